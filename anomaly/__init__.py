@@ -1,0 +1,1 @@
+"""faultline: detection, classification, reports and exports."""

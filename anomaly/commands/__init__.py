@@ -1,0 +1,1 @@
+"""Click subcommands, one module per stage; wired into ``anomaly.cli``."""

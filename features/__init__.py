@@ -1,0 +1,1 @@
+"""faultline: from raw telemetry to privacy-safe feature tables."""
