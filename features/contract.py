@@ -44,6 +44,7 @@ __all__ = [
     "normalize_event",
     "normalize_record",
     "parse_timestamp",
+    "write_json_schemas",
 ]
 
 
@@ -344,7 +345,7 @@ def _coerce(f: Field, value: Any) -> Any:
     if f.type == "string":
         if isinstance(value, str):
             return value
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, (bool, dict, list)):
             raise ContractError(f.name, "bad_type", f"expected a string, got {type(value).__name__}")
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
@@ -362,9 +363,7 @@ def _coerce(f: Field, value: Any) -> Any:
     if f.type == "number":
         if isinstance(value, bool):
             raise ContractError(f.name, "bad_type", "expected a number, got a boolean")
-        if isinstance(value, (int, float)):
-            number = float(value)
-        elif isinstance(value, str) and _looks_numeric(value.strip()):
+        if isinstance(value, (int, float)) or isinstance(value, str) and _looks_numeric(value.strip()):
             number = float(value)
         else:
             raise ContractError(f.name, "bad_type", "expected a number")
@@ -616,3 +615,26 @@ def event_json_schema(kind: str = "events") -> dict[str, Any]:
         "properties": props,
         "additionalProperties": True,
     }
+
+
+def write_json_schemas(directory: str | None = None) -> list[str]:
+    """Write ``<kind>.v1.schema.json`` for events and every companion input.
+
+    Run ``python -m features.contract`` after changing a field; a test keeps the
+    committed files equal to :func:`event_json_schema`.
+    """
+    from pathlib import Path
+
+    target = Path(directory) if directory else Path(__file__).parent / "schemas"
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in ["events", *COMPANION_FIELDS]:
+        path = target / f"{kind}.v{CONTRACT_VERSION}.schema.json"
+        path.write_text(json.dumps(event_json_schema(kind), indent=2) + "\n", encoding="utf-8")
+        written.append(str(path))
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    for p in write_json_schemas():
+        print(p)
