@@ -1,0 +1,395 @@
+"""TemplateMiner: online, persistent log-template mining (the job Drain does).
+
+How one message is handled:
+
+1. **Mask** the variable parts with typed placeholders (:mod:`.masking`).
+2. **Look up** the masked text in a cache: real logs repeat heavily, and most
+   messages end here in one dictionary lookup.
+3. **Tokenize** on whitespace and collapse runs of the same placeholder token
+   (``blk_<NUM> blk_<NUM> blk_<NUM>`` → ``blk_<NUM>``), so a list of variable
+   length does not make a new template per length.
+4. **Bucket** by token count and first token (the first token is usually the
+   "verb" of a message; one holding a digit or placeholder goes to a shared
+   bucket), like the first levels of Drain's prefix tree.
+5. **Match** against the bucket's templates: similarity is the share of
+   positions that are equal (two digit-bearing tokens count as equal, being
+   values the masks did not name). The best template at or above ``similarity``
+   wins (ties go to the oldest); the positions that differ become ``<*>``.
+   Without a match the message starts a new template.
+
+A template's id is a hash of its text when it was created and it keeps that id
+forever, even after it generalizes. Templates are never merged or renumbered, so
+an id handed out once stays valid, and a message seen before maps to the same id
+however long the stream runs (the cache pins it).
+
+Examples
+--------
+>>> miner = TemplateMiner().fit(["conn 10.0.0.1 closed by peer alice",
+...                              "conn 10.0.0.2 closed by peer bob"])
+>>> sorted(miner.templates_.values())
+['conn <IP> closed by peer <*>']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sklearn.base import BaseEstimator
+
+from features.fingerprint.masking import compile_rules, mask
+
+__all__ = ["WILDCARD", "TemplateMiner", "mine_templates"]
+
+WILDCARD = "<*>"
+_STATE_VERSION = 1
+
+
+class _Template:
+    __slots__ = ("count", "template_id", "tokens")
+
+    def __init__(self, template_id: str, tokens: list[str], count: int = 0) -> None:
+        self.template_id = template_id
+        self.tokens = tokens
+        self.count = count
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
+
+
+def _tokenize(masked: str) -> list[str]:
+    tokens = masked.split()
+    if len(tokens) < 2:
+        return tokens
+    out = [tokens[0]]
+    for tok in tokens[1:]:
+        # collapse a run of the same placeholder-bearing token (variable-length lists)
+        if tok == out[-1] and "<" in tok:
+            continue
+        out.append(tok)
+    return out
+
+
+def _bucket_key(tokens: list[str]) -> tuple[int, str]:
+    if not tokens:
+        return (0, "")
+    first = tokens[0]
+    if "<" in first or _has_digit(first):
+        first = WILDCARD
+    return (len(tokens), first)
+
+
+def _template_id(text: str, taken: dict[str, Any]) -> str:
+    salt = 0
+    while True:
+        payload = text if salt == 0 else f"{text}\x00{salt}"
+        tid = "t" + hashlib.blake2b(payload.encode("utf-8"), digest_size=6).hexdigest()
+        if tid not in taken:
+            return tid
+        salt += 1
+
+
+class TemplateMiner(BaseEstimator):
+    """Mine message templates online and map each message to a stable template id.
+
+    Parameters
+    ----------
+    similarity : float, default=0.5
+        Share of token positions that must agree for a message to join a
+        template (wildcard positions do not count as agreeing). One default for
+        all sources; lower merges more.
+    cache_size : int, default=200_000
+        Messages remembered with their template id, both as written and masked
+        (real logs repeat heavily; a repeat costs one dictionary lookup). When
+        full, known entries stay and new ones are matched each time, so the id
+        a message got does not drift.
+
+    Attributes
+    ----------
+    templates_ : dict of str to str
+        Template id → template text, in creation order.
+    counts_ : dict of str to int
+        Template id → number of messages it matched.
+
+    Examples
+    --------
+    >>> miner = TemplateMiner()
+    >>> ids = miner.partial_fit_transform(["took 12ms to flush 3 pages",
+    ...                                     "took 950ms to flush 17 pages"])
+    >>> ids[0] == ids[1], miner.templates_[ids[0]]
+    (True, 'took <DURATION> to flush <NUM> pages')
+    """
+
+    def __init__(self, similarity: float = 0.5, cache_size: int = 200_000) -> None:
+        self.similarity = similarity
+        self.cache_size = cache_size
+
+    # ------------------------------------------------------------------ learning
+    def fit(self, X: Iterable[str], y: None = None) -> TemplateMiner:
+        """Forget everything and learn templates from ``X``.
+
+        Parameters
+        ----------
+        X : iterable of str
+            Messages.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        TemplateMiner
+            self.
+        """
+        self._reset()
+        self.partial_fit_transform(X)
+        return self
+
+    def partial_fit(self, X: Iterable[str], y: None = None) -> TemplateMiner:
+        """Learn from ``X`` on top of what is already known (one pass, online).
+
+        Examples
+        --------
+        >>> m = TemplateMiner().partial_fit(["disk 1 full"]).partial_fit(["disk 2 full"])
+        >>> list(m.templates_.values())
+        ['disk <NUM> full']
+        """
+        self.partial_fit_transform(X)
+        return self
+
+    def fit_transform(self, X: Iterable[str], y: None = None) -> list[str]:
+        """Forget everything, learn from ``X`` and return each message's template id."""
+        self._reset()
+        return self.partial_fit_transform(X)
+
+    def partial_fit_transform(self, X: Iterable[str]) -> list[str]:
+        """Learn from ``X`` online and return the template id each message got on arrival.
+
+        Ids are final: templates are never merged or renamed.
+
+        Parameters
+        ----------
+        X : iterable of str
+            Messages, in arrival order.
+
+        Returns
+        -------
+        list of str
+            One template id per message.
+        """
+        self._check_params()
+        if not hasattr(self, "_by_id"):
+            self._reset()
+        raw_cache = self._raw_cache
+        cache = self._cache
+        room = int(self.cache_size)
+        out: list[str] = []
+        append = out.append
+        rules = self._rules
+        for i, message in enumerate(X):
+            tpl = raw_cache.get(message)
+            if tpl is None:
+                if not isinstance(message, str):
+                    raise TypeError(
+                        f"message at position {i} is {type(message).__name__}, not str; "
+                        "convert missing messages to '' before mining"
+                    )
+                masked = mask(message, rules)
+                tpl = cache.get(masked)
+                if tpl is None:
+                    tpl = self._learn(masked)
+                if len(raw_cache) < room:
+                    raw_cache[message] = tpl
+            tpl.count += 1
+            append(tpl.template_id)
+        return out
+
+    # ------------------------------------------------------------------ inference
+    def transform(self, X: Iterable[str]) -> list[str | None]:
+        """Template id of the best known template for each message, without learning.
+
+        Returns None for a message that matches no template.
+
+        Examples
+        --------
+        >>> m = TemplateMiner().fit(["disk 1 full", "disk 2 full"])
+        >>> m.transform(["disk 9 full", "fan stopped"])[1] is None
+        True
+        """
+        self._check_fitted()
+        out: list[str | None] = []
+        for message in X:
+            tpl = self._raw_cache.get(message)
+            if tpl is not None:
+                out.append(tpl.template_id)
+                continue
+            masked = mask(str(message), self._rules)
+            tpl = self._cache.get(masked)
+            if tpl is None:
+                tokens = _tokenize(masked)
+                tpl = self._best(tokens, self._buckets.get(_bucket_key(tokens), ()))
+            out.append(None if tpl is None else tpl.template_id)
+        return out
+
+    def template_of(self, template_id: str) -> str:
+        """The current text of template ``template_id``."""
+        self._check_fitted()
+        try:
+            return self._by_id[template_id].text
+        except KeyError:
+            raise KeyError(f"no template with id {template_id!r}") from None
+
+    @property
+    def templates_(self) -> dict[str, str]:
+        self._check_fitted()
+        return {tid: tpl.text for tid, tpl in self._by_id.items()}
+
+    @property
+    def counts_(self) -> dict[str, int]:
+        self._check_fitted()
+        return {tid: tpl.count for tid, tpl in self._by_id.items()}
+
+    # ------------------------------------------------------------------ state
+    def to_state(self) -> bytes:
+        """Serialize the learned templates (not the cache) to bytes.
+
+        Examples
+        --------
+        >>> m = TemplateMiner().fit(["disk 1 full"])
+        >>> TemplateMiner.from_state(m.to_state()).templates_ == m.templates_
+        True
+        """
+        self._check_fitted()
+        state = {
+            "version": _STATE_VERSION,
+            "params": self.get_params(),
+            "templates": [[t.template_id, t.tokens, t.count] for t in self._by_id.values()],
+        }
+        return json.dumps(state, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_state(cls, state: bytes) -> TemplateMiner:
+        """Rebuild a miner saved with :meth:`to_state`; ids are kept exactly."""
+        try:
+            data = json.loads(state.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError("template miner state is not valid JSON; was it saved by "
+                             "TemplateMiner.to_state?") from exc
+        if not isinstance(data, dict) or data.get("version") != _STATE_VERSION:
+            raise ValueError(
+                f"template miner state has version {data.get('version') if isinstance(data, dict) else None!r}; "
+                f"this faultline reads version {_STATE_VERSION}"
+            )
+        miner = cls(**data["params"])
+        miner._reset()
+        for tid, tokens, count in data["templates"]:
+            miner._add(_Template(tid, list(tokens), int(count)))
+        return miner
+
+    # ------------------------------------------------------------------ internals
+    def __sklearn_tags__(self):  # noqa: D105
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = True
+        return tags
+
+    def _check_params(self) -> None:
+        if not 0.0 < float(self.similarity) <= 1.0:
+            raise ValueError(f"similarity must be in (0, 1]; got {self.similarity!r}")
+        if int(self.cache_size) < 0:
+            raise ValueError(f"cache_size must be >= 0; got {self.cache_size!r}")
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "_by_id"):
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError(
+                "This TemplateMiner is not fitted yet; call fit, partial_fit or "
+                "TemplateMiner.from_state first"
+            )
+
+    def _reset(self) -> None:
+        self._rules = compile_rules(None)
+        self._by_id: dict[str, _Template] = {}
+        self._buckets: dict[tuple[int, str], list[_Template]] = {}
+        self._cache: dict[str, _Template] = {}
+        self._raw_cache: dict[str, _Template] = {}
+
+    def _add(self, tpl: _Template) -> None:
+        self._by_id[tpl.template_id] = tpl
+        self._buckets.setdefault(_bucket_key(tpl.tokens), []).append(tpl)
+
+    def _best(self, tokens: list[str], candidates: Iterable[_Template]) -> _Template | None:
+        n = len(tokens)
+        if n == 0:
+            for tpl in candidates:
+                return tpl
+            return None
+        need = float(self.similarity) * n
+        digit = [_has_digit(t) for t in tokens]
+        best: _Template | None = None
+        best_score = -1
+        for tpl in candidates:
+            score = 0
+            for a, b, d in zip(tpl.tokens, tokens, digit, strict=True):
+                if a == b or (d and a != WILDCARD and _has_digit(a)):
+                    score += 1
+            if score >= need and score > best_score:
+                best, best_score = tpl, score
+                if score == n:
+                    break
+        return best
+
+    def _learn(self, masked: str) -> _Template:
+        tokens = _tokenize(masked)
+        key = _bucket_key(tokens)
+        bucket = self._buckets.get(key)
+        tpl = self._best(tokens, bucket) if bucket else None
+        if tpl is None:
+            tpl = _Template(_template_id(" ".join(tokens), self._by_id), tokens)
+            self._add(tpl)
+        else:
+            old = tpl.tokens
+            for i, (a, b) in enumerate(zip(old, tokens, strict=True)):
+                if a != b and a != WILDCARD:
+                    old[i] = WILDCARD
+        if len(self._cache) < int(self.cache_size):
+            self._cache[masked] = tpl
+        return tpl
+
+
+def mine_templates(messages: list[str]) -> list[tuple[str, str]]:
+    """Mine templates from ``messages`` and return ``(template_id, template)`` per message.
+
+    One pass with a fresh :class:`TemplateMiner` at its defaults; the template
+    text is the template's final form after all messages were seen.
+
+    Parameters
+    ----------
+    messages : list of str
+        Log messages, in order.
+
+    Returns
+    -------
+    list of (str, str)
+        Template id and template text for each message, same order.
+
+    Examples
+    --------
+    >>> pairs = mine_templates(["GET /a/b took 5ms", "GET /c/d took 17ms", "cache miss"])
+    >>> [t for _, t in pairs]
+    ['GET <PATH> took <DURATION>', 'GET <PATH> took <DURATION>', 'cache miss']
+    >>> pairs[0][0] == pairs[1][0] != pairs[2][0]
+    True
+    """
+    miner = TemplateMiner()
+    ids = miner.fit_transform(messages)
+    texts = miner.templates_
+    return [(tid, texts[tid]) for tid in ids]
