@@ -34,6 +34,7 @@ $(STAMP_DEV): pyproject.toml | $(BIN)/python
 
 $(STAMP_BENCH): pyproject.toml $(STAMP_DEV)
 	$(BIN)/pip install --quiet --progress-bar off -e '.[dev,bench]'
+	$(BIN)/pip install --quiet --progress-bar off --no-deps 'drain3==0.9.11'
 	rm -f $(VENV)/.installed-bench-*
 	touch $@
 
