@@ -6,6 +6,8 @@ _LAZY = {
     "mine_templates": "features.fingerprint.miner",
 }
 
+__all__ = sorted(_LAZY)
+
 
 def __getattr__(name: str):
     module = _LAZY.get(name)
