@@ -1,0 +1,104 @@
+-- feat_service_minute: error counts, requests and error rates per service per minute.
+--
+-- Grain:   one row per (service, minute) for every minute of the build range in which the
+--          service exists: catalog services from the start of the range, other services from
+--          the first minute they appear in events, requests or spans. Minutes without errors
+--          are rows with zero counts: detectors need the zeros.
+-- Inputs:  events, requests, spans, services
+-- Params:  $range_start, $range_end (TIMESTAMP, whole minutes, end exclusive)
+-- Columns:
+--   service, minute              the key; minute is the UTC start of the minute
+--   count_events                 error events of any severity
+--   count_warn, count_errors, count_fatal
+--                                by severity; count_errors counts ERROR and FATAL
+--   count_5xx                    events with an HTTP status from 500 to 599
+--   estimated_errors             ERROR + FATAL events weighted by sample_weight
+--   estimated_5xx                5xx events weighted by sample_weight
+--   requests                     requests served; NULL when no requests row exists
+--   has_requests                 whether a requests row exists for the minute
+--   error_rate                   estimated_errors / requests; NULL without a denominator
+--                                (no requests row, or zero requests)
+--   rate_5xx                     estimated_5xx / requests; NULL without a denominator
+--   error_duration_p50_ms, error_duration_p95_ms, error_duration_p99_ms
+--                                percentiles of duration_ms over the minute's error events
+WITH observed AS (
+    SELECT service, min(timestamp) AS first_at, 0 AS is_catalog FROM events GROUP BY service
+    UNION ALL
+    SELECT service, min(timestamp) AS first_at, 0 AS is_catalog FROM requests GROUP BY service
+    UNION ALL
+    SELECT service, min(start) AS first_at, 0 AS is_catalog FROM spans GROUP BY service
+    UNION ALL
+    SELECT service, CAST(NULL AS TIMESTAMP) AS first_at, 1 AS is_catalog FROM services
+),
+known AS (
+    SELECT
+        service,
+        CASE
+            WHEN max(is_catalog) = 1 THEN CAST(NULL AS TIMESTAMP)
+            ELSE date_trunc('minute', min(first_at))
+        END AS first_minute
+    FROM observed
+    WHERE service IS NOT NULL
+    GROUP BY service
+),
+minutes AS (
+    SELECT unnest(generate_series(
+        CAST($range_start AS TIMESTAMP),
+        CAST($range_end AS TIMESTAMP) - INTERVAL 1 MINUTE,
+        INTERVAL 1 MINUTE
+    )) AS minute
+),
+grid AS (
+    SELECT k.service, m.minute
+    FROM known AS k
+    CROSS JOIN minutes AS m
+    WHERE k.first_minute IS NULL OR m.minute >= k.first_minute
+),
+errors AS (
+    SELECT
+        service,
+        date_trunc('minute', timestamp) AS minute,
+        count(*) AS count_events,
+        count(CASE WHEN severity = 'WARN' THEN 1 END) AS count_warn,
+        count(CASE WHEN severity IN ('ERROR', 'FATAL') THEN 1 END) AS count_errors,
+        count(CASE WHEN severity = 'FATAL' THEN 1 END) AS count_fatal,
+        count(CASE WHEN http_status BETWEEN 500 AND 599 THEN 1 END) AS count_5xx,
+        sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+            AS estimated_errors,
+        sum(CASE WHEN http_status BETWEEN 500 AND 599 THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+            AS estimated_5xx,
+        quantile_cont(duration_ms, 0.5) AS error_duration_p50_ms,
+        quantile_cont(duration_ms, 0.95) AS error_duration_p95_ms,
+        quantile_cont(duration_ms, 0.99) AS error_duration_p99_ms
+    FROM events
+    WHERE timestamp >= CAST($range_start AS TIMESTAMP)
+      AND timestamp < CAST($range_end AS TIMESTAMP)
+    GROUP BY service, date_trunc('minute', timestamp)
+),
+served AS (
+    SELECT service, date_trunc('minute', timestamp) AS minute, CAST(sum(requests) AS BIGINT) AS requests
+    FROM requests
+    WHERE timestamp >= CAST($range_start AS TIMESTAMP)
+      AND timestamp < CAST($range_end AS TIMESTAMP)
+    GROUP BY service, date_trunc('minute', timestamp)
+)
+SELECT
+    g.service,
+    g.minute,
+    coalesce(e.count_events, 0) AS count_events,
+    coalesce(e.count_warn, 0) AS count_warn,
+    coalesce(e.count_errors, 0) AS count_errors,
+    coalesce(e.count_fatal, 0) AS count_fatal,
+    coalesce(e.count_5xx, 0) AS count_5xx,
+    coalesce(e.estimated_errors, 0.0) AS estimated_errors,
+    coalesce(e.estimated_5xx, 0.0) AS estimated_5xx,
+    r.requests,
+    r.requests IS NOT NULL AS has_requests,
+    CASE WHEN r.requests > 0 THEN coalesce(e.estimated_errors, 0.0) / r.requests END AS error_rate,
+    CASE WHEN r.requests > 0 THEN coalesce(e.estimated_5xx, 0.0) / r.requests END AS rate_5xx,
+    e.error_duration_p50_ms,
+    e.error_duration_p95_ms,
+    e.error_duration_p99_ms
+FROM grid AS g
+LEFT JOIN errors AS e ON e.service = g.service AND e.minute = g.minute
+LEFT JOIN served AS r ON r.service = g.service AND r.minute = g.minute
