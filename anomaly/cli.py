@@ -44,3 +44,4 @@ def main() -> None:
 
 # One line per subcommand: "name": "module:attribute".
 register("simulate", "anomaly.commands.simulate:simulate")
+register("fingerprint", "anomaly.commands.fingerprint:fingerprint")
