@@ -78,6 +78,7 @@ class CountTail(CausalDetector):
         )
         lam = np.fmax(lam, 1.0 / s.error_window)
         pearson = (x - lam) ** 2 / lam
+        pearson[: s.min_rows] = np.nan  # rates guessed from too little history
         phi = np.clip(np.nan_to_num(past_mean(pearson, s.error_window, s.min_rows), nan=1.0), 1, 1e4)
         k = np.floor(x) - 1.0
         over = phi > 1.0 + 1e-9
