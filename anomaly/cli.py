@@ -45,3 +45,5 @@ def main() -> None:
 # One line per subcommand: "name": "module:attribute".
 register("simulate", "anomaly.commands.simulate:simulate")
 register("fingerprint", "anomaly.commands.fingerprint:fingerprint")
+register("classify", "anomaly.commands.classify:classify")
+register("gate", "anomaly.commands.gate:gate")
