@@ -1,0 +1,181 @@
+"""Checksums and shape checks that turn a pattern match into a finding.
+
+A regular expression alone cannot tell a card number from a 16-digit order id,
+an IBAN from a part number, or an IPv4 address from a version string. These
+small functions carry the arithmetic that does.
+
+Examples
+--------
+>>> is_luhn_valid("4111 1111 1111 1111"), is_luhn_valid("4111 1111 1111 1112")
+(True, False)
+>>> is_iban_valid("GB82 WEST 1234 5698 7654 32")
+True
+>>> round(shannon_entropy("aaaa"), 3), round(shannon_entropy("abcd"), 3)
+(0.0, 2.0)
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+from collections import Counter
+
+__all__ = [
+    "IBAN_LENGTHS",
+    "card_issuer_matches",
+    "is_iban_valid",
+    "is_luhn_valid",
+    "is_personal_ip",
+    "is_ssn_valid",
+    "shannon_entropy",
+]
+
+# ISO 13616 registry: country code -> IBAN length.
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+    "BH": 22, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22,
+    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FO": 18, "FR": 27,
+    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28,
+    "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24,
+    "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24,
+    "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31,
+    "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24,
+    "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}  # fmt: skip
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if "0" <= c <= "9")
+
+
+def is_luhn_valid(text: str) -> bool:
+    """Whether the ASCII digits of ``text`` pass the Luhn (mod 10) check.
+
+    Examples
+    --------
+    >>> is_luhn_valid("79927398713")
+    True
+    """
+    digits = _digits(text)
+    if len(digits) < 2:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def card_issuer_matches(digits: str) -> bool:
+    """Whether a digit string has the prefix and length of a real card scheme.
+
+    Visa, Mastercard (51-55 and 2221-2720), American Express, Discover, JCB,
+    Diners Club, UnionPay and Maestro. This removes most Luhn-valid accidents
+    (epoch timestamps start with 1, for instance).
+
+    Examples
+    --------
+    >>> card_issuer_matches("4111111111111111"), card_issuer_matches("1772359200000")
+    (True, False)
+    """
+    n = len(digits)
+    if n < 12 or n > 19 or not digits.isdigit():
+        return False
+    first = digits[0]
+    if first == "4":
+        return n in (13, 16, 19)
+    if first == "5":
+        return 16 <= n <= 19 if digits[1] in "12345" else 12 <= n <= 19
+    if first == "2":
+        return n == 16 and 2221 <= int(digits[:4]) <= 2720
+    if first == "3":
+        two = digits[:2]
+        if two in ("34", "37"):
+            return n == 15
+        if two == "35":
+            return 3528 <= int(digits[:4]) <= 3589 and 16 <= n <= 19
+        return two in ("30", "36", "38", "39") and 14 <= n <= 19
+    if first == "6":
+        return 12 <= n <= 19
+    return False
+
+
+def is_iban_valid(text: str) -> bool:
+    """Whether ``text`` (spaces allowed) is an IBAN of the right length for its country
+    that passes the ISO 7064 mod-97 check.
+
+    Examples
+    --------
+    >>> is_iban_valid("DE89370400440532013000"), is_iban_valid("DE89370400440532013001")
+    (True, False)
+    """
+    compact = text.replace(" ", "").upper()
+    if len(compact) < 15 or IBAN_LENGTHS.get(compact[:2]) != len(compact):
+        return False
+    if not compact[2:4].isdigit() or not compact.isalnum() or not compact.isascii():
+        return False
+    moved = compact[4:] + compact[:4]
+    number = "".join(str(int(c, 36)) for c in moved)
+    return int(number) % 97 == 1
+
+
+def is_ssn_valid(area: str, group: str, serial: str) -> bool:
+    """Whether the three parts of a US SSN are in issued ranges.
+
+    Examples
+    --------
+    >>> is_ssn_valid("123", "45", "6789"), is_ssn_valid("666", "45", "6789")
+    (True, False)
+    """
+    if area in ("000", "666") or area[0] == "9":
+        return False
+    return group != "00" and serial != "0000"
+
+
+def shannon_entropy(text: str) -> float:
+    """Shannon entropy of the characters of ``text``, in bits per character."""
+    if not text:
+        return 0.0
+    n = len(text)
+    return abs(-sum(c / n * math.log2(c / n) for c in Counter(text).values()))
+
+
+def is_personal_ip(text: str, prefix: int | None = None) -> bool:
+    """Whether an address (optionally with a ``/prefix``) identifies a host.
+
+    Loopback, unspecified, multicast and netmask-like addresses are not
+    personal; neither is a network written as its network address with a short
+    prefix (``203.0.113.0/24``, ``2001:db8:85a3::/48``), which is what the
+    ``generalize`` action produces.
+
+    Examples
+    --------
+    >>> is_personal_ip("203.0.113.7"), is_personal_ip("203.0.113.0", 24)
+    (True, False)
+    >>> is_personal_ip("127.0.0.1"), is_personal_ip("255.255.255.0")
+    (False, False)
+    """
+    try:
+        addr = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return False
+    if addr.is_loopback or addr.is_unspecified or addr.is_multicast:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        return is_personal_ip(str(addr.ipv4_mapped))
+    if isinstance(addr, ipaddress.IPv4Address) and text.startswith("255."):
+        return False
+    if prefix is not None:
+        limit = 24 if addr.version == 4 else 64
+        if prefix <= limit:
+            try:
+                ipaddress.ip_network(f"{addr}/{prefix}", strict=True)
+            except ValueError:
+                return True  # host bits set: an interface address, still a host
+            return False
+    return True

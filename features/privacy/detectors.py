@@ -1,0 +1,670 @@
+"""Detectors for personal and secret data in free text.
+
+:func:`find_spans` returns where personal or secret values sit in a string and
+what kind each is; the anonymizer decides what to put there. Every detector is
+a pattern plus a check that keeps diagnostics intact: Luhn and issuer prefixes
+for cards, mod-97 for IBANs, issued ranges for SSNs, address validity and
+version/OID context for IP addresses, separators for phone numbers, entropy
+for secrets named only ``key=`` or ``token=``. Values that a key names
+(``customer_name=``, ``"dob":``, ``X-Api-Key:``, ``Cookie:``) are found whatever
+they look like (see :mod:`features.privacy.keys`).
+
+A cheap gate comes first: :data:`HINT_PATTERN` is one regular expression that
+matches every string any detector could fire on, written in the syntax shared
+by Python's ``re`` and the Rust ``regex`` crate so that polars can apply it to a
+whole column at once. A string it does not match is clean, at almost no cost.
+
+Examples
+--------
+>>> text = "card 4111-1111-1111-1111 declined for ada@example.com (trace 4bf92f3577b34da6)"
+>>> [(s.kind, text[s.start:s.end]) for s in find_spans(text)]
+[('card', '4111-1111-1111-1111'), ('email', 'ada@example.com')]
+>>> find_spans("upgrade to 1.2.3.4-beta failed with ERR_PAYMENT_4021 after 1532 ms")
+[]
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+
+from features.privacy.checks import (
+    IBAN_LENGTHS,
+    card_issuer_matches,
+    is_luhn_valid,
+    is_personal_ip,
+    is_ssn_valid,
+)
+from features.privacy.keys import PERSONAL_PARENTS, classify_key, looks_random, normalize_key
+
+__all__ = [
+    "DEFAULT_ACTIONS",
+    "HINT_PATTERN",
+    "KINDS",
+    "PLACEHOLDERS",
+    "TOKEN_PATTERN",
+    "Span",
+    "cookie_spans",
+    "find_spans",
+    "has_hint",
+    "is_neutral",
+]
+
+# kind -> default free-text action. Secrets are masked (they have no analytic
+# value); everything else is tokenized so that equal values still join.
+DEFAULT_ACTIONS: dict[str, str] = {
+    "email": "tokenize", "ipv4": "tokenize", "ipv6": "tokenize", "mac": "tokenize",
+    "card": "tokenize", "iban": "tokenize", "ssn": "tokenize", "phone": "tokenize",
+    "geo": "tokenize", "person_name": "tokenize", "dob": "tokenize", "address": "tokenize",
+    "user_id": "tokenize", "session_id": "tokenize",
+    "jwt": "mask", "bearer": "mask", "aws_key": "mask", "api_key": "mask",
+    "github_token": "mask", "slack_token": "mask", "secret": "mask", "password": "mask",
+    "cookie": "mask",
+}  # fmt: skip
+KINDS: tuple[str, ...] = tuple(DEFAULT_ACTIONS)
+
+_NUMERIC_KINDS = frozenset({"card", "iban", "ssn", "phone", "geo", "ipv4", "ipv6", "mac"})
+
+# A token or mask this package wrote: <email:k1a2b:7f3a9c1e02ab>, <password>.
+TOKEN_PATTERN = r"<[a-z][a-z0-9_]{1,23}(?::k[0-9a-f]{4}:[0-9a-f]{12})?>"
+_TOKEN = re.compile(TOKEN_PATTERN)
+_TOKEN_FULL = re.compile(TOKEN_PATTERN + r"|(?:[0-9]{1,3}\.){3}[0-9]{1,3}/[0-9]{1,2}")
+
+PLACEHOLDERS = frozenset({
+    "", "-", "--", "null", "none", "nil", "n/a", "na", "undefined", "unknown", "redacted",
+    "[redacted]", "<redacted>", "[filtered]", "filtered", "masked", "hidden", "anonymous",
+    "anon", "true", "false", "0", "[]", "{}", "empty", "***", "xxx",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One personal or secret value in a string: ``text[start:end]`` is of ``kind``.
+
+    ``priority`` breaks overlaps: a value a key names (3) beats a secret pattern
+    (2), which beats a shape pattern (1), which beats a loose phrase (0).
+    """
+
+    start: int
+    end: int
+    kind: str
+    priority: int = 1
+
+
+def is_neutral(value: str) -> bool:
+    """Whether a value is already safe: a token or mask we wrote, a generalized IPv4
+    network, or a placeholder such as ``null``, ``***`` or ``[REDACTED]``.
+
+    Examples
+    --------
+    >>> is_neutral("<email:k1a2b:7f3a9c1e02ab>"), is_neutral("***"), is_neutral("bob")
+    (True, True, False)
+    """
+    v = value.strip()
+    if v.lower() in PLACEHOLDERS or (v and set(v) <= set("*xX#•.-_ ")):
+        return True
+    return bool(_TOKEN_FULL.fullmatch(v))
+
+
+# --- the gate --------------------------------------------------------------------
+
+_KEY_WORDS = (
+    "mail|name|phone|mobile|tel|cell|msisdn|fax|dob|birth|born|addr|street|zip|post|house|"
+    "apartment|city|pass|pgpass|pwd|pin|otp|totp|secret|token|idtoken|key|auth|cred|sig|cookie|"
+    "sess|sid|jsessionid|phpsessid|asp|connect|user|uid|login|customer|member|patient|employee|"
+    "account|ssn|social|national|tax|passport|driver|licen|iban|bank|routing|card|pan|cc|cvv|"
+    "cvc|credit|debit|security|lat|lon|lng|geo|gps|coord|holder|recipient|sender|contact|"
+    "billing|shipping|delivery|surname|first|last|full|given|family|middle|display|nick|real|"
+    "legal|maiden|principal|actor|subscriber|player|buyer|payer|shopper|guest|passenger|"
+    "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
+    "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
+    "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
+    "requester|bcc|set-cookie|e-mail"
+)
+HINT_PATTERN = "|".join(
+    (
+        r"@|%40",
+        r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
+        r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}",
+        r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
+        r"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
+        r"[0-9](?:[ -]?[0-9]){11}",
+        r"\+[1-9]",
+        r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}",
+        r"\([0-9]{3}\)",
+        r"0[1-9][0-9]{1,3}[ -][0-9]{3}",
+        r"0[1-9][ .-][0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
+        r"[0-9]{3}-[0-9]{2}-[0-9]{4}",
+        r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
+        r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
+        r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
+        r"sk-|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
+        r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
+        r"(?i:bearer|basic)\s",
+        r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
+        r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*\\?[\"']?[ \t]*[=:])",
+    )
+)
+_HINT = re.compile(HINT_PATTERN)
+
+
+def has_hint(text: str) -> bool:
+    """Whether any detector could fire on ``text`` (False means it is clean).
+
+    Examples
+    --------
+    >>> has_hint("connection reset by peer after 30s"), has_hint("mail me: a@b.io")
+    (False, True)
+    """
+    return _HINT.search(text) is not None
+
+
+# --- patterns --------------------------------------------------------------------
+
+_OCT = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = re.compile(rf"(?<![\w.])(?:{_OCT}\.){{3}}{_OCT}(?!\.?[0-9]|[A-Za-z_]|-[A-Za-z0-9])")
+_VERSION_CTX = re.compile(
+    r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|tag|image|chart|sdk|"
+    r"agent|client|library|lib|runtime|kernel|os|@)\s*[:=]?\s*[\"']?$"
+)
+_PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
+_IPV6 = re.compile(
+    r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}::?[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{3,45}"
+    r"(?:%[\w.-]{1,15})?(?![\w:])"
+)
+_MAC = re.compile(
+    r"(?<![\w:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
+    r"|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"
+)
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[\w.%+-]{1,64}(?:@|%40)(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])"
+)
+_URL_CRED = re.compile(
+    r"(?i)\b[a-z][a-z0-9+.-]{1,15}://(?P<user>[^\s/:@?#\"']{1,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
+)
+_CARD = re.compile(r"(?<![\w.+-])[0-9](?:[ -]?[0-9]){11,18}(?![\w-]|\.[0-9])")
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
+_SSN = re.compile(r"(?<![\w-])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![\w-])")
+_PHONES = (
+    re.compile(
+        r"(?<![\w+])\+[1-9][0-9]{0,2}(?:[ .-]?\(?[0-9]{1,4}\)?)(?:[ .-]?[0-9]{2,5}){1,5}"
+        r"(?![\w]|[.:][0-9])"
+    ),
+    re.compile(
+        r"(?<![\w+.-])(?:1[ .-])?(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-]"
+        r"[0-9]{4}(?![\w-]|[.:][0-9])"
+    ),
+    re.compile(r"(?<![\w+.:/-])0[1-9][0-9]{1,3}(?:[ -][0-9]{3,8}){1,2}(?![\w-]|[.:][0-9])"),
+    re.compile(r"(?<![\w+.:/-])0[1-9](?:[ .-][0-9]{2}){4}(?![\w-]|[.:][0-9])"),
+)
+_GEO = re.compile(
+    r"(?<![\w.])-?[1-8]?[0-9]\.[0-9]{3,8}\s?,\s?-?(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{3,8}(?![\w.])"
+)
+_JWT = re.compile(r"(?<![\w-])eyJ[A-Za-z0-9_-]{6,}\.eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*)?")
+_AUTH_SCHEME = re.compile(r"(?i)\b(bearer|basic)\s+([A-Za-z0-9._~+/-]{6,}=*)")
+_AWS = re.compile(
+    r"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA)[A-Z0-9]{16}"
+    r"(?![A-Za-z0-9])"
+)
+_API_KEY = re.compile(
+    r"(?<![\w-])(?:[spr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:proj-|ant-(?:api[0-9]{2}-)?)?"
+    r"[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|glpat-[\w-]{20,}|"
+    r"npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|"
+    r"whsec_[A-Za-z0-9]{20,})"
+)
+_GITHUB = re.compile(r"(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})")
+_SLACK = re.compile(
+    r"(?<![\w-])(?:xox[abposr]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})"
+    r"|hooks\.slack\.com/services/(?P<hook>[A-Za-z0-9/]{20,})"
+)
+_PRIVATE_KEY = re.compile(
+    r"-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----.*?(?:-----END [A-Z ]{0,20}PRIVATE KEY-----|$)",
+    re.S,
+)
+_PHRASE = re.compile(
+    r"(?i)\b(?P<who>user|customer|member|account|client|session)(?:[ _-]?id)?\s+"
+    r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
+)
+_KV = re.compile(
+    r"(?<![\w.\-])(?P<kq>\\?[\"']?)(?P<key>[A-Za-z_$@][\w.\-\[\]]{0,63})(?P=kq)[ \t]{0,3}"
+    r"(?P<sep>=|:(?!//))[ \t]{0,3}"
+)
+_KEY_HINT = re.compile(r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r"))")
+_COOKIE_ATTRS = frozenset({
+    "path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "version",
+    "comment", "priority", "partitioned",
+})  # fmt: skip
+_NAME_PARTICLES = frozenset({
+    "de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
+    "bin", "bint", "al", "el", "ibn", "ter", "ten", "mc", "st",
+})  # fmt: skip
+_NARROW_STOP = frozenset(" \t\r\n&;,|)}]\"'<>\\")
+_LINE_STOP = frozenset("\r\n&;|\"'<>\\{}[]")
+_NEXT_KEY = re.compile(r"[ \t,]+[\"']?[A-Za-z_][\w.\-]{0,63}[\"']?[ \t]*[=:]")
+
+
+# --- value extents after key= ----------------------------------------------------
+
+
+def _quoted_end(text: str, i: int, quote: str) -> int:
+    j = i
+    n = len(text)
+    while j < n:
+        c = text[j]
+        if c == "\\" and quote == '"' and j + 1 < n and text[j + 1] != '"':
+            j += 2
+            continue
+        if c == quote:
+            return j
+        if c == "\\" and text.startswith('\\"', j):
+            return j
+        j += 1
+    return n
+
+
+def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
+    n = len(text)
+    if i >= n:
+        return None
+    c = text[i]
+    if text.startswith('\\"', i):
+        end = text.find('\\"', i + 2)
+        return (i + 2, n if end < 0 else end)
+    if c in "\"'":
+        return (i + 1, _quoted_end(text, i + 1, c))
+    if c in "{[":
+        return None
+    if mode == "narrow":
+        j = i
+        while j < n and text[j] not in _NARROW_STOP:
+            j += 1
+        return (i, j)
+    if mode == "phone":
+        j = i
+        while j < n and (text[j].isdigit() or text[j] in "+()-. "):
+            j += 1
+        while j > i and text[j - 1] in " .-(":
+            j -= 1
+        return (i, j)
+    # line and words: stop at a delimiter or where the next key=value starts
+    stop = n
+    nxt = _NEXT_KEY.search(text, i)
+    if nxt is not None:
+        stop = nxt.start()
+    j = i
+    while j < stop and text[j] not in _LINE_STOP:
+        j += 1
+    end = j
+    while end > i and text[end - 1] in " \t,.:":
+        end -= 1
+    if mode == "name":
+        words = text[i:end].split(" ")
+        kept: list[str] = []
+        pos = i
+        for w in words[:6]:
+            clean = w.rstrip(",.:;)")
+            if kept and not (
+                clean[:1].isupper()
+                or clean.lower() in _NAME_PARTICLES
+                or (len(clean) <= 2 and w.endswith("."))
+            ):
+                break
+            kept.append(w)
+            if w != clean:
+                pos += len(clean)
+                break
+            pos += len(w) + 1
+        else:
+            pos -= 1
+        end = min(end, max(i, pos if kept else i))
+        while end > i and text[end - 1] in " ,.:;)":
+            end -= 1
+    elif mode == "words":
+        parts = text[i:end].split(" ")
+        end = min(end, i + len(" ".join(parts[:3])))
+    return (i, end) if end > i else None
+
+
+_MODE = {
+    "person_name": "name", "address": "line", "dob": "words", "phone": "phone",
+    "secret": "narrow", "password": "narrow",
+}  # fmt: skip
+_SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
+
+
+def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The values of ``name=value`` pairs in a Cookie or Set-Cookie header value.
+
+    Cookie names and attributes (``Path``, ``Expires``...) are kept; values are
+    secrets.
+
+    Examples
+    --------
+    >>> t = "sid=abc123; theme=dark; Path=/; HttpOnly"
+    >>> [t[s.start:s.end] for s in cookie_spans(t)]
+    ['abc123', 'dark']
+    """
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    for m in re.finditer(r"(?:^|;|,)\s*([^=;,\s]+)=([^;\r\n\"]*)", text[start:end]):
+        name = m.group(1)
+        if name.lower() in _COOKIE_ATTRS:
+            continue
+        vs, ve = m.span(2)
+        value = m.group(2).strip()
+        if value and not is_neutral(value):
+            out.append(Span(start + vs, start + vs + len(m.group(2).rstrip()), "cookie", 3))
+    return out
+
+
+def _brace_end(text: str, i: int) -> int:
+    depth = 0
+    limit = min(len(text), i + 4096)
+    for j in range(i, limit):
+        c = text[j]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return limit
+
+
+def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
+    regions: list[tuple[int, int, str]] = []
+    for m in _KV.finditer(text):
+        key = m.group("key")
+        if key[0] in "$@":
+            key = key[1:]
+        pos = m.start()
+        parent = None
+        for rs, re_, rk in regions:
+            if rs <= pos < re_:
+                parent = rk
+        cls = classify_key(key, parent)
+        vstart = m.end()
+        if vstart < len(text) and text[vstart] == "{" and normalize_key(key) in PERSONAL_PARENTS:
+            regions.append((vstart, _brace_end(text, vstart), key))
+            continue
+        if cls is None:
+            continue
+        if cls == "cookie":
+            ext = _value_extent(text, vstart, "line")
+            if ext is not None:
+                out.extend(cookie_spans(text, ext[0], ext[1]))
+            continue
+        if cls in ("secret", "password") or cls == "weak_secret":
+            sm = _SCHEME.match(text, vstart)
+            if sm is not None and cls != "weak_secret":
+                vstart = sm.end()
+        ext = _value_extent(text, vstart, _MODE.get(cls, "narrow"))
+        if ext is None:
+            continue
+        vs, ve = ext
+        value = text[vs:ve]
+        if is_neutral(value):
+            continue
+        if cls == "id":
+            ids.append((vs, ve))
+        elif cls == "weak_secret":
+            if looks_random(value):
+                out.append(Span(vs, ve, "secret", 3))
+        else:
+            out.append(Span(vs, ve, cls, 3))
+
+
+# --- the detectors ---------------------------------------------------------------
+
+
+def _ipv4(text: str, out: list[Span]) -> None:
+    for m in _IPV4.finditer(text):
+        s, e = m.span()
+        if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
+            continue  # release-1.2.3.4
+        if _VERSION_CTX.search(text, max(0, s - 24), s):
+            continue
+        pm = _PREFIX.match(text, e)
+        prefix = int(pm.group(1)) if pm else None
+        if prefix is not None and prefix > 32:
+            prefix = None
+        if is_personal_ip(m.group(), prefix):
+            out.append(Span(s, e, "ipv4"))
+
+
+def _ipv6(text: str, out: list[Span]) -> None:
+    for m in _IPV6.finditer(text):
+        s, e = m.span()
+        cand = m.group()
+        while cand.endswith((".", ":")) and not cand.endswith("::"):
+            cand = cand[:-1]
+            e -= 1
+        core = cand.split("%", 1)[0]
+        if not any(c.isdigit() for c in core) or core.count(":") < 2:
+            continue
+        if "::" not in core and core.count(":") != 7 and "." not in core:
+            continue
+        try:
+            ipaddress.IPv6Address(core)
+        except ValueError:
+            continue
+        pm = _PREFIX.match(text, e)
+        prefix = int(pm.group(1)) if pm else None
+        if prefix is not None and prefix > 128:
+            prefix = None
+        if is_personal_ip(core, prefix):
+            out.append(Span(s, e, "ipv6"))
+
+
+def _mac(text: str, out: list[Span]) -> None:
+    for m in _MAC.finditer(text):
+        v = m.group().lower()
+        hexd = re.sub(r"[^0-9a-f]", "", v)
+        if hexd in ("000000000000", "ffffffffffff"):
+            continue
+        if "." in v and not (any(c.isdigit() for c in hexd) and any(c.isalpha() for c in hexd)):
+            continue
+        out.append(Span(m.start(), m.end(), "mac"))
+
+
+def _cards(text: str, out: list[Span]) -> None:
+    for m in _CARD.finditer(text):
+        raw = m.group()
+        seps = {c for c in raw if not c.isdigit()}
+        if len(seps) > 1:
+            continue
+        digits = raw.replace(" ", "").replace("-", "")
+        if seps:
+            groups = [len(g) for g in re.split(r"[ -]", raw)]
+            if not (
+                all(g == 4 for g in groups[:-1]) and 1 <= groups[-1] <= 4
+                or groups in ([4, 6, 5], [4, 6, 4])
+            ):
+                continue
+        if len(set(digits)) < 2:
+            continue
+        if card_issuer_matches(digits) and is_luhn_valid(digits):
+            out.append(Span(m.start(), m.end(), "card"))
+
+
+def _ibans(text: str, out: list[Span]) -> None:
+    for m in _IBAN.finditer(text):
+        raw = m.group()
+        length = IBAN_LENGTHS.get(raw[:2])
+        if length is None:
+            continue
+        count = 0
+        end = None
+        for j, c in enumerate(raw):
+            if c != " ":
+                count += 1
+                if count == length:
+                    end = j + 1
+                    break
+        if end is None:
+            continue
+        after = m.start() + end
+        if after < len(text) and text[after].isalnum():
+            continue
+        compact = raw[:end].replace(" ", "")
+        moved = compact[4:] + compact[:4]
+        if int("".join(str(int(c, 36)) for c in moved)) % 97 == 1:
+            out.append(Span(m.start(), after, "iban"))
+
+
+def _ssns(text: str, out: list[Span]) -> None:
+    for m in _SSN.finditer(text):
+        if is_ssn_valid(m.group(1), m.group(2), m.group(3)):
+            out.append(Span(m.start(), m.end(), "ssn"))
+
+
+def _phones(text: str, out: list[Span]) -> None:
+    for i, pattern in enumerate(_PHONES):
+        for m in pattern.finditer(text):
+            raw = m.group()
+            digits = re.sub(r"[^0-9]", "", raw)
+            if i == 0:
+                end = m.end()
+                if raw[1] == "1" and len(digits) > 11:
+                    # North American: +1 and ten digits; drop trailing groups
+                    cut = raw
+                    while len(re.sub(r"[^0-9]", "", cut)) > 11:
+                        k = max(cut.rfind(" "), cut.rfind("-"), cut.rfind("."))
+                        if k <= 2:
+                            break
+                        cut = cut[:k]
+                    digits = re.sub(r"[^0-9]", "", cut)
+                    end = m.start() + len(cut)
+                if 8 <= len(digits) <= 15 and len(set(digits)) > 2:
+                    out.append(Span(m.start(), end, "phone"))
+            elif i == 2:
+                if 10 <= len(digits) <= 12:
+                    out.append(Span(m.start(), m.end(), "phone"))
+            else:
+                out.append(Span(m.start(), m.end(), "phone"))
+
+
+def _geo(text: str, out: list[Span]) -> None:
+    for m in _GEO.finditer(text):
+        out.append(Span(m.start(), m.end(), "geo"))
+
+
+def _secrets(text: str, out: list[Span]) -> None:
+    if "eyJ" in text:
+        for m in _JWT.finditer(text):
+            out.append(Span(m.start(), m.end(), "jwt", 2))
+    lowered = text.lower()
+    if "bearer" in lowered or "basic" in lowered:
+        for m in _AUTH_SCHEME.finditer(text):
+            value = m.group(2)
+            if m.group(1).lower() == "basic" and not (
+                any(c.isdigit() for c in value) or "=" in value or "+" in value or "/" in value
+                or (len(value) >= 12 and value.lower() != value and value.upper() != value)
+            ):
+                continue
+            if m.group(1).lower() == "bearer" and value.isalpha() and value.islower():
+                continue  # "bearer tokens are required"
+            kind = "bearer" if m.group(1).lower() == "bearer" else "password"
+            out.append(Span(m.start(2), m.end(2), kind, 2))
+    for m in _AWS.finditer(text):
+        out.append(Span(m.start(), m.end(), "aws_key", 2))
+    for m in _API_KEY.finditer(text):
+        out.append(Span(m.start(), m.end(), "api_key", 2))
+    if "gh" in text or "github_pat_" in text:
+        for m in _GITHUB.finditer(text):
+            out.append(Span(m.start(), m.end(), "github_token", 2))
+    if "xox" in text or "xapp-" in text or "hooks.slack" in text:
+        for m in _SLACK.finditer(text):
+            if m.group("hook"):
+                out.append(Span(m.start("hook"), m.end("hook"), "slack_token", 2))
+            else:
+                out.append(Span(m.start(), m.end(), "slack_token", 2))
+    if "PRIVATE KEY" in text:
+        for m in _PRIVATE_KEY.finditer(text):
+            out.append(Span(m.start(), m.end(), "secret", 2))
+
+
+def _phrases(text: str, out: list[Span]) -> None:
+    for m in _PHRASE.finditer(text):
+        value = m.group("v")
+        if is_neutral(value) or re.fullmatch(r"[vV]?[0-9]+(?:[._-][0-9]+)*", value) and len(value) < 4:
+            continue
+        if re.fullmatch(r"[0-9a-f]{16,}", value):
+            continue  # a hex id, not a person
+        kind = "session_id" if m.group("who").lower() == "session" else "user_id"
+        out.append(Span(m.start("v"), m.end("v"), kind, 0))
+
+
+def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[int, int]]) -> list[Span]:
+    if not cands:
+        return []
+    cands.sort(key=lambda s: (-s.priority, s.start - s.end, s.start))
+    taken: list[tuple[int, int]] = list(protect)
+    accepted: list[Span] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        if c.kind in _NUMERIC_KINDS and c.priority < 3 and any(c.start < e and s < c.end for s, e in ids):
+            continue
+        taken.append((c.start, c.end))
+        accepted.append(c)
+    accepted.sort(key=lambda s: s.start)
+    return accepted
+
+
+def find_spans(text: str, *, identifiers: bool = False) -> list[Span]:
+    """Find personal and secret values in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Free text: a log message, stack trace, attribute value, report line.
+    identifiers : bool
+        The text is an identifier (a ``trace_id`` or ``order_id`` value): never
+        read digits or dotted numbers in it as cards, phones or addresses.
+
+    Returns
+    -------
+    list of Span
+        Non-overlapping, sorted by position. Tokens and masks this package wrote
+        are never found again, which makes anonymizing idempotent.
+
+    Examples
+    --------
+    >>> t = 'login failed {"email": "Ada@Example.com", "password": "hunter2"} from 203.0.113.9'
+    >>> [(s.kind, t[s.start:s.end]) for s in find_spans(t)]
+    [('email', 'Ada@Example.com'), ('password', 'hunter2'), ('ipv4', '203.0.113.9')]
+    """
+    if not text or _HINT.search(text) is None:
+        return []
+    protect = [m.span() for m in _TOKEN.finditer(text)] if "<" in text else []
+    cands: list[Span] = []
+    ids: list[tuple[int, int]] = []
+    if ("=" in text or ":" in text) and _KEY_HINT.search(text):
+        _key_values(text, cands, ids)
+    if "@" in text or "%40" in text:
+        for m in _URL_CRED.finditer(text):
+            if not is_neutral(m.group("pw")):
+                cands.append(Span(m.start("pw"), m.end("pw"), "password", 2))
+            if not is_neutral(m.group("user")):
+                cands.append(Span(m.start("user"), m.end("user"), "user_id", 2))
+        for m in _EMAIL.finditer(text):
+            cands.append(Span(m.start(), m.end(), "email"))
+    _secrets(text, cands)
+    if not identifiers:
+        if text.count(".") >= 3:
+            _ipv4(text, cands)
+        if "::" in text or text.count(":") >= 7:
+            _ipv6(text, cands)
+        if text.count(":") >= 5 or text.count("-") >= 5 or text.count(".") >= 2:
+            _mac(text, cands)
+        _cards(text, cands)
+        _ibans(text, cands)
+        if "-" in text:
+            _ssns(text, cands)
+        _phones(text, cands)
+        if "," in text:
+            _geo(text, cands)
+    _phrases(text, cands)
+    return _resolve(cands, protect, ids)

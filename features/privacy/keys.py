@@ -1,0 +1,256 @@
+"""What a key name says about its value.
+
+Telemetry names its personal data far more often than it formats it
+recognisably: ``customer_name=Ada Lovelace``, ``"dob": "1990-04-01"``,
+``X-Api-Key: ...``, ``{"billing": {"name": ...}}``. :func:`classify_key` reads a
+key (field, column, JSON key, header or query-string parameter) and says what
+its value is, so that the value is neutralized whatever it looks like.
+
+Classes returned
+----------------
+a personal kind (``email``, ``person_name``, ``phone``, ``dob``, ``address``,
+``user_id``, ``session_id``, ``ssn``, ``card``, ``iban``, ``geo``, ``password``,
+``secret``, ``cookie``)
+    the whole value is personal or secret data of that kind;
+``weak_secret``
+    ``key``/``token``/``auth``-style names: the value is a secret when it looks
+    random (see :func:`looks_random`);
+``id``
+    an identifier (``trace_id``, ``order_id``...): never read as a card or phone
+    number;
+``None``
+    nothing known: the value is scanned as free text.
+
+Examples
+--------
+>>> classify_key("customerName"), classify_key("X-Api-Key"), classify_key("span_id")
+('person_name', 'secret', 'id')
+>>> classify_key("name"), classify_key("name", parent="billing")
+(None, 'person_name')
+>>> classify_key("ip_address"), classify_key("shipping_address")
+(None, 'address')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from features.privacy.checks import shannon_entropy
+
+__all__ = ["PERSONAL_PARENTS", "classify_key", "looks_random", "normalize_key"]
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEP = re.compile(r"[^a-z0-9]+")
+_CODE = re.compile(r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+")  # ERR_PAYMENT_4021: a code, not a secret
+
+_EXACT: dict[str, str] = {}
+
+
+def _add(kind: str, *names: str) -> None:
+    for n in names:
+        _EXACT[n] = kind
+
+
+_add("email", "email", "e_mail", "mail", "email_address", "emailaddress", "mail_address",
+     "useremail", "user_mail", "reply_to", "emails")
+_add("person_name", "first_name", "firstname", "last_name", "lastname", "full_name", "fullname",
+     "given_name", "givenname", "family_name", "familyname", "middle_name", "surname",
+     "display_name", "displayname", "cardholder", "card_holder", "cardholder_name",
+     "account_holder", "account_holder_name", "holder_name", "name_on_card", "recipient",
+     "recipient_name", "sender_name", "contact_name", "customer_name", "person_name",
+     "patient_name", "employee_name", "billing_name", "shipping_name", "payer_name",
+     "buyer_name", "owner_name", "guest_name", "passenger_name", "member_name", "real_name",
+     "legal_name", "maiden_name", "nickname")
+_add("phone", "phone", "phone_number", "phonenumber", "phone_no", "mobile", "mobile_number",
+     "mobile_phone", "cell", "cellphone", "cell_phone", "tel", "telephone", "msisdn", "fax",
+     "contact_number", "home_phone", "work_phone")
+_add("dob", "dob", "date_of_birth", "dateofbirth", "birth_date", "birthdate", "birthday",
+     "born", "born_on", "birth_day")
+_add("address", "address", "addr", "street", "street_address", "streetaddress", "address_line",
+     "address_line1", "address_line2", "address1", "address2", "home_address", "billing_address",
+     "shipping_address", "postal_address", "mailing_address", "delivery_address",
+     "residential_address", "postal_code", "postcode", "zip", "zipcode", "zip_code",
+     "house_number", "apartment", "city_address")
+_add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "login",
+     "login_name", "customer_id", "customerid", "customer", "member_id", "memberid",
+     "patient_id", "employee_id", "enduser_id", "end_user_id", "actor_id", "principal",
+     "account_email", "user_login", "subscriber_id", "player_id", "buyer_id", "payer_id")
+_add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
+     "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
+     "browser_session", "x_session_id")
+_add("ssn", "ssn", "social_security_number", "social_security", "sin", "national_id",
+     "national_insurance_number", "nino", "tax_id", "taxpayer_id", "passport",
+     "passport_number", "drivers_license", "driver_license", "license_number")
+_add("card", "card", "card_number", "cardnumber", "card_no", "cc", "cc_number", "ccnumber",
+     "ccnum", "credit_card", "creditcard", "credit_card_number", "pan", "cvv", "cvv2", "cvc",
+     "card_cvv", "security_code", "debit_card")
+_add("iban", "iban", "bank_account", "account_number", "bank_account_number", "bic_iban",
+     "routing_number")
+_add("geo", "lat", "latitude", "lon", "lng", "long", "longitude", "geo", "geolocation",
+     "gps", "coords", "coordinates", "latlng", "lat_lng", "latlon", "lat_lon", "geo_point")
+_add("password", "password", "passwd", "pwd", "pass", "passphrase", "passcode", "pin",
+     "user_password", "db_password", "new_password", "old_password", "current_password",
+     "password_confirmation", "confirm_password", "mysql_pwd", "pgpassword")
+_add("secret", "secret", "client_secret", "secret_key", "secretkey", "api_key", "apikey",
+     "x_api_key", "api_token", "access_key", "access_token", "accesstoken", "refresh_token",
+     "id_token", "auth_token", "authtoken", "session_token", "private_key", "privatekey",
+     "authorization", "proxy_authorization", "x_auth_token", "x_access_token", "bearer",
+     "credentials", "credential", "aws_secret_access_key", "secret_access_key",
+     "aws_session_token", "app_secret", "consumer_secret", "webhook_secret", "signing_key",
+     "encryption_key", "master_key", "shared_secret", "client_key", "license_key",
+     "x_amz_security_token", "csrf_token", "xsrf_token", "x_csrf_token", "otp", "totp")
+_add("cookie", "cookie", "set_cookie", "cookies")
+_add("weak_secret", "key", "token", "auth", "signature", "sig", "hash_key", "x_signature",
+     "x_hub_signature", "nonce")
+_add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent_id",
+     "parentspanid", "request_id", "requestid", "x_request_id", "correlation_id",
+     "x_correlation_id", "traceparent", "tracestate", "trace", "span", "message_id",
+     "event_id", "x_b3_traceid", "x_b3_spanid", "x_amzn_trace_id", "dd_trace_id",
+     "dd_span_id", "build", "version", "build_id", "commit", "sha", "pid", "tid", "port",
+     "status", "status_code", "http_status", "code_line", "line", "lineno", "offset",
+     "partition", "duration", "duration_ms", "elapsed", "elapsed_ms", "latency",
+     "latency_ms", "timeout", "timeout_ms", "count", "size", "bytes", "retries", "attempt")
+
+# Keys whose object value describes a person: a plain ``name`` inside is a person's name.
+PERSONAL_PARENTS = frozenset({
+    "customer", "user", "billing", "shipping", "contact", "recipient", "sender", "patient",
+    "payer", "buyer", "cardholder", "holder", "person", "owner", "account_holder", "profile",
+    "guest", "passenger", "employee", "member", "client", "subscriber", "shopper", "consumer",
+    "beneficiary", "applicant", "student", "driver", "rider", "traveler", "traveller",
+    "billing_address", "shipping_address", "address", "delivery", "from", "to", "reply_to",
+    "cc", "bcc", "author", "assignee", "reporter", "requester", "actor", "identity",
+})  # fmt: skip
+_IN_PARENT: dict[str, str] = {
+    "name": "person_name", "first": "person_name", "last": "person_name",
+    "full": "person_name", "given": "person_name", "family": "person_name",
+    "middle": "person_name", "id": "user_id", "login": "user_id", "handle": "user_id",
+    "line1": "address", "line2": "address", "street": "address", "city": "address",
+    "zip": "address", "postal": "address", "postcode": "address", "house": "address",
+    "number": "phone", "mobile": "phone", "phone": "phone", "email": "email",
+    "birthday": "dob", "dob": "dob",
+}  # fmt: skip
+
+_NOT_ADDRESS = frozenset({
+    "ip", "mac", "email", "mail", "remote", "local", "server", "bind", "listen", "host",
+    "peer", "socket", "memory", "mem", "base", "return", "contract", "wallet", "node",
+    "proxy", "gateway", "broker", "upstream", "downstream", "forwarded", "dns", "src",
+    "source", "dst", "destination", "target", "endpoint", "service", "internal", "public",
+    "private", "virtual", "physical", "hw", "bluetooth", "multicast", "broadcast", "net",
+    "network", "web", "url", "uri", "api", "bus", "register", "pointer", "ptr", "page",
+})  # fmt: skip
+_NAME_PREFIX = frozenset({
+    "customer", "user", "first", "last", "full", "given", "family", "middle", "display",
+    "cardholder", "holder", "contact", "recipient", "sender", "patient", "employee",
+    "person", "billing", "shipping", "payer", "buyer", "owner", "guest", "passenger",
+    "member", "real", "legal", "account", "client", "subscriber", "driver", "rider",
+    "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
+})  # fmt: skip
+_PERSON_ID_PREFIX = frozenset({
+    "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
+    "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
+    "person", "citizen", "applicant",
+})  # fmt: skip
+_SECRET_KEY_PREFIX = frozenset({
+    "api", "secret", "access", "private", "signing", "encryption", "master", "client", "license",
+    "app", "consumer", "shared", "hmac", "auth", "session", "x_api", "admin", "service", "account",
+    "deploy", "ssh", "gpg", "pgp", "rsa", "jwt", "webhook", "stripe", "aws", "gcp", "azure",
+})  # fmt: skip
+_SECRET_TAIL = frozenset({
+    "password", "passwd", "pwd", "passphrase", "secret", "apikey", "credentials",
+})  # fmt: skip
+
+
+def normalize_key(key: str) -> str:
+    """Lower-case snake form of a key: ``X-Api-Key`` and ``xApiKey`` give ``x_api_key``.
+
+    Examples
+    --------
+    >>> normalize_key("customerEmail"), normalize_key('"Set-Cookie"')
+    ('customer_email', 'set_cookie')
+    """
+    spaced = _CAMEL.sub("_", key)
+    return _SEP.sub("_", spaced.lower()).strip("_")
+
+
+@lru_cache(maxsize=65536)
+def classify_key(key: str, parent: str | None = None) -> str | None:
+    """What the value under ``key`` is (see the module docstring for the classes).
+
+    Parameters
+    ----------
+    key : str
+        The key as written (any case or separator style).
+    parent : str or None
+        The key of the enclosing object, if any: ``name`` inside ``customer`` is a
+        person's name.
+    """
+    k = normalize_key(key)
+    if not k:
+        return None
+    hit = _EXACT.get(k)
+    if hit is not None:
+        return hit
+    parts = k.split("_")
+    if parent is not None and normalize_key(parent) in PERSONAL_PARENTS:
+        inner = _IN_PARENT.get(parts[-1])
+        if inner is not None:
+            return inner
+    last = parts[-1]
+    if last in ("email", "mail", "emails") and "id" not in parts:
+        return "email"
+    if last in _SECRET_TAIL or (len(parts) > 1 and parts[-2:] in (["api", "key"], ["secret", "key"])):
+        return "password" if last in ("password", "passwd", "pwd", "passphrase") else "secret"
+    if last in ("token", "tokens") and parts[0] not in ("csrf", "xsrf", "next", "page", "cancel"):
+        return "secret"
+    if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
+        return "person_name"
+    if last in ("phone", "mobile", "telephone", "msisdn") or parts[-2:] == ["phone", "number"]:
+        return "phone"
+    if last in ("dob", "birthdate", "birthday") or parts[-2:] in (["of", "birth"], ["birth", "date"]):
+        return "dob"
+    if (last in ("address", "addr", "street") or parts[-2:] == ["address", "line"]) and not (
+        _NOT_ADDRESS & set(parts)
+    ):
+        return "address"
+    if last == "id" and len(parts) > 1:
+        if parts[-2] in _PERSON_ID_PREFIX:
+            return "user_id"
+        if parts[-2] in ("session", "sess"):
+            return "session_id"
+        return "id"
+    if last in ("ip", "ips") or parts[-2:] == ["ip", "address"]:
+        return None  # the IP detectors decide, so a network stays a network
+    if last == "cookie":
+        return "cookie"
+    if last in ("ssn", "iban", "cvv", "cvc"):
+        return {"ssn": "ssn", "iban": "iban"}.get(last, "card")
+    if last == "key" and len(parts) > 1:
+        # api_key and signing_key are secrets; cache_key and dedup_key are not
+        return "secret" if parts[-2] in _SECRET_KEY_PREFIX else None
+    if last in ("signature", "auth"):
+        return "weak_secret"
+    return None
+
+
+def looks_random(value: str) -> bool:
+    """Whether a value under a ``key=``/``token=`` name looks like a generated secret.
+
+    Long enough, mixing letters and digits, and with high character entropy;
+    words, paths and short codes do not qualify.
+
+    Examples
+    --------
+    >>> looks_random("f3Kx9QpL2vWz8RtY"), looks_random("user:123:profile"), looks_random("expired")
+    (True, False, False)
+    """
+    v = value.strip("\"'")
+    if len(v) < 12 or " " in v:
+        return False
+    has_digit = any(c.isdigit() for c in v)
+    has_alpha = any(c.isalpha() for c in v)
+    if not (has_digit and has_alpha):
+        return len(v) >= 24 and shannon_entropy(v) >= 3.5
+    if v.count(":") >= 2 or v.count("/") >= 2 or v.count(".") >= 3 or _CODE.fullmatch(v):
+        return False
+    return shannon_entropy(v) >= 3.2
