@@ -144,7 +144,9 @@ class AlertBudget(BaseEstimator):
         rate = float(score_to_pvalue(threshold))
         if train.size and np.mean(train >= threshold) > rate:
             # the detector's scale is optimistic on these rows: keep the budget
-            threshold = float(np.nextafter(np.quantile(train, 1.0 - rate), 2.0))
+            allowed = int(np.floor(rate * train.size))  # rows that may alert
+            ranked = np.sort(train)
+            threshold = float(np.nextafter(ranked[train.size - allowed - 1], 2.0))
         self.threshold_ = min(threshold, 1.0)
         self.training_alert_share_ = float(np.mean(train >= self.threshold_)) if train.size else 0.0
         return self
