@@ -261,7 +261,7 @@ def plan_faults(services: list[Service], *, start_ms: int, days: int, rng: np.ra
             if not occ.free(names, t0, t0 + duration):
                 continue
             occ.take(names, t0, t0 + duration)
-            effects = [Effect(target.name, t0, t0 + duration, 0.3 + 0.3 * d.uniform(),
+            effects = [Effect(target.name, t0, t0 + duration, 0.12 + 0.2 * d.uniform(),
                               _pick_templates(d, target, "overload"), role="retry_target")]
             for c in ups:
                 svc = by_name[c]
@@ -269,7 +269,7 @@ def plan_faults(services: list[Service], *, start_ms: int, days: int, rng: np.ra
                                       _pick_templates(d, svc, "retry", 1) + _pick_templates(d, svc, "giveup", 1),
                                       (target.name,), "retry_caller"))
             episodes.append(Episode("", "retry_storm", names, target.name, t0, t0 + duration, effects,
-                                    request_multiplier=float(3 + 3 * d.uniform()),
+                                    request_multiplier=float(2.5 + 2.5 * d.uniform()),
                                     max_attempts=d.between(3, 5)))
             break
 
@@ -307,7 +307,7 @@ def plan_faults(services: list[Service], *, start_ms: int, days: int, rng: np.ra
                 occ.take([svc.name], dep.deployed_at_ms, fix_at)
                 new = _pick_templates(d, svc, "regression", 1, used_new.setdefault(svc.runtime, set()))
                 used_new[svc.runtime].add(new[0])
-                eff = Effect(svc.name, t0, fix_at, 0.03 + 0.12 * d.uniform(), new)
+                eff = Effect(svc.name, t0, fix_at, 0.02 + 0.06 * d.uniform(), new)
                 ep = Episode("", "persistent", [svc.name], svc.name, t0, fix_at, [eff],
                              is_deploy_regression=True, new_template=new[0])
                 ep.deploy_version = f"@{dep.deployed_at_ms}"  # resolved once versions exist
@@ -316,7 +316,7 @@ def plan_faults(services: list[Service], *, start_ms: int, days: int, rng: np.ra
                 if t0 is None or not occ.free([svc.name], t0, t0 + duration):
                     continue
                 occ.take([svc.name], t0, t0 + duration)
-                eff = Effect(svc.name, t0, t0 + duration, 0.02 + 0.08 * d.uniform(),
+                eff = Effect(svc.name, t0, t0 + duration, 0.02 + 0.05 * d.uniform(),
                              _pick_templates(d, svc, "persistent", 1))
                 ep = Episode("", "persistent", [svc.name], svc.name, t0, t0 + duration, [eff])
             episodes.append(ep)

@@ -161,7 +161,7 @@ class Renderer:
         ctx.pod = pod
         ctx.attempt = attempt
         ctx.max_attempts = max_attempts
-        ctx.ts_text = self.clock.text(t_ms, "z_ms", 0)
+        ctx.t_ms = t_ms
         ctx.error_type = t.error_type or "Error"
         plants: list = []
         values: dict[str, str] = {}

@@ -22,22 +22,24 @@ from collections.abc import Callable
 
 from features.simulate import identifiers as ids
 from features.simulate import personal
+from features.simulate.clock import Clock
 from features.simulate.draws import Draws
+
+_CLOCK = Clock()
 
 
 class Ctx:
     """What a slot may read about the event being rendered."""
 
-    __slots__ = ("service", "peer", "trace_id", "span_id", "ts_text", "status", "version",
+    __slots__ = ("service", "peer", "trace_id", "span_id", "status", "version",
                  "pod", "attempt", "max_attempts", "package", "file_prefix", "runtime",
-                 "error_type")
+                 "error_type", "t_ms")
 
     def __init__(self) -> None:
         self.service = "svc"
         self.peer = "peer"
         self.trace_id = ""
         self.span_id = ""
-        self.ts_text = "2026-03-02T00:00:00Z"
         self.status = 500
         self.version = "1.0.0"
         self.pod = "svc-7d9f8b6c5-x2k4q"
@@ -47,6 +49,7 @@ class Ctx:
         self.file_prefix = "/app/svc"
         self.runtime = "python"
         self.error_type = "Exception"
+        self.t_ms = 0
 
 
 _EXCEPTIONS = (
@@ -68,6 +71,10 @@ _SQL = (
     "SELECT count(*) FROM ledger_entries WHERE account_id = $1 AND posted_at > $2",
     "INSERT INTO shipments (order_id, carrier, state) VALUES ($1, $2, 'CREATED') RETURNING id",
 )
+
+
+def _iso_ms(t_ms: int) -> str:
+    return _CLOCK.text(t_ms, "z_ms", 0)
 
 
 def _internal_ip(d: Draws, c: Ctx) -> str:
@@ -137,7 +144,7 @@ SLOTS: dict[str, tuple[Callable[[Draws, Ctx], str], str | None, bool]] = {
     "fileline": (_fileline, "file_path_line", False),
     "version": (lambda d, c: c.version, "version", False),
     "libversion": (_libversion, "version", False),
-    "ts": (lambda d, c: c.ts_text, "timestamp", False),
+    "ts": (lambda d, c: _iso_ms(c.t_ms), "timestamp", False),
     "dur": (lambda d, c: ids.duration_text(d, d.below(4)), "duration", False),
     "pod": (lambda d, c: c.pod, "pod_name", False),
     "peer_pod": (lambda d, c: ids.pod_name(c.peer, d.below(4)), "pod_name", False),

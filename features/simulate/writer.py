@@ -76,15 +76,14 @@ class EventWriter:
             if key in seen:
                 continue
             seen.add(key)
-            (personal if is_personal else decoys).append({"kind": kind, "value": value, "field": f})
-        row: dict[str, Any] = {"line_no": line_no}
-        if event_id:
-            row["event_id"] = event_id
-        row["personal"] = personal
-        row["decoys"] = decoys
+            # values never need JSON escaping (see features.simulate.slots)
+            item = f'{{"kind":"{kind}","value":"{value}","field":"{f}"}}'
+            (personal if is_personal else decoys).append(item)
+        eid = f'"event_id":"{event_id}",' if event_id else ""
         if personal:
             self.lines_with_personal += 1
-        self._vbuf.append(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+        self._vbuf.append(f'{{"line_no":{line_no},{eid}"personal":[{",".join(personal)}],'
+                          f'"decoys":[{",".join(decoys)}]}}')
 
     # -- injections ----------------------------------------------------------------
     def _malformed(self, line: str, plants: list, service: str, t_ms: int) -> tuple[str, str]:
