@@ -1,0 +1,470 @@
+"""``ingest()``: files or frames in, reconciled anonymized rows in the store.
+
+Per file, in one DuckDB transaction together with its lineage row: read in chunks →
+normalize to contract v1 → validate (Great Expectations) → anonymize (privacy
+stage) → quarantine what failed (anonymized content only) → drop duplicates (same
+``event_id``, or content hash, in this file or any earlier batch) → optional
+sampling → insert. A file whose sha256 is already committed is skipped; a file
+interrupted mid-way leaves nothing and is done again on the next run.
+
+Every input row ends as exactly one of accepted, quarantined or duplicate, and the
+lineage row's counts add up to ``count_input``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from features.contract import CONTRACT_VERSION
+from features.ingest.catalog import catalog_rows, read_catalog
+from features.ingest.normalize import Normalized, Normalizer, Rejected, arrow_schema
+from features.ingest.readers import (
+    Source,
+    discover,
+    parse_json_line,
+    read_csv_records,
+    read_lines,
+    read_parquet_records,
+)
+from features.ingest.sampling import Sampling
+from features.ingest.validation import Validator
+
+__all__ = ["FileResult", "IngestReport", "ingest"]
+
+_TABLE_FOR_KIND = {"events": "events", "requests": "requests", "spans": "spans",
+                   "deployments": "deployments", "incidents": "incidents"}
+
+
+@dataclass
+class FileResult:
+    """What happened to one input (a lineage row, as returned to the caller)."""
+
+    source_path: str
+    kind: str
+    batch_id: str | None
+    status: str  # committed | already_ingested
+    count_input: int = 0
+    count_accepted: int = 0
+    count_quarantined: int = 0
+    count_duplicate: int = 0
+    count_sampled_out: int = 0
+    notes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_reconciled(self) -> bool:
+        """Whether input = accepted + quarantined + duplicate."""
+        return self.count_input == (
+            self.count_accepted + self.count_quarantined + self.count_duplicate
+        )
+
+
+@dataclass
+class IngestReport:
+    """The outcome of one :func:`ingest` call, file by file."""
+
+    files: list[FileResult] = field(default_factory=list)
+
+    def totals(self) -> dict[str, int]:
+        """Sums of the counts over all files."""
+        keys = ("count_input", "count_accepted", "count_quarantined", "count_duplicate",
+                "count_sampled_out")
+        return {k: sum(getattr(f, k) for f in self.files) for k in keys}
+
+    @property
+    def is_reconciled(self) -> bool:
+        """Whether every file reconciles."""
+        return all(f.is_reconciled for f in self.files)
+
+
+def _faultline_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("faultline")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _digest(path: Path) -> tuple[int, str]:
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 22):
+            h.update(block)
+            size += len(block)
+    return size, h.hexdigest()
+
+
+def _default_anonymizer() -> Any:
+    try:
+        from features.privacy import Anonymizer, Policy
+    except ImportError as exc:
+        raise RuntimeError(
+            "ingest needs the privacy stage (features.privacy.Anonymizer) to anonymize rows "
+            "before they are written; it is not importable in this installation"
+        ) from exc
+    return Anonymizer(policy=Policy.load())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _dumps(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str, sort_keys=True)
+
+
+class _Run:
+    """State shared by the files of one ingest call."""
+
+    def __init__(self, store: Any, anonymizer: Any, sampling: Sampling | None,
+                 chunk_rows: int, on_progress: Callable[[str, int], None] | None) -> None:
+        self.store = store
+        self.anonymizer = anonymizer
+        self.sampling = sampling
+        self.chunk_rows = chunk_rows
+        self.on_progress = on_progress
+        self.normalizer = Normalizer()
+        policy = getattr(anonymizer, "policy", None)
+        self.policy_version = str(getattr(policy, "version", "")) or None
+        self.policy_hash = str(getattr(policy, "hash", "")) or None
+        self.version = _faultline_version()
+        services = [r[0] for r in store.con.execute("SELECT service FROM services").fetchall()]
+        self.validator = Validator(catalog_services=services or None)
+
+    # -- per file ---------------------------------------------------------------
+
+    def ingest_source(self, src: Source) -> FileResult:
+        size, sha = _digest(src.path)
+        done = self.store.con.execute(
+            "SELECT batch_id FROM lineage WHERE sha256 = ? AND kind = ? AND status = 'committed' "
+            "LIMIT 1", [sha, src.kind]
+        ).fetchone()
+        if done:
+            return FileResult(str(src.path), src.kind, done[0], "already_ingested")
+        if src.kind == "catalog":
+            return self._ingest_catalog(src, size, sha)
+        return self._ingest_chunks(str(src.path), src.kind, size, sha, self._chunks(src))
+
+    def ingest_frame(self, frame: Any, kind: str, name: str) -> FileResult:
+        import pyarrow as pa
+
+        table = frame if isinstance(frame, pa.Table) else _to_arrow(frame)
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
+        buf = sink.getvalue()
+        sha = hashlib.sha256(buf).hexdigest()
+        done = self.store.con.execute(
+            "SELECT batch_id FROM lineage WHERE sha256 = ? AND kind = ? AND status = 'committed' "
+            "LIMIT 1", [sha, kind]
+        ).fetchone()
+        if done:
+            return FileResult(name, kind, done[0], "already_ingested")
+
+        def chunks() -> Iterator[tuple[str, Normalized, int]]:
+            for start in range(0, table.num_rows, self.chunk_rows):
+                part = table.slice(start, self.chunk_rows).to_pylist()
+                nos = list(range(start + 1, start + 1 + len(part)))
+                yield kind, self.normalizer.records(kind, nos, part), len(part)
+
+        return self._ingest_chunks(name, kind, buf.size, sha, chunks())
+
+    def _chunks(self, src: Source) -> Iterator[tuple[str, Normalized, int]]:
+        """Yield ``(kind, normalized chunk, input rows in it)``."""
+        if src.fmt == "otlp":
+            from features.ingest.otlp import read_otlp
+
+            for kind, rc in read_otlp(src.path, chunk_rows=self.chunk_rows):
+                norm = self.normalizer.records(kind, rc.line_nos, rc.records)
+                norm.rejected.extend(Rejected(n, r, None, None) for n, r in rc.unreadable)
+                yield kind, norm, len(rc.line_nos) + len(rc.unreadable)
+            return
+        if src.fmt == "jsonl":
+            for lc in read_lines(src.path, chunk_rows=self.chunk_rows):
+                if src.kind == "events":
+                    norm = self.normalizer.events_from_lines(lc.line_nos, lc.texts)
+                else:
+                    nos, recs, bad = [], [], []
+                    for n, text in zip(lc.line_nos, lc.texts, strict=True):
+                        value, reason = parse_json_line(text)
+                        if reason is None:
+                            nos.append(n)
+                            recs.append(value)
+                        else:
+                            bad.append(Rejected(n, reason, None, None))
+                    norm = self.normalizer.records(src.kind, nos, recs)
+                    norm.rejected.extend(bad)
+                yield src.kind, norm, len(lc.line_nos)
+            return
+        reader = read_parquet_records if src.fmt == "parquet" else read_csv_records
+        for rc in reader(src.path, chunk_rows=self.chunk_rows):
+            norm = self.normalizer.records(src.kind, rc.line_nos, rc.records)
+            norm.rejected.extend(Rejected(n, r, None, None) for n, r in rc.unreadable)
+            yield src.kind, norm, len(rc.line_nos) + len(rc.unreadable)
+
+    def _ingest_chunks(self, source_path: str, file_kind: str, size: int, sha: str,
+                       chunks: Iterable[tuple[str, Normalized, int]]) -> FileResult:
+        batch_id = uuid.uuid4().hex[:16]
+        result = FileResult(source_path, file_kind, batch_id, "committed")
+        notes: Counter[str] = Counter()
+        started = _now()
+        con = self.store.con
+        with self.store.transaction():
+            for kind, norm, n_input in chunks:
+                result.count_input += n_input
+                notes.update(norm.notes)
+                self._write_chunk(kind, norm, source_path, batch_id, result, notes)
+                if self.on_progress is not None:
+                    self.on_progress(source_path, n_input)
+            sampling = None
+            if self.sampling is not None and file_kind in ("events", "otlp"):
+                sampling = {**self.sampling.describe(), "count_kept":
+                            result.count_accepted - result.count_sampled_out,
+                            "count_sampled_out": result.count_sampled_out}
+            result.notes = dict(sorted(notes.items()))
+            con.execute(
+                "INSERT INTO lineage (batch_id, source_path, kind, size_bytes, sha256, count_input,"
+                " count_accepted, count_quarantined, count_duplicate, contract_version,"
+                " policy_version, policy_hash, faultline_version, sampling, started_at,"
+                " finished_at, status, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?, 'committed', ?)",
+                [batch_id, source_path, file_kind, size, sha, result.count_input,
+                 result.count_accepted, result.count_quarantined, result.count_duplicate,
+                 CONTRACT_VERSION, self.policy_version, self.policy_hash, self.version,
+                 None if sampling is None else json.dumps(sampling), started, _now(),
+                 json.dumps(result.notes)],
+            )
+        return result
+
+    def _write_chunk(self, kind: str, norm: Normalized, source_path: str, batch_id: str,
+                     result: FileResult, notes: Counter[str]) -> None:
+        import pyarrow as pa
+
+        con = self.store.con
+        quarantine: list[tuple[int, str, str | None, str | None]] = []
+        for rej in norm.rejected:
+            quarantine.append((rej.line_no, rej.reason, rej.field, self._anon_record(rej.raw)))
+        table = norm.table
+        if table.num_rows:
+            names = arrow_schema(kind).names
+            frame = table.select([c for c in names if c != "attributes"]).to_pandas()
+            outcome = self.validator.validate(kind, frame)
+            for reason, n in outcome.warnings.items():
+                notes[reason] += n
+            anon = self.anonymizer.anonymize_batch(table.select(names))
+            if anon.num_rows != table.num_rows:
+                raise RuntimeError("the anonymizer changed the number of rows; this is a bug")
+            anon = anon.select(names).cast(arrow_schema(kind))
+            if outcome.failed:
+                bad = sorted(outcome.failed)
+                bad_rows = anon.take(pa.array(bad, pa.int64())).to_pylist()
+                line_nos = table.column("_line_no").to_pylist()
+                for pos, row in zip(bad, bad_rows, strict=True):
+                    reason, col = outcome.failed[pos]
+                    quarantine.append((line_nos[pos], reason, col, _dumps(row)))
+                keep = pa.array([i not in outcome.failed for i in range(table.num_rows)])
+                anon = anon.filter(keep)
+                table = table.filter(keep)
+            valid = anon.append_column("_line_no", table.column("_line_no")).append_column(
+                "_key", table.column("_key"))
+            self._insert_new(kind, valid, batch_id, result)
+        if quarantine:
+            q = pa.table({
+                "batch_id": pa.array([batch_id] * len(quarantine), pa.string()),
+                "source_path": pa.array([source_path] * len(quarantine), pa.string()),
+                "line_no": pa.array([x[0] for x in quarantine], pa.int64()),
+                "reason": pa.array([x[1] for x in quarantine], pa.string()),
+                "field": pa.array([x[2] for x in quarantine], pa.string()),
+                "record": pa.array([x[3] for x in quarantine], pa.string()),
+            })
+            con.register("_fl_quarantine", q)
+            try:
+                con.execute(
+                    "INSERT INTO quarantine SELECT *, CAST(now() AS TIMESTAMP) FROM _fl_quarantine"
+                )
+            finally:
+                con.unregister("_fl_quarantine")
+            result.count_quarantined += len(quarantine)
+
+    def _anon_record(self, raw: dict[str, Any] | None) -> str | None:
+        if raw is None:
+            return None
+        try:
+            return _dumps(self.anonymizer.anonymize_event(raw))
+        except Exception:  # noqa: BLE001 - unanonymizable content is dropped, never kept raw
+            return None
+
+    def _insert_new(self, kind: str, valid: Any, batch_id: str, result: FileResult) -> None:
+        con = self.store.con
+        table = _TABLE_FOR_KIND[kind]
+        cols = [c for c in valid.column_names if not c.startswith("_")]
+        col_list = ", ".join(f'"{c}"' for c in cols)
+        con.register("_fl_chunk", valid)
+        try:
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _fl_new AS "
+                "WITH c AS (SELECT *, md5_number(_key) AS _h FROM _fl_chunk), "
+                "f AS (SELECT * FROM c QUALIFY row_number() OVER (PARTITION BY _h "
+                "ORDER BY _line_no) = 1) "
+                "SELECT f.* FROM f ANTI JOIN (SELECT key_hash FROM ingest_keys WHERE kind = $kind) k "
+                "ON f._h = k.key_hash",
+                {"kind": kind},
+            )
+        finally:
+            con.unregister("_fl_chunk")
+        n_new = con.execute("SELECT count(*) FROM _fl_new").fetchone()[0]
+        result.count_accepted += n_new
+        result.count_duplicate += valid.num_rows - n_new
+        if kind == "events" and self.sampling is not None:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _fl_new AS {self.sampling.sql('_fl_new')}")
+            kept = con.execute("SELECT count(*) FROM _fl_new WHERE _keep").fetchone()[0]
+            result.count_sampled_out += n_new - kept
+            con.execute(
+                f"INSERT INTO events ({col_list}, sample_weight, batch_id) "
+                f"SELECT {col_list}, _weight, ? FROM _fl_new WHERE _keep", [batch_id])
+        else:
+            con.execute(
+                f'INSERT INTO "{table}" ({col_list}, batch_id) SELECT {col_list}, ? FROM _fl_new',
+                [batch_id])
+        con.execute("INSERT INTO ingest_keys SELECT ?, _h, ? FROM _fl_new", [kind, batch_id])
+        con.execute("DROP TABLE _fl_new")
+
+    # -- catalog ----------------------------------------------------------------
+
+    def _ingest_catalog(self, src: Source, size: int, sha: str) -> FileResult:
+        rows = catalog_rows(read_catalog(src.path))
+        for row in rows:
+            if row["escalation"] is not None:
+                esc = json.loads(row["escalation"])
+                row["escalation"] = json.dumps(
+                    {k: self.anonymizer.anonymize_text(str(v)) for k, v in esc.items()},
+                    sort_keys=True,
+                )
+        batch_id = uuid.uuid4().hex[:16]
+        started = _now()
+        con = self.store.con
+        with self.store.transaction():
+            con.execute("DELETE FROM services")
+            for r in rows:
+                con.execute(
+                    "INSERT INTO services VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [r["service"], r["team"], r["tier"], r["depends_on"], r["slo_error_rate"],
+                     r["slo_latency_p99_ms"], r["escalation"]],
+                )
+            con.execute(
+                "INSERT INTO lineage (batch_id, source_path, kind, size_bytes, sha256, count_input,"
+                " count_accepted, count_quarantined, count_duplicate, contract_version,"
+                " policy_version, policy_hash, faultline_version, started_at, finished_at,"
+                " status, notes) VALUES (?, ?, 'catalog', ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?,"
+                " 'committed', '{}')",
+                [batch_id, str(src.path), size, sha, len(rows), len(rows), CONTRACT_VERSION,
+                 self.policy_version, self.policy_hash, self.version, started, _now()],
+            )
+        self.validator = Validator(catalog_services=[r["service"] for r in rows] or None)
+        return FileResult(str(src.path), "catalog", batch_id, "committed", len(rows), len(rows))
+
+
+def _to_arrow(frame: Any) -> Any:
+    import pyarrow as pa
+
+    if hasattr(frame, "to_arrow"):  # polars
+        return frame.to_arrow()
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def ingest(
+    source: Any,
+    *,
+    store: Any = None,
+    db: str | Path | None = None,
+    key: str | None = None,
+    kind: str = "events",
+    anonymizer: Any = None,
+    sampling: Sampling | None = None,
+    chunk_rows: int = 50_000,
+    on_progress: Callable[[str, int], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders or a DataFrame into the store.
+
+    Parameters
+    ----------
+    source : path, list of paths, pandas.DataFrame, polars.DataFrame or pyarrow.Table
+        Files or folders (read by file name, see :mod:`features.ingest.readers`), or
+        a frame of rows of ``kind``.
+    store : Store, optional
+        An open writable :class:`features.store.Store`; by default one is opened at
+        ``db`` (or ``$FAULTLINE_DB``) with ``key`` and closed at the end.
+    db, key : optional
+        Passed to :meth:`features.store.Store.open` when ``store`` is None.
+    kind : str
+        The kind of rows in a frame ``source`` (``events`` or a companion kind).
+    anonymizer : optional
+        An object with ``anonymize_batch``, ``anonymize_event`` and ``anonymize_text``
+        (default: ``features.privacy.Anonymizer`` with the default policy).
+    sampling : Sampling, optional
+        Stratified sampling of events (default: keep everything).
+    chunk_rows : int
+        Rows per chunk: bounds memory; larger chunks amortize validation overhead.
+    on_progress : callable, optional
+        Called as ``on_progress(source_path, rows_done_in_chunk)`` after each chunk.
+
+    Returns
+    -------
+    IngestReport
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> from features.store import Store
+    >>> class KeepAll:  # a stand-in anonymizer for this example only
+    ...     def anonymize_batch(self, t): return t
+    ...     def anonymize_event(self, e): return {}
+    ...     def anonymize_text(self, s): return s
+    >>> frame = pd.DataFrame({"event_id": ["a", "a", "b"], "service": ["api"] * 3,
+    ...     "timestamp": ["2026-03-01T10:00:00Z"] * 3, "message": ["x", "x", "y"],
+    ...     "http_status": [503, 503, 42]})
+    >>> with Store.open(pathlib.Path(tempfile.mkdtemp()) / "fl.duckdb") as store:
+    ...     report = ingest(frame, store=store, anonymizer=KeepAll())
+    ...     store.table("quarantine")["reason"].to_list()
+    ['bad_http_status']
+    >>> report.totals()["count_accepted"], report.totals()["count_duplicate"], report.is_reconciled
+    (1, 1, True)
+    """
+    from features.store import Store
+
+    if chunk_rows < 1:
+        raise ValueError(f"chunk_rows must be at least 1, got {chunk_rows}")
+    if anonymizer is None:
+        anonymizer = _default_anonymizer()
+    own = store is None
+    if own:
+        store = Store.open(db, key=key)
+    try:
+        run = _Run(store, anonymizer, sampling, chunk_rows, on_progress)
+        report = IngestReport()
+        if _is_frame(source):
+            if kind not in _TABLE_FOR_KIND:
+                raise ValueError(f"kind must be one of {sorted(_TABLE_FOR_KIND)}, not {kind!r}")
+            report.files.append(run.ingest_frame(source, kind, f"<{type(source).__name__}>"))
+            return report
+        paths = [source] if isinstance(source, (str, Path)) else list(source)
+        for src in discover(paths):
+            report.files.append(run.ingest_source(src))
+        return report
+    finally:
+        if own:
+            store.close()
+
+
+def _is_frame(obj: Any) -> bool:
+    return hasattr(obj, "columns") and (hasattr(obj, "to_pylist") or hasattr(obj, "to_arrow")
+                                        or hasattr(obj, "to_numpy"))
