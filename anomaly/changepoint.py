@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from anomaly.baseline import forecast, tail_scale
+from anomaly.baseline import Forecast, forecast, tail_scale
 from anomaly.causal import CausalDetector
 from anomaly.rolling import past_median
 
@@ -58,12 +58,14 @@ class LevelShift(CausalDetector):
         The trailing rows kept for scoring later rows exactly.
     """
 
-    def _pvalues(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:
+    def _pvalues(
+        self, t: np.ndarray, x: np.ndarray, fc: Forecast | None = None
+    ) -> np.ndarray:
         import pandas as pd
 
         s = self._settings()
         w = s.level_window
-        fc = forecast(t, x, s)
+        fc = fc if fc is not None else forecast(t, x, s)
         d = x - np.nan_to_num(fc.profile)
         moving = pd.Series(d).rolling(w, min_periods=w).mean().to_numpy()
         reference = past_median(d, s.error_window, s.min_rows)

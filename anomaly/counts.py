@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from anomaly.baseline import forecast
+from anomaly.baseline import Forecast, forecast
 from anomaly.causal import CausalDetector
 from anomaly.rolling import past_mean
 
@@ -67,11 +67,13 @@ class CountTail(CausalDetector):
         The trailing rows kept for scoring later rows exactly.
     """
 
-    def _pvalues(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:
+    def _pvalues(
+        self, t: np.ndarray, x: np.ndarray, fc: Forecast | None = None
+    ) -> np.ndarray:
         from scipy.stats import nbinom, poisson
 
         s = self._settings()
-        fc = forecast(t, x, s)
+        fc = fc if fc is not None else forecast(t, x, s)
         lam = np.fmax(
             np.fmax(np.nan_to_num(fc.expected), np.nan_to_num(past_mean(x, s.level_window, 1))),
             np.nan_to_num(past_mean(x, s.error_window, 1)),

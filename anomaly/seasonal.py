@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from anomaly.baseline import BaselineSettings, forecast, tail_scale
+from anomaly.baseline import BaselineSettings, Forecast, forecast, tail_scale
 from anomaly.causal import CausalDetector
 
 __all__ = ["SeasonalBaseline"]
@@ -67,11 +67,13 @@ class SeasonalBaseline(CausalDetector):
         super().__init__(timestamp_col=timestamp_col, value_col=value_col, settings=settings)
         self.direction = direction
 
-    def _pvalues(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:
+    def _pvalues(
+        self, t: np.ndarray, x: np.ndarray, fc: Forecast | None = None
+    ) -> np.ndarray:
         if self.direction not in _DIRECTIONS:
             raise ValueError(f"direction must be one of {list(_DIRECTIONS)}")
         s = self._settings()
-        fc = forecast(t, x, s)
+        fc = fc if fc is not None else forecast(t, x, s)
         z = fc.residual / fc.scale
         tail = tail_scale(z, s.tail_window, s.error_window)
         z = z / np.fmax(1.0, np.nan_to_num(tail, nan=1.0))

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from anomaly.baseline import BaselineSettings
+from anomaly.baseline import BaselineSettings, forecast
 from anomaly.causal import CausalDetector
 from anomaly.changepoint import LevelShift
 from anomaly.counts import CountTail, is_count_prefix
@@ -83,9 +83,10 @@ class SeriesScorer(CausalDetector):
 
     def _pvalues(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:
         settings = self._settings()
-        point = SeasonalBaseline(settings=settings, direction=self.direction)._pvalues(t, x)
-        counts = CountTail(settings=settings)._pvalues(t, x)
-        shift = LevelShift(settings=settings)._pvalues(t, x)
+        fc = forecast(t, x, settings)  # shared by the members
+        point = SeasonalBaseline(settings=settings, direction=self.direction)._pvalues(t, x, fc)
+        counts = CountTail(settings=settings)._pvalues(t, x, fc)
+        shift = LevelShift(settings=settings)._pvalues(t, x, fc)
         single = np.where(is_count_prefix(x), counts, point)
         return np.minimum(1.0, 2.0 * np.minimum(single, shift))
 
