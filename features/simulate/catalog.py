@@ -111,12 +111,9 @@ PRIORITY = (
 _DEPTH = {name: i for i, name in enumerate(ROLES)}
 _RUNTIMES = ("java", "python", "go", "node")
 _REGIONS = ("eu-west-1", "us-east-1")
-_TS_STYLES = {  # runtime -> timestamp styles (see features.simulate.clock)
-    "java": ("offset_ms", "z_ms"),
-    "python": ("iso_micro", "z_ms"),
-    "go": ("z_nano", "epoch_ms"),
-    "node": ("z_ms", "epoch_ms"),
-}
+# Timestamp styles (see features.simulate.clock), dealt round-robin so that even a
+# small catalog mixes them, as a real fleet of loggers and shippers does.
+_TS_STYLES = ("z_ms", "offset_ms", "epoch_ms", "iso_micro", "z_nano", "space_comma")
 
 
 @dataclass(frozen=True)
@@ -199,14 +196,13 @@ def build_catalog(n_services: int, rng: np.random.Generator) -> list[Service]:
         zones = tuple(f"{region}{'abc'[i % 3]}" for i in range(n_pods))
         weight = {1: 3.0, 2: 1.5, 3: 0.7}[tier] * float(rng.lognormal(0, 0.35))
         error_rate = float(np.clip(rng.lognormal(np.log(0.004), 0.4), 0.001, 0.02))
-        styles = _TS_STYLES[role.runtime]
         team = role.team
         services.append(Service(
             name=n, team=team, tier=tier, runtime=role.runtime, features=role.features,
             routes=role.routes, depends_on=tuple(deps[n]), slo_error_rate=round(slo, 4),
             slo_latency_p99_ms=int(rng.choice([200, 300, 400, 800, 1500])), base_rpm=weight,
             error_rate=error_rate, pods=pods, pod_zones=zones, region=region,
-            ts_style=styles[int(rng.integers(len(styles)))],
+            ts_style=_TS_STYLES[len(services) % len(_TS_STYLES)],
             package=f"com.shopfront.{n.replace('-', '')}",
             escalation={"pagerduty": f"pd-{team}-primary", "opsgenie": f"{team}-team",
                         "slack": f"#{team}-oncall"},

@@ -113,9 +113,9 @@ def simulate(out_dir: str | os.PathLike[str], *, days: int = 14, services: int =
         raise ValueError(f"services must be at least 1, got {services}")
     if not scale > 0:
         raise ValueError(f"scale must be positive, got {scale}")
+    start_ms = _parse_start(start)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    start_ms = _parse_start(start)
     params = {"days": days, "services": services, "scale": scale,
               "start": iso_seconds(start_ms), "value_truth": value_truth}
     seq = np.random.SeedSequence(seed)
