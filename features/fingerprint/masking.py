@@ -58,15 +58,17 @@ class MaskRule:
 
 # Boundaries: a value must not be glued to a letter or digit on the left (so the
 # "2" in "jk2_init" stays) but may follow punctuation ("blk_-42", "/10.0.0.1").
-_L = r"(?<![A-Za-z0-9_])"
-_L_NUM = r"(?<![A-Za-z0-9])"
-_R = r"(?![A-Za-z0-9])"
+# A placeholder written by an earlier rule ("<NUM>") stands for letters or digits, so the
+# boundaries also refuse one as a neighbour: that keeps masking idempotent.
+_L = r"(?<![A-Za-z0-9_])(?<![A-Z]>)"
+_L_NUM = r"(?<![A-Za-z0-9])(?<![A-Z]>)"
+_R = r"(?![A-Za-z0-9])(?!<[A-Z])"
 _DIGITS = tuple("0123456789")
 
 _DEFAULT_RULES: tuple[MaskRule, ...] = (
     # anonymizer tokens: <kind:key:hex> (and already-typed placeholders stay as they are)
     MaskRule("TOKEN", r"<[A-Za-z][\w.-]*:[\w.-]+:[0-9A-Fa-f]{6,}>", ("<",)),
-    MaskRule("URL", r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+", ("://",)),
+    MaskRule("URL", _L + r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+", ("://",)),
     MaskRule("EMAIL", r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", ("@",)),
     MaskRule(
         "UUID",
@@ -99,7 +101,7 @@ _DEFAULT_RULES: tuple[MaskRule, ...] = (
     MaskRule(
         "DURATION",
         _L_NUM + r"\d+(?:\.\d+)?[ ]?(?:ns|us|µs|ms|sec|secs|seconds?|s|mins?|minutes?|h|hrs?|hours?)"
-        + r"(?![A-Za-z0-9])",
+        + _R,
         _DIGITS,
     ),
     MaskRule("NUM", _L_NUM + r"[-+]?\d+(?:[.,]\d+)*", _DIGITS),

@@ -8,9 +8,9 @@ How one message is handled:
 3. **Tokenize** on whitespace and collapse runs of the same placeholder token
    (``blk_<NUM> blk_<NUM> blk_<NUM>`` → ``blk_<NUM>``), so a list of variable
    length does not make a new template per length.
-4. **Bucket** by token count and first token (the first token is usually the
-   "verb" of a message; one holding a digit or placeholder goes to a shared
-   bucket), like the first levels of Drain's prefix tree.
+4. **Bucket** by token count and first plain word (usually the "verb" of a
+   message; leading tokens holding a digit or placeholder are skipped), like the
+   first levels of Drain's prefix tree.
 5. **Match** against the bucket's templates: similarity is the share of
    positions that are equal (two digit-bearing tokens count as equal, being
    values the masks did not name). The best template at or above ``similarity``
@@ -78,12 +78,15 @@ def _tokenize(masked: str) -> list[str]:
 
 
 def _bucket_key(tokens: list[str]) -> tuple[int, str]:
-    if not tokens:
-        return (0, "")
-    first = tokens[0]
-    if "<" in first or _has_digit(first):
-        first = WILDCARD
-    return (len(tokens), first)
+    """Token count and the first plain word among the first three tokens.
+
+    A leading token holding a digit or a placeholder (an address, a number) says
+    nothing about the kind of message, so the next plain word keys the bucket.
+    """
+    for i, token in enumerate(tokens[:3]):
+        if "<" not in token and not _has_digit(token):
+            return (len(tokens), f"{i}:{token}")
+    return (len(tokens), WILDCARD)
 
 
 def _template_id(text: str, taken: dict[str, Any]) -> str:
