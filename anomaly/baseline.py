@@ -11,7 +11,8 @@ models, and the one that has forecast best lately is used:
 A candidate exists only once one full period of history is there, so a series
 shorter than a day is forecast by its local level alone (graceful degradation).
 The candidate used at row ``i`` is the one with the smallest mean absolute error
-over the previous ``error_window`` rows. The residual scale is a robust spread of
+over the longest period before it (a week by default), so that a day-long anomaly
+does not make the seasonal model look worse than one that simply follows it. The residual scale is a robust spread of
 the used forecast's past residuals: ``1.4826 * median |r|``, but at least half the
 mean absolute residual (so a mostly exact forecast with rare misses still has a
 scale) and a tiny floor relative to the level.
@@ -37,7 +38,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from anomaly.rolling import median_of_rows, past_mean, past_median, past_quantile
+from anomaly.rolling import (
+    median_of_rows,
+    past_mean,
+    past_mean_over,
+    past_median,
+    past_quantile,
+)
 from anomaly.timeline import NS_PER_DAY, causal_gap, lagged_values
 
 __all__ = ["BaselineSettings", "Forecast", "forecast", "state_start", "tail_scale"]
@@ -164,7 +171,13 @@ def forecast(t: np.ndarray, x: np.ndarray, settings: BaselineSettings | None = N
         candidates.append(seasonal + offsets[-1])
     expected_all = np.vstack(candidates)
     residual_all = x - expected_all
-    error_all = np.vstack([past_mean(np.abs(r), ew, mr) for r in residual_all])
+    # candidates are compared over the longest period (a week): a day-long anomaly
+    # must not make the seasonal model look worse than a model that follows it
+    if s.periods:
+        span = max(s.periods)
+        error_all = np.vstack([past_mean_over(t, np.abs(r), span, mr) for r in residual_all])
+    else:
+        error_all = np.vstack([past_mean(np.abs(r), ew, mr) for r in residual_all])
 
     usable = np.isfinite(error_all) & np.isfinite(expected_all)
     ranked = np.where(usable, error_all, np.inf)
@@ -223,14 +236,14 @@ def state_start(t: np.ndarray, settings: BaselineSettings | None = None) -> int:
     """Index of the first row a streaming detector must keep to forecast new rows exactly.
 
     The statistics of a new row look back up to ``tail_window + 2 * error_window +
-    2 * level_window`` rows, and each of those looks back the longest seasonal lag
-    and the phase-scale lag.
+    2 * level_window`` rows, and each of those looks back the longest seasonal lag,
+    the phase-scale lag and the model-selection span (the longest period).
 
     Examples
     --------
     >>> t = np.arange(10_000) * 60 * 1_000_000_000
     >>> state_start(t, BaselineSettings(periods=(3_600_000_000_000,), cycles=(2,)))
-    7136
+    7076
     """
     s = settings or BaselineSettings()
     t = np.asarray(t, dtype=np.int64)
@@ -241,5 +254,6 @@ def state_start(t: np.ndarray, settings: BaselineSettings | None = None) -> int:
     max_lag = max((p * c for p, c in zip(s.periods, s.cycles, strict=True)), default=0)
     phase_lag = s.periods[0] * s.cycles[0] if s.periods else 0
     gap = int(causal_gap(t[-64:])[-1]) if n > 1 else 0
-    cut = t[n - rows_back] - max_lag - phase_lag - 4 * gap
+    selection = max(s.periods, default=0)
+    cut = t[n - rows_back] - max_lag - phase_lag - selection - 4 * gap
     return int(np.searchsorted(t, cut, side="left"))

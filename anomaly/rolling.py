@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["median_of_rows", "past_mean", "past_median", "past_quantile"]
+__all__ = ["median_of_rows", "past_mean", "past_mean_over", "past_median", "past_quantile"]
 
 
 def _shift_one(values: np.ndarray) -> np.ndarray:
@@ -53,6 +53,32 @@ def past_mean(x: np.ndarray, window: int, min_periods: int) -> np.ndarray:
 
     rolled = pd.Series(x, dtype="float64").rolling(window, min_periods=min_periods).mean()
     return _shift_one(rolled.to_numpy())
+
+
+def past_mean_over(t: np.ndarray, x: np.ndarray, duration: int, min_periods: int) -> np.ndarray:
+    """Mean of the rows in the ``duration`` (ns) before each row, the row excluded.
+
+    Rows are those with ``t[i] - duration <= t[j] < t[i]``; ``t`` must be sorted.
+    NaN until ``min_periods`` finite rows are in the window. Cumulative sums make it
+    O(n) for any duration.
+
+    Examples
+    --------
+    >>> t = np.array([0, 10, 20, 30])
+    >>> past_mean_over(t, np.array([1.0, 3.0, 5.0, 7.0]), 20, 1).tolist()
+    [nan, 1.0, 2.0, 4.0]
+    """
+    t = np.asarray(t, dtype=np.int64)
+    x = np.asarray(x, dtype="float64")
+    finite = np.isfinite(x)
+    total = np.concatenate([[0.0], np.cumsum(np.where(finite, x, 0.0))])
+    count = np.concatenate([[0], np.cumsum(finite)])
+    first = np.searchsorted(t, t - duration, side="left")
+    last = np.searchsorted(t, t, side="left")  # rows strictly before t[i]
+    n = count[last] - count[first]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = (total[last] - total[first]) / n
+    return np.where(n >= max(min_periods, 1), mean, np.nan)
 
 
 def past_quantile(x: np.ndarray, q: float, window: int, min_periods: int) -> np.ndarray:

@@ -48,15 +48,15 @@ def test_prefix_invariance(detector, counts):
 
 @pytest.mark.parametrize("detector", DETECTORS)
 def test_streaming_state_gives_the_same_scores(detector):
-    frame = _seasonal_frame(n=1400, counts=detector is CountTail)
+    frame = _seasonal_frame(n=2200, counts=detector is CountTail)
     full = detector(settings=SMALL).fit(frame).scores_
-    streamed = detector(settings=SMALL).fit(frame.iloc[:800])
-    assert streamed.state_t_.size < 800  # the state was trimmed to what scoring needs
+    streamed = detector(settings=SMALL).fit(frame.iloc[:1200])
+    assert streamed.state_t_.size < 1200  # the state was trimmed to what scoring needs
     parts = []
-    for lo in range(800, 1400, 150):
-        parts.append(streamed.score_partial_fit(frame.iloc[lo : lo + 150]))
-    assert streamed.state_t_.size < 800
-    np.testing.assert_allclose(np.concatenate(parts), full[800:], rtol=1e-7, atol=1e-7)
+    for lo in range(1200, 2200, 250):
+        parts.append(streamed.score_partial_fit(frame.iloc[lo : lo + 250]))
+    assert streamed.state_t_.size < 1200
+    np.testing.assert_allclose(np.concatenate(parts), full[1200:], rtol=1e-7, atol=1e-7)
 
 
 @pytest.mark.parametrize("detector", DETECTORS)
