@@ -82,8 +82,9 @@ class Draws:
         """``n_chars`` characters from ``alphabet`` (default: letters and digits)."""
         if alphabet is _ALNUM:
             if not self._pool:
-                codes = self.rng.integers(0, len(_ALNUM), size=1 << 20)
-                self._pool = "".join(_ALNUM[c] for c in codes.tolist())
+                codes = self.rng.integers(0, len(_ALNUM), size=1 << 18)
+                table = np.frombuffer(_ALNUM.encode("ascii"), dtype=np.uint8)
+                self._pool = table[codes].tobytes().decode("ascii")
             start = self.word() % (len(self._pool) - n_chars)
             return self._pool[start : start + n_chars]
         out = []
