@@ -62,6 +62,7 @@ __all__ = [
     "build_features",
     "create_input_tables",
     "load_models",
+    "spark_sql",
 ]
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -80,7 +81,7 @@ INPUT_TABLES: dict[str, str | None] = {
 _EXTENT_TABLES = ("events", "requests", "spans")
 _LINEAGE_DDL = SQL_DIR / "lineage_tables.sql"
 _SPEC_KEYS = {"name", "description", "grain", "time_column", "unique_key", "lookback",
-              "columns", "tests"}
+              "lookahead_minutes", "columns", "tests"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,10 @@ class FeatureModel:
         Columns that identify a row.
     depends_on : tuple of str
         Feature tables the SQL reads (found by parsing it).
+    lookahead_minutes : int
+        How far past a row's minute the SQL reads inputs (spans of one trace): an
+        incremental build starts this much before the new data, so rows whose later
+        inputs have just arrived are rebuilt.
     inputs : tuple of str
         Store tables the SQL reads.
     spec : dict
@@ -114,6 +119,7 @@ class FeatureModel:
     unique_key: tuple[str, ...]
     depends_on: tuple[str, ...]
     inputs: tuple[str, ...]
+    lookahead_minutes: int
     spec: dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -218,6 +224,7 @@ def load_models(sql_dir: str | Path | None = None) -> list[FeatureModel]:
             unique_key=tuple(spec["unique_key"]),
             depends_on=tuple(sorted(t for t in tables if t.startswith("feat_"))),
             inputs=tuple(sorted(t for t in tables if t in INPUT_TABLES)),
+            lookahead_minutes=int(spec.get("lookahead_minutes", 0)),
             spec=spec,
         )
     sorter = TopologicalSorter({n: found[n].depends_on for n in sorted(found)})
@@ -250,6 +257,48 @@ def _check_spec(spec: Any, name: str, file_name: str) -> None:
     for key in [spec["time_column"], *spec["unique_key"]]:
         if key not in columns:
             raise ValueError(f"{file_name}: key column {key!r} is not among its columns")
+
+
+def spark_sql(model: FeatureModel | str) -> str:
+    """Transpile a feature definition to Spark SQL with sqlglot.
+
+    The same definitions can then run on Spark when one machine is not enough.
+    ``quantile_cont(x, p)`` becomes Spark's exact ``percentile(x, p)`` (sqlglot alone
+    would write ``PERCENTILE_CONT(x, p)``, which Spark does not accept). DuckDB's ``mad``
+    has no Spark counterpart and is left as is (``feat_baseline_minute`` only).
+
+    Parameters
+    ----------
+    model : FeatureModel or str
+        A model or a model name.
+
+    Returns
+    -------
+    str
+        Spark SQL with ``:range_start`` / ``:range_end`` parameter markers.
+
+    Examples
+    --------
+    >>> text = spark_sql("feat_latency_minute")
+    >>> "PERCENTILE(duration_ms, 0.95)" in text, "DATE_TRUNC('MINUTE', start)" in text
+    (True, True)
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    if isinstance(model, str):
+        by_name = {m.name: m for m in load_models()}
+        if model not in by_name:
+            raise ValueError(f"no feature named {model!r}; features are {sorted(by_name)}")
+        model = by_name[model]
+
+    def exact_percentile(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.PercentileCont) and node.expression is not None:
+            return exp.Anonymous(this="PERCENTILE", expressions=[node.this, node.expression])
+        return node
+
+    tree = sqlglot.parse_one(model.sql, read="duckdb").transform(exact_percentile)
+    return tree.sql(dialect="spark", unsupported_level=sqlglot.ErrorLevel.RAISE, pretty=True)
 
 
 # --- inputs ---------------------------------------------------------------------------
@@ -492,10 +541,13 @@ def _plan(
         return "full", f"SQL changed since the last build: {changed}", data_start, data_end
     (watermark,) = con.execute("SELECT max(range_end) FROM feature_builds").fetchone()
     unread = _earliest_unread(con)
-    start = watermark if unread is None else min(watermark, unread)
     end = max(data_end, watermark)
+    start = watermark if unread is None else min(watermark, unread)
     if start >= end:
         return "up_to_date", "no new minutes and no unread batches", None, None
+    # Rows just before the new data may read it (a child span after its parent): rebuild them.
+    # (Never before the data's first minute, where a full build would start too.)
+    start = max(data_start, start - timedelta(minutes=max(m.lookahead_minutes for m in models)))
     why = "new minutes" if unread is None or unread >= watermark else "late rows in unread batches"
     return "incremental", why, start, end
 
