@@ -212,7 +212,9 @@ def plan_faults(services: list[Service], *, start_ms: int, days: int, rng: np.ra
         for _attempt in range(60):
             if not roots:
                 break
-            root = d.pick(roots)
+            # prefer roots with several callers: those are the cascades that hurt
+            wide = [r for r in roots if len(callers[r.name]) >= 2]
+            root = d.pick(wide) if wide and d.chance(0.75) else d.pick(roots)
             duration = d.between(10, 60) * MINUTE
             t0 = when(duration)
             if t0 is None:

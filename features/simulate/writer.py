@@ -48,7 +48,7 @@ class EventWriter:
     """
 
     def __init__(self, out: IO[str], values_out: IO[str] | None, d: Draws, *,
-                 malformed_rate: float = 0.001, duplicate_rate: float = 0.003) -> None:
+                 malformed_rate: float = 0.002, duplicate_rate: float = 0.003) -> None:
         self.out = out
         self.values_out = values_out
         self.d = d
