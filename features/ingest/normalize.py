@@ -415,8 +415,12 @@ def _row(kind: str, norm: dict[str, Any], names: list[str]) -> tuple[dict[str, A
             json.dumps(attrs, ensure_ascii=False, default=str, sort_keys=True) if attrs else None
         )
         event_id = norm.get("event_id")
-        key = f"id:{event_id}" if event_id else f"ch:{content_hash(norm)}"
-        if not event_id:
+        if event_id:
+            key = f"id:{event_id}"
+        else:
+            # the contract: without an event_id, the event's id is its content hash
+            row["event_id"] = content_hash(norm)
+            key = f"ch:{row['event_id']}"
             extra["event_id_from_content"] += 1
     else:
         if any(k not in row for k in norm):
