@@ -91,6 +91,12 @@ class ClassifySettings:
         A fingerprint recurring in episodes on this many distinct days is a pattern.
     baseline_minutes : int
         History before the incident used for baselines (traffic, own errors).
+    min_caller_error_calls : int
+        Erroring calls from a caller into the incident's services (traces) needed to
+        count the caller as affected by propagation even when it did not alert.
+    caller_surge : float
+        ... and they must run at this multiple of the caller's rate of erroring
+        calls in the hour before.
     """
 
     persistent_minutes: int = 30
@@ -103,6 +109,8 @@ class ClassifySettings:
     origin_share: float = 0.5
     pattern_days: int = 3
     baseline_minutes: int = 60
+    min_caller_error_calls: int = 10
+    caller_surge: float = 5.0
 
 
 @dataclass
@@ -283,6 +291,29 @@ def _onset(series: pd.DataFrame | None, column: str, lo: pd.Timestamp, hi: pd.Ti
     return None if above.empty else pd.Timestamp(above.index[0])
 
 
+def _affected_callers(edges: pd.DataFrame | None, services: Sequence[str], lo: pd.Timestamp,
+                      hi: pd.Timestamp, base_lo: pd.Timestamp,
+                      settings: ClassifySettings) -> list[str]:
+    """Callers (not in ``services``) whose erroring calls into them surged in [lo, hi)."""
+    if edges is None or edges.empty:
+        return []
+    minute = pd.to_datetime(edges["minute"])
+    into = edges["callee"].isin(list(services)) & ~edges["caller"].isin(list(services))
+    during = edges[into & (minute >= lo) & (minute < hi)].groupby("caller")[
+        "count_error_calls"].sum()
+    before = edges[into & (minute >= base_lo) & (minute < lo)].groupby("caller")[
+        "count_error_calls"].sum()
+    minutes_during = max((hi - lo).total_seconds() / 60, 1.0)
+    minutes_before = max((lo - base_lo).total_seconds() / 60, 1.0)
+    out = []
+    for caller, n in during.items():
+        rate_before = (float(before.get(caller, 0)) + 1.0) / minutes_before
+        if n >= settings.min_caller_error_calls and (
+                n / minutes_during >= settings.caller_surge * rate_before):
+            out.append(str(caller))
+    return sorted(out)
+
+
 def _nonneg(x: float | None) -> float:
     return 0.0 if x is None or not np.isfinite(x) else float(x)
 
@@ -388,14 +419,23 @@ def classify_incidents(
             em = pd.to_datetime(e["minute"])
             sel = e[(em >= inc_start - slack) & (em < inc_end) & (e["count_error_calls"] > 0)]
             error_edges = sorted(set(zip(sel["caller"], sel["callee"], strict=True)))
-        root = find_root(services, depends_on=depends_on, originated=originated or None,
+        callers = _affected_callers(context.edges, services, inc_start - slack, inc_end,
+                                    base_lo, settings)
+        for c in callers:
+            prop = context.series("propagation", c)
+            o = _window_sum(prop, "count_errors_originated", inc_start - slack, inc_end)
+            p = _window_sum(prop, "count_errors_propagated", inc_start - slack, inc_end)
+            if o is not None:
+                originated[c], propagated[c] = o, p or 0.0
+        affected = sorted(set(services) | set(callers))
+        root = find_root(affected, depends_on=depends_on, originated=originated or None,
                          propagated=propagated or None, onsets=onsets,
                          error_edges=error_edges, settings=settings)
         root_service = root["root_service"]
         inc_id = incident_id(root_service, inc_start.floor("min"))
         # retry storm
         retries_total, errors_total, surge = 0.0, 0.0, {}
-        for s in services:
+        for s in affected:
             r = context.series("retries", s)
             retries_total += _nonneg(_window_sum(r, "count_span_retries", inc_start, inc_end))
             retries_total += _nonneg(_window_sum(r, "count_error_repeats", inc_start, inc_end))
@@ -449,10 +489,10 @@ def classify_incidents(
                     first = d.sort_values("deployed_at").iloc[0]
                     change = {"version": str(first["version"]),
                               "deployed_at": pd.Timestamp(first["deployed_at"]).isoformat()}
-            if len(services) > 1:
+            if len(affected) > 1:
                 kind = "cascading"
-                kind_reason = (f"{len(services)} services linked "
-                               f"({', '.join(sorted({lk['via'] for lk in links}))})")
+                vias = sorted({lk["via"] for lk in links} | ({"traces"} if callers else set()))
+                kind_reason = f"{len(affected)} services linked by propagation ({', '.join(vias)})"
             elif change is not None:
                 kind = "persistent"
                 kind_reason = "sustained until a change: deploy of the service at its end"
@@ -481,7 +521,7 @@ def classify_incidents(
             tier = int(tier) if tier is not None and not pd.isna(tier) else None
             slo = cat.get("slo_error_rate")
             sev = assess_severity(
-                severity_config, tier=tier, count_services=len(services),
+                severity_config, tier=tier, count_services=len(affected),
                 count_users=users_total, error_rate=error_rate,
                 slo_error_rate=None if slo is None or pd.isna(slo) else float(slo), state=state,
             )
@@ -496,8 +536,11 @@ def classify_incidents(
             error_types = st.get("error_types") or []
             evidence = {
                 "kind": {"kind": kind, "reason": kind_reason,
-                         "duration_minutes": round(duration, 1), "change": change},
-                "incident": {"services": services, "links": links},
+                         "duration_minutes": round(duration, 1), "change": change,
+                         "minutes_extended_to_recovery": int(
+                             getattr(row, "count_minutes_extended", 0) or 0)},
+                "incident": {"services": affected, "alerting": services, "links": links,
+                             "callers_not_alerting": callers},
                 "root": root,
                 "retry_storm": retry_evidence,
                 "state": {"state": state, "reason": state_reason,
@@ -704,7 +747,12 @@ def classify(
     pandas.DataFrame
         The rows of the ``episodes`` table (:data:`OUTPUT_COLUMNS`).
     """
-    from anomaly.episodes import ensure_episodes_table, find_episodes, group_incidents
+    from anomaly.episodes import (
+        ensure_episodes_table,
+        extend_to_recovery,
+        find_episodes,
+        group_incidents,
+    )
 
     con = getattr(store, "con", store)
     if anomalies is None:
@@ -726,6 +774,11 @@ def classify(
         range_lo, range_hi = minutes.min().floor("min"), data_end
         episodes = find_episodes(anomalies, episode_settings, data_end=data_end)
     context = load_context(con, episodes, data_end=data_end, settings=settings)
+    episodes = extend_to_recovery(episodes, context.service_minute, episode_settings,
+                                  data_end=data_end)
+    if context.event_stats is not None and len(episodes):
+        # event statistics over the extended spans
+        context = load_context(con, episodes, data_end=data_end, settings=settings)
     grouped = group_incidents(episodes, edges=context.edges, depends_on=context.depends_on(),
                               settings=episode_settings)
     rows = classify_incidents(grouped, context, settings=settings,

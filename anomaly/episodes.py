@@ -42,6 +42,7 @@ __all__ = [
     "EpisodeSettings",
     "ensure_episodes_table",
     "episode_id",
+    "extend_to_recovery",
     "find_episodes",
     "group_incidents",
     "incident_id",
@@ -102,6 +103,18 @@ class EpisodeSettings:
     min_error_calls : int
         Erroring calls between two services (directly or through other services)
         within the window needed for traces to link them.
+    min_minutes : int
+        Anomalous minutes an episode needs to be kept (like an alert rule's
+        ``for: 3m``): a lone noisy minute of a quiet service is not an episode.
+    recovery_block_minutes : int
+        :func:`extend_to_recovery` checks the error rate after an episode in blocks
+        of this many minutes.
+    recovery_alpha : float
+        A block whose errors are significantly above the rate before the episode
+        (one-sided Poisson test at this level, and at least 1.5 times the expected
+        count) means the service has not recovered yet.
+    max_extension_minutes : int
+        How far :func:`extend_to_recovery` may extend an episode.
     """
 
     quiet_minutes: int = 10
@@ -109,6 +122,10 @@ class EpisodeSettings:
     flapping_bursts: int = 3
     link_window_minutes: int = 10
     min_error_calls: int = 3
+    min_minutes: int = 3
+    recovery_block_minutes: int = 10
+    recovery_alpha: float = 0.001
+    max_extension_minutes: int = 24 * 60
 
     def __post_init__(self) -> None:
         if self.quiet_minutes < 1:
@@ -122,6 +139,10 @@ class EpisodeSettings:
             raise ValueError(f"flapping_bursts must be at least 2, got {self.flapping_bursts}")
         if self.link_window_minutes < 0 or self.min_error_calls < 1:
             raise ValueError("link_window_minutes must be >= 0 and min_error_calls >= 1")
+        if self.min_minutes < 1 or self.recovery_block_minutes < 1:
+            raise ValueError("min_minutes and recovery_block_minutes must be at least 1")
+        if not 0.0 < self.recovery_alpha < 0.5:
+            raise ValueError(f"recovery_alpha must be in (0, 0.5), got {self.recovery_alpha}")
 
 
 def _short_hash(*parts: str) -> str:
@@ -268,6 +289,157 @@ def find_episodes(
             still_open = end_index - 1 - current["last"] < settings.quiet_minutes
             rows.append(_close(current, service, settings, is_open=still_open))
     out = pd.DataFrame(rows, columns=EPISODE_COLUMNS)
+    out = out[out["count_minutes_anomalous"] >= settings.min_minutes]
+    return out.sort_values(["start", "service"], kind="stable").reset_index(drop=True)
+
+
+def extend_to_recovery(
+    episodes: pd.DataFrame,
+    service_minute: pd.DataFrame | None,
+    settings: EpisodeSettings | None = None,
+    *,
+    data_end: pd.Timestamp | None = None,
+) -> pd.DataFrame:
+    """Extend episodes until the service's error rate is back to its level before.
+
+    Detectors that adapt to a new level stop scoring a sustained rise after a while;
+    the episode then closes although the service still fails more than before. This
+    step checks the minutes after each episode in blocks of
+    ``recovery_block_minutes``: while a block's errors are significantly above the
+    rate of the ``60`` minutes before the episode (one-sided Poisson test at
+    ``recovery_alpha`` and at least 1.5 times the expected count, with requests as
+    exposure where known), the episode goes on. Episodes of one service that then
+    overlap are merged (the earlier one's id is kept).
+
+    Parameters
+    ----------
+    episodes : pandas.DataFrame
+        From :func:`find_episodes`.
+    service_minute : pandas.DataFrame or None
+        ``service, minute, count_errors`` and optionally ``requests``
+        (``feat_service_minute``). Without it episodes are returned unchanged.
+    settings : EpisodeSettings, optional
+    data_end : pandas.Timestamp, optional
+        First minute not observed; an episode extended up to it is open.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``episodes`` with ``end``/``last_active``/``is_open`` updated and
+        ``count_minutes_extended`` added.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> minutes = pd.date_range("2026-03-02 10:00", periods=180, freq="min")
+    >>> errors = [1] * 60 + [30] * 60 + [1] * 60     # a level shift for an hour
+    >>> sm = pd.DataFrame({"service": "ledger", "minute": minutes, "count_errors": errors,
+    ...                    "requests": 1000})
+    >>> eps = pd.DataFrame({"episode_id": ["e1"], "service": ["ledger"],
+    ...     "start": [minutes[60]], "end": [minutes[75]], "last_active": [minutes[74]],
+    ...     "is_open": [False], "count_minutes_anomalous": [10], "count_bursts": [1],
+    ...     "is_flapping": [False], "score": [1.0]})
+    >>> out = extend_to_recovery(eps, sm)
+    >>> str(out.loc[0, "end"]), int(out.loc[0, "count_minutes_extended"])
+    ('2026-03-02 12:05:00', 50)
+    """
+    from scipy.stats import poisson
+
+    settings = settings or EpisodeSettings()
+    out = episodes.reset_index(drop=True).copy()
+    out["count_minutes_extended"] = 0
+    if out.empty or service_minute is None or service_minute.empty:
+        return out
+    _require(service_minute, ["service", "minute", "count_errors"], "service_minute")
+    ns_min = 60_000_000_000
+    block = settings.recovery_block_minutes
+    if data_end is None:
+        data_end = pd.to_datetime(service_minute["minute"]).max() + pd.Timedelta(minutes=1)
+    end_idx = int(pd.Timestamp(data_end).value // ns_min)
+    sm = service_minute.assign(minute=pd.to_datetime(service_minute["minute"]))
+    for service, rows in out.groupby("service").groups.items():
+        part = sm[sm["service"] == service]
+        if part.empty:
+            continue
+        idx = part["minute"].to_numpy("datetime64[ns]").astype("int64") // ns_min
+        first = int(idx.min())
+        size = max(end_idx, int(idx.max()) + 1) - first
+        errors = np.zeros(size)
+        requests = np.zeros(size)
+        has_req = np.zeros(size)
+        np.add.at(errors, idx - first, part["count_errors"].fillna(0).to_numpy(float))
+        if "requests" in part.columns:
+            req = part["requests"].to_numpy(float)
+            ok = ~np.isnan(req)
+            np.add.at(requests, idx[ok] - first, req[ok])
+            np.add.at(has_req, idx[ok] - first, 1.0)
+        cum = {name: np.r_[0.0, np.cumsum(a)] for name, a in
+               (("e", errors), ("r", requests), ("h", has_req))}
+
+        def total(name: str, lo: int, hi: int, c=cum, f=first, n=size) -> float:
+            lo, hi = min(max(lo - f, 0), n), min(max(hi - f, 0), n)
+            return float(c[name][hi] - c[name][lo])
+
+        for i in rows:
+            if bool(out.at[i, "is_open"]):
+                continue
+            start = int(pd.Timestamp(out.at[i, "start"]).value // ns_min)
+            end = int(pd.Timestamp(out.at[i, "end"]).value // ns_min)
+            b_lo = max(start - 60, first)
+            if start - b_lo < block:
+                continue
+            e0 = total("e", b_lo, start)
+            use_req = total("h", b_lo, start) == start - b_lo
+            n0 = total("r", b_lo, start) if use_req else float(start - b_lo)
+            if n0 <= 0:
+                continue
+            rate0 = (e0 + 1.0) / n0
+            t = end
+            limit = min(end_idx, end + settings.max_extension_minutes)
+            while t < limit:
+                hi = min(t + block, limit)
+                k = total("e", t, hi)
+                if use_req and total("h", t, hi) == hi - t:
+                    mu = rate0 * total("r", t, hi)
+                else:
+                    mu = (e0 + 1.0) / (start - b_lo) * (hi - t)
+                if mu > 0 and k >= 1.5 * mu and poisson.sf(k - 1, mu) < settings.recovery_alpha:
+                    t = hi
+                else:
+                    break
+            if t > end:
+                out.at[i, "count_minutes_extended"] = t - end
+                out.at[i, "last_active"] = pd.Timestamp((t - 1) * ns_min)
+                if t >= end_idx:
+                    out.at[i, "is_open"] = True
+                    out.at[i, "end"] = pd.NaT
+                else:
+                    out.at[i, "end"] = pd.Timestamp(t * ns_min)
+    return _merge_overlapping(out, settings)
+
+
+def _merge_overlapping(episodes: pd.DataFrame, settings: EpisodeSettings) -> pd.DataFrame:
+    if episodes.empty:
+        return episodes
+    merged: list[dict] = []
+    for _service, part in episodes.sort_values(["service", "start"], kind="stable").groupby(
+            "service", sort=True):
+        current: dict | None = None
+        for row in part.to_dict("records"):
+            if current is not None and (current["is_open"] or row["start"] < current["end"]):
+                current["is_open"] = current["is_open"] or row["is_open"]
+                current["end"] = pd.NaT if current["is_open"] else max(current["end"], row["end"])
+                current["last_active"] = max(current["last_active"], row["last_active"])
+                for col in ("count_minutes_anomalous", "count_bursts", "count_minutes_extended"):
+                    current[col] = current[col] + row[col]
+                current["score"] = max(current["score"], row["score"])
+                current["is_flapping"] = current["count_bursts"] >= settings.flapping_bursts
+                continue
+            if current is not None:
+                merged.append(current)
+            current = dict(row)
+        merged.append(current)
+    out = pd.DataFrame(merged, columns=episodes.columns)
     return out.sort_values(["start", "service"], kind="stable").reset_index(drop=True)
 
 
