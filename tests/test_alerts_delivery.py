@@ -285,3 +285,31 @@ def test_cli_send_reports_failure_and_keeps_the_outbox(tmp_path):
         res = CliRunner().invoke(main, [*args, "--url", f"pagerduty={api.url}/v2/enqueue"])
     assert res.exit_code == 0, res.output
     assert "pagerduty: delivered 2" in res.output and len(api.requests) == 2
+
+
+def test_alertmanager_messages_go_in_batches(tmp_path):
+    cfg = _fast({"delivery": {"alertmanager_batch_size": 2, "retries": 0}})
+    eps = [ep(episode_id=f"e{i}", service=f"svc-{i}") for i in range(3)]
+    with Recorder() as api, Outbox(tmp_path / "o.sqlite") as box:
+        _, queued, report = send_alerts(eps, outbox=box, targets=["alertmanager"], config=cfg,
+                                        urls={"alertmanager": api.url + "/api/v2/alerts"}, now=NOW)
+    assert queued == 3 and report.delivered == {"alertmanager": 3}
+    assert [len(b) for _, b, _ in api.requests] == [2, 1]
+    assert sorted(a["labels"]["service"] for _, b, _ in api.requests for a in b) == [
+        "svc-0", "svc-1", "svc-2"]
+
+
+def test_severity_change_retracts_the_old_alertmanager_label_set(tmp_path):
+    with Outbox(tmp_path / "o.sqlite") as box:
+        queue_alerts(build_alerts([ep(severity="P3")], targets=["alertmanager"], now=NOW), box,
+                     now=NOW)
+        for r in box.pending():
+            box.mark_delivered(r.id)
+        later = NOW + timedelta(minutes=5)
+        queue_alerts(build_alerts([ep(severity="P1")], targets=["alertmanager"], now=later), box,
+                     now=later)
+        got = [(r.action, r.body[0]["labels"]["severity"], r.body[0]["endsAt"]) for r in box.pending()]
+    # the warning-labelled alert is resolved (a minute back, against clock skew); the
+    # critical one fires
+    assert got == [("resolve", "warning", "2026-03-01T12:04:00Z"),
+                   ("trigger", "critical", "2026-03-01T13:05:00Z")]

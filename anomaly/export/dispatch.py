@@ -92,7 +92,9 @@ def _am_retractions(plan: AlertPlan, outbox: Outbox, now: datetime) -> list[Aler
         alertmanager_key(e) for eps in plan.suppression.listed.values() for e in eps
     }
     out = []
-    stamp = now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Alertmanager keeps the later endsAt unless the update is already resolved by its
+    # own clock: stamp retractions a minute back so a little clock skew cannot undo them.
+    stamp = (now.astimezone(UTC) - timedelta(seconds=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
     for row in outbox.open_alerts("alertmanager"):
         new = current.get(row.dedup_key)
         old_alert = row.body[0]
@@ -100,7 +102,7 @@ def _am_retractions(plan: AlertPlan, outbox: Outbox, now: datetime) -> list[Aler
             continue
         if new is None and row.dedup_key not in folded:
             continue  # not among the episodes read (older than the lookback): leave it
-        resolved = dict(old_alert, endsAt=stamp)
+        resolved = dict(old_alert, endsAt=max(stamp, old_alert["startsAt"]))
         key = row.dedup_key if new is None else row.dedup_key + "-previous"
         out.append(AlertMessage("alertmanager", "resolve", key, row.incident_id, "", [resolved]))
     return out

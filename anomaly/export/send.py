@@ -251,7 +251,8 @@ def deliver_pending(
 
     A target whose message failed after all retries is not tried again this run (its
     remaining messages are ``deferred``), so an endpoint that is down costs one
-    message's retries, not all of them. Nothing is dropped: what was not delivered
+    message's retries, not all of them. Alertmanager messages go in batches of
+    ``delivery.alertmanager_batch_size`` alerts per request (its API takes a list). Nothing is dropped: what was not delivered
     stays pending for the next run.
 
     Parameters
@@ -281,35 +282,49 @@ def deliver_pending(
     report = DeliveryReport()
     down: set[str] = set()
     checked: dict[str, str] = {}
-    for row in outbox.pending():
-        if targets is not None and row.target not in targets:
+    batch_size = max(1, int(d["alertmanager_batch_size"]))
+    rows = [r for r in outbox.pending() if targets is None or r.target in targets]
+    # Alertmanager takes a list of alerts per request: send its messages in batches.
+    units: list[list[Any]] = []
+    am: list[Any] = []
+    for row in rows:
+        if row.target == "alertmanager":
+            if len(am) == batch_size:
+                am = []
+            if not am:
+                units.append(am)
+            am.append(row)
+        else:
+            units.append([row])
+    for unit in units:
+        target = unit[0].target
+        if target in down:
+            report.deferred[target] = report.deferred.get(target, 0) + len(unit)
             continue
-        if row.target in down:
-            _bump(report.deferred, row.target)
-            continue
-        if row.target not in checked:
-            url = (urls or {}).get(row.target) or cfg.targets[row.target]["url"]
+        if target not in checked:
+            url = (urls or {}).get(target) or cfg.targets[target]["url"]
             check_url(url, allow_insecure_http=allow_insecure_http)
-            checked[row.target] = url
+            checked[target] = url
+        body = [a for r in unit for a in r.body] if target == "alertmanager" else unit[0].body
         result = post(
-            checked[row.target] + row.path,
-            row.body,
-            headers=_headers(row.target, cfg, env),
+            checked[target] + unit[0].path,
+            body,
+            headers=_headers(target, cfg, env),
             timeout=float(d["timeout_seconds"]),
             retries=int(d["retries"]),
             backoff_base=float(d["backoff_base_seconds"]),
             backoff_max=float(d["backoff_max_seconds"]),
             allow_insecure_http=allow_insecure_http,
         )
-        if result.is_ok:
-            outbox.mark_delivered(row.id)
-            _bump(report.delivered, row.target)
-            continue
-        outbox.mark_failed(row.id, result.error or "failed", is_permanent=result.is_permanent)
-        report.errors[row.target] = result.error or "failed"
-        if result.is_permanent:
-            _bump(report.rejected, row.target)
-        else:
-            _bump(report.failed, row.target)
-            down.add(row.target)
+        for row in unit:
+            if result.is_ok:
+                outbox.mark_delivered(row.id)
+                _bump(report.delivered, target)
+                continue
+            outbox.mark_failed(row.id, result.error or "failed", is_permanent=result.is_permanent)
+            _bump(report.rejected if result.is_permanent else report.failed, target)
+        if not result.is_ok:
+            report.errors[target] = result.error or "failed"
+            if not result.is_permanent:
+                down.add(target)
     return report
