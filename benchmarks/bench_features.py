@@ -166,7 +166,7 @@ def service_minute_pandas(events, requests, services, start, end):
 
     ev = events.copy()
     is_error = ev["severity"].isin(["ERROR", "FATAL"])
-    is_5xx = ev["http_status"].between(500, 599)
+    is_5xx = ev["http_status"].between(500, 599).fillna(False).astype(bool)
     weight = ev["sample_weight"].fillna(1.0)
     ev["count_events"] = 1
     ev["count_warn"] = (ev["severity"] == "WARN").astype("int64")

@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -143,6 +144,8 @@ class BuildResult:
         Hash of every SQL file used.
     batches : tuple of (str, str)
         ``(input table, batch_id)`` of every ingest batch the build could read.
+    seconds : dict
+        Wall time spent on each feature table.
     """
 
     build_id: str | None
@@ -153,6 +156,7 @@ class BuildResult:
     rows: dict[str, int]
     sql_sha256: dict[str, str]
     batches: tuple[tuple[str, str], ...]
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 # --- models ---------------------------------------------------------------------------
@@ -456,12 +460,14 @@ def build_features(
     build_id = uuid.uuid4().hex
     started_at = _utc_now()
     rows: dict[str, int] = {}
+    seconds: dict[str, float] = {}
     params = {"range_start": start, "range_end": end}
     con.execute("BEGIN TRANSACTION")
     try:
         for index, model in enumerate(models):
             if progress is not None:
                 progress(model.name, index, len(models))
+            clock = time.perf_counter()
             body = f"SELECT * FROM (\n{model.sql}\n)"
             if mode == "full":
                 con.execute(f"DROP TABLE IF EXISTS {model.name}")
@@ -477,6 +483,7 @@ def build_features(
                 )
                 (count,) = con.execute(f"INSERT INTO {model.name} {body}", params).fetchone()
             rows[model.name] = int(count)
+            seconds[model.name] = time.perf_counter() - clock
         if progress is not None:
             progress("", len(models), len(models))
         con.execute(
@@ -496,7 +503,7 @@ def build_features(
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return BuildResult(build_id, mode, reason, start, end, rows, hashes, tuple(batches))
+    return BuildResult(build_id, mode, reason, start, end, rows, hashes, tuple(batches), seconds)
 
 
 def _plan(

@@ -19,8 +19,9 @@
 --                                        alpha 0.3, truncated after 20 minutes (weight left
 --                                        behind < 0.1%) and normalised over the minutes that
 --                                        exist; NULL for a service's first minute
---   error_rate_median_60m, error_rate_mad_60m
---                                        the same for error_rate, over minutes that have one
+--   error_rate_median_60m                median of error_rate over the previous 60 minutes that
+--                                        have one (a rolling MAD of the rate was left out: it
+--                                        doubled the cost of this table)
 --   error_rate_yesterday, error_rate_last_week
 --   requests_yesterday, requests_last_week
 --   requests_expected                    mean of requests_yesterday and requests_last_week,
@@ -69,7 +70,6 @@ lagged AS (
             ) / (1.0 - power(0.7, count(count_errors) OVER past_20m))
         END AS errors_ewma,
         median(error_rate) OVER past_hour AS error_rate_median_60m,
-        mad(error_rate) OVER past_hour AS error_rate_mad_60m,
         lag(error_rate, 1440) OVER w AS error_rate_yesterday,
         lag(error_rate, 10080) OVER w AS error_rate_last_week,
         lag(requests, 1440) OVER w AS requests_yesterday,
@@ -103,7 +103,6 @@ SELECT
     errors_mad_60m,
     errors_ewma,
     error_rate_median_60m,
-    error_rate_mad_60m,
     error_rate_yesterday,
     error_rate_last_week,
     requests_yesterday,

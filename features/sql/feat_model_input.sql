@@ -16,7 +16,7 @@
 --   count_errors_originated, count_errors_propagated, propagated_share (feat_trace_propagation)
 --   count_span_retries, count_error_repeats                            (feat_retry_minute)
 --   errors_yesterday, errors_last_week, errors_median_60m, errors_mad_60m, errors_ewma,
---   error_rate_median_60m, error_rate_mad_60m, requests_expected,
+--   error_rate_median_60m, requests_expected,
 --   requests_seasonal_ratio                                            (feat_baseline_minute)
 SELECT
     s.service,
@@ -54,7 +54,6 @@ SELECT
     b.errors_mad_60m,
     b.errors_ewma,
     b.error_rate_median_60m,
-    b.error_rate_mad_60m,
     b.requests_expected,
     b.requests_seasonal_ratio
 FROM feat_service_minute AS s
