@@ -60,8 +60,8 @@ class MaskRule:
 # "2" in "jk2_init" stays) but may follow punctuation ("blk_-42", "/10.0.0.1").
 # A placeholder written by an earlier rule ("<NUM>") stands for letters or digits, so the
 # boundaries also refuse one as a neighbour: that keeps masking idempotent.
-_L = r"(?<![A-Za-z0-9_])(?<![A-Z]>)"
-_L_NUM = r"(?<![A-Za-z0-9])(?<![A-Z]>)"
+_L = r"(?<![A-Za-z0-9_])(?<![A-Z>]>)"
+_L_NUM = r"(?<![A-Za-z0-9])(?<![A-Z>]>)"
 _R = r"(?![A-Za-z0-9])(?!<[A-Z])"
 _DIGITS = tuple("0123456789")
 
@@ -82,12 +82,12 @@ _DEFAULT_RULES: tuple[MaskRule, ...] = (
     ),
     MaskRule("MAC", _L + r"(?=[0-9A-Fa-f:]*\d)[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}" + _R, (":",)),
     MaskRule("IP", _L_NUM + r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?" + _R, (".",)),
+    MaskRule("IP", _L + r"(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}" + _R, (":",)),
     MaskRule(
         "IP",
-        _L + r"(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}" + _R
-        + r"|" + _L + r"(?=[0-9A-Fa-f:]*\d)(?:[0-9A-Fa-f]{1,4}:){1,6}:"
+        _L + r"(?=[0-9A-Fa-f:]*\d)(?:[0-9A-Fa-f]{1,4}:){1,6}:"
         + r"(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?" + _R,
-        (":",),
+        ("::",),
     ),
     # absolute paths (unix, home, windows); at least two segments so "a/b" words survive
     MaskRule(
