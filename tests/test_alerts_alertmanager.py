@@ -187,19 +187,26 @@ def test_alertmanager_receives_groups_dedups_and_resolves(alertmanager, tmp_path
                                 and len(n["alerts"]) == 2])
         assert note_a and note_a[0]["receiver"] == "payments", hook.notifications
 
-        # a re-send (the next run, same episodes) updates the same alerts: no duplicates
+        # the next run on unchanged episodes sends nothing (the lease is still fresh) ...
         fingerprints = sorted(a["fingerprint"] for a in alerts)
         _, queued, report = send_alerts(eps, outbox=box, targets=["alertmanager"], config=cfg,
-                                        urls=url, now=now + timedelta(minutes=1))
+                                        urls=url, now=now + timedelta(minutes=5))
+        assert queued == 0 and report.delivered == {}
+        # ... and once half the lease is used the alerts are re-sent: Alertmanager
+        # updates the same alerts, no duplicates
+        _, queued, report = send_alerts(eps, outbox=box, targets=["alertmanager"], config=cfg,
+                                        urls=url, now=now + timedelta(minutes=31))
         assert report.delivered == {"alertmanager": 3}
         again = _get(base + "/api/v2/alerts")
         assert sorted(a["fingerprint"] for a in again) == fingerprints
+        assert {a["endsAt"][:16] for a in again} == {
+            (now + timedelta(minutes=91)).strftime("%Y-%m-%dT%H:%M")}
 
         # the incidents close: the alerts resolve and the receivers hear of it
         end = (now - timedelta(seconds=30)).replace(tzinfo=None)
         closed = [dict(e, is_open=False, end=end) for e in eps]
         _, queued, report = send_alerts(closed, outbox=box, targets=["alertmanager"], config=cfg,
-                                        urls=url, now=now + timedelta(minutes=2))
+                                        urls=url, now=now + timedelta(minutes=32))
         # closed episodes are never folded: cart's resolve goes out too (harmless there)
         assert report.delivered == {"alertmanager": 4}
         assert _wait(lambda: _get(base + "/api/v2/alerts?active=true") == [])

@@ -313,3 +313,20 @@ def test_severity_change_retracts_the_old_alertmanager_label_set(tmp_path):
     # critical one fires
     assert got == [("resolve", "warning", "2026-03-01T12:04:00Z"),
                    ("trigger", "critical", "2026-03-01T13:05:00Z")]
+
+
+def test_open_alertmanager_alerts_are_renewed_once_half_the_lease_is_used(tmp_path):
+    eps = [ep()]
+    with Outbox(tmp_path / "o.sqlite") as box:
+        def run(minutes):
+            t = NOW + timedelta(minutes=minutes)
+            n = queue_alerts(build_alerts(eps, targets=["alertmanager"], now=t), box, now=t)
+            for r in box.pending():
+                box.mark_delivered(r.id)
+            return n
+
+        # lease 60 min: sent at 0, fresh until 30, renewed at 31, fresh again until 61
+        assert [run(m) for m in (0, 5, 29, 31, 45, 60, 62)] == [1, 0, 0, 1, 0, 0, 1]
+        # a change (severity) goes out at once, with a retraction of the old label set
+        eps[0]["severity"] = "P3"
+        assert run(63) == 2

@@ -108,17 +108,43 @@ def _am_retractions(plan: AlertPlan, outbox: Outbox, now: datetime) -> list[Aler
     return out
 
 
-def queue_alerts(plan: AlertPlan, outbox: Outbox, *, now: datetime | None = None) -> int:
+def _is_fresh(message: AlertMessage, outbox: Outbox, now: datetime, lease: timedelta) -> bool:
+    """Whether an open Alertmanager alert was queued with the same content (all but
+    ``endsAt``) and more than half its lease is left: no need to re-send it yet."""
+    if message.target != "alertmanager" or message.action != "trigger":
+        return False
+    last = outbox.last(message.target, message.dedup_key)
+    if last is None or last.action != "trigger" or last.status == "rejected":
+        return False
+    old, new = last.body[0], message.body[0]
+    if {k: v for k, v in old.items() if k != "endsAt"} != {
+            k: v for k, v in new.items() if k != "endsAt"}:
+        return False
+    ends = datetime.fromisoformat(old["endsAt"].replace("Z", "+00:00"))
+    return ends - now > lease / 2
+
+
+def queue_alerts(
+    plan: AlertPlan, outbox: Outbox, *, now: datetime | None = None,
+    config: AlertingConfig | None = None,
+) -> int:
     """Queue a plan's messages (and the Alertmanager retractions it implies).
+
+    An open Alertmanager alert is re-sent (its lease renewed) only when what it says
+    changed or less than half its lease is left, like a heartbeat; every other message
+    only when it changed.
 
     Returns
     -------
     int
         Messages queued (unchanged ones are not queued again).
     """
+    cfg = config or load_alerting_config()
     now = now or datetime.now(UTC)
+    lease = timedelta(minutes=int(cfg.alerts["alertmanager_lease_minutes"]))
     retract = _am_retractions(plan, outbox, now)
-    return outbox.enqueue(retract + list(plan.messages))
+    fresh = [m for m in plan.messages if not _is_fresh(m, outbox, now, lease)]
+    return outbox.enqueue(retract + fresh)
 
 
 def send_alerts(
@@ -144,7 +170,7 @@ def send_alerts(
     cfg = config or load_alerting_config()
     now = now or datetime.now(UTC)
     plan = build_alerts(episodes, targets=list(targets), config=cfg, now=now)
-    queued = queue_alerts(plan, outbox, now=now)
+    queued = queue_alerts(plan, outbox, now=now, config=cfg)
     report = deliver_pending(
         outbox, config=cfg, urls=urls, targets=set(targets),
         allow_insecure_http=allow_insecure_http, post=post,
