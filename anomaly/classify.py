@@ -92,11 +92,11 @@ class ClassifySettings:
     baseline_minutes : int
         History before the incident used for baselines (traffic, own errors).
     min_caller_error_calls : int
-        Erroring calls from a caller into the incident's services (traces) needed to
-        count the caller as affected by propagation even when it did not alert.
+        Erroring calls between a service and the incident's services (traces, either
+        direction) needed to add it to the incident even when it did not alert.
     caller_surge : float
-        ... and they must run at this multiple of the caller's rate of erroring
-        calls in the hour before.
+        ... and they must run at this multiple of that pair's rate of erroring calls
+        in the hour before.
     """
 
     persistent_minutes: int = 30
@@ -291,27 +291,37 @@ def _onset(series: pd.DataFrame | None, column: str, lo: pd.Timestamp, hi: pd.Ti
     return None if above.empty else pd.Timestamp(above.index[0])
 
 
-def _affected_callers(edges: pd.DataFrame | None, services: Sequence[str], lo: pd.Timestamp,
-                      hi: pd.Timestamp, base_lo: pd.Timestamp,
-                      settings: ClassifySettings) -> list[str]:
-    """Callers (not in ``services``) whose erroring calls into them surged in [lo, hi)."""
+def _linked_by_calls(edges: pd.DataFrame | None, services: Sequence[str], lo: pd.Timestamp,
+                     hi: pd.Timestamp, base_lo: pd.Timestamp,
+                     settings: ClassifySettings) -> list[str]:
+    """Services outside ``services`` whose erroring calls with them surged in [lo, hi).
+
+    Both directions count: a caller whose calls into the incident fail (the failure
+    propagated up to it), and a callee whose answers to the incident fail (the failure
+    may come from it, even if it never alerted). Followed transitively.
+    """
     if edges is None or edges.empty:
         return []
     minute = pd.to_datetime(edges["minute"])
-    into = edges["callee"].isin(list(services)) & ~edges["caller"].isin(list(services))
-    during = edges[into & (minute >= lo) & (minute < hi)].groupby("caller")[
-        "count_error_calls"].sum()
-    before = edges[into & (minute >= base_lo) & (minute < lo)].groupby("caller")[
-        "count_error_calls"].sum()
+    during_mask = (minute >= lo) & (minute < hi) & (edges["count_error_calls"] > 0)
+    before_mask = (minute >= base_lo) & (minute < lo)
     minutes_during = max((hi - lo).total_seconds() / 60, 1.0)
     minutes_before = max((lo - base_lo).total_seconds() / 60, 1.0)
-    out = []
-    for caller, n in during.items():
-        rate_before = (float(before.get(caller, 0)) + 1.0) / minutes_before
+    pairs_during = edges[during_mask].groupby(["caller", "callee"])["count_error_calls"].sum()
+    pairs_before = edges[before_mask].groupby(["caller", "callee"])["count_error_calls"].sum()
+    surged: list[tuple[str, str]] = []
+    for (caller, callee), n in pairs_during.items():
+        rate_before = (float(pairs_before.get((caller, callee), 0)) + 1.0) / minutes_before
         if n >= settings.min_caller_error_calls and (
                 n / minutes_during >= settings.caller_surge * rate_before):
-            out.append(str(caller))
-    return sorted(out)
+            surged.append((str(caller), str(callee)))
+    members = set(services)
+    for _ in range(len(surged) + 1):
+        grown = {x for a, b in surged if a in members or b in members for x in (a, b)}
+        if grown <= members:
+            break
+        members |= grown
+    return sorted(members - set(services))
 
 
 def _nonneg(x: float | None) -> float:
@@ -419,8 +429,8 @@ def classify_incidents(
             em = pd.to_datetime(e["minute"])
             sel = e[(em >= inc_start - slack) & (em < inc_end) & (e["count_error_calls"] > 0)]
             error_edges = sorted(set(zip(sel["caller"], sel["callee"], strict=True)))
-        callers = _affected_callers(context.edges, services, inc_start - slack, inc_end,
-                                    base_lo, settings)
+        callers = _linked_by_calls(context.edges, services, inc_start - slack, inc_end,
+                                   base_lo, settings)
         for c in callers:
             prop = context.series("propagation", c)
             o = _window_sum(prop, "count_errors_originated", inc_start - slack, inc_end)
@@ -540,7 +550,7 @@ def classify_incidents(
                          "minutes_extended_to_recovery": int(
                              getattr(row, "count_minutes_extended", 0) or 0)},
                 "incident": {"services": affected, "alerting": services, "links": links,
-                             "callers_not_alerting": callers},
+                             "linked_not_alerting": callers},
                 "root": root,
                 "retry_storm": retry_evidence,
                 "state": {"state": state, "reason": state_reason,

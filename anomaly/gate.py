@@ -231,9 +231,9 @@ ORDER BY deployed_at DESC
 """
 
 _DATA_RANGE_SQL = """
-SELECT min(at), max(at) FROM (
-    SELECT timestamp AS at FROM events WHERE service = $service
-    UNION ALL SELECT timestamp AS at FROM requests WHERE service = $service
+SELECT min(seen_at), max(seen_at) FROM (
+    SELECT timestamp AS seen_at FROM events WHERE service = $service
+    UNION ALL SELECT timestamp AS seen_at FROM requests WHERE service = $service
 )
 """
 
@@ -350,8 +350,6 @@ def gate(
         now = pd.Timestamp(last) if last is not None else deployed_at
     now = pd.Timestamp(now)
     lo = deployed_at - window
-    if previous_at is not None and pd.Timestamp(previous_at) > lo:
-        lo = pd.Timestamp(previous_at)
     hi = min(deployed_at + window, max(now, deployed_at))
     first_at, _last_at = con.execute(_DATA_RANGE_SQL, {"service": service}).fetchone()
     if first_at is None:
@@ -417,6 +415,7 @@ def gate(
         "before": windows["before"],
         "after": windows["after"],
         "is_after_complete": bool(is_complete),
+        "previous_deploy_at": _iso(previous_at),
         "new_fingerprints": new_fingerprints[:20],
         "fingerprint_source": "error_type (fingerprint stage not run)" if uses_types
         else "fingerprint",
