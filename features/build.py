@@ -284,7 +284,7 @@ def spark_sql(model: FeatureModel | str) -> str:
     Examples
     --------
     >>> text = spark_sql("feat_latency_minute")
-    >>> "PERCENTILE(duration_ms, 0.95)" in text, "DATE_TRUNC('MINUTE', start)" in text
+    >>> "PERCENTILE(duration_ms, ARRAY(0.5, 0.95, 0.99))" in text, "latencies_ms[0]" in text
     (True, True)
     """
     import sqlglot

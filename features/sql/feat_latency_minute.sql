@@ -17,9 +17,7 @@ WITH latency AS (
         date_trunc('minute', start) AS minute,
         count(*) AS count_spans,
         count(CASE WHEN status = 'ERROR' THEN 1 END) AS count_error_spans,
-        quantile_cont(duration_ms, 0.5) AS latency_p50_ms,
-        quantile_cont(duration_ms, 0.95) AS latency_p95_ms,
-        quantile_cont(duration_ms, 0.99) AS latency_p99_ms
+        quantile_cont(duration_ms, [0.5, 0.95, 0.99]) AS latencies_ms
     FROM spans
     WHERE start >= CAST($range_start AS TIMESTAMP)
       AND start < CAST($range_end AS TIMESTAMP)
@@ -31,9 +29,9 @@ SELECT
     coalesce(l.count_spans, 0) AS count_spans,
     coalesce(l.count_error_spans, 0) AS count_error_spans,
     CAST(l.count_error_spans AS DOUBLE) / l.count_spans AS span_error_ratio,
-    l.latency_p50_ms,
-    l.latency_p95_ms,
-    l.latency_p99_ms
+    l.latencies_ms[1] AS latency_p50_ms,
+    l.latencies_ms[2] AS latency_p95_ms,
+    l.latencies_ms[3] AS latency_p99_ms
 FROM feat_service_minute AS g
 LEFT JOIN latency AS l ON l.service = g.service AND l.minute = g.minute
 WHERE g.minute >= CAST($range_start AS TIMESTAMP)

@@ -67,9 +67,8 @@ errors AS (
             AS estimated_errors,
         sum(CASE WHEN http_status BETWEEN 500 AND 599 THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
             AS estimated_5xx,
-        quantile_cont(duration_ms, 0.5) AS error_duration_p50_ms,
-        quantile_cont(duration_ms, 0.95) AS error_duration_p95_ms,
-        quantile_cont(duration_ms, 0.99) AS error_duration_p99_ms
+        -- one sort per group for the three percentiles
+        quantile_cont(duration_ms, [0.5, 0.95, 0.99]) AS error_durations_ms
     FROM events
     WHERE timestamp >= CAST($range_start AS TIMESTAMP)
       AND timestamp < CAST($range_end AS TIMESTAMP)
@@ -96,9 +95,9 @@ SELECT
     r.requests IS NOT NULL AS has_requests,
     CASE WHEN r.requests > 0 THEN coalesce(e.estimated_errors, 0.0) / r.requests END AS error_rate,
     CASE WHEN r.requests > 0 THEN coalesce(e.estimated_5xx, 0.0) / r.requests END AS rate_5xx,
-    e.error_duration_p50_ms,
-    e.error_duration_p95_ms,
-    e.error_duration_p99_ms
+    e.error_durations_ms[1] AS error_duration_p50_ms,
+    e.error_durations_ms[2] AS error_duration_p95_ms,
+    e.error_durations_ms[3] AS error_duration_p99_ms
 FROM grid AS g
 LEFT JOIN errors AS e ON e.service = g.service AND e.minute = g.minute
 LEFT JOIN served AS r ON r.service = g.service AND r.minute = g.minute
