@@ -14,7 +14,8 @@ Metrics
   recall = correctly predicted groups / true groups, where a predicted group is
   correct when it equals a true group as a set of messages.
 - messages per second, one pass, online: each message is learned and gets its id on
-  arrival (the id it would be stored with), for both parsers.
+  arrival (the id it would be stored with), for both parsers; a fresh parser per run,
+  the fastest of ``--trials`` runs for the 2,000-line inputs (the machine is shared).
 
 Inputs: the Loghub-2k samples in ``../shared/data/loghub`` (relative to the repo
 root; override with ``FAULTLINE_LOGHUB``): one copy, the sample repeated 100 times
@@ -102,12 +103,26 @@ def run_drain3(messages: list[str], settings: dict) -> tuple[list[str], float]:
     return ids, time.perf_counter() - t0
 
 
+def best_of(run, messages: list[str], trials: int) -> tuple[list[str], float]:
+    """Run a fresh parser ``trials`` times on ``messages``; ids of the first run, best time.
+
+    The machine is shared, so the fastest of a few runs is the least disturbed one.
+    """
+    ids, best = run(messages)
+    for _ in range(trials - 1):
+        _, seconds = run(messages)
+        best = min(best, seconds)
+    return ids, best
+
+
 def main(argv: list[str] | None = None) -> dict:
     import logging
 
     logging.getLogger("drain3").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--trials", type=int, default=5,
+                        help="runs per single-copy speed figure (the fastest is kept)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
 
@@ -124,7 +139,7 @@ def main(argv: list[str] | None = None) -> dict:
             tru = truth * copies
             for parser_name, run in (("faultline", run_faultline),
                                      ("drain3", lambda m, s=drain_settings[name]: run_drain3(m, s))):
-                pred, seconds = run(msgs)
+                pred, seconds = best_of(run, msgs, args.trials if copies == 1 else 1)
                 ga, fga = grouping_scores(tru, pred)
                 rate = len(msgs) / seconds
                 row = {"dataset": name, "copies": copies, "parser": parser_name,
@@ -140,12 +155,13 @@ def main(argv: list[str] | None = None) -> dict:
     mixed = [m for pair in zip(hdfs, apache, strict=True) for m in pair]
     for copies in (1, args.repeat // 2):
         stream = mixed * copies
-        _, t_f = run_faultline(stream)
+        trials = args.trials if copies == 1 else 1
+        _, t_f = best_of(run_faultline, stream, trials)
         # Drain3 gets the union of both data sets' masking regexes, its HDFS st/depth
         union = dict(drain_settings["HDFS"])
         union["regexes"] = list(dict.fromkeys(drain_settings["HDFS"]["regexes"]
                                               + drain_settings["Apache"]["regexes"]))
-        _, t_d = run_drain3(stream, union)
+        _, t_d = best_of(lambda m, u=union: run_drain3(m, u), stream, trials)
         row = {"input": f"HDFS+Apache interleaved x{copies}", "messages": len(stream),
                "faultline_msg_per_s": round(len(stream) / t_f),
                "drain3_msg_per_s": round(len(stream) / t_d),

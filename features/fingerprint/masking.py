@@ -41,14 +41,15 @@ class MaskRule:
         The placeholder type, written as ``<NAME>``.
     pattern : str
         A regular expression matching the variable part.
-    hint : tuple of str
-        Substrings of which at least one must be in a message for the rule to
-        possibly match (a cheap pre-check); empty to always run the rule.
+    gate : str
+        A cheap regular expression that any match of ``pattern`` implies (best
+        starting with a literal character, which the engine finds fast); the rule
+        runs only on messages where the gate is found. Empty to always run it.
     """
 
     name: str
     pattern: str
-    hint: tuple[str, ...] = ()
+    gate: str = ""
 
     @property
     def placeholder(self) -> str:
@@ -63,38 +64,40 @@ class MaskRule:
 _L = r"(?<![A-Za-z0-9_])(?<![A-Z>]>)"
 _L_NUM = r"(?<![A-Za-z0-9])(?<![A-Z>]>)"
 _R = r"(?![A-Za-z0-9])(?!<[A-Z])"
-_DIGITS = tuple("0123456789")
+_DIGITS = r"\d"
 
 _DEFAULT_RULES: tuple[MaskRule, ...] = (
     # anonymizer tokens: <kind:key:hex> (and already-typed placeholders stay as they are)
-    MaskRule("TOKEN", r"<[A-Za-z][\w.-]*:[\w.-]+:[0-9A-Fa-f]{6,}>", ("<",)),
-    MaskRule("URL", _L + r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+", ("://",)),
-    MaskRule("EMAIL", r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", ("@",)),
+    MaskRule("TOKEN", r"<[A-Za-z][\w.-]*:[\w.-]+:[0-9A-Fa-f]{6,}>", "<"),
+    MaskRule("URL", _L + r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+", "://"),
+    MaskRule("EMAIL", r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", "@"),
     MaskRule(
         "UUID",
         _L + r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}" + _R,
-        ("-",),
+        r"-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-",
     ),
     MaskRule(
         "TS",
         _L + r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?" + _R,
-        ("-",),
+        r"-\d\d-\d\d[T ]",
     ),
-    MaskRule("MAC", _L + r"(?=[0-9A-Fa-f:]*\d)[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}" + _R, (":",)),
-    MaskRule("IP", _L_NUM + r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?" + _R, (".",)),
-    MaskRule("IP", _L + r"(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}" + _R, (":",)),
+    MaskRule("MAC", _L + r"(?=[0-9A-Fa-f:]*\d)[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}" + _R,
+             r":[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:"),
+    MaskRule("IP", _L_NUM + r"(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?" + _R, r"\.\d{1,3}\.\d{1,3}\."),
+    MaskRule("IP", _L + r"(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}" + _R,
+             r":[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:"),
     MaskRule(
         "IP",
         _L + r"(?=[0-9A-Fa-f:]*\d)(?:[0-9A-Fa-f]{1,4}:){1,6}:"
         + r"(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?" + _R,
-        ("::",),
+        "::",
     ),
     # absolute paths (unix, home, windows); at least two segments so "a/b" words survive
     MaskRule(
         "PATH",
         r"(?<![\w./:<>-])(?:~|[A-Za-z]:)?(?:/[\w.@%+~$-]+){2,}/?"
         + r"|(?<![\w./:<>-])(?:[A-Za-z]:)?(?:\\[\w.@%+~$-]+){2,}\\?",
-        ("/", "\\"),
+        r"[/\\][\w.@%+~$-]+[/\\]",
     ),
     MaskRule("HEX", _L_NUM + r"0[xX][0-9A-Fa-f]+" + _R
              + r"|" + _L + r"(?=[0-9A-Fa-f]*\d)(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]{8,}" + _R, _DIGITS),
@@ -102,7 +105,7 @@ _DEFAULT_RULES: tuple[MaskRule, ...] = (
         "DURATION",
         _L_NUM + r"\d+(?:\.\d+)?[ ]?(?:ns|us|µs|ms|sec|secs|seconds?|s|mins?|minutes?|h|hrs?|hours?)"
         + _R,
-        _DIGITS,
+        r"\d[ ]?[nuµmsh]",
     ),
     MaskRule("NUM", _L_NUM + r"[-+]?\d+(?:[.,]\d+)*", _DIGITS),
 )
@@ -121,11 +124,12 @@ def default_rules() -> tuple[MaskRule, ...]:
     return _DEFAULT_RULES
 
 
-Compiled = tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+Compiled = tuple[tuple[re.Pattern[str], str, re.Pattern[str] | None], ...]
 
 
 def _compile(rules: tuple[MaskRule, ...]) -> Compiled:
-    return tuple((re.compile(r.pattern), r.placeholder, r.hint) for r in rules)
+    return tuple((re.compile(r.pattern), r.placeholder, re.compile(r.gate) if r.gate else None)
+                 for r in rules)
 
 
 _COMPILED = _compile(_DEFAULT_RULES)
@@ -165,12 +169,7 @@ def mask(message: str, rules: Compiled | None = None) -> str:
     >>> mask("job 3f2504e0-4f89-11d3-9a0c-0305e82c3301 failed")
     'job <UUID> failed'
     """
-    for pattern, placeholder, hint in rules or _COMPILED:
-        if hint:
-            for h in hint:
-                if h in message:
-                    break
-            else:
-                continue
-        message = pattern.sub(placeholder, message)
+    for pattern, placeholder, gate in rules or _COMPILED:
+        if gate is None or gate.search(message):
+            message = pattern.sub(placeholder, message)
     return message
