@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,11 +49,13 @@ _STATE_VERSION = 1
 
 
 class _Template:
-    __slots__ = ("count", "template_id", "tokens")
+    __slots__ = ("count", "key", "template_id", "tokens")
 
-    def __init__(self, template_id: str, tokens: list[str], count: int = 0) -> None:
+    def __init__(self, template_id: str, tokens: list[str], key: tuple[int, str],
+                 count: int = 0) -> None:
         self.template_id = template_id
         self.tokens = tokens
+        self.key = key  # the bucket it was created in; kept even if its tokens generalize
         self.count = count
 
     @property
@@ -77,15 +80,23 @@ def _tokenize(masked: str) -> list[str]:
     return out
 
 
-def _bucket_key(tokens: list[str]) -> tuple[int, str]:
-    """Token count and the first plain word among the first three tokens.
+_PLACEHOLDER = re.compile(r"<[A-Z]+>|<\*>")
 
-    A leading token holding a digit or a placeholder (an address, a number) says
-    nothing about the kind of message, so the next plain word keys the bucket.
+
+def _bucket_key(tokens: list[str]) -> tuple[int, str]:
+    """Token count and the first word among the first three tokens.
+
+    A token's word is what is left when its placeholders are taken out
+    (``onExtend:<NUM>`` → ``onExtend:``); a token holding a digit the masks left
+    (``user42``) or nothing but placeholders (``<IP>``) says nothing about the kind
+    of message, so the next token is tried.
     """
     for i, token in enumerate(tokens[:3]):
-        if "<" not in token and not _has_digit(token):
-            return (len(tokens), f"{i}:{token}")
+        if _has_digit(token):
+            continue
+        word = _PLACEHOLDER.sub("", token) if "<" in token else token
+        if any(c.isalpha() for c in word):
+            return (len(tokens), f"{i}:{word}")
     return (len(tokens), WILDCARD)
 
 
@@ -272,7 +283,8 @@ class TemplateMiner(BaseEstimator):
         state = {
             "version": _STATE_VERSION,
             "params": self.get_params(),
-            "templates": [[t.template_id, t.tokens, t.count] for t in self._by_id.values()],
+            "templates": [[t.template_id, t.tokens, t.count, list(t.key)]
+                          for t in self._by_id.values()],
         }
         return json.dumps(state, separators=(",", ":")).encode("utf-8")
 
@@ -291,8 +303,8 @@ class TemplateMiner(BaseEstimator):
             )
         miner = cls(**data["params"])
         miner._reset()
-        for tid, tokens, count in data["templates"]:
-            miner._add(_Template(tid, list(tokens), int(count)))
+        for tid, tokens, count, (length, word) in data["templates"]:
+            miner._add(_Template(tid, list(tokens), (int(length), str(word)), int(count)))
         return miner
 
     # ------------------------------------------------------------------ internals
@@ -327,7 +339,7 @@ class TemplateMiner(BaseEstimator):
 
     def _add(self, tpl: _Template) -> None:
         self._by_id[tpl.template_id] = tpl
-        self._buckets.setdefault(_bucket_key(tpl.tokens), []).append(tpl)
+        self._buckets.setdefault(tpl.key, []).append(tpl)
 
     def _best(self, tokens: list[str], candidates: Iterable[_Template]) -> _Template | None:
         n = len(tokens)
@@ -356,7 +368,7 @@ class TemplateMiner(BaseEstimator):
         bucket = self._buckets.get(key)
         tpl = self._best(tokens, bucket) if bucket else None
         if tpl is None:
-            tpl = _Template(_template_id(" ".join(tokens), self._by_id), tokens)
+            tpl = _Template(_template_id(" ".join(tokens), self._by_id), tokens, key)
             self._add(tpl)
         else:
             old = tpl.tokens
