@@ -293,21 +293,23 @@ def _alertmanager(
 
 def _incident_units(
     eps: Sequence[Mapping[str, Any]], supp: Suppression
-) -> Iterable[tuple[str, list[Mapping[str, Any]], bool]]:
-    """(incident_id, the episodes its alert is about, is_open) for PagerDuty/Opsgenie."""
+) -> Iterable[tuple[str, Mapping[str, Any], list[Mapping[str, Any]], bool]]:
+    """(incident_id, lead episode, the episodes its alert is about, is_open) for
+    PagerDuty/Opsgenie. The lead (which routes the alert) is chosen among all the
+    incident's episodes, so a trigger and its resolve always take the same route."""
     by_incident: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for e in eps:
         by_incident[e["incident_id"]].append(e)
     for incident_id in sorted(by_incident):
         members = by_incident[incident_id]
-        open_eps = [e for e in members if e["is_open"]]
-        if not open_eps:
-            yield incident_id, members, False
+        lead = _lead(members)
+        if not any(e["is_open"] for e in members):
+            yield incident_id, lead, members, False
             continue
         visible = [e for e in members if not supp.is_suppressed(e["episode_id"])]
         if not any(e["is_open"] for e in visible):
             continue  # folded entirely into another incident's alert
-        yield incident_id, visible, True
+        yield incident_id, lead, visible, True
 
 
 def _pagerduty(
@@ -317,8 +319,7 @@ def _pagerduty(
     default_key = cfg.targets["pagerduty"]["default_routing_key"]
     max_ev = int(cfg.alerts["max_evidence_chars"])
     out = []
-    for incident_id, members, is_open in _incident_units(eps, supp):
-        lead = _lead(members)
+    for incident_id, lead, members, is_open in _incident_units(eps, supp):
         routing_key = lead["escalation"].get("pagerduty") or default_key
         if not routing_key:
             unroutable.append(("pagerduty", incident_id, lead.get("team") or "unknown"))
@@ -376,8 +377,7 @@ def _opsgenie(
     source = str(cfg.alerts["source"])[:100]
     max_ev = int(cfg.alerts["max_evidence_chars"])
     out = []
-    for incident_id, members, is_open in _incident_units(eps, supp):
-        lead = _lead(members)
+    for incident_id, lead, members, is_open in _incident_units(eps, supp):
         alias = dedup_key(incident_id)
         if not is_open:
             end = max(e["end"] for e in members)
