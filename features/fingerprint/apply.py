@@ -139,11 +139,16 @@ def _fingerprint_rows(rows: list[tuple[Any, ...]], miner: Any,
     out: dict[str, list[Any]] = {k: [] for k in (
         "rid", "timestamp", "service", "error_type", "version", "template_id",
         "fingerprint", "kind")}
+    memo: dict[tuple[Any, ...], tuple[str, str]] = {}  # repeated traces are parsed once
     for (rid, ts, service, _msg, error_type, stack_trace, version), tid in zip(
             rows, template_ids, strict=True):
-        fingerprint, kind = event_fingerprint(
-            service=service or "", error_type=error_type, template_id=tid,
-            stack_trace=stack_trace, config=stack_config)
+        key = (service, error_type, tid, stack_trace)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = event_fingerprint(
+                service=service or "", error_type=error_type, template_id=tid,
+                stack_trace=stack_trace, config=stack_config)
+        fingerprint, kind = found
         out["rid"].append(rid)
         out["timestamp"].append(ts)
         out["service"].append(service)
