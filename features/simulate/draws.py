@@ -46,7 +46,7 @@ class Draws:
         self._block = block
         #: One uniform integer in [0, 2**64): a C-level iterator, the hot path's fastest call.
         self.word = itertools.chain.from_iterable(self._blocks()).__next__
-        self._pool = ""
+        self._pools: dict[str, str] = {}
 
     def _blocks(self) -> Iterator[list[int]]:
         while True:
@@ -80,23 +80,14 @@ class Draws:
 
     def alnum(self, n_chars: int, alphabet: str = _ALNUM) -> str:
         """``n_chars`` characters from ``alphabet`` (default: letters and digits)."""
-        if alphabet is _ALNUM:
-            if not self._pool:
-                codes = self.rng.integers(0, len(_ALNUM), size=1 << 18)
-                table = np.frombuffer(_ALNUM.encode("ascii"), dtype=np.uint8)
-                self._pool = table[codes].tobytes().decode("ascii")
-            start = self.word() % (len(self._pool) - n_chars)
-            return self._pool[start : start + n_chars]
-        out = []
-        size = len(alphabet)
-        while len(out) < n_chars:
-            w = self.word()
-            for _ in range(8):
-                out.append(alphabet[w % size])
-                w //= size
-                if len(out) == n_chars:
-                    break
-        return "".join(out)
+        pool = self._pools.get(alphabet)
+        if pool is None:
+            # one block of random characters per alphabet; values are slices at random offsets
+            codes = self.rng.integers(0, len(alphabet), size=1 << 18)
+            table = np.frombuffer(alphabet.encode("ascii"), dtype=np.uint8)
+            pool = self._pools[alphabet] = table[codes].tobytes().decode("ascii")
+        start = self.word() % (len(pool) - n_chars)
+        return pool[start : start + n_chars]
 
     def digits(self, n_chars: int) -> str:
         """``n_chars`` decimal digits, the first one non-zero."""

@@ -20,6 +20,8 @@ Examples
 
 from __future__ import annotations
 
+import numpy as np
+
 from features.simulate import identifiers as ids
 from features.simulate.catalog import Service
 from features.simulate.clock import Clock
@@ -37,6 +39,15 @@ _SPELLING = {
     "node": {"ERROR": "error", "WARN": "warn", "FATAL": "fatal"},
 }
 _TIMEOUT_WORDS = ("timeout", "timed out", "deadline", "Timeout")
+_TWO64 = 2**64
+
+
+def _p(probability: float) -> int:
+    """A threshold ``t`` such that ``word() < t`` has the given probability."""
+    return int(probability * _TWO64)
+
+
+_P50, _P60, _P10, _P80, _P15 = _p(0.5), _p(0.6), _p(0.1), _p(0.8), _p(0.15)
 
 
 class _Compiled:
@@ -64,9 +75,9 @@ class _ServiceState:
         self.spelling = _SPELLING[svc.runtime]
         self.ts_style = svc.ts_style
         # some services never send event ids; most always do
-        self.event_id_rate = 0.0 if d.chance(0.15) else 0.9 + 0.1 * d.uniform()
-        self.no_severity_rate = 0.05 if d.chance(0.3) else 0.0
-        self.epoch_rate = 0.03 if svc.ts_style != "epoch_ms" else 0.0
+        self.event_id_rate = 0 if d.chance(0.15) else _p(0.9 + 0.1 * d.uniform())
+        self.no_severity_rate = _p(0.05) if d.chance(0.3) else 0
+        self.epoch_rate = _p(0.03) if svc.ts_style != "epoch_ms" else 0
         self.pods = svc.pods
         self.zones = svc.pod_zones
         self.routes = tuple(r.split(" ", 1) for r in svc.routes)
@@ -120,6 +131,9 @@ class Renderer:
         self.states = [_ServiceState(s, d) for s in services]
         self.templates = {k: _Compiled(t) for k, t in by_key().items()}
         self._stack_cache: dict[tuple[int, str, str], tuple] = {}
+        # durations of ordinary failed requests: log-normal around 45 ms, pre-formatted
+        table = np.exp(d.rng.normal(np.log(45.0), 1.1, size=4096))
+        self._durations = [f"{x:.1f}" for x in table.tolist()]
 
     def _stack_parts(self, si: int, c: _Compiled, version: str) -> tuple:
         key = (si, c.t.key, version)
@@ -144,18 +158,19 @@ class Renderer:
             ``(kind, value, field, is_personal)`` tuples, and the event id if any.
         """
         d = self.d
+        w = d.word
         st = self.states[si]
         c = self.templates[key]
         t = c.t
         ctx = st.ctx
-        pod_i = d.below(len(st.pods))
+        pod_i = w() % len(st.pods)
         pod = st.pods[pod_i]
         if is_traced and trace_id is None:
             trace_id = ids.trace_id(d)
             span_id = ids.span_id(d)
         ctx.trace_id = trace_id or ""
         ctx.span_id = span_id or ""
-        ctx.peer = peer or st.peers[d.below(len(st.peers))]
+        ctx.peer = peer or st.peers[w() % len(st.peers)]
         ctx.status = t.status or 500
         ctx.version = version
         ctx.pod = pod
@@ -166,11 +181,11 @@ class Renderer:
         plants: list = []
         values: dict[str, str] = {}
         msg = _fill(c.message, d, ctx, "message", plants, values)
-        style = "epoch_ms" if st.epoch_rate and d.chance(st.epoch_rate) else st.ts_style
-        extra = d.word() if style in ("iso_micro", "z_nano") else 0
+        style = "epoch_ms" if st.epoch_rate and w() < st.epoch_rate else st.ts_style
+        extra = w() if style in ("iso_micro", "z_nano") else 0
         parts = ['{"timestamp":', self.clock.json_value(t_ms, style, extra),
                  ',"service":"', st.name, '"']
-        if not (st.no_severity_rate and d.chance(st.no_severity_rate)):
+        if not (st.no_severity_rate and w() < st.no_severity_rate):
             sev = t.severity if c.key_is_nginx else st.spelling[c.severity]
             parts += [',"severity":"', sev, '"']
         parts += [',"message":"', msg, '"']
@@ -191,14 +206,14 @@ class Renderer:
             parts += [',"stack_trace":"', stack, '"']
         status = t.status
         if status is not None and st.routes:
-            method, route = st.routes[d.below(len(st.routes))]
+            method, route = st.routes[w() % len(st.routes)]
             parts += [',"component":"', method, " ", route, '","http_method":"', method,
                       '","http_route":"', route, '","http_status":', str(status)]
             if c.is_timeout:
-                dur = 1000.0 * d.pick((1, 2, 3, 5, 10, 30)) + d.below(400)
+                dur = f"{1000 * (1, 2, 3, 5, 10, 30)[w() % 6] + w() % 400}.0"
             else:
-                dur = d.lognormal(45.0, 1.1)
-            parts += [',"duration_ms":', f"{dur:.1f}"]
+                dur = self._durations[w() % 4096]
+            parts += [',"duration_ms":', dur]
         elif st.is_kafka and "kafka" in t.needs:
             parts += [',"component":"', st.name, '-consumer"']
         if trace_id:
@@ -208,16 +223,16 @@ class Renderer:
         parts += [st.fixed_tail, ',"zone":"', st.zones[pod_i], '","host":"', pod,
                   '","version":"', version, '"']
         if status is not None:
-            if d.chance(0.5):
+            if w() < _P50:
                 uid = SLOTS["user_id"][0](d, ctx)
                 parts += [',"user_id":"', uid, '"']
                 plants.append(("user_id", uid, "user_id", True))
-            if st.is_edge and d.chance(0.6):
+            if st.is_edge and w() < _P60:
                 sid = SLOTS["session_id"][0](d, ctx)
                 parts += [',"session_id":"', sid, '"']
                 plants.append(("session_id", sid, "session_id", True))
-            if d.chance(0.8 if st.is_edge else 0.1):
-                ip = SLOTS["ip6"][0](d, ctx) if d.chance(0.15) else SLOTS["ip"][0](d, ctx)
+            if w() < (_P80 if st.is_edge else _P10):
+                ip = SLOTS["ip6"][0](d, ctx) if w() < _P15 else SLOTS["ip"][0](d, ctx)
                 parts += [',"client_ip":"', ip, '"']
                 plants.append(("client_ip", ip, "client_ip", True))
         if c.attrs:
@@ -227,7 +242,7 @@ class Renderer:
                 items.append(f'"{k}":{v}' if is_raw else f'"{k}":"{v}"')
             parts += [',"attributes":{', ",".join(items), "}"]
         event_id = None
-        if st.event_id_rate and d.chance(st.event_id_rate):
+        if st.event_id_rate and w() < st.event_id_rate:
             event_id = ids.uuid4(d)
             parts += [',"event_id":"', event_id, '"']
         parts.append("}")

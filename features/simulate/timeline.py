@@ -30,6 +30,7 @@ from features.simulate.templates import by_key, eligible
 
 _BG_TABLE = 1000
 _TRACE_SAMPLE = 5
+_P02, _P60, _P85 = int(0.02 * 2**64), int(0.6 * 2**64), int(0.85 * 2**64)
 
 
 class Timeline:
@@ -81,12 +82,14 @@ class Timeline:
         return table
 
     def _delay(self) -> int:
-        d = self.d
-        return d.below(30_000) if d.chance(0.02) else d.below(1500)
+        w = self.d.word
+        return w() % 30_000 if w() < _P02 else w() % 1500
 
     # -- background --------------------------------------------------------------------
     def _background(self, m0: int, m1: int, records: list, spans: list) -> None:
         d, r = self.d, self.r
+        w = d.word
+        p_span = int(self.span_sample * 2**64)
         for si, svc in enumerate(self.services):
             counts = self.errors[si, m0:m1].tolist()
             table = self.tables[si]
@@ -99,20 +102,22 @@ class Timeline:
                     continue
                 base = self.start_ms + (m0 + k) * MINUTE
                 for _ in range(c):
-                    t = base + d.below(MINUTE)
-                    key = table[d.below(n_table)]
+                    t = base + w() % MINUTE
+                    key = table[w() % n_table]
                     version = version_at(vidx, t)
-                    if d.chance(0.85):
-                        trace, span = ids.trace_id(d), ids.span_id(d)
-                        parent = ids.span_id(d) if has_callers and d.chance(0.6) else None
+                    if w() < _P85:
+                        trace = f"{w() | 1:016x}{w():016x}"
+                        span = f"{w() | 1:016x}"
+                        parent = f"{w() | 1:016x}" if has_callers and w() < _P60 else None
                         line, plants, eid = r.event(si, key, t, version, trace_id=trace,
                                                     span_id=span, parent_span_id=parent)
-                        if d.chance(self.span_sample):
-                            spans.append(r.span(si, trace, span, parent, t - 40, 40.0 + d.below(900),
+                        if w() < p_span:
+                            spans.append(r.span(si, trace, span, parent, t - 40, 40.0 + w() % 900,
                                                 True, self.error_types[key]))
                     else:
                         line, plants, eid = r.event(si, key, t, version, is_traced=False)
-                    records.append((t + self._delay(), line, plants, eid, name, t))
+                    delay = w() % 30_000 if w() < _P02 else w() % 1500
+                    records.append((t + delay, line, plants, eid, name, t))
 
     # -- episodes ----------------------------------------------------------------------
     def _n_failures(self, si: int, minute: int, fraction: float, multiplier: float = 1.0) -> int:

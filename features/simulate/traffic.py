@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 #: Background error events per service-minute at ``scale=1`` (episodes add ~5-10 %).
-ERRORS_PER_SERVICE_MINUTE = 2.0
+ERRORS_PER_SERVICE_MINUTE = 1.65
 _WEEKLY = np.array([1.0, 1.0, 1.0, 1.0, 0.95, 0.75, 0.7])  # Monday .. Sunday
 _MEAN_SEASON = 0.66 * float(_WEEKLY.mean())
 

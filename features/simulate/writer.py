@@ -88,7 +88,7 @@ class EventWriter:
     # -- injections ----------------------------------------------------------------
     def _malformed(self, line: str, plants: list, service: str, t_ms: int) -> tuple[str, str]:
         d = self.d
-        shape = d.below(7)
+        shape = len(self.malformed) % 7  # round-robin: every reason shows up early
         if shape == 0:
             cut = int(len(line) * (0.2 + 0.7 * d.uniform()))
             return line[:cut], "invalid_json"
