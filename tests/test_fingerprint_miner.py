@@ -8,6 +8,7 @@ import duckdb
 import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
+from sklearn.utils import get_tags
 
 import features
 from features.fingerprint import (
@@ -144,10 +145,13 @@ def test_not_fitted_and_bad_input_errors_teach() -> None:
         TemplateMiner.from_state(b'{"version": 99}')
 
 
-def test_estimator_params_and_clone() -> None:
+def test_estimator_params_clone_and_tags() -> None:
     miner = TemplateMiner(similarity=0.6, cache_size=10)
     assert miner.get_params() == {"similarity": 0.6, "cache_size": 10}
     assert clone(miner).get_params() == miner.get_params()
+    tags = get_tags(miner)
+    assert tags.input_tags.string and tags.input_tags.one_d_array
+    assert not tags.input_tags.two_d_array
 
 
 def test_full_cache_keeps_assignments_stable() -> None:

@@ -311,6 +311,7 @@ class TemplateMiner(BaseEstimator):
     def __sklearn_tags__(self):  # noqa: D105
         tags = super().__sklearn_tags__()
         tags.input_tags.string = True
+        tags.input_tags.one_d_array = True
         tags.input_tags.two_d_array = False
         tags.requires_fit = True
         return tags
