@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from features.fingerprint import (
     StackConfig,
@@ -105,3 +107,23 @@ def test_fingerprint_ids_are_pinned() -> None:
 def test_empty_traces_have_no_signature() -> None:
     assert parse_stack(None) is None
     assert parse_stack("   ") is None
+
+
+_trace_lines = st.sampled_from([
+    "Traceback (most recent call last):", '  File "/app/a/b.py", line 3, in f', "    x()",
+    "ValueError: bad", "\tat com.x.Y.z(Y.java:1)", "Caused by: java.io.IOException: eof",
+    "    at g (/app/src/h.js:1:2)", "goroutine 1 [running]:", "main.run(0x1)", "\t/app/m.go:9 +0x1",
+    "panic: boom", "", "... 3 more", "The above exception was the direct cause of the following "
+    "exception:", "   at A.B.C() in C:\\s\\x.cs:line 4",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.lists(_trace_lines, max_size=12).map("\n".join)))
+def test_any_text_parses_or_falls_back_without_raising(trace: str) -> None:
+    sig = parse_stack(trace)
+    assert sig is None or (isinstance(sig.error_type, str) and 1 <= len(sig.frames) <= 5)
+    fp, kind = event_fingerprint(service="s", error_type=None, template_id="t", stack_trace=trace)
+    assert kind == ("template" if sig is None else "stack")
+    assert fp == event_fingerprint(service="s", error_type=None, template_id="t",
+                                   stack_trace=trace)[0]
