@@ -50,8 +50,11 @@ __all__ = [
     "OUTPUT_COLUMNS",
     "ClassifySettings",
     "IncidentContext",
+    "classify",
     "classify_incidents",
+    "event_stats",
     "find_root",
+    "load_context",
 ]
 
 OUTPUT_COLUMNS = [
@@ -650,7 +653,8 @@ def _tables(con: Any) -> set[str]:
 
 
 def load_context(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp,
-                 settings: ClassifySettings | None = None) -> IncidentContext:
+                 settings: ClassifySettings | None = None,
+                 with_events: bool = True) -> IncidentContext:
     """Read what classification needs around ``episodes`` from the store.
 
     Feature tables that do not exist (the ``features`` stage has not run) are left
@@ -664,6 +668,8 @@ def load_context(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp,
     data_end : pandas.Timestamp
         First minute not observed yet.
     settings : ClassifySettings, optional
+    with_events : bool
+        Also compute the per-episode event statistics (:func:`event_stats`).
 
     Returns
     -------
@@ -692,32 +698,52 @@ def load_context(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp,
         context.catalog = con.execute(
             "SELECT service, team, tier, depends_on, slo_error_rate, "
             "CAST(escalation AS VARCHAR) AS escalation FROM services").df()
-    if "events" in tables:
-        eps = pd.DataFrame({
-            "episode_id": episodes["episode_id"].astype(str),
-            "service": episodes["service"].astype(str),
-            "start": pd.to_datetime(episodes["start"]).astype("datetime64[us]"),
-            "end_at": pd.to_datetime(episodes["end"]).fillna(pd.Timestamp(data_end))
-            .astype("datetime64[us]"),
-        })
-        con.register("classify_episodes", eps)
-        try:
-            stats = con.execute(_EVENT_STATS_SQL).df()
-            fps = con.execute(_EVENT_FINGERPRINTS_SQL).df()
-            types = con.execute(_EVENT_TYPES_SQL).df()
-        finally:
-            con.unregister("classify_episodes")
-        stats = stats.merge(fps, on="episode_id", how="left")
-        grouped_types = {
-            eid: [(None if pd.isna(t) else str(t), None if pd.isna(h) else int(h), int(n))
-                  for t, h, n in zip(g["error_type"], g["http_status"], g["n"], strict=True)]
-            for eid, g in types.groupby("episode_id")
-        }
-        stats["error_types"] = [grouped_types.get(e, []) for e in stats["episode_id"]]
-        stats["fingerprints"] = [list(f) if isinstance(f, list | np.ndarray) else []
-                                 for f in stats["fingerprints"]]
-        context.event_stats = stats
+    if with_events and "events" in tables:
+        context.event_stats = event_stats(con, episodes, data_end=data_end)
     return context
+
+
+def event_stats(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp) -> pd.DataFrame:
+    """Per episode, from the stored events: errors, distinct user tokens, version,
+    top fingerprints and ``(error_type, http_status, count)``.
+
+    Parameters
+    ----------
+    con : duckdb.DuckDBPyConnection or features.store.Store
+    episodes : pandas.DataFrame
+        ``episode_id, service, start, end`` (``end`` missing while open).
+    data_end : pandas.Timestamp
+        End of open episodes.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    con = getattr(con, "con", con)
+    eps = pd.DataFrame({
+        "episode_id": episodes["episode_id"].astype(str),
+        "service": episodes["service"].astype(str),
+        "start": pd.to_datetime(episodes["start"]).astype("datetime64[us]"),
+        "end_at": pd.to_datetime(episodes["end"]).fillna(pd.Timestamp(data_end))
+        .astype("datetime64[us]"),
+    })
+    con.register("classify_episodes", eps)
+    try:
+        stats = con.execute(_EVENT_STATS_SQL).df()
+        fps = con.execute(_EVENT_FINGERPRINTS_SQL).df()
+        types = con.execute(_EVENT_TYPES_SQL).df()
+    finally:
+        con.unregister("classify_episodes")
+    stats = stats.merge(fps, on="episode_id", how="left")
+    grouped_types = {
+        eid: [(None if pd.isna(t) else str(t), None if pd.isna(h) else int(h), int(n))
+              for t, h, n in zip(g["error_type"], g["http_status"], g["n"], strict=True)]
+        for eid, g in types.groupby("episode_id")
+    }
+    stats["error_types"] = [grouped_types.get(e, []) for e in stats["episode_id"]]
+    stats["fingerprints"] = [list(f) if isinstance(f, list | np.ndarray) else []
+                             for f in stats["fingerprints"]]
+    return stats
 
 
 def classify(
@@ -783,12 +809,13 @@ def classify(
         data_end = minutes.max().floor("min") + pd.Timedelta(minutes=1)
         range_lo, range_hi = minutes.min().floor("min"), data_end
         episodes = find_episodes(anomalies, episode_settings, data_end=data_end)
-    context = load_context(con, episodes, data_end=data_end, settings=settings)
+    context = load_context(con, episodes, data_end=data_end, settings=settings,
+                           with_events=False)
     episodes = extend_to_recovery(episodes, context.service_minute, episode_settings,
                                   data_end=data_end)
-    if context.event_stats is not None and len(episodes):
-        # event statistics over the extended spans
-        context = load_context(con, episodes, data_end=data_end, settings=settings)
+    if len(episodes) and "events" in _tables(con):
+        # statistics over the extended spans
+        context.event_stats = event_stats(con, episodes, data_end=data_end)
     grouped = group_incidents(episodes, edges=context.edges, depends_on=context.depends_on(),
                               settings=episode_settings)
     rows = classify_incidents(grouped, context, settings=settings,
