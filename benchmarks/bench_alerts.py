@@ -1,8 +1,9 @@
 """Benchmark: alert generation over 14 days of simulator episodes.
 
-Pipeline: ``features.simulate.simulate`` (14 days, 20 services) → the in-memory store
-and features of ``bench_episodes`` (the same loader, nothing raw kept) → anomalous
-minutes → ``anomaly.classify.classify`` → the episodes table. The 14 days are then
+Pipeline: ``features.simulate.simulate`` (14 days, 20 services) → ``features.ingest``
+into a store file → ``features.build.build_features`` → per-service scores
+(``anomaly.series.score_series`` on the error rate, one anomalous minute per service per
+day) → ``anomaly.classify.classify`` → the episodes table. The 14 days are then
 replayed the way a scheduler would run ``faultline alerts --send``: every 5 minutes,
 the episodes as they stood at that moment (started by then; open unless ended by
 then; closed ones within the 24-hour lookback) go through :func:`build_alerts` for
@@ -25,8 +26,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import secrets
 import statistics
-import sys
 import tempfile
 import time
 from datetime import UTC
@@ -34,28 +36,39 @@ from pathlib import Path
 
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).parent))
-
 
 def simulator_episodes(seed: int, *, days: int, services: int, scale: float, work: Path) -> pd.DataFrame:
-    """The episodes table of one simulator run (see ``bench_episodes.run_seed``)."""
-    import duckdb
-    from bench_episodes import anomalous_minutes, load_simulation
-
+    """The episodes of one simulator run, through the project's own stages: simulate →
+    ingest (validated, anonymized, into a real store file) → features → per-service
+    scores on the error rate with an alert budget of one anomalous minute per service
+    per day → classify."""
+    from anomaly.calibration import threshold_for_budget
     from anomaly.classify import classify
+    from anomaly.series import score_series
     from features.build import build_features
+    from features.ingest import ingest
     from features.simulate import simulate
+    from features.store import Store
 
     folder = work / f"sim-{seed}"
     simulate(folder, days=days, services=services, seed=seed, scale=scale, value_truth=False)
-    con = duckdb.connect()
-    con.execute("SET TimeZone = 'UTC'")
-    load_simulation(con, folder)
-    build_features(con)
-    anomalies = anomalous_minutes(con)
-    rows = classify(con, anomalies=anomalies, write=False)
-    con.close()
-    return rows
+    # a throwaway tokenization key for this run's temporary store
+    os.environ.setdefault("FAULTLINE_TOKEN_KEY", secrets.token_hex(16))
+    with Store.open(work / "bench.duckdb") as store:
+        ingest(folder, store=store)
+        build_features(store)
+        frame = store.con.execute(
+            "SELECT service, minute, coalesce(error_rate, 0.0) AS error_rate "
+            "FROM feat_service_minute ORDER BY service, minute").df()
+        parts = []
+        for _service, part in frame.groupby("service", sort=True):
+            part = part.copy()
+            part["score"] = score_series(part, "minute", "error_rate", direction="up")
+            parts.append(part)
+        anomalies = pd.concat(parts, ignore_index=True)
+        anomalies["threshold"] = threshold_for_budget(alerts_per_day=1.0, interval="1min")
+        return classify(store, anomalies=anomalies[["service", "minute", "score", "threshold"]],
+                        write=False)
 
 
 def state_at(frame: pd.DataFrame, t: pd.Timestamp, lookback: pd.Timedelta) -> list[dict]:

@@ -330,3 +330,18 @@ def test_open_alertmanager_alerts_are_renewed_once_half_the_lease_is_used(tmp_pa
         # a change (severity) goes out at once, with a retraction of the old label set
         eps[0]["severity"] = "P3"
         assert run(63) == 2
+
+
+def test_a_resolved_alertmanager_alert_is_not_resent_when_its_incident_moves_on(tmp_path):
+    end = T0 + timedelta(minutes=30)
+    eps = [ep(is_open=False, end=end), ep(episode_id="ep-2", service="payments")]
+    with Outbox(tmp_path / "o.sqlite") as box:
+        assert queue_alerts(build_alerts(eps, targets=["alertmanager"], now=NOW), box, now=NOW) == 2
+        # payments joins a new service in the incident: checkout's resolve annotations
+        # would change, but it is resolved already: only the open alerts are re-queued
+        eps.append(ep(episode_id="ep-3", service="cart"))
+        plan = build_alerts(eps, targets=["alertmanager"], now=NOW)
+        assert queue_alerts(plan, box, now=NOW) == 2
+        assert sorted((r.dedup_key, r.action) for r in box.pending()) == [
+            ("faultline-inc-A-cart", "trigger"), ("faultline-inc-A-checkout", "resolve"),
+            ("faultline-inc-A-payments", "trigger")]

@@ -108,15 +108,20 @@ def _am_retractions(plan: AlertPlan, outbox: Outbox, now: datetime) -> list[Aler
     return out
 
 
-def _is_fresh(message: AlertMessage, outbox: Outbox, now: datetime, lease: timedelta) -> bool:
-    """Whether an open Alertmanager alert was queued with the same content (all but
-    ``endsAt``) and more than half its lease is left: no need to re-send it yet."""
-    if message.target != "alertmanager" or message.action != "trigger":
+def _is_redundant(message: AlertMessage, outbox: Outbox, now: datetime, lease: timedelta) -> bool:
+    """Whether an Alertmanager message adds nothing to the last one queued for its alert:
+    an open alert with the same content (all but ``endsAt``) and more than half its
+    lease left, or a resolve of an alert already resolved with the same labels and end
+    (its annotations may still change as the rest of the incident moves: irrelevant
+    once resolved)."""
+    if message.target != "alertmanager":
         return False
     last = outbox.last(message.target, message.dedup_key)
-    if last is None or last.action != "trigger" or last.status == "rejected":
+    if last is None or last.action != message.action or last.status == "rejected":
         return False
     old, new = last.body[0], message.body[0]
+    if message.action == "resolve":
+        return old["labels"] == new["labels"] and old["endsAt"] == new["endsAt"]
     if {k: v for k, v in old.items() if k != "endsAt"} != {
             k: v for k, v in new.items() if k != "endsAt"}:
         return False
@@ -131,8 +136,8 @@ def queue_alerts(
     """Queue a plan's messages (and the Alertmanager retractions it implies).
 
     An open Alertmanager alert is re-sent (its lease renewed) only when what it says
-    changed or less than half its lease is left, like a heartbeat; every other message
-    only when it changed.
+    changed or less than half its lease is left, like a heartbeat; an Alertmanager
+    resolve only once per end; every other message only when it changed.
 
     Returns
     -------
@@ -143,7 +148,7 @@ def queue_alerts(
     now = now or datetime.now(UTC)
     lease = timedelta(minutes=int(cfg.alerts["alertmanager_lease_minutes"]))
     retract = _am_retractions(plan, outbox, now)
-    fresh = [m for m in plan.messages if not _is_fresh(m, outbox, now, lease)]
+    fresh = [m for m in plan.messages if not _is_redundant(m, outbox, now, lease)]
     return outbox.enqueue(retract + fresh)
 
 
