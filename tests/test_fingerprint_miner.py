@@ -167,3 +167,17 @@ def test_mine_templates_is_exported_from_features() -> None:
     assert pairs[0][1] == "GET <PATH> took <DURATION>"
     assert pairs[2][1] == ""
     assert mine_templates([]) == []
+
+
+def test_a_generalized_template_keeps_matching_new_values() -> None:
+    # digit-bearing tokens match each other, so the first merge turns 2 of 4 positions
+    # into wildcards; a later message shares only the 2 constants (below similarity=0.7)
+    # but agrees with every constant, so it is an instance, not a near-copy
+    miner = TemplateMiner(similarity=0.7)
+    ids = miner.partial_fit_transform(["job alpha7 step9 failed", "job beta3 step2 failed"])
+    assert ids[0] == ids[1]
+    assert miner.templates_[ids[0]] == "job <*> <*> failed"
+    assert miner.partial_fit_transform(["job gamma delta failed"]) == [ids[0]]
+    # a message that differs at a constant still needs the similarity
+    other = miner.partial_fit_transform(["job gamma delta retried"])[0]
+    assert other != ids[0]

@@ -13,8 +13,10 @@ How one message is handled:
    first levels of Drain's prefix tree.
 5. **Match** against the bucket's templates: similarity is the share of
    positions that are equal (two digit-bearing tokens count as equal, being
-   values the masks did not name). The best template at or above ``similarity``
-   wins (ties go to the oldest); the positions that differ become ``<*>``.
+   values the masks did not name). A template whose every constant the message
+   shares (differences only at its ``<*>``) is always a match, the one with most
+   equal positions first; otherwise the best template at or above ``similarity``
+   wins (ties go to the oldest). The positions that differ become ``<*>``.
    Without a match the message starts a new template.
 
 A template's id is a hash of its text when it was created and it keeps that id
@@ -351,14 +353,22 @@ class TemplateMiner(BaseEstimator):
         need = float(self.similarity) * n
         digit = [_has_digit(t) for t in tokens]
         best: _Template | None = None
-        best_score = -1
+        best_rank = (False, -1)
         for tpl in candidates:
             score = 0
+            wild = 0
             for a, b, d in zip(tpl.tokens, tokens, digit, strict=True):
                 if a == b or (d and a != WILDCARD and _has_digit(a)):
                     score += 1
-            if score >= need and score > best_score:
-                best, best_score = tpl, score
+                elif a == WILDCARD:
+                    wild += 1
+            # A message that agrees with every constant of a template is an instance of
+            # it, however many wildcards the template has gathered: so a template that
+            # generalized keeps matching new values instead of spawning near-copies.
+            fits = score + wild == n
+            rank = (fits, score)
+            if (fits or score >= need) and rank > best_rank:
+                best, best_rank = tpl, rank
                 if score == n:
                     break
         return best
