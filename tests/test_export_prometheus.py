@@ -241,3 +241,31 @@ def test_cli_exports_rules_from_the_store(tmp_path):
     if shutil.which("promtool"):
         res = CliRunner().invoke(main, ["export", "prometheus", "--db", str(db), "--out", str(out)])
         assert res.exit_code == 0 and "promtool check rules: OK" in res.output
+
+
+def test_cli_learns_baselines_from_the_feature_table(tmp_path):
+    from anomaly.cli import main
+    from features.store import Store
+
+    db = tmp_path / "fl.duckdb"
+    with Store.open(db) as store:
+        store.con.execute(
+            "INSERT INTO services VALUES ('checkout', 'payments', 1, [], 0.005, 400, NULL)")
+        # 100 minutes at 0.2% .. 0.6% errors, and one flagged outage minute at 50%
+        store.con.execute(
+            "CREATE TABLE feat_service_minute AS SELECT 'checkout' AS service, "
+            "TIMESTAMP '2026-03-01 00:00:00' + INTERVAL (i) MINUTE AS minute, "
+            "CASE WHEN i = 7 THEN 0.5 ELSE 0.002 + 0.001 * (i % 5) END AS error_rate "
+            "FROM range(100) t(i)")
+        store.con.execute(
+            "CREATE TABLE anomalies AS SELECT 'checkout' AS service, NULL::VARCHAR AS component, "
+            "TIMESTAMP '2026-03-01 00:07:00' AS minute, 0.99 AS score, 0.9 AS threshold, "
+            "true AS is_anomaly")
+    out = tmp_path / "rules.yml"
+    res = CliRunner().invoke(main, ["export", "prometheus", "--db", str(db), "--out", str(out),
+                                    "--quantile", "0.5", "--no-check"])
+    assert res.exit_code == 0, res.output
+    assert "(1 with a learned baseline)" in res.output
+    rule = yaml.safe_load(out.read_text())["groups"][1]["rules"][0]
+    # median of the 99 normal minutes = 0.4%; x2 = 0.8% > SLO 0.5%
+    assert rule["alert"] == "FaultlineErrorRateHigh" and " > 0.008 and " in rule["expr"]

@@ -382,7 +382,7 @@ def read_baselines(store: Any, **kwargs: Any) -> Any:
     table is not there yet, so SLO rules can still be exported."""
     import polars as pl
 
-    tables = set(store._relations()) if hasattr(store, "_relations") else set(store.tables())
+    tables = set(store.tables())
     if "feat_service_minute" not in tables:
         return pl.DataFrame(
             schema={"service": pl.String, "typical_error_rate": pl.Float64, "count_minutes": pl.Int64}
