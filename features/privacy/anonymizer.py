@@ -41,7 +41,7 @@ from typing import Any
 from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
 from features.privacy.checks import card_issuer_matches, is_luhn_valid
 from features.privacy.detectors import cookie_spans, find_spans, is_neutral
-from features.privacy.keys import classify_key, looks_random
+from features.privacy.keys import classify_key, is_plausible, looks_random
 from features.privacy.policy import FieldRule, Policy
 from features.privacy.tokens import Tokenizer, TokenKey, load_key
 
@@ -54,6 +54,7 @@ _TS_OK = re.compile(
     r"\s*(?:Z|z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?)?|[0-9]+(?:\.[0-9]+)?)\s*$"
 )
 _NUM_OK = re.compile(r"^\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$")
+_PLAIN_ID = re.compile(r"[0-9a-f]{8,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _KIND_SAFE = re.compile(r"[^a-z0-9_]+")
 _CACHE_LIMIT = 300_000
 
@@ -75,6 +76,11 @@ class Anonymizer:
     key : TokenKey or None
         The tokenization key; None loads it with :func:`load_key` (which raises,
         saying how to create one, when there is none).
+    n_jobs : int
+        Worker processes for :meth:`anonymize_batch` (the distinct strings that need
+        the detectors are shared among them). 1 (the default) works in-process;
+        call :meth:`close` (or use the anonymizer as a context manager) to stop
+        the workers.
 
     Attributes
     ----------
@@ -83,13 +89,41 @@ class Anonymizer:
     policy : Policy
     """
 
-    def __init__(self, policy: Policy | None = None, key: TokenKey | None = None) -> None:
+    def __init__(self, policy: Policy | None = None, key: TokenKey | None = None, *, n_jobs: int = 1) -> None:
         self.policy = policy if policy is not None else Policy.load()
         self.key = key if key is not None else load_key()
+        if n_jobs < 1:
+            raise ValueError(f"n_jobs must be at least 1, got {n_jobs}")
+        self.n_jobs = n_jobs
+        self._pool: Any = None
         self.counts: Counter[str] = Counter()
         self._tok = Tokenizer(self.key)
         self._cache: dict[tuple[str | None, bool, str], tuple[str, tuple[str, ...]]] = {}
         self._keys: dict[str, str] = {}
+
+    # --- worker processes ------------------------------------------------------
+
+    def _process_pool(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: forking a process that runs polars threads can deadlock
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.n_jobs, mp_context=ctx)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop worker processes started by :meth:`anonymize_batch` (if any)."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __enter__(self) -> Anonymizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # --- provenance ------------------------------------------------------------
 
@@ -112,6 +146,7 @@ class Anonymizer:
         return self._text(text, None)
 
     def _render(self, kind: str, value: str) -> str:
+        kind = _shape_kind(value) or kind
         action = self.policy.free_text.get(kind, "tokenize")
         if action == "mask":
             return f"<{kind}>"
@@ -153,6 +188,8 @@ class Anonymizer:
         return hit[0]
 
     def _text_uncached(self, text: str, cls: str | None) -> tuple[str, tuple[str, ...]]:
+        if cls == "id" and _PLAIN_ID.fullmatch(text):
+            return text, ()  # a hex or UUID identifier: nothing a detector could find
         if cls is None or cls == "id":
             out, found = self._replace(text, cls == "id")
             return out, tuple(found)
@@ -173,7 +210,11 @@ class Anonymizer:
             out, found = self._replace("".join(parts), False)
             return out, tuple(["cookie"] * len(spans) + found)
         # a key names the value: the whole value is personal data of that kind
-        if is_neutral(text) or self.policy.free_text.get(cls, "tokenize") == "keep":
+        if (
+            is_neutral(text)
+            or not is_plausible(cls, text)
+            or self.policy.free_text.get(cls, "tokenize") == "keep"
+        ):
             out, found = self._replace(text, False)
             return out, tuple(found)
         return self._render(cls, text), (cls,)
@@ -263,7 +304,7 @@ class Anonymizer:
         if is_neutral(text):
             return text
         self.counts[kind] += 1
-        return self._tok.token(kind, text)
+        return self._tok.token(_shape_kind(text) or kind, text)
 
     def _generalize(self, rule: FieldRule, name: str, kind: str, value: Any) -> Any:
         if rule.precision is not None:
@@ -323,6 +364,23 @@ class Anonymizer:
         from features.privacy.batch import anonymize_table
 
         return anonymize_table(self, table)
+
+
+_EMAIL_SHAPE = re.compile(r"[\w.%+-]{1,64}(?:@|%40)[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,24}")
+
+
+def _shape_kind(value: str) -> str | None:
+    """``email``, ``ipv4`` or ``ipv6`` when the whole value is one, so that a value
+    gets the same token wherever it is found (``user=ada@x.io`` and a message)."""
+    v = value.strip()
+    if "@" in v or "%40" in v:
+        return "email" if _EMAIL_SHAPE.fullmatch(v) else None
+    if v[:1].isdigit() and v.count(".") == 3 or v.count(":") >= 2:
+        try:
+            return "ipv4" if ipaddress.ip_address(v).version == 4 else "ipv6"
+        except ValueError:
+            return None
+    return None
 
 
 def child_class(name: str, parent: str | None, inherited: str | None) -> str | None:

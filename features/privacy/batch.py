@@ -127,6 +127,53 @@ def _map_distinct(anon: Anonymizer, s: pl.Series, fn: Any) -> pl.Series:
     return pl.Series(s.name, [mapping.get(v, v) for v in s.to_list()], strict=False)
 
 
+_PARALLEL_MIN = 2000
+_WORKERS: dict[tuple[str, str], Any] = {}
+
+
+def _work_texts(policy: Any, key: Any, cls: str | None, values: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Worker side: anonymize distinct strings under one key class (runs in a subprocess)."""
+    from features.privacy.anonymizer import Anonymizer
+
+    anon = _WORKERS.get((policy.hash, key.key_id))
+    if anon is None:
+        anon = Anonymizer(policy, key)
+        _WORKERS.clear()
+        _WORKERS[(policy.hash, key.key_id)] = anon
+    out = []
+    for v in values:
+        anon.counts.clear()
+        text = anon._text(v, cls)
+        out.append((text, tuple(anon.counts.elements())))
+    return out
+
+
+def _texts_parallel(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
+    """Like ``_map_distinct(anon, s, anon._text)``, with the distinct strings shared
+    among ``anon.n_jobs`` worker processes."""
+    vc = s.value_counts()
+    values = vc.get_column(s.name).to_list()
+    counts = vc.get_column("count").to_list()
+    pool = anon._process_pool()
+    parts = anon.n_jobs * 4
+    size = -(-len(values) // parts)
+    futures = [
+        pool.submit(_work_texts, anon.policy, anon.key, cls, values[i : i + size])
+        for i in range(0, len(values), size)
+    ]
+    results: list[tuple[str, tuple[str, ...]]] = []
+    for f in futures:
+        results.extend(f.result())
+    old, new = [], []
+    for v, n, (out, kinds) in zip(values, counts, results, strict=True):
+        for k in kinds:
+            anon.counts[k] += n
+        if out != v:
+            old.append(v)
+            new.append(out)
+    return s.replace(old, new) if old else s
+
+
 def _as_text(v: Any) -> str:
     return v if isinstance(v, str) else str(v)
 
@@ -169,7 +216,10 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
             cand = s.filter(s.str.contains(HINT_PATTERN).fill_null(False))
             if cand.len() == 0:
                 return s
-            fixed = _map_distinct(anon, cand, lambda v: anon._text(v, cls))
+            if anon.n_jobs > 1 and cand.len() >= _PARALLEL_MIN:
+                fixed = _texts_parallel(anon, cand, cls)
+            else:
+                fixed = _map_distinct(anon, cand, lambda v: anon._text(v, cls))
             return _patch(s, cand, fixed)
         return _map_distinct(anon, s, lambda v: anon._text(v, cls))
     if isinstance(dtype, pl.Struct):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from features.privacy.checks import (
     IBAN_LENGTHS,
@@ -36,7 +37,7 @@ from features.privacy.checks import (
     is_personal_ip,
     is_ssn_valid,
 )
-from features.privacy.keys import PERSONAL_PARENTS, classify_key, looks_random, normalize_key
+from features.privacy.keys import classify_key, is_personal_parent, is_plausible, looks_random
 
 __all__ = [
     "DEFAULT_ACTIONS",
@@ -120,7 +121,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail"
+    "requester|bcc|set-cookie|e-mail|sub|field|date"
 )
 HINT_PATTERN = "|".join(
     (
@@ -139,9 +140,12 @@ HINT_PATTERN = "|".join(
         r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
         r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
         r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
-        r"sk-|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
+        r"sk-|key-[0-9a-f]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
         r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
         r"(?i:bearer|basic)\s",
+        r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
+        r"[Nn]ame is) [A-ZÀ-Þ]",
+        r"rejected value \[",
         r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
         r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*\\?[\"']?[ \t]*[=:])",
     )
@@ -165,8 +169,7 @@ def has_hint(text: str) -> bool:
 _OCT = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(rf"(?<![\w.])(?:{_OCT}\.){{3}}{_OCT}(?!\.?[0-9]|[A-Za-z_]|-[A-Za-z0-9])")
 _VERSION_CTX = re.compile(
-    r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|tag|image|chart|sdk|"
-    r"agent|client|library|lib|runtime|kernel|os|@)\s*[:=]?\s*[\"']?$"
+    r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|sdk|@)\s*[:=]?\s*[\"']?$"
 )
 _PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
 _IPV6 = re.compile(
@@ -177,11 +180,9 @@ _MAC = re.compile(
     r"(?<![\w:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
     r"|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"
 )
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[\w.%+-]{1,64}(?:@|%40)(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])"
-)
+_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])")
 _URL_CRED = re.compile(
-    r"(?i)\b[a-z][a-z0-9+.-]{1,15}://(?P<user>[^\s/:@?#\"']{1,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
+    r"//(?P<user>[^\s/:@?#\"']{1,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
 )
 _CARD = re.compile(r"(?<![\w.+-])[0-9](?:[ -]?[0-9]){11,18}(?![\w-]|\.[0-9])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
@@ -211,7 +212,7 @@ _API_KEY = re.compile(
     r"(?<![\w-])(?:[spr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:proj-|ant-(?:api[0-9]{2}-)?)?"
     r"[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|glpat-[\w-]{20,}|"
     r"npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|"
-    r"whsec_[A-Za-z0-9]{20,})"
+    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-f]{32})(?![\w-])"
 )
 _GITHUB = re.compile(r"(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})")
 _SLACK = re.compile(
@@ -223,14 +224,33 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)\b(?P<who>user|customer|member|account|client|session)(?:[ _-]?id)?\s+"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session)(?:[ _-]?id)?\s+"
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
-_KV = re.compile(
-    r"(?<![\w.\-])(?P<kq>\\?[\"']?)(?P<key>[A-Za-z_$@][\w.\-\[\]]{0,63})(?P=kq)[ \t]{0,3}"
-    r"(?P<sep>=|:(?!//))[ \t]{0,3}"
+_NAME_PHRASE = re.compile(
+    r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
+    r"[Cc]ustomer|[Nn]ame is) (?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){1,3})"
 )
-_KEY_HINT = re.compile(r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r"))")
+_NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ")
+_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session")
+_NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
+                "dear ", "customer ", "name is ")
+_IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
+_IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
+_MAC_GATE = re.compile(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}")
+_CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
+_NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
+_IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
+_AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
+_API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_")
+_GITHUB_WORDS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
+_SECRET_WORDS_ = (
+    "eyJ", "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA",
+    "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
+    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
+)  # fmt: skip
+_SECRET_GATE = re.compile("|".join(re.escape(w) for w in _SECRET_WORDS_))
+_KEY_START = re.compile(r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r"))")
 _COOKIE_ATTRS = frozenset({
     "path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "version",
     "comment", "priority", "partitioned",
@@ -280,9 +300,10 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
         while j < n and text[j] not in _NARROW_STOP:
             j += 1
         return (i, j)
-    if mode == "phone":
+    if mode in ("phone", "geo"):
+        allowed = "+()-. " if mode == "phone" else "+-., "
         j = i
-        while j < n and (text[j].isdigit() or text[j] in "+()-. "):
+        while j < n and (text[j].isdigit() or text[j] in allowed):
             j += 1
         while j > i and text[j - 1] in " .-(":
             j -= 1
@@ -328,7 +349,7 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
 
 _MODE = {
     "person_name": "name", "address": "line", "dob": "words", "phone": "phone",
-    "secret": "narrow", "password": "narrow",
+    "secret": "narrow", "password": "narrow", "geo": "geo",
 }  # fmt: skip
 _SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
 
@@ -372,20 +393,51 @@ def _brace_end(text: str, i: int) -> int:
     return limit
 
 
+_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-[]")
+_SEPS = re.compile(r"[=:]")
+# the key before a separator, read backwards: spaces, a quote, a backslash, the key
+_KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]]{1,64})")
+_REJECTED = "rejected value ["
+
+
+def _is_personal_parent(key: str) -> bool:
+    return is_personal_parent(key)
+
+
+@lru_cache(maxsize=65536)
+def _has_key_word(key: str) -> bool:
+    return _KEY_START.search(key) is not None
+
+
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
-    for m in _KV.finditer(text):
-        key = m.group("key")
-        if key[0] in "$@":
-            key = key[1:]
-        pos = m.start()
+    n = len(text)
+    rev = text[::-1]
+    for sm in _SEPS.finditer(text):
+        sep = sm.start()
+        if text.startswith("//", sep + 1) or text.startswith("::", sep) or (sep and text[sep - 1] == ":"):
+            continue  # a URL scheme or a C++/Rust path, not key:value
+        km = _KEY_REV.match(rev, n - sep)
+        if km is None:
+            continue
+        j, key_end = n - km.end(3), n - km.start(3)
+        while j < key_end and not (text[j].isalpha() or text[j] == "_"):
+            j += 1
+        if j >= key_end or (j > 0 and text[j - 1].isalnum()):
+            continue
+        key = text[j:key_end]
+        if not _has_key_word(key):
+            continue
         parent = None
-        for rs, re_, rk in regions:
-            if rs <= pos < re_:
+        for rs, rend, rk in regions:
+            if rs <= j < rend:
                 parent = rk
         cls = classify_key(key, parent)
-        vstart = m.end()
-        if vstart < len(text) and text[vstart] == "{" and normalize_key(key) in PERSONAL_PARENTS:
+        vstart = sep + 1
+        limit = min(n, vstart + 3)
+        while vstart < limit and text[vstart] in " \t":
+            vstart += 1
+        if vstart < n and text[vstart] == "{" and _is_personal_parent(key):
             regions.append((vstart, _brace_end(text, vstart), key))
             continue
         if cls is None:
@@ -395,12 +447,16 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if ext is not None:
                 out.extend(cookie_spans(text, ext[0], ext[1]))
             continue
-        if cls in ("secret", "password") or cls == "weak_secret":
-            sm = _SCHEME.match(text, vstart)
-            if sm is not None and cls != "weak_secret":
-                vstart = sm.end()
-        ext = _value_extent(text, vstart, _MODE.get(cls, "narrow"))
-        if ext is None:
+        if text.startswith(_REJECTED, vstart):
+            close = text.find("]", vstart + len(_REJECTED))
+            ext = (vstart + len(_REJECTED), n if close < 0 else close)
+        else:
+            if cls in ("secret", "password"):
+                sm2 = _SCHEME.match(text, vstart)
+                if sm2 is not None:
+                    vstart = sm2.end()
+            ext = _value_extent(text, vstart, _MODE.get(cls, "narrow"))
+        if ext is None or ext[1] <= ext[0]:
             continue
         vs, ve = ext
         value = text[vs:ve]
@@ -411,11 +467,40 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         elif cls == "weak_secret":
             if looks_random(value):
                 out.append(Span(vs, ve, "secret", 3))
-        else:
+        elif is_plausible(cls, value):
             out.append(Span(vs, ve, cls, 3))
 
 
 # --- the detectors ---------------------------------------------------------------
+
+
+def _url_creds(text: str) -> list[re.Match[str]]:
+    found = []
+    i = text.find("://")
+    while i >= 0:
+        m = _URL_CRED.match(text, i + 1)
+        if m is not None:
+            found.append(m)
+        i = text.find("://", i + 3)
+    return found
+
+
+def _local_char(c: str) -> bool:
+    return c.isalnum() or c in "._%+-"
+
+
+def _emails(text: str, out: list[Span]) -> None:
+    for sep in ("@", "%40"):
+        i = text.find(sep)
+        while i >= 0:
+            j = i
+            while j > 0 and i - j < 64 and _local_char(text[j - 1]):
+                j -= 1
+            if j < i and not (j > 0 and _local_char(text[j - 1])):
+                m = _DOMAIN.match(text, i + len(sep))
+                if m is not None:
+                    out.append(Span(j, m.end(), "email"))
+            i = text.find(sep, i + 1)
 
 
 def _ipv4(text: str, out: list[Span]) -> None:
@@ -468,8 +553,8 @@ def _mac(text: str, out: list[Span]) -> None:
         out.append(Span(m.start(), m.end(), "mac"))
 
 
-def _cards(text: str, out: list[Span]) -> None:
-    for m in _CARD.finditer(text):
+def _cards(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
+    for m in _CARD.finditer(text, pos, len(text) if endpos is None else endpos):
         raw = m.group()
         seps = {c for c in raw if not c.isdigit()}
         if len(seps) > 1:
@@ -513,15 +598,16 @@ def _ibans(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), after, "iban"))
 
 
-def _ssns(text: str, out: list[Span]) -> None:
-    for m in _SSN.finditer(text):
+def _ssns(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
+    for m in _SSN.finditer(text, pos, len(text) if endpos is None else endpos):
         if is_ssn_valid(m.group(1), m.group(2), m.group(3)):
             out.append(Span(m.start(), m.end(), "ssn"))
 
 
-def _phones(text: str, out: list[Span]) -> None:
+def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
+    end_at = len(text) if endpos is None else endpos
     for i, pattern in enumerate(_PHONES):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, pos, end_at):
             raw = m.group()
             digits = re.sub(r"[^0-9]", "", raw)
             if i == 0:
@@ -545,8 +631,8 @@ def _phones(text: str, out: list[Span]) -> None:
                 out.append(Span(m.start(), m.end(), "phone"))
 
 
-def _geo(text: str, out: list[Span]) -> None:
-    for m in _GEO.finditer(text):
+def _geo(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
+    for m in _GEO.finditer(text, pos, len(text) if endpos is None else endpos):
         out.append(Span(m.start(), m.end(), "geo"))
 
 
@@ -567,11 +653,13 @@ def _secrets(text: str, out: list[Span]) -> None:
                 continue  # "bearer tokens are required"
             kind = "bearer" if m.group(1).lower() == "bearer" else "password"
             out.append(Span(m.start(2), m.end(2), kind, 2))
-    for m in _AWS.finditer(text):
-        out.append(Span(m.start(), m.end(), "aws_key", 2))
-    for m in _API_KEY.finditer(text):
-        out.append(Span(m.start(), m.end(), "api_key", 2))
-    if "gh" in text or "github_pat_" in text:
+    if any(w in text for w in _AWS_WORDS):
+        for m in _AWS.finditer(text):
+            out.append(Span(m.start(), m.end(), "aws_key", 2))
+    if any(w in text for w in _API_WORDS):
+        for m in _API_KEY.finditer(text):
+            out.append(Span(m.start(), m.end(), "api_key", 2))
+    if any(w in text for w in _GITHUB_WORDS):
         for m in _GITHUB.finditer(text):
             out.append(Span(m.start(), m.end(), "github_token", 2))
     if "xox" in text or "xapp-" in text or "hooks.slack" in text:
@@ -585,8 +673,23 @@ def _secrets(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), m.end(), "secret", 2))
 
 
-def _phrases(text: str, out: list[Span]) -> None:
-    for m in _PHRASE.finditer(text):
+def _at_words(text: str, lowered: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` anchored where one of ``words`` occurs (case-insensitively)."""
+    if len(lowered) != len(text):
+        return list(pattern.finditer(text))
+    found = []
+    for w in words:
+        i = lowered.find(w)
+        while i >= 0:
+            m = pattern.match(text, i)
+            if m is not None:
+                found.append(m)
+            i = lowered.find(w, i + 1)
+    return found
+
+
+def _phrases(text: str, out: list[Span], lowered: str) -> None:
+    for m in _at_words(text, lowered, _PHRASE_WORDS, _PHRASE):
         value = m.group("v")
         if is_neutral(value) or re.fullmatch(r"[vV]?[0-9]+(?:[._-][0-9]+)*", value) and len(value) < 4:
             continue
@@ -594,6 +697,23 @@ def _phrases(text: str, out: list[Span]) -> None:
             continue  # a hex id, not a person
         kind = "session_id" if m.group("who").lower() == "session" else "user_id"
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
+
+
+def _names(text: str, out: list[Span], lowered: str) -> None:
+    for m in _at_words(text, lowered, _NAME_STARTS, _NAME_PHRASE):
+        words = m.group("v").split(" ")
+        kept = [words[0]]
+        for w in words[1:]:
+            if w[:1].isupper() or w.lower() in _NAME_PARTICLES:
+                kept.append(w)
+            else:
+                break
+        while kept and kept[-1].lower() in _NAME_PARTICLES:
+            kept.pop()
+        if len(kept) < 2 or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
+            continue
+        start = m.start("v")
+        out.append(Span(start, start + len(" ".join(kept)), "person_name", 0))
 
 
 def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[int, int]]) -> list[Span]:
@@ -636,35 +756,53 @@ def find_spans(text: str, *, identifiers: bool = False) -> list[Span]:
     >>> [(s.kind, t[s.start:s.end]) for s in find_spans(t)]
     [('email', 'Ada@Example.com'), ('password', 'hunter2'), ('ipv4', '203.0.113.9')]
     """
-    if not text or _HINT.search(text) is None:
+    if not text:
         return []
     protect = [m.span() for m in _TOKEN.finditer(text)] if "<" in text else []
     cands: list[Span] = []
     ids: list[tuple[int, int]] = []
-    if ("=" in text or ":" in text) and _KEY_HINT.search(text):
+    if "=" in text or ":" in text:
         _key_values(text, cands, ids)
     if "@" in text or "%40" in text:
-        for m in _URL_CRED.finditer(text):
+        for m in _url_creds(text):
             if not is_neutral(m.group("pw")):
                 cands.append(Span(m.start("pw"), m.end("pw"), "password", 2))
             if not is_neutral(m.group("user")):
                 cands.append(Span(m.start("user"), m.end("user"), "user_id", 2))
-        for m in _EMAIL.finditer(text):
-            cands.append(Span(m.start(), m.end(), "email"))
-    _secrets(text, cands)
+        _emails(text, cands)
+    lowered = text.lower()
+    if _SECRET_GATE.search(text) is not None or "bearer" in lowered or "basic" in lowered:
+        _secrets(text, cands)
     if not identifiers:
-        if text.count(".") >= 3:
+        dots = text.count(".")
+        colons = text.count(":")
+        if dots >= 3 and _IPV4_GATE.search(text):
             _ipv4(text, cands)
-        if "::" in text or text.count(":") >= 7:
+        if ("::" in text or colons >= 7) and _IPV6_GATE.search(text):
             _ipv6(text, cands)
-        if text.count(":") >= 5 or text.count("-") >= 5 or text.count(".") >= 2:
+        if ((colons >= 5 or text.count("-") >= 5) and _MAC_GATE.search(text)) or (
+            dots >= 2 and _CISCO_GATE.search(text)
+        ):
             _mac(text, cands)
-        _cards(text, cands)
-        _ibans(text, cands)
-        if "-" in text:
-            _ssns(text, cands)
-        _phones(text, cands)
-        if "," in text:
-            _geo(text, cands)
-    _phrases(text, cands)
+        n = len(text)
+        windows: list[list[int]] = []
+        for m in _NUMRUN.finditer(text):
+            a, b = max(0, m.start() - 4), min(n, m.end() + 3)
+            if windows and a <= windows[-1][1]:
+                windows[-1][1] = b
+            else:
+                windows.append([a, b])
+        for a, b in windows:
+            _cards(text, cands, a, b)
+            if "-" in text:
+                _ssns(text, cands, a, b)
+            _phones(text, cands, a, b)
+            if "," in text:
+                _geo(text, cands, a, b)
+        if windows and _IBAN_GATE.search(text):
+            _ibans(text, cands)
+    if any(w in lowered for w in _PHRASE_WORDS):
+        _phrases(text, cands, lowered)
+    if any(w in lowered for w in _NAME_WORDS):
+        _names(text, cands, lowered)
     return _resolve(cands, protect, ids)

@@ -38,7 +38,14 @@ from functools import lru_cache
 
 from features.privacy.checks import shannon_entropy
 
-__all__ = ["PERSONAL_PARENTS", "classify_key", "looks_random", "normalize_key"]
+__all__ = [
+    "PERSONAL_PARENTS",
+    "classify_key",
+    "is_personal_parent",
+    "is_plausible",
+    "looks_random",
+    "normalize_key",
+]
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SEP = re.compile(r"[^a-z0-9]+")
@@ -75,7 +82,7 @@ _add("address", "address", "addr", "street", "street_address", "streetaddress", 
 _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "login",
      "login_name", "customer_id", "customerid", "customer", "member_id", "memberid",
      "patient_id", "employee_id", "enduser_id", "end_user_id", "actor_id", "principal",
-     "account_email", "user_login", "subscriber_id", "player_id", "buyer_id", "payer_id")
+     "account_email", "user_login", "sub", "subject_id", "owner_id", "subscriber_id", "player_id", "buyer_id", "payer_id")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
      "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
      "browser_session", "x_session_id")
@@ -192,7 +199,7 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     if hit is not None:
         return hit
     parts = k.split("_")
-    if parent is not None and normalize_key(parent) in PERSONAL_PARENTS:
+    if parent is not None and is_personal_parent(parent):
         inner = _IN_PARENT.get(parts[-1])
         if inner is not None:
             return inner
@@ -231,6 +238,40 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     if last in ("signature", "auth"):
         return "weak_secret"
     return None
+
+
+@lru_cache(maxsize=4096)
+def is_personal_parent(key: str) -> bool:
+    """Whether an object under ``key`` describes a person (``customer``, ``billing_details``).
+
+    Examples
+    --------
+    >>> is_personal_parent("billing_details"), is_personal_parent("retry_policy")
+    (True, False)
+    """
+    k = normalize_key(key)
+    return k in PERSONAL_PARENTS or any(p in PERSONAL_PARENTS for p in k.split("_")[:-1] + [k.split("_")[-1]]
+                                        if p not in ("to", "from", "cc"))
+
+
+_MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
+
+
+def is_plausible(kind: str, value: str) -> bool:
+    """Whether ``value`` can be personal data of ``kind`` named by a key.
+
+    Keys are ambiguous in a few well-known ways: ``addr=0x18`` in a Go panic is a
+    memory address and ``address=10.0.0.7:5432`` a network one (the IP detectors
+    see to those), not where someone lives.
+
+    Examples
+    --------
+    >>> is_plausible("address", "0x18"), is_plausible("address", "221B Baker Street")
+    (False, True)
+    """
+    if kind == "address":
+        return _MACHINE_ADDRESS.fullmatch(value.strip()) is None
+    return True
 
 
 def looks_random(value: str) -> bool:
