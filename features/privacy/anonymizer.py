@@ -22,7 +22,7 @@ Examples
 >>> out["message"]
 'card <card:k9a4b:dfefe2a7331b> declined (ERR_PAYMENT_4021)'
 >>> out["user_id"], out["client_ip"], out["attributes"]["retry"]
-('<user_id:k9a4b:737f3632e152>', '203.0.113.0/24', 2)
+('<user_id:k9a4b:737f3632e152>', '<ipv4:k9a4b:ac2c958bcd5d>', 2)
 >>> anon.anonymize_event(out) == out
 True
 >>> sorted(anon.counts.items())
