@@ -12,7 +12,13 @@ profile of the forecast in use) with their median over the ``error_window`` rows
   Gaussian's), which absorbs autocorrelation and routine bursts,
 
 and the tail probability is Student-t in that z-score (degrees of freedom from
-the number of residuals behind the scale). Everything is vectorized and
+the number of residuals behind the scale).
+
+On count series (see :func:`anomaly.counts.is_count_prefix`) a Gaussian test of a
+sum of sparse counts is far too optimistic in the tail, so the window's total
+count is tested instead against a negative binomial: mean = the expected counts of
+the window (seasonal profile plus the mean level before the window), dispersion =
+the past mean Pearson ratio of window totals (which absorbs bursts), two-sided. Everything is vectorized and
 causal (the window ends at the scored row).
 
 Examples
@@ -35,7 +41,8 @@ import numpy as np
 
 from anomaly.baseline import Forecast, forecast, tail_scale
 from anomaly.causal import CausalDetector
-from anomaly.rolling import past_median
+from anomaly.counts import is_count_prefix
+from anomaly.rolling import past_mean, past_median
 
 __all__ = ["LevelShift"]
 
@@ -79,4 +86,41 @@ class LevelShift(CausalDetector):
         noise = fc.scale * np.sqrt(1.0 / w + 1.571 / n_ref)
         tail = tail_scale(diff, s.tail_window, s.error_window)
         z = diff / np.where(np.isfinite(noise), np.fmax(noise, np.nan_to_num(tail, nan=0.0)), np.nan)
-        return fc.tail_pvalue(z, "both")
+        p = fc.tail_pvalue(z, "both")
+        counts = is_count_prefix(x)
+        if counts.any():
+            p = np.where(counts, self._count_pvalues(x, d, np.nan_to_num(fc.profile)), p)
+        return p
+
+    def _count_pvalues(self, x: np.ndarray, d: np.ndarray, profile: np.ndarray) -> np.ndarray:
+        """Two-sided negative-binomial test of the window's error count (count series)."""
+        import pandas as pd
+        from scipy.stats import nbinom, poisson
+
+        s = self._settings()
+        w = s.level_window
+
+        def lag(values: np.ndarray) -> np.ndarray:  # value at the row before the window
+            out = np.full_like(values, np.nan)
+            if values.size > w - 1:
+                out[w - 1 :] = values[: values.size - (w - 1)]
+            return out
+
+        window_sum = pd.Series(x).rolling(w, min_periods=w).sum().to_numpy()
+        level = lag(past_mean(d, s.error_window, s.min_rows))
+        expected_rows = np.maximum(profile + level, 0.0)  # NaN until the level is known
+        expected = pd.Series(expected_rows).rolling(w, min_periods=w).sum().to_numpy()
+        expected = np.maximum(expected, w / s.error_window)  # NaN stays NaN
+        # dispersion of window sums (bursts make them wider than w independent rows)
+        pearson = (window_sum - expected) ** 2 / expected
+        phi = lag(past_mean(pearson, s.error_window, s.min_rows))
+        known = np.isfinite(phi)  # no test before the dispersion is known
+        phi = np.clip(np.nan_to_num(phi, nan=1.0), 1.0, 1e4)
+        k = np.rint(window_sum)
+        over = phi > 1.0 + 1e-9
+        r = expected / np.where(over, phi - 1.0, 1.0)
+        q = 1.0 / np.where(over, phi, 2.0)
+        up = np.where(over, nbinom.sf(k - 1, r, q), poisson.sf(k - 1, expected))
+        down = np.where(over, nbinom.cdf(k, r, q), poisson.cdf(k, expected))
+        p = np.minimum(1.0, 2.0 * np.minimum(up, down))
+        return np.where(np.isfinite(p) & np.isfinite(level) & known, p, 1.0)

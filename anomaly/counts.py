@@ -8,8 +8,8 @@ the mean of the last ``level_window`` rows and the mean of the last
 ``phi`` (the past mean Pearson ratio ``(x - lam)**2 / lam``, at least 1). The tail
 probability is ``P(X >= x)`` under a negative binomial with mean ``lam`` and
 variance ``phi * lam`` (Poisson when ``phi == 1``). Only more errors than expected
-are anomalous. Rows whose value is not a non-negative integer get probability 1,
-as do all rows after one (the series is then not a count series).
+are anomalous. Rows of a series that does not look like event counts so far
+(see :func:`is_count_prefix`) get probability 1.
 
 Examples
 --------
@@ -37,16 +37,26 @@ __all__ = ["CountTail", "is_count_prefix"]
 
 
 def is_count_prefix(x: np.ndarray) -> np.ndarray:
-    """Per row: are this and all earlier values non-negative integers?
+    """Per row: do this and all earlier values look like event counts?
+
+    Counts are non-negative integers that move by single events: their greatest
+    common divisor is 1 (or nothing but zeros was seen yet). A series of 0 and 20
+    is integer but not a count of events; it is scored as a measurement.
 
     Examples
     --------
-    >>> is_count_prefix(np.array([0.0, 3.0, 1.5, 2.0])).tolist()
-    [True, True, False, False]
+    >>> is_count_prefix(np.array([0.0, 1.0, 3.0, 1.5, 2.0])).tolist()
+    [True, True, True, False, False]
+    >>> is_count_prefix(np.array([0.0, 20.0, 40.0, 20.0, 1.0])).tolist()
+    [True, False, False, False, True]
     """
     x = np.asarray(x, dtype="float64")
-    ok = (x >= 0) & (np.floor(x) == x)
-    return np.logical_and.accumulate(ok) if ok.size else ok
+    ok = (x >= 0) & (np.floor(x) == x) & (x < 2.0**62)
+    if not ok.size:
+        return ok
+    integers = np.where(ok, x, 0.0).astype(np.int64)
+    divisor = np.gcd.accumulate(integers)
+    return np.logical_and.accumulate(ok) & (divisor <= 1)
 
 
 class CountTail(CausalDetector):

@@ -6,8 +6,8 @@ The default series scorer combines three causal detectors with a Bonferroni rule
 * :class:`~anomaly.seasonal.SeasonalBaseline` for single unusual rows, on
   series that are not counts;
 * :class:`~anomaly.counts.CountTail` instead, for rows of a count series (all
-  values so far are non-negative integers), so sparse error counts are judged by a
-  negative-binomial tail, not a z-score on zeros;
+  values so far are non-negative integers with no common divisor above 1), so
+  sparse error counts are judged by a negative-binomial tail, not a z-score on zeros;
 * :class:`~anomaly.changepoint.LevelShift` for persistent shifts and denser bursts.
 
 Scores follow :mod:`anomaly.calibration`: ``score >= s`` is expected on a share

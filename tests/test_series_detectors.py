@@ -171,3 +171,21 @@ def test_property_prefix_invariance_any_values(values, cut):
     part = SeriesScorer(settings=SMALL).fit(frame.iloc[:cut]).scores_
     assert np.all((full >= 0) & (full <= 1))
     np.testing.assert_allclose(part, full[:cut], rtol=1e-9, atol=1e-9)
+
+
+def test_level_shift_on_counts_is_a_poisson_test_of_the_window_total_by_hand():
+    # 60 minutes of exactly 1 error (dispersion 1: Poisson), then 6 minutes of 3.
+    # The last window (6 rows in SMALL) holds 18 errors where 6 are expected.
+    frame = pd.DataFrame({"timestamp": pd.date_range("2026-01-01", periods=66, freq="min"),
+                          "value": [1.0] * 60 + [3.0] * 6})
+    scores = LevelShift(settings=SMALL).fit(frame).scores_
+    upper = 1.0 - sum(math.exp(-6) * 6.0**k / math.factorial(k) for k in range(18))
+    assert scores[-1] == pytest.approx(-math.log10(2 * upper) / 10, rel=1e-6)
+    assert scores[:60].max() == 0.0
+
+
+def test_scaled_integer_series_is_not_treated_as_counts():
+    from anomaly.counts import is_count_prefix
+
+    assert not is_count_prefix(np.array([0.0, 20.0, 0.0, 40.0]))[-1]
+    assert is_count_prefix(np.array([0.0, 2.0, 1.0, 7.0]))[-1]
