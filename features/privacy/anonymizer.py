@@ -41,7 +41,7 @@ from typing import Any
 from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
 from features.privacy.checks import card_issuer_matches, is_luhn_valid
 from features.privacy.detectors import cookie_spans, find_spans, is_neutral
-from features.privacy.keys import classify_key, is_plausible, looks_random
+from features.privacy.keys import child_class, classify_key, is_plausible, looks_random
 from features.privacy.policy import FieldRule, Policy
 from features.privacy.tokens import Tokenizer, TokenKey, load_key
 
@@ -381,17 +381,6 @@ def _shape_kind(value: str) -> str | None:
         except ValueError:
             return None
     return None
-
-
-def child_class(name: str, parent: str | None, inherited: str | None) -> str | None:
-    """The class of the value under ``name`` inside an object found under ``parent``.
-
-    A personal class is inherited by everything inside (``{"email": {"work": ...}}``).
-    """
-    own = classify_key(name, parent)
-    if own is None and inherited not in _NOT_PERSONAL:
-        return inherited
-    return own
 
 
 def _generalize_ip(value: str, v4: int, v6: int) -> str | None:

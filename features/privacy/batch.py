@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _TS_OK, child_class
 from features.privacy.detectors import HINT_PATTERN
-from features.privacy.keys import classify_key
+from features.privacy.keys import child_class, classify_key
 
 if TYPE_CHECKING:
     import polars as pl

@@ -140,7 +140,7 @@ HINT_PATTERN = "|".join(
         r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
         r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
         r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
-        r"sk-|key-[0-9a-f]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
+        r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
         r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
         r"(?i:bearer|basic)\s",
         r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
@@ -170,6 +170,7 @@ _OCT = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(rf"(?<![\w.])(?:{_OCT}\.){{3}}{_OCT}(?!\.?[0-9]|[A-Za-z_]|-[A-Za-z0-9])")
 _VERSION_CTX = re.compile(
     r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|sdk|@)\s*[:=]?\s*[\"']?$"
+    r"|[A-Za-z][\w.-]*/$"
 )
 _PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
 _IPV6 = re.compile(
@@ -177,7 +178,8 @@ _IPV6 = re.compile(
     r"(?:%[\w.-]{1,15})?(?![\w:])"
 )
 _MAC = re.compile(
-    r"(?<![\w:.-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])"
+    r"(?<![\w.-])(?<![0-9A-Fa-f]:)[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
+    r"(?![\w-]|:[0-9A-Fa-f])"
     r"|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"
 )
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])")
@@ -212,7 +214,7 @@ _API_KEY = re.compile(
     r"(?<![\w-])(?:[spr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:proj-|ant-(?:api[0-9]{2}-)?)?"
     r"[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|glpat-[\w-]{20,}|"
     r"npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|"
-    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-f]{32})(?![\w-])"
+    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-z]{32})(?![\w-])"
 )
 _GITHUB = re.compile(r"(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})")
 _SLACK = re.compile(
@@ -423,16 +425,16 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         j, key_end = n - km.end(3), n - km.start(3)
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
             j += 1
-        if j >= key_end or (j > 0 and text[j - 1].isalnum()):
-            continue
+        if j >= key_end or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "=:/")):
+            continue  # inside a word, or a value that merely contains a colon
         key = text[j:key_end]
-        if not _has_key_word(key):
-            continue
         parent = None
         for rs, rend, rk in regions:
             if rs <= j < rend:
                 parent = rk
         cls = classify_key(key, parent)
+        if cls != "id" and not _has_key_word(key):
+            continue  # only keys the hint pattern knows may find values (batch == per event)
         vstart = sep + 1
         limit = min(n, vstart + 3)
         while vstart < limit and text[vstart] in " \t":

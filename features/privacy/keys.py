@@ -40,6 +40,7 @@ from features.privacy.checks import shannon_entropy
 
 __all__ = [
     "PERSONAL_PARENTS",
+    "child_class",
     "classify_key",
     "is_personal_parent",
     "is_plausible",
@@ -114,17 +115,15 @@ _add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent
      "parentspanid", "request_id", "requestid", "x_request_id", "correlation_id",
      "x_correlation_id", "traceparent", "tracestate", "trace", "span", "message_id",
      "event_id", "x_b3_traceid", "x_b3_spanid", "x_amzn_trace_id", "dd_trace_id",
-     "dd_span_id", "build", "version", "build_id", "commit", "sha", "pid", "tid", "port",
-     "status", "status_code", "http_status", "code_line", "line", "lineno", "offset",
-     "partition", "duration", "duration_ms", "elapsed", "elapsed_ms", "latency",
-     "latency_ms", "timeout", "timeout_ms", "count", "size", "bytes", "retries", "attempt")
+     "dd_span_id", "build", "version", "build_id", "commit", "sha", "pid", "tid", "port")
 
 # Keys whose object value describes a person: a plain ``name`` inside is a person's name.
 PERSONAL_PARENTS = frozenset({
     "customer", "user", "billing", "shipping", "contact", "recipient", "sender", "patient",
     "payer", "buyer", "cardholder", "holder", "person", "owner", "account_holder", "profile",
     "guest", "passenger", "employee", "member", "client", "subscriber", "shopper", "consumer",
-    "beneficiary", "applicant", "student", "driver", "rider", "traveler", "traveller",
+    "beneficiary", "applicant", "student", "driver", "rider", "traveler", "traveller", "name",
+    "full_name",
     "billing_address", "shipping_address", "address", "delivery", "from", "to", "reply_to",
     "cc", "bcc", "author", "assignee", "reporter", "requester", "actor", "identity",
 })  # fmt: skip
@@ -272,6 +271,29 @@ def is_plausible(kind: str, value: str) -> bool:
     if kind == "address":
         return _MACHINE_ADDRESS.fullmatch(value.strip()) is None
     return True
+
+
+_NOT_INHERITED = frozenset({None, "id", "weak_secret", "cookie", "user_id", "session_id"})
+
+
+def child_class(name: str, parent: str | None, inherited: str | None) -> str | None:
+    """The class of the value under ``name`` inside an object found under ``parent``.
+
+    An object under a key that names personal data passes that class to values
+    whose own key says nothing (``{"email": {"work": ...}}``); objects under
+    ``user`` or ``session`` do not (they hold plenty that is not personal).
+
+    Examples
+    --------
+    >>> child_class("work", "email", "email"), child_class("tier", "customer", "user_id")
+    ('email', None)
+    >>> child_class("name", "customer", "user_id")
+    'person_name'
+    """
+    own = classify_key(name, parent)
+    if own is None and inherited not in _NOT_INHERITED:
+        return inherited
+    return own
 
 
 def looks_random(value: str) -> bool:

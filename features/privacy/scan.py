@@ -38,7 +38,7 @@ from typing import IO, Any
 
 from features.privacy.checks import card_issuer_matches, is_luhn_valid
 from features.privacy.detectors import cookie_spans, find_spans, has_hint, is_neutral
-from features.privacy.keys import classify_key, looks_random
+from features.privacy.keys import child_class, classify_key, looks_random
 
 __all__ = ["Finding", "ScanReport", "scan_paths", "scan_report"]
 
@@ -132,10 +132,7 @@ class _Collector:
             for k, v in value.items():
                 name = str(k)
                 self.text(path, f"{location}.{name} (key)", name)
-                child = classify_key(name, parent)
-                if child is None and cls not in _NOT_PERSONAL:
-                    child = cls
-                self.value(path, f"{location}.{name}", v, child, name)
+                self.value(path, f"{location}.{name}", v, child_class(name, parent, cls), name)
         elif isinstance(value, (list, tuple)):
             for v in value:
                 self.value(path, f"{location}[*]", v, cls, parent)

@@ -1,0 +1,322 @@
+"""Unit tests of the privacy stage: detectors, checks, tokens, keys, policy, anonymizer, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from anomaly.cli import main as cli
+from features.contract import normalize_event
+from features.privacy import (
+    Anonymizer,
+    KeyMissingError,
+    Policy,
+    PolicyError,
+    TokenKey,
+    ensure_key_file,
+    find_spans,
+    load_key,
+)
+from features.privacy.checks import card_issuer_matches, is_iban_valid, is_luhn_valid, is_ssn_valid
+from features.privacy.keys import classify_key, looks_random
+from features.privacy.tokens import Tokenizer
+
+FIXTURES = Path(__file__).parent / "fixtures" / "privacy"
+KEY = TokenKey.from_secret("unit test key, not a secret")
+TOKEN_RE = re.compile(r"<([a-z][a-z0-9_]+):(k[0-9a-f]{4}):([0-9a-f]{12})>")
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+DECOYS = _rows("decoys.tsv")
+PERSONAL = _rows("personal.tsv")
+
+
+@pytest.fixture
+def anon() -> Anonymizer:
+    return Anonymizer(Policy.load(), KEY)
+
+
+# --- checks ------------------------------------------------------------------------
+
+
+def test_luhn_by_hand() -> None:
+    # 79927398713: doubled digits 1,8,9,7,9 -> 2,16->7,18->9,14->5,18->9; sum 70
+    assert is_luhn_valid("79927398713")
+    assert not is_luhn_valid("79927398710")
+    assert is_luhn_valid("4111 1111 1111 1111")
+
+
+def test_card_issuers() -> None:
+    assert card_issuer_matches("4111111111111111")  # Visa 16
+    assert card_issuer_matches("378282246310005")  # Amex 15
+    assert card_issuer_matches("2221000000000009")  # Mastercard 2-series
+    assert not card_issuer_matches("1772359200000")  # an epoch in ms
+    assert not card_issuer_matches("371449635398431000")  # Amex prefix, wrong length
+
+
+def test_iban_and_ssn() -> None:
+    assert is_iban_valid("GB82 WEST 1234 5698 7654 32")
+    assert not is_iban_valid("GB82 WEST 1234 5698 7654 33")
+    assert not is_iban_valid("DE89370400440532013000X")
+    assert is_ssn_valid("514", "71", "7880")
+    assert not is_ssn_valid("000", "12", "3456")
+    assert not is_ssn_valid("923", "12", "3456")
+
+
+def test_key_classes() -> None:
+    assert classify_key("customer_name") == "person_name"
+    assert classify_key("billingAddress") == "address"
+    assert classify_key("ip_address") is None
+    assert classify_key("name") is None
+    assert classify_key("name", parent="billing_details") == "person_name"
+    assert classify_key("X-Api-Key") == "secret"
+    assert classify_key("dedup_key") is None
+    assert classify_key("order_id") == "id"
+    assert classify_key("customer_id") == "user_id"
+    assert looks_random("f3Kx9QpL2vWz8RtY")
+    assert not looks_random("ERR_PAYMENT_4021")
+
+
+# --- detectors ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "text"), DECOYS, ids=[f"{k}-{i}" for i, (k, _) in enumerate(DECOYS)])
+def test_decoys_survive(anon: Anonymizer, kind: str, text: str) -> None:
+    assert anon.anonymize_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "value"), PERSONAL, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(PERSONAL)]
+)
+def test_personal_values_are_gone(anon: Anonymizer, kind: str, text: str, value: str) -> None:
+    out = anon.anonymize_text(text)
+    assert value not in out
+    assert anon.counts  # something was counted
+
+
+def test_spans_name_the_kind() -> None:
+    text = "refund to DE89 3704 0044 0532 0130 00 for +1 (415) 555-0132, ssn 514-71-7880"
+    kinds = [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
+    assert kinds == [("iban", "DE89 3704 0044 0532 0130 00"), ("phone", "+1 (415) 555-0132"),
+                     ("ssn", "514-71-7880")]  # fmt: skip
+
+
+def test_identifier_context_keeps_numbers() -> None:
+    assert find_spans("4111111111111111", identifiers=True) == []
+    assert [s.kind for s in find_spans("4111111111111111")] == ["card"]
+    assert find_spans("order_id=4111111111111111 failed") == []
+
+
+def test_networks_are_not_hosts() -> None:
+    assert find_spans("deny 203.0.113.0/24 and 2001:db8:85a3::/48") == []
+    assert [s.kind for s in find_spans("iface 203.0.113.7/24 down")] == ["ipv4"]
+
+
+# --- tokens and keys ---------------------------------------------------------------
+
+
+def test_tokens_are_stable_typed_and_keyed() -> None:
+    tok = Tokenizer(KEY)
+    a = tok.token("email", "Ada@Example.com")
+    assert a == tok.token("email", "ada@example.com") == tok.token("email", "ada%40example.com")
+    kind, kid, digest = TOKEN_RE.fullmatch(a).groups()
+    assert (kind, kid) == ("email", KEY.key_id)
+    assert a != tok.token("email", "bob@example.com")
+    other = Tokenizer(TokenKey.from_secret("a different key, not a secret"))
+    b = other.token("email", "ada@example.com")
+    assert b != a and TOKEN_RE.fullmatch(b).group(2) != kid
+    assert "secret" not in repr(KEY)
+
+
+def test_load_key_from_env_and_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FAULTLINE_TOKEN_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FAULTLINE_TOKEN_KEY_FILE", raising=False)
+    with pytest.raises(KeyMissingError, match="faultline keys init"):
+        load_key()
+    assert load_key(required=False) is None
+    path = ensure_key_file(tmp_path / "k" / "token.key")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    before = path.read_text()
+    assert ensure_key_file(path).read_text() == before  # never overwritten
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY_FILE", str(path))
+    assert load_key().source == str(path)
+    os.chmod(path, 0o644)
+    with pytest.raises(KeyMissingError, match="chmod 600"):
+        load_key()
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY", "short")
+    with pytest.raises(KeyMissingError, match="shorter than 16"):
+        load_key()
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY", "long enough to be a key, not a secret")
+    assert load_key().source == "env"
+
+
+# --- policy ------------------------------------------------------------------------
+
+
+def test_default_policy_and_hash() -> None:
+    p = Policy.load()
+    assert p.version == "1.0.0" and re.fullmatch(r"[0-9a-f]{64}", p.hash)
+    assert p.rule_for("user_id").action == "tokenize"
+    assert p.rule_for("some_unknown_field").action == "scan"
+    changed = Policy.from_dict({"version": "1.0.0", "fields": {"message": "drop"}})
+    assert changed.hash != p.hash
+
+
+def test_policy_file_and_errors(tmp_path: Path) -> None:
+    f = tmp_path / "p.yaml"
+    f.write_text("version: '7'\nfields:\n  message: scan\n  host: drop\nfree_text:\n  email: mask\n")
+    p = Policy.load(f)
+    assert p.version == "7" and p.free_text["email"] == "mask"
+    with pytest.raises(PolicyError, match="unknown action 'shred'"):
+        Policy.from_dict({"version": "1", "fields": {"message": "shred"}})
+    with pytest.raises(PolicyError, match="unknown kind"):
+        Policy.from_dict({"version": "1", "free_text": {"emails": "mask"}})
+    with pytest.raises(PolicyError, match="needs a 'version'"):
+        Policy.from_dict({"fields": {}})
+    with pytest.raises(PolicyError, match="needs a precision"):
+        Policy.from_dict({"version": "1", "fields": {"timestamp": "generalize"}})
+    with pytest.raises(PolicyError, match="not found"):
+        Policy.load(tmp_path / "missing.yaml")
+
+
+def test_field_actions() -> None:
+    policy = Policy.from_dict({
+        "version": "t",
+        "fields": {
+            "timestamp": {"action": "generalize", "precision": "h"},
+            "client_ip": {"action": "generalize", "ipv4_prefix": 24, "ipv6_prefix": 48},
+            "host": "drop",
+            "region": {"action": "mask", "kind": "region"},
+            "user_id": "tokenize",
+        },
+    })  # fmt: skip
+    a = Anonymizer(policy, KEY)
+    out = a.anonymize_event({"timestamp": "2026-03-01T10:37:12+02:00", "client_ip": "203.0.113.77",
+                             "host": "db-7", "region": "eu-west-1", "user_id": 42})  # fmt: skip
+    assert out["timestamp"] == "2026-03-01T08:00:00Z"
+    assert out["client_ip"] == "203.0.113.0/24"
+    assert "host" not in out
+    assert out["region"] == "<region>"
+    assert TOKEN_RE.fullmatch(out["user_id"])
+    v6 = a.anonymize_event({"client_ip": "2a02:6b8:b010:a4fc::1b", "timestamp": 1772359200000})
+    assert v6["client_ip"] == "2a02:6b8:b010::/48"
+    assert v6["timestamp"] == 1772359200000  # already on the hour
+    assert a.anonymize_event(out) == out  # generalized values are stable
+
+
+# --- the anonymizer ----------------------------------------------------------------
+
+
+def test_normalized_event_and_shape(anon: Anonymizer) -> None:
+    ev, _ = normalize_event({
+        "timestamp": "2026-03-01T10:00:00Z", "service": "checkout", "severity": "error",
+        "message": "card 4111 1111 1111 1111 declined for ada@example.com",
+        "user_id": "u-1842", "session_id": "s-9", "client_ip": "84.26.78.87",
+        "attributes": {"http.url": "/v1/pay?email=ada%40example.com", "retry": 2,
+                       "customer": {"name": "Ada Lovelace", "tier": "gold"}},
+        "x_custom": ["bob@example.com", 7],
+    })  # fmt: skip
+    out = anon.anonymize_event(ev)
+    assert list(out) == list(ev)
+    assert isinstance(out["timestamp"], datetime) and out["timestamp"].tzinfo == UTC
+    assert out["severity"] == "ERROR" and out["service"] == "checkout"
+    assert "4111" not in out["message"] and "ada@" not in out["message"]
+    assert out["attributes"]["retry"] == 2
+    assert out["attributes"]["customer"]["tier"] == "gold"
+    assert TOKEN_RE.fullmatch(out["attributes"]["customer"]["name"]).group(1) == "person_name"
+    assert out["x_custom"][1] == 7 and "bob@" not in out["x_custom"][0]
+    # the same e-mail address gets one token wherever it appears
+    msg_tok = TOKEN_RE.search(out["message"].split("for ")[1]).group(0)
+    assert msg_tok in out["attributes"]["http.url"]
+    assert anon.anonymize_event(out) == out
+
+
+def test_odd_types_never_raise(anon: Anonymizer) -> None:
+    ev = {"message": b"mail ada@example.com", "n": Decimal("1.5"), "s": {1, 2}, "none": None,
+          "nan": float("nan"), "big": 4111111111111111, "when": datetime(2026, 1, 1, tzinfo=UTC),
+          "nested": [[{"phone": 4155550132}]], 5: "five", "ada@example.com": True}  # fmt: skip
+    out = anon.anonymize_event(ev)  # type: ignore[arg-type]
+    assert "ada@" not in out["message"]
+    assert out["n"] == Decimal("1.5") and out["none"] is None
+    assert TOKEN_RE.fullmatch(out["big"])
+    assert TOKEN_RE.fullmatch(out["nested"][0][0]["phone"])
+    assert not any("ada@" in str(k) for k in out)
+    with pytest.raises(TypeError, match="must be a dict"):
+        anon.anonymize_event(["not", "a", "dict"])  # type: ignore[arg-type]
+
+
+def test_counts_hold_kinds_not_values(anon: Anonymizer) -> None:
+    anon.anonymize_event({"message": "ada@example.com and bob@example.com", "user_id": "u1"})
+    anon.anonymize_event({"message": "ada@example.com"})  # cached string still counts
+    assert anon.counts["email"] == 3 and anon.counts["user_id"] == 1
+    assert all("@" not in k for k in anon.counts)
+
+
+# --- the command line --------------------------------------------------------------
+
+
+def test_cli_anonymize_streams_line_for_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY", "cli test key, not a secret")
+    lines = [
+        json.dumps({"timestamp": "2026-03-01T10:00:00Z", "service": "a", "message": "to ada@example.com"}),
+        '{"message": "broken ada@example.com',
+        "[1, 2]",
+        "",
+        json.dumps({"message": "ok", "attributes": {"password": "hunter2"}}),
+    ]
+    result = CliRunner().invoke(cli, ["anonymize"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = result.stdout.splitlines()
+    assert len(out) == len(lines)
+    first, bad, arr, empty, last = (json.loads(x) for x in out)
+    assert list(first) == ["timestamp", "service", "message"] and "ada@" not in first["message"]
+    assert bad["_quarantine"]["reason"] == "invalid_json" and bad["_quarantine"]["line_no"] == 2
+    assert arr["_quarantine"]["reason"] == "not_an_object"
+    assert empty["_quarantine"]["reason"] == "empty_line"
+    assert last["attributes"]["password"] == "<password>"
+    assert "ada@" not in result.stdout and "hunter2" not in result.stdout
+    summary = json.loads(result.stderr.strip().splitlines()[-1])["anonymize"]
+    assert summary["lines"] == 5 and summary["events"] == 2 and summary["quarantined"] == 3
+    assert summary["found"] == {"email": 1, "password": 1}
+    assert summary["policy_hash"] == Policy.load().hash
+    assert "ada@" not in result.stderr
+
+
+def test_cli_refuses_without_key_and_keys_init(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FAULTLINE_TOKEN_KEY", raising=False)
+    monkeypatch.delenv("FAULTLINE_TOKEN_KEY_FILE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["anonymize"], input="{}\n")
+    assert result.exit_code != 0 and "faultline keys init" in result.output
+    result = CliRunner().invoke(cli, ["keys", "init"])
+    assert result.exit_code == 0, result.output
+    key_file = tmp_path / "data" / "keys" / "token.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    monkeypatch.delenv("FAULTLINE_TOKEN_KEY_FILE", raising=False)
+    result = CliRunner().invoke(cli, ["anonymize"], input='{"message": "x"}\n')
+    assert result.exit_code == 0 and json.loads(result.stdout) == {"message": "x"}
+    shown = CliRunner().invoke(cli, ["keys", "show"])
+    assert key_file.read_text().strip() not in shown.output
+
+
+def test_cli_long_line_is_quarantined_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY", "cli test key, not a secret")
+    long_line = json.dumps({"message": "ada@example.com " + "x" * 5000})
+    result = CliRunner().invoke(cli, ["anonymize", "--max-line-bytes", "1024"],
+                                input=long_line + '\n{"message": "ok"}\n')  # fmt: skip
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert out[0]["_quarantine"]["reason"] == "line_too_long"
+    assert out[1] == {"message": "ok"}

@@ -1,0 +1,139 @@
+"""Property tests of the anonymizer: idempotent, shape-keeping, decoys intact, nothing personal left.
+
+Personal values come from the simulator's generators (the same ones that plant
+the benchmark's ground truth), embedded at random places in random text; values
+that are only personal because a key names them (passwords, names, dates of
+birth, addresses, user and session ids, cookies, bearer tokens) are embedded
+with such a key, as real services write them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from features.privacy import Anonymizer, Policy, TokenKey, find_spans
+from features.privacy.detectors import HINT_PATTERN, has_hint
+from features.simulate.draws import Draws
+from features.simulate.personal import GENERATORS
+
+KEY = TokenKey.from_secret("property test key, not a secret")
+ANON = Anonymizer(Policy.load(), KEY)
+FIXTURES = Path(__file__).parent / "fixtures" / "privacy"
+DECOYS = [
+    line.split("\t")[1]
+    for line in (FIXTURES / "decoys.tsv").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+# how each kind is written when only its key makes it personal
+CONTEXT = {
+    "password": "password={}",
+    "person_name": 'customer_name="{}"',
+    "dob": "dob={}",
+    "address": 'shipping_address="{}"',
+    "user_id": "user_id={}",
+    "session_id": "session_id={}",
+    "cookie": "Cookie: {}",
+    "bearer": "Authorization: Bearer {}",
+    "geo": "lat/lon={}",
+}
+WORDS = ["request", "failed", "retry", "upstream", "timeout", "for", "the", "order", "payment",
+         "queue", "error", "worker", "in", "after", "status", "cache", "while", "reading"]  # fmt: skip
+SEPS = [" ", ", ", ": ", " (", ") ", "\n", "\t", " | ", "; ", " - "]
+
+settings.register_profile("privacy", max_examples=int(__import__("os").environ.get("PRIVACY_EXAMPLES", "60")), deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+PROFILE = settings.get_profile("privacy")
+
+filler = st.lists(st.sampled_from(WORDS), min_size=0, max_size=6).map(" ".join)
+sep = st.sampled_from(SEPS)
+
+
+@st.composite
+def planted(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
+    """Random text with 1-4 personal values at random places; returns (text, [(kind, value)])."""
+    n = draw(st.integers(1, 4))
+    seed = draw(st.integers(0, 2**32 - 1))
+    d = Draws(np.random.default_rng(seed))
+    parts = [draw(filler)]
+    values = []
+    for _ in range(n):
+        kind = draw(st.sampled_from(sorted(GENERATORS)))
+        value = GENERATORS[kind](d)
+        values.append((kind, value))
+        parts += [draw(sep), CONTEXT.get(kind, "{}").format(value), draw(sep), draw(filler)]
+    return "".join(parts), values
+
+
+@PROFILE
+@given(planted())
+def test_no_personal_value_survives(case: tuple[str, list[tuple[str, str]]]) -> None:
+    text, values = case
+    out = ANON.anonymize_text(text)
+    for _kind, value in values:
+        assert value not in out
+    assert ANON.anonymize_text(out) == out  # idempotent
+
+
+@PROFILE
+@given(st.sampled_from(DECOYS), filler, sep, filler)
+def test_decoys_survive_in_random_text(decoy: str, before: str, s: str, after: str) -> None:
+    text = before + s + decoy + s + after
+    assert decoy in ANON.anonymize_text(text)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.sampled_from(WORDS), children, max_size=3),
+    max_leaves=10,
+)
+
+
+def _shape(v: object) -> object:
+    if isinstance(v, dict):
+        return {k: _shape(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_shape(x) for x in v]
+    return type(v).__name__
+
+
+@PROFILE
+@given(planted(), json_values, st.sampled_from(["message", "stack_trace", "custom_field"]))
+def test_events_keep_shape_and_are_idempotent(case: tuple[str, list], attrs: object, field: str) -> None:
+    text, values = case
+    event = {"timestamp": "2026-03-01T10:00:00Z", "service": "checkout", field: text,
+             "http_status": 503, "attributes": {"extra": attrs, "note": text}}  # fmt: skip
+    out = ANON.anonymize_event(event)
+    assert list(out) == list(event)
+    assert _shape(out["attributes"]["extra"]) == _shape(attrs)
+    blob = json.dumps(out, ensure_ascii=False)
+    for _kind, value in values:
+        assert value not in blob
+    assert ANON.anonymize_event(out) == out
+
+
+@PROFILE
+@given(st.one_of(planted().map(lambda c: c[0]), st.text(max_size=80), st.sampled_from(DECOYS)))
+def test_hint_gate_is_a_superset_and_matches_polars(text: str) -> None:
+    if find_spans(text):
+        assert has_hint(text)
+    rust = pl.Series([text]).str.contains(HINT_PATTERN).item()
+    assert rust == has_hint(text)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(planted(), min_size=1, max_size=8))
+def test_batch_equals_per_event(cases: list[tuple[str, list]]) -> None:
+    rows = [{"message": text, "user_id": f"u-{i % 3}", "client_ip": "84.26.78.87",
+             "attributes": {"note": text, "n": i}} for i, (text, _) in enumerate(cases)]  # fmt: skip
+    df = pl.DataFrame(rows)
+    batch = Anonymizer(Policy.load(), KEY)
+    single = Anonymizer(Policy.load(), KEY)
+    assert batch.anonymize_batch(df).to_dicts() == [single.anonymize_event(r) for r in df.to_dicts()]
+    assert batch.counts == single.counts
