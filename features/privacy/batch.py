@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _TS_OK, child_class
+from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _TS_OK
 from features.privacy.detectors import HINT_PATTERN
 from features.privacy.keys import child_class, classify_key
 
