@@ -18,8 +18,9 @@ On count series (see :func:`anomaly.counts.is_count_prefix`) a Gaussian test of 
 sum of sparse counts is far too optimistic in the tail, so the window's total
 count is tested instead against a negative binomial: mean = the expected counts of
 the window (seasonal profile plus the mean level before the window), dispersion =
-the past mean Pearson ratio of window totals (which absorbs bursts), two-sided. Everything is vectorized and
-causal (the window ends at the scored row).
+the past mean Pearson ratio of window totals (which absorbs bursts), two-sided.
+
+Everything is vectorized and causal (the window ends at the scored row).
 
 Examples
 --------
