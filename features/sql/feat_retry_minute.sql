@@ -2,34 +2,48 @@
 -- per minute.
 --
 -- Grain:   one row per (service, minute) of feat_service_minute (dense).
--- Inputs:  feat_service_minute, spans, events
+-- Inputs:  feat_service_minute, spans
 -- Params:  $range_start, $range_end (TIMESTAMP, whole minutes, end exclusive)
--- Method:  spans of one trace with the same parent, service and operation are attempts of
---          one call; every attempt after the first (ordered by start, then span_id) is a
---          retry, counted in the minute it starts. The same for error events: events of one
---          trace with the same service, route (or component) and error type are repeats of
---          one failure. Attempts more than 15 minutes apart are not linked, which keeps each
---          row independent of where a build range starts.
+-- Method:  spans of one trace with the same parent, service and operation are attempts of one
+--          call; every attempt after the first (ordered by start, then span_id) that starts
+--          within 15 minutes of the previous attempt is a retry, counted in the minute it
+--          starts. The 15-minute link keeps each row independent of where a build range
+--          starts. Only calls made more than once are ordered (most are made once).
 -- Columns:
 --   service, minute              the key
 --   count_span_retries           retry spans started in the minute
 --   count_traces_with_retries    distinct traces with a retry span in the minute
---   count_error_repeats          error events repeating an earlier failure of the same trace
-WITH attempts AS (
-    SELECT
-        trace_id,
-        service,
-        start,
-        lag(start) OVER (
-            PARTITION BY trace_id, coalesce(parent_span_id, ''), service, operation
-            ORDER BY start, span_id
-        ) AS previous_start
+WITH windowed AS (
+    SELECT trace_id, coalesce(parent_span_id, '') AS parent_span_id, service, operation,
+           span_id, start
     FROM spans
     WHERE trace_id IS NOT NULL
       AND start >= CAST($range_start AS TIMESTAMP) - INTERVAL 15 MINUTE
       AND start < CAST($range_end AS TIMESTAMP)
 ),
-span_retries AS (
+repeated AS (
+    SELECT trace_id, parent_span_id, service, operation
+    FROM windowed
+    GROUP BY trace_id, parent_span_id, service, operation
+    HAVING count(*) > 1
+),
+attempts AS (
+    SELECT
+        w.trace_id,
+        w.service,
+        w.start,
+        lag(w.start) OVER (
+            PARTITION BY w.trace_id, w.parent_span_id, w.service, w.operation
+            ORDER BY w.start, w.span_id
+        ) AS previous_start
+    FROM windowed AS w
+    JOIN repeated AS r
+        ON r.trace_id = w.trace_id
+       AND r.parent_span_id = w.parent_span_id
+       AND r.service = w.service
+       AND r.operation = w.operation
+),
+retries AS (
     SELECT
         service,
         date_trunc('minute', start) AS minute,
@@ -40,37 +54,13 @@ span_retries AS (
       AND previous_start >= start - INTERVAL 15 MINUTE
       AND start >= CAST($range_start AS TIMESTAMP)
     GROUP BY service, date_trunc('minute', start)
-),
-failures AS (
-    SELECT
-        service,
-        timestamp,
-        lag(timestamp) OVER (
-            PARTITION BY trace_id, service, coalesce(http_route, component, ''),
-                coalesce(error_type, '')
-            ORDER BY timestamp, event_id
-        ) AS previous_at
-    FROM events
-    WHERE trace_id IS NOT NULL
-      AND timestamp >= CAST($range_start AS TIMESTAMP) - INTERVAL 15 MINUTE
-      AND timestamp < CAST($range_end AS TIMESTAMP)
-),
-error_repeats AS (
-    SELECT service, date_trunc('minute', timestamp) AS minute, count(*) AS count_error_repeats
-    FROM failures
-    WHERE previous_at IS NOT NULL
-      AND previous_at >= timestamp - INTERVAL 15 MINUTE
-      AND timestamp >= CAST($range_start AS TIMESTAMP)
-    GROUP BY service, date_trunc('minute', timestamp)
 )
 SELECT
     g.service,
     g.minute,
-    coalesce(s.count_span_retries, 0) AS count_span_retries,
-    coalesce(s.count_traces_with_retries, 0) AS count_traces_with_retries,
-    coalesce(e.count_error_repeats, 0) AS count_error_repeats
+    coalesce(r.count_span_retries, 0) AS count_span_retries,
+    coalesce(r.count_traces_with_retries, 0) AS count_traces_with_retries
 FROM feat_service_minute AS g
-LEFT JOIN span_retries AS s ON s.service = g.service AND s.minute = g.minute
-LEFT JOIN error_repeats AS e ON e.service = g.service AND e.minute = g.minute
+LEFT JOIN retries AS r ON r.service = g.service AND r.minute = g.minute
 WHERE g.minute >= CAST($range_start AS TIMESTAMP)
   AND g.minute < CAST($range_end AS TIMESTAMP)
