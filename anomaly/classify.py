@@ -142,6 +142,8 @@ class IncidentContext:
         ``count_users_affected``, ``error_types`` (list of ``(type, status, count)``).
     data_end : pandas.Timestamp, optional
         First minute not observed yet (for open episodes).
+    history : pandas.DataFrame
+        Earlier episodes (``episode_id, start, fingerprints``) for recurrence.
     """
 
     service_minute: pd.DataFrame | None = None
@@ -152,6 +154,7 @@ class IncidentContext:
     catalog: pd.DataFrame | None = None
     event_stats: pd.DataFrame | None = None
     data_end: pd.Timestamp | None = None
+    history: pd.DataFrame | None = None
     _by_service: dict = field(default_factory=dict, repr=False)
 
     def depends_on(self) -> dict[str, list[str]]:
@@ -404,6 +407,12 @@ def classify_incidents(
     # recurrence of fingerprints across episodes
     fp_days: dict[str, set] = {}
     fp_episodes: dict[str, set] = {}
+    if context.history is not None and not context.history.empty:
+        for eid, start, fps in zip(context.history["episode_id"], context.history["start"],
+                                   context.history["fingerprints"], strict=True):
+            for fp in (fps if fps is not None else []):
+                fp_days.setdefault(fp, set()).add(pd.Timestamp(start).normalize())
+                fp_episodes.setdefault(fp, set()).add(eid)
     for row in frame.itertuples():
         for fp in (stats.get(row.episode_id, {}).get("fingerprints") or []):
             fp_days.setdefault(fp, set()).add(row.start.normalize())
@@ -576,7 +585,8 @@ def classify_incidents(
                 "incident_id": inc_id,
                 "episode_id": row.episode_id,
                 "service": s,
-                "component": row.component,
+                "component": row.component if isinstance(row.component, str)
+                else st.get("component"),
                 "start": row.start,
                 "end": row.end,
                 "is_open": bool(row.is_open),
@@ -606,7 +616,8 @@ _EVENT_STATS_SQL = """
 SELECT ep.episode_id,
        count(*) AS count_errors,
        count(DISTINCT e.user_id) AS count_users_affected,
-       mode(e.version) AS version
+       mode(e.version) AS version,
+       mode(e.component) AS component
 FROM classify_episodes AS ep
 JOIN events AS e
   ON e.service = ep.service AND e.timestamp >= ep.start AND e.timestamp < ep.end_at
@@ -684,8 +695,15 @@ def load_context(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp,
     margin = pd.Timedelta(minutes=settings.baseline_minutes + settings.change_slack_minutes)
     lo = (pd.to_datetime(episodes["start"]).min() - margin).to_pydatetime()
     hi = (pd.Timestamp(data_end) + pd.Timedelta(minutes=1)).to_pydatetime()
-    for attr, (table, columns) in _FEATURE_COLUMNS.items():
+    for attr, (table, wanted) in _FEATURE_COLUMNS.items():
         if table in tables:
+            have = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_catalog = current_database() AND table_name = ?", [table]
+            ).fetchall()}
+            columns = [c for c in wanted if c in have]  # a missing signal is left out
+            if "minute" not in columns or len(columns) < 3:
+                continue
             select = ", ".join(f'"{c}"' for c in columns)
             frame = con.execute(
                 f'SELECT {select} FROM "{table}" WHERE minute >= ? AND minute < ?', [lo, hi]
@@ -816,6 +834,12 @@ def classify(
     if len(episodes) and "events" in _tables(con):
         # statistics over the extended spans
         context.event_stats = event_stats(con, episodes, data_end=data_end)
+    if range_lo is not None and "episodes" in _tables(con):
+        # earlier episodes outside this range, for recurrence
+        context.history = con.execute(
+            "SELECT episode_id, start, fingerprints FROM episodes "
+            "WHERE start < ? OR start >= ?",
+            [range_lo.to_pydatetime(), range_hi.to_pydatetime()]).df()
     grouped = group_incidents(episodes, edges=context.edges, depends_on=context.depends_on(),
                               settings=episode_settings)
     rows = classify_incidents(grouped, context, settings=settings,
