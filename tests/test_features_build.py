@@ -180,3 +180,11 @@ def test_baselines_same_minute_yesterday_and_last_week():
         # the next minute: everything 100 -> ratio 1
         (datetime(2026, 3, 8, 10, 1), 0, 0, 0, 100, 100, 100.0, 1.0),
     ]
+
+
+def test_docs_name_every_feature_table():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "features.md").read_text()
+    missing = [m.name for m in load_models() if f"`{m.name}`" not in text]
+    assert missing == []
