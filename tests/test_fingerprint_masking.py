@@ -74,3 +74,26 @@ def test_masking_is_idempotent(message: str) -> None:
 def test_masking_is_idempotent_on_any_text(message: str) -> None:
     once = mask(message)
     assert mask(once) == once
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(_alphabet, max_size=30).map("".join), st.text(max_size=80)))
+def test_token_by_token_masking_equals_whole_message_masking(message: str) -> None:
+    # the miner masks token by token with a cache; it must agree with mask()
+    from features.fingerprint.miner import _mask_tokens
+
+    cache: dict[str, str] = {}
+    expected = " ".join(mask(message).split())
+    assert _mask_tokens(message, None, cache, 1000) == expected
+    assert _mask_tokens(message, None, cache, 1000) == expected  # served from the cache
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(_alphabet, max_size=30).map("".join), st.text(max_size=80)))
+def test_default_fast_path_equals_the_plain_rule_loop(message: str) -> None:
+    import re
+
+    from features.fingerprint.masking import default_rules
+
+    plain = tuple((re.compile(r.pattern), r.placeholder, None) for r in default_rules())
+    assert mask(message) == mask(message, plain)

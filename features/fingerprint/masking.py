@@ -169,7 +169,49 @@ def mask(message: str, rules: Compiled | None = None) -> str:
     >>> mask("job 3f2504e0-4f89-11d3-9a0c-0305e82c3301 failed")
     'job <UUID> failed'
     """
-    for pattern, placeholder, gate in rules or _COMPILED:
+    if rules is None or rules is _COMPILED:
+        return _mask_default(message)
+    for pattern, placeholder, gate in rules:
         if gate is None or gate.search(message):
             message = pattern.sub(placeholder, message)
     return message
+
+
+(_TOKEN, _URL, _EMAIL, _UUID, _TS, _MAC, _IP4, _IP6, _IP6C, _PATH, _HEXR, _DUR, _NUMR) = (
+    (pattern.sub, placeholder, gate.search if gate is not None else None)
+    for pattern, placeholder, gate in _COMPILED
+)
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def _mask_default(m: str) -> str:
+    """The default rules in their order, each behind its gate and a cheaper substring test
+    the gate implies (a plain ``in`` costs far less than a regex call)."""
+    if "<" in m:
+        m = _TOKEN[0](_TOKEN[1], m)
+    if "://" in m:
+        m = _URL[0](_URL[1], m)
+    if "@" in m:
+        m = _EMAIL[0](_EMAIL[1], m)
+    if "-" in m:
+        if _UUID[2](m):
+            m = _UUID[0](_UUID[1], m)
+        if _TS[2](m):
+            m = _TS[0](_TS[1], m)
+    if ":" in m and _MAC[2](m):
+        m = _MAC[0](_MAC[1], m)
+    if "." in m and _IP4[2](m):
+        m = _IP4[0](_IP4[1], m)
+    if ":" in m:
+        if _IP6[2](m):
+            m = _IP6[0](_IP6[1], m)
+        if "::" in m:
+            m = _IP6C[0](_IP6C[1], m)
+    if ("/" in m or "\\" in m) and _PATH[2](m):
+        m = _PATH[0](_PATH[1], m)
+    if _HAS_DIGIT(m):
+        m = _HEXR[0](_HEXR[1], m)
+        if _DUR[2](m):
+            m = _DUR[0](_DUR[1], m)
+        m = _NUMR[0](_NUMR[1], m)
+    return m

@@ -85,6 +85,39 @@ def _tokenize(masked: str) -> list[str]:
 _PLACEHOLDER = re.compile(r"<[A-Z]+>|<\*>")
 
 
+# A match of these rules may hold a space ("12 ms", "2026-03-01 10:00:00"); every other
+# rule matches inside one whitespace-separated token, with the same result on the token
+# alone as in the whole message (its boundaries treat a space like the string's end).
+_SPANS_SPACE = re.compile(r"\d (?=[nuµmsh])|-\d\d-\d\d \d")
+_WHOLE_NUM = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+_WHOLE_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?")
+
+
+def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: int) -> str:
+    """``" ".join(mask(message).split())``, computed token by token with a cache.
+
+    Words repeat across messages far more than whole messages do, so most tokens
+    cost one dictionary lookup; a new token that is a plain number or IPv4 address
+    is named without running the rules. Equality with :func:`mask` is property-tested.
+    """
+    if _SPANS_SPACE.search(message):
+        return " ".join(mask(message, rules).split())
+    out = []
+    for token in message.split():
+        masked = token_cache.get(token)
+        if masked is None:
+            if _WHOLE_NUM.fullmatch(token):
+                masked = "<NUM>"
+            elif _WHOLE_IP.fullmatch(token):
+                masked = "<IP>"
+            else:
+                masked = mask(token, rules)
+            if len(token_cache) < room:
+                token_cache[token] = masked
+        out.append(masked)
+    return " ".join(out)
+
+
 def _bucket_key(tokens: list[str]) -> tuple[int, str]:
     """Token count and the first word among the first three tokens.
 
@@ -208,6 +241,7 @@ class TemplateMiner(BaseEstimator):
         out: list[str] = []
         append = out.append
         rules = self._rules
+        token_cache = self._token_cache
         for i, message in enumerate(X):
             tpl = raw_cache.get(message)
             if tpl is None:
@@ -216,7 +250,7 @@ class TemplateMiner(BaseEstimator):
                         f"message at position {i} is {type(message).__name__}, not str; "
                         "convert missing messages to '' before mining"
                     )
-                masked = mask(message, rules)
+                masked = _mask_tokens(message, rules, token_cache, room)
                 tpl = cache.get(masked)
                 if tpl is None:
                     tpl = self._learn(masked)
@@ -245,7 +279,7 @@ class TemplateMiner(BaseEstimator):
             if tpl is not None:
                 out.append(tpl.template_id)
                 continue
-            masked = mask(str(message), self._rules)
+            masked = _mask_tokens(str(message), self._rules, {}, 0)
             tpl = self._cache.get(masked)
             if tpl is None:
                 tokens = _tokenize(masked)
@@ -339,6 +373,7 @@ class TemplateMiner(BaseEstimator):
         self._buckets: dict[tuple[int, str], list[_Template]] = {}
         self._cache: dict[str, _Template] = {}
         self._raw_cache: dict[str, _Template] = {}
+        self._token_cache: dict[str, str] = {}
 
     def _add(self, tpl: _Template) -> None:
         self._by_id[tpl.template_id] = tpl
