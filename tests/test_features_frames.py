@@ -23,6 +23,10 @@ def con():
         ('2026-03-01 10:00:05', 'api', 'ERROR', 't', 'a', NULL),
         ('2026-03-01 10:00:06', 'db', 'ERROR', 't', 'b', 'a'),
         ('2026-03-01 10:03:00', 'web', 'ERROR', NULL, NULL, NULL)""")
+    con.execute("""INSERT INTO spans (trace_id, span_id, parent_span_id, service, operation,
+                                      start, duration_ms, status) VALUES
+        ('t', 'a', NULL, 'api', 'GET /', '2026-03-01 10:00:04', 9.0, 'ERROR'),
+        ('t', 'b', 'a', 'db', 'query', '2026-03-01 10:00:05', 3.0, 'ERROR')""")
     build_features(con)
     return con
 
