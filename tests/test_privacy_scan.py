@@ -147,3 +147,18 @@ def test_unreadable_paths_fail_the_scan(tmp_path: Path) -> None:
     assert [f.kind for f in findings] == ["unreadable"]
     result = CliRunner().invoke(cli, ["privacy-scan", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == 2
+
+
+def test_encrypted_store_is_scanned_with_its_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from features.store import Store
+
+    path = tmp_path / "enc.duckdb"
+    monkeypatch.delenv("FAULTLINE_DB_KEY_FILE", raising=False)
+    with Store.open(path, key="store test key, not a secret") as store:
+        store.con.execute("INSERT INTO requests VALUES (TIMESTAMP '2026-03-01 10:00:00', ?, 1, 'b1')", [RAW_EMAIL])
+    assert RAW_EMAIL.encode() not in path.read_bytes()
+    monkeypatch.delenv("FAULTLINE_DB_KEY", raising=False)
+    assert [f.kind for f in scan_paths([path])] == ["unreadable"]
+    monkeypatch.setenv("FAULTLINE_DB_KEY", "store test key, not a secret")
+    found = [(f.location, f.kind) for f in scan_paths([path])]
+    assert found == [("requests.service", "email")]

@@ -295,7 +295,11 @@ def _scan_duckdb(c: _Collector, path: Path) -> None:
             fd, tmp = tempfile.mkstemp(suffix=".duckdb")
             os.close(fd)
             shutil.copyfile(path, tmp)
-            con = duckdb.connect(tmp, read_only=True)
+            con = _connect_any(Path(tmp))
+        except duckdb.Error as exc:
+            if "key" not in str(exc).lower() and "encrypt" not in str(exc).lower():
+                raise
+            con = _connect_any(path)
         try:
             _scan_duckdb_tables(c, con, p)
         finally:
@@ -305,6 +309,34 @@ def _scan_duckdb(c: _Collector, path: Path) -> None:
             for f in (tmp, tmp + ".wal"):
                 if os.path.exists(f):
                     os.remove(f)
+
+
+def _connect_any(path: Path) -> Any:
+    """A read-only connection to a DuckDB file, encrypted ones included (with the
+    store's key from ``FAULTLINE_DB_KEY`` / ``FAULTLINE_DB_KEY_FILE``)."""
+    import duckdb
+
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        if "key" not in str(exc).lower() and "encrypt" not in str(exc).lower():
+            raise
+    from features.store import Store
+
+    return _StoreConnection(Store.open(path, read_only=True))
+
+
+class _StoreConnection:
+    """The store's connection, closed with the store."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def execute(self, *args: Any) -> Any:
+        return self._store.con.execute(*args)
+
+    def close(self) -> None:
+        self._store.close()
 
 
 def _scan_duckdb_tables(c: _Collector, con: Any, p: str) -> None:
