@@ -192,8 +192,13 @@ WITH parsed AS (
                              ELSE (CASE WHEN left(tsp.tz, 1) = '-' THEN -1 ELSE 1 END)
                                   * (try_cast(substr(tsp.tz, 2, 2) AS BIGINT) * 60
                                      + try_cast(substr(tsp.tz, 5, 2) AS BIGINT)) END)
+         -- epoch integers: seconds, or milli/microseconds up to 2^32 s (year 2106), where
+         -- the contract's float arithmetic is exact to the microsecond
          WHEN {t("timestamp")} IN ('BIGINT', 'UBIGINT')
-              AND try_cast({ts} AS BIGINT) BETWEEN 0 AND 99999999999999999 THEN
+              AND (try_cast({ts} AS BIGINT) BETWEEN 0 AND 99999999999
+                   OR try_cast({ts} AS BIGINT) BETWEEN 100000000000 AND 4294967295999
+                   OR try_cast({ts} AS BIGINT) BETWEEN 100000000000000 AND 4294967295999999)
+              THEN
            make_timestamp(CASE WHEN try_cast({ts} AS BIGINT) < 100000000000
                                  THEN try_cast({ts} AS BIGINT) * 1000000
                                WHEN try_cast({ts} AS BIGINT) < 100000000000000
@@ -403,6 +408,8 @@ def _row(kind: str, norm: dict[str, Any], names: list[str]) -> tuple[dict[str, A
         value = norm.get(c)
         if isinstance(value, datetime):
             value = _naive_utc(value)
+        elif c in _INT_COLUMNS and isinstance(value, int) and not -(2**63) <= value < 2**63:
+            raise ContractError(c, "bad_type", "integer out of the 64-bit range")
         row[c] = value
     if kind == "events":
         unknown = {k: v for k, v in norm.items() if k not in row}
@@ -412,7 +419,8 @@ def _row(kind: str, norm: dict[str, Any], names: list[str]) -> tuple[dict[str, A
             for k, v in unknown.items():
                 attrs[k if k not in attrs else f"_top.{k}"] = v
         row["attributes"] = (
-            json.dumps(attrs, ensure_ascii=False, default=str, sort_keys=True) if attrs else None
+            json.dumps(attrs, ensure_ascii=False, default=str, sort_keys=True)
+            if attrs or "attributes" in norm else None
         )
         event_id = norm.get("event_id")
         if event_id:

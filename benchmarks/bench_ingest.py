@@ -1,0 +1,163 @@
+"""Ingest throughput end to end: simulator JSONL on disk to committed anonymized rows.
+
+Three runs on the same simulator output, each in its own spawned child process (so
+each peak RSS is its own), started by this script:
+
+- **faultline** — ``features.ingest.ingest(events.jsonl)`` with the real privacy
+  stage: chunked read, contract normalization, Great Expectations validation,
+  anonymization, quarantine, dedup, one transaction per file, lineage.
+- **faultline, no anonymization** — the same with an identity anonymizer, to show
+  how the time splits between ingest and the privacy stage (never a way to run
+  faultline: ``ingest`` refuses to run without the privacy stage).
+- **naive baseline** — what a user would write: ``pandas.read_json(path,
+  lines=True)`` and ``CREATE TABLE events AS SELECT * FROM df`` in DuckDB, without
+  validation, dedup or anonymization. pandas cannot read a file with a malformed
+  line, so the baseline reads a copy without the simulator's malformed lines (the
+  copy is made before timing).
+
+Figures: events per second (input lines / wall seconds) and peak RSS per run, and
+the ratio of faultline's rate to the baseline's.
+
+Run: ``python benchmarks/bench_ingest.py [--events 10000000] [--json out.json]``
+(``--events`` sets the simulator's scale; the issue's target size is 10 million;
+the folder is written under ``benchmarks/out/`` and reused when it exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+BENCH_TOKEN_KEY = "benchmark token key, not a secret"
+
+
+class _Identity:
+    """Stand-in anonymizer for the split measurement only."""
+
+    def anonymize_batch(self, table):
+        return table
+
+    def anonymize_event(self, event):
+        return {}
+
+    def anonymize_text(self, text):
+        return text
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_faultline(path: str, db: str, anonymize: bool, chunk_rows: int, queue) -> None:
+    os.environ["FAULTLINE_TOKEN_KEY"] = BENCH_TOKEN_KEY
+    import great_expectations  # noqa: F401 - imported before timing, like a warm process
+
+    import features.privacy  # noqa: F401
+    from features.ingest import ingest
+
+    t0 = time.perf_counter()
+    report = ingest(path, db=db, chunk_rows=chunk_rows,
+                    anonymizer=None if anonymize else _Identity())
+    seconds = time.perf_counter() - t0
+    f = report.files[0]
+    queue.put({"seconds": seconds, "rows": f.count_input, "accepted": f.count_accepted,
+               "quarantined": f.count_quarantined, "duplicate": f.count_duplicate,
+               "peak_rss_mb": _peak_rss_mb()})
+
+
+def _run_naive(path: str, db: str, queue) -> None:
+    import duckdb
+    import pandas as pd
+
+    t0 = time.perf_counter()
+    df = pd.read_json(path, lines=True)
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE events AS SELECT * FROM df")
+    con.close()
+    seconds = time.perf_counter() - t0
+    queue.put({"seconds": seconds, "rows": len(df), "peak_rss_mb": _peak_rss_mb()})
+
+
+def _child(target, *args) -> dict:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    if proc.exitcode != 0:
+        raise RuntimeError(f"{target.__name__} exited with {proc.exitcode}")
+    return result
+
+
+def prepare(events: int) -> tuple[Path, Path]:
+    from features.simulate import simulate
+
+    out = REPO / "benchmarks" / "out" / f"ingest_{events}"
+    src = out / "sim" / "events.jsonl"
+    clean = out / "events_clean.jsonl"
+    if not src.exists():
+        # events grow linearly with days x services x scale; 14 d x 20 services x 1 = ~1M
+        scale = events / 1_000_000
+        simulate(out / "sim", days=14, services=20, seed=7, scale=scale, value_truth=False)
+    if not clean.exists():
+        truth = json.loads((out / "sim" / "truth.json").read_text())
+        bad = {m["line_no"] for m in truth["malformed"]}
+        with open(src, encoding="utf-8") as fin, open(clean, "w", encoding="utf-8") as fout:
+            for n, line in enumerate(fin, start=1):
+                if n not in bad:
+                    fout.write(line)
+    return src, clean
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000_000)
+    parser.add_argument("--chunk-rows", type=int, default=50_000)
+    parser.add_argument("--skip-naive", action="store_true",
+                        help="skip the baseline (it needs memory for the whole file)")
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args()
+
+    src, clean = prepare(args.events)
+    out = src.parent.parent
+    for name in ("faultline.duckdb", "identity.duckdb", "naive.duckdb"):
+        for suffix in ("", ".wal"):
+            p = out / (name + suffix)
+            if p.exists():
+                p.unlink()
+    size_mb = src.stat().st_size / 2**20
+    results = {}
+    results["faultline"] = _child(_run_faultline, str(src), str(out / "faultline.duckdb"), True,
+                                  args.chunk_rows)
+    results["faultline_no_anonymization"] = _child(
+        _run_faultline, str(src), str(out / "identity.duckdb"), False, args.chunk_rows)
+    if not args.skip_naive:
+        results["naive_pandas_duckdb"] = _child(_run_naive, str(clean),
+                                                str(out / "naive.duckdb"))
+    print(f"input: {src} ({size_mb:,.0f} MiB), cpus: {os.cpu_count()}")
+    print(f"{'run':32} {'rows':>12} {'seconds':>9} {'events/s':>10} {'peak RSS MiB':>13}")
+    for name, r in results.items():
+        r["events_per_second"] = r["rows"] / r["seconds"]
+        print(f"{name:32} {r['rows']:>12,} {r['seconds']:>9.1f} {r['events_per_second']:>10,.0f}"
+              f" {r['peak_rss_mb']:>13,.0f}")
+    if "naive_pandas_duckdb" in results:
+        base = results["naive_pandas_duckdb"]["events_per_second"]
+        for name in ("faultline", "faultline_no_anonymization"):
+            ratio = results[name]["events_per_second"] / base
+            results[name]["ratio_vs_naive"] = ratio
+            print(f"{name} / naive: {ratio:.2f}x events per second")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
