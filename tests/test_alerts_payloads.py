@@ -319,9 +319,22 @@ def test_any_episodes_give_schema_valid_payloads(rows):
             assert all(isinstance(v, str) for v in alert["annotations"].values())
     # every open episode is either alerted on (Alertmanager) or listed in an alert
     am_keys = {m.dedup_key for m in plan.messages if m.target == "alertmanager"}
-    for r in read_episodes(rows):
+    records = read_episodes(rows)
+    for r in records:
         if r["is_open"]:
             assert alertmanager_key(r) in am_keys or plan.suppression.is_suppressed(r["episode_id"])
+    # an episode is folded only into an active incident of several services that holds
+    # its service at a strictly higher severity, and only while it is open itself
+    for r in records:
+        by = plan.suppression.suppressed_by.get(r["episode_id"])
+        if by is None:
+            continue
+        members = [e for e in records if e["incident_id"] == by]
+        assert r["is_open"] and any(e["is_open"] for e in members)
+        assert len({e["service"] for e in members}) >= 2
+        assert r["service"] in {e["service"] for e in members}
+        assert int(r["severity"][1]) > min(int(e["severity"][1]) for e in members)
+        assert r in plan.suppression.listed[by]
 
 
 def test_trigger_and_resolve_take_the_same_route_when_the_root_is_folded():
