@@ -2,11 +2,12 @@
 
 A causal detector scores each row of a univariate series from that row and the
 rows before it, never later ones. Subclasses implement one method,
-``_pvalues(t, x)``: per-row tail probabilities for a sorted series without
-missing values. This base class handles the rest:
+``_pvalues(t, x, e)``: per-row tail probabilities for a sorted series without
+missing values (and ``e``, the exposure per row, all ones unless
+``exposure_col`` is set). This base class handles the rest:
 
 * ``fit(history)`` validates the frame, keeps the trailing rows that later
-  scoring needs (``state_t_``, ``state_x_``) and stores the training scores in
+  scoring needs (``state_t_``, ``state_x_``, ``state_e_``) and stores the training scores in
   ``scores_``;
 * ``score(frame)`` scores rows that come after the stored state, as if the whole
   series had been scored in one go (the stored state makes this exact);
@@ -52,6 +53,10 @@ class CausalDetector(BaseEstimator):
         Column names in the frames passed to ``fit``, ``partial_fit`` and ``score``.
     settings : BaselineSettings, optional
         Window and seasonality settings; the defaults need no per-series tuning.
+    exposure_col : str, optional
+        Column of the exposure behind each count (``requests`` for error counts):
+        count detectors then expect errors in proportion to it, and value detectors
+        score the rate ``value / exposure``. Exposure below 1 counts as 1.
     """
 
     def __init__(
@@ -59,13 +64,17 @@ class CausalDetector(BaseEstimator):
         timestamp_col: str = "timestamp",
         value_col: str = "value",
         settings: BaselineSettings | None = None,
+        exposure_col: str | None = None,
     ) -> None:
         self.timestamp_col = timestamp_col
         self.value_col = value_col
         self.settings = settings
+        self.exposure_col = exposure_col
 
     # -- subclasses implement this -------------------------------------------------
-    def _pvalues(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:  # pragma: no cover
+    def _pvalues(
+        self, t: np.ndarray, x: np.ndarray, e: np.ndarray
+    ) -> np.ndarray:  # pragma: no cover
         raise NotImplementedError
 
     # -- shared machinery ----------------------------------------------------------
@@ -75,31 +84,46 @@ class CausalDetector(BaseEstimator):
             raise TypeError("settings must be a BaselineSettings instance or None")
         return settings
 
-    def _read(self, frame: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _read(self, frame: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         t, x = read_series(frame, self.timestamp_col, self.value_col)
+        if self.exposure_col is None:
+            e = np.ones_like(x)
+        else:
+            _, e = read_series(frame, self.timestamp_col, self.exposure_col)
+            # no recorded exposure (e.g. zero requests in a minute) counts as one unit
+            e = np.where(np.isfinite(e) & (e >= 1.0), e, 1.0)
         order = np.argsort(t, kind="stable")
-        return t, x, order
+        return t, x, e, order
 
-    def _scores_for(self, t: np.ndarray, x: np.ndarray, order: np.ndarray, t0: np.ndarray,
-                    x0: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Score sorted new rows after a sorted finite state; return scores in frame order."""
-        ts, xs = t[order], x[order]
+    def _scores_for(
+        self, new: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+        state: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """Score new rows (any order) after a sorted finite state; scores in frame order."""
+        t, x, e, order = new
+        t0, x0, e0 = state
+        ts, xs, es = t[order], x[order], e[order]
         finite = np.isfinite(xs)
         all_t = np.concatenate([t0, ts[finite]])
         all_x = np.concatenate([x0, xs[finite]])
+        all_e = np.concatenate([e0, es[finite]])
         # statistics are NaN or infinite before enough history; they become p = 1
         with np.errstate(divide="ignore", invalid="ignore"):
-            p = self._pvalues(all_t, all_x) if all_t.size else np.empty(0)
+            p = self._pvalues(all_t, all_x, all_e) if all_t.size else np.empty(0)
         sorted_scores = np.zeros(ts.size)
         sorted_scores[finite] = pvalue_to_score(p[t0.size:])
         scores = np.empty_like(sorted_scores)
         scores[order] = sorted_scores
-        return scores, all_t, all_x
+        return scores, (all_t, all_x, all_e)
 
-    def _keep(self, t: np.ndarray, x: np.ndarray) -> None:
+    def _keep(self, t: np.ndarray, x: np.ndarray, e: np.ndarray) -> None:
         start = state_start(t, self._settings())
         self.state_t_ = t[start:].copy()
         self.state_x_ = x[start:].copy()
+        self.state_e_ = e[start:].copy()
+
+    def _state(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.state_t_, self.state_x_, self.state_e_
 
     def fit(self, history: Any, y: Any = None) -> CausalDetector:
         """Learn the state from a history frame and score it (``scores_``).
@@ -107,19 +131,19 @@ class CausalDetector(BaseEstimator):
         Parameters
         ----------
         history : pandas.DataFrame or polars.DataFrame
-            Rows of one series with ``timestamp_col`` and ``value_col``.
+            Rows of one series with ``timestamp_col`` and ``value_col`` (and
+            ``exposure_col`` when set).
 
         Returns
         -------
         self
         """
         self._settings()
-        t, x, order = self._read(history)
-        empty_t, empty_x = np.empty(0, dtype=np.int64), np.empty(0)
-        self.scores_, all_t, all_x = self._scores_for(t, x, order, empty_t, empty_x)
-        self.interval_ = infer_interval(all_t)
-        self.n_rows_seen_ = int(all_t.size)
-        self._keep(all_t, all_x)
+        empty = (np.empty(0, dtype=np.int64), np.empty(0), np.empty(0))
+        self.scores_, kept = self._scores_for(self._read(history), empty)
+        self.interval_ = infer_interval(kept[0])
+        self.n_rows_seen_ = int(kept[0].size)
+        self._keep(*kept)
         return self
 
     def _check_after_state(self, t: np.ndarray) -> None:
@@ -137,23 +161,25 @@ class CausalDetector(BaseEstimator):
         The state is not changed: calling ``score`` twice gives the same result.
         """
         check_is_fitted(self, "state_t_")
-        t, x, order = self._read(frame)
-        self._check_after_state(t)
-        scores, _, _ = self._scores_for(t, x, order, self.state_t_, self.state_x_)
+        new = self._read(frame)
+        self._check_after_state(new[0])
+        scores, _ = self._scores_for(new, self._state())
         return scores
 
     def partial_fit(self, frame: Any, y: Any = None) -> CausalDetector:
         """Append newer rows to the state (fits from scratch when not fitted yet)."""
         if not hasattr(self, "state_t_"):
             return self.fit(frame)
-        t, x, order = self._read(frame)
+        t, x, e, order = self._read(frame)
         self._check_after_state(t)
-        ts, xs = t[order], x[order]
+        ts, xs, es = t[order], x[order], e[order]
         finite = np.isfinite(xs)
-        all_t = np.concatenate([self.state_t_, ts[finite]])
-        all_x = np.concatenate([self.state_x_, xs[finite]])
         self.n_rows_seen_ += int(finite.sum())
-        self._keep(all_t, all_x)
+        self._keep(
+            np.concatenate([self.state_t_, ts[finite]]),
+            np.concatenate([self.state_x_, xs[finite]]),
+            np.concatenate([self.state_e_, es[finite]]),
+        )
         return self
 
     def score_partial_fit(self, frame: Any) -> np.ndarray:

@@ -17,7 +17,8 @@ the number of residuals behind the scale).
 On count series (see :func:`anomaly.counts.is_count_prefix`) a Gaussian test of a
 sum of sparse counts is far too optimistic in the tail, so the window's total
 count is tested instead against a negative binomial: mean = the expected counts of
-the window (seasonal profile plus the mean level before the window), dispersion =
+the window (exposure times the seasonal rate profile plus the mean level before
+the window; exposure is 1 unless ``exposure_col`` is set), dispersion =
 the past mean Pearson ratio of window totals (which absorbs bursts), two-sided.
 
 Everything is vectorized and causal (the window ends at the scored row).
@@ -57,6 +58,9 @@ class LevelShift(CausalDetector):
         Column names.
     settings : BaselineSettings, optional
         ``level_window`` is the moving window, ``error_window`` the reference.
+    exposure_col : str, optional
+        Exposure per row (``requests``): values are compared as rates, and window
+        error counts against exposure times the expected rate.
 
     Attributes
     ----------
@@ -67,14 +71,15 @@ class LevelShift(CausalDetector):
     """
 
     def _pvalues(
-        self, t: np.ndarray, x: np.ndarray, fc: Forecast | None = None
+        self, t: np.ndarray, x: np.ndarray, e: np.ndarray, fc: Forecast | None = None
     ) -> np.ndarray:
         import pandas as pd
 
         s = self._settings()
         w = s.level_window
-        fc = fc if fc is not None else forecast(t, x, s)
-        d = x - np.nan_to_num(fc.profile)
+        rate = x / e
+        fc = fc if fc is not None else forecast(t, rate, s)
+        d = rate - np.nan_to_num(fc.profile)
         moving = pd.Series(d).rolling(w, min_periods=w).mean().to_numpy()
         reference = past_median(d, s.error_window, s.min_rows)
         # the reference ends where the moving window starts
@@ -90,10 +95,12 @@ class LevelShift(CausalDetector):
         p = fc.tail_pvalue(z, "both")
         counts = is_count_prefix(x)
         if counts.any():
-            p = np.where(counts, self._count_pvalues(x, d, np.nan_to_num(fc.profile)), p)
+            p = np.where(counts, self._count_pvalues(x, e, d, np.nan_to_num(fc.profile)), p)
         return p
 
-    def _count_pvalues(self, x: np.ndarray, d: np.ndarray, profile: np.ndarray) -> np.ndarray:
+    def _count_pvalues(
+        self, x: np.ndarray, e: np.ndarray, d: np.ndarray, profile: np.ndarray
+    ) -> np.ndarray:
         """Two-sided negative-binomial test of the window's error count (count series)."""
         import pandas as pd
         from scipy.stats import nbinom, poisson
@@ -109,7 +116,8 @@ class LevelShift(CausalDetector):
 
         window_sum = pd.Series(x).rolling(w, min_periods=w).sum().to_numpy()
         level = lag(past_mean(d, s.error_window, s.min_rows))
-        expected_rows = np.maximum(profile + level, 0.0)  # NaN until the level is known
+        # expected count per row: exposure times (seasonal rate + level before window)
+        expected_rows = e * np.maximum(profile + level, 0.0)  # NaN until the level is known
         expected = pd.Series(expected_rows).rolling(w, min_periods=w).sum().to_numpy()
         expected = np.maximum(expected, w / s.error_window)  # NaN stays NaN
         # dispersion of window sums (bursts make them wider than w independent rows)

@@ -2,9 +2,11 @@
 
 A service that logs a handful of errors a minute is mostly zeros; a z-score on
 zeros calls every single error an outlier. This detector treats the value as a
-count with a causal expected rate ``lam`` (the largest of the robust forecast,
-the mean of the last ``level_window`` rows and the mean of the last
-``error_window`` rows, and at least ``1 / error_window``) and an over-dispersion
+count with a causal expected value ``lam``: the row's exposure (1, or
+``exposure_col`` such as requests) times the expected rate, the largest of the
+robust forecast of ``value / exposure`` and the total-count-over-total-exposure of
+the last ``level_window`` and of the last ``error_window`` rows (and ``lam`` at
+least ``1 / error_window``) and an over-dispersion
 ``phi`` (the past mean Pearson ratio ``(x - lam)**2 / lam``, at least 1). The tail
 probability is ``P(X >= x)`` under a negative binomial with mean ``lam`` and
 variance ``phi * lam`` (Poisson when ``phi == 1``). Only more errors than expected
@@ -68,6 +70,10 @@ class CountTail(CausalDetector):
         Column names.
     settings : BaselineSettings, optional
         Forecast windows and seasonal periods.
+    exposure_col : str, optional
+        Exposure per row (``requests``): the expected count is the expected rate
+        per unit exposure times the row's exposure, so a traffic surge with an
+        unchanged error rate is not an anomaly.
 
     Attributes
     ----------
@@ -78,17 +84,22 @@ class CountTail(CausalDetector):
     """
 
     def _pvalues(
-        self, t: np.ndarray, x: np.ndarray, fc: Forecast | None = None
+        self, t: np.ndarray, x: np.ndarray, e: np.ndarray, fc: Forecast | None = None
     ) -> np.ndarray:
         from scipy.stats import nbinom, poisson
 
         s = self._settings()
-        fc = fc if fc is not None else forecast(t, x, s)
-        lam = np.fmax(
-            np.fmax(np.nan_to_num(fc.expected), np.nan_to_num(past_mean(x, s.level_window, 1))),
-            np.nan_to_num(past_mean(x, s.error_window, 1)),
+        fc = fc if fc is not None else forecast(t, x / e, s)
+        # expected rate per unit exposure: the forecast, or the recent and the longer
+        # past rate (total counts over total exposure), whichever is highest
+        rate = np.fmax(
+            np.nan_to_num(fc.expected),
+            np.fmax(
+                np.nan_to_num(past_mean(x, s.level_window, 1) / past_mean(e, s.level_window, 1)),
+                np.nan_to_num(past_mean(x, s.error_window, 1) / past_mean(e, s.error_window, 1)),
+            ),
         )
-        lam = np.fmax(lam, 1.0 / s.error_window)
+        lam = np.fmax(rate * e, 1.0 / s.error_window)
         pearson = (x - lam) ** 2 / lam
         pearson[: s.min_rows] = np.nan  # rates guessed from too little history
         phi = np.clip(np.nan_to_num(past_mean(pearson, s.error_window, s.min_rows), nan=1.0), 1, 1e4)

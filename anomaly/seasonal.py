@@ -43,6 +43,8 @@ class SeasonalBaseline(CausalDetector):
         Column names.
     settings : BaselineSettings, optional
         Forecast windows and seasonal periods.
+    exposure_col : str, optional
+        When set, the detector scores ``value / exposure`` (a rate).
     direction : {"both", "up", "down"}
         Which deviations count: ``"up"`` for error counts and rates, where only
         more is bad.
@@ -62,18 +64,20 @@ class SeasonalBaseline(CausalDetector):
         timestamp_col: str = "timestamp",
         value_col: str = "value",
         settings: BaselineSettings | None = None,
+        exposure_col: str | None = None,
         direction: str = "both",
     ) -> None:
-        super().__init__(timestamp_col=timestamp_col, value_col=value_col, settings=settings)
+        super().__init__(timestamp_col=timestamp_col, value_col=value_col, settings=settings,
+                         exposure_col=exposure_col)
         self.direction = direction
 
     def _pvalues(
-        self, t: np.ndarray, x: np.ndarray, fc: Forecast | None = None
+        self, t: np.ndarray, x: np.ndarray, e: np.ndarray, fc: Forecast | None = None
     ) -> np.ndarray:
         if self.direction not in _DIRECTIONS:
             raise ValueError(f"direction must be one of {list(_DIRECTIONS)}")
         s = self._settings()
-        fc = fc if fc is not None else forecast(t, x, s)
+        fc = fc if fc is not None else forecast(t, x / e, s)  # the rate per unit exposure
         z = fc.residual / fc.scale
         tail = tail_scale(z, s.tail_window, s.error_window)
         z = z / np.fmax(1.0, np.nan_to_num(tail, nan=1.0))

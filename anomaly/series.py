@@ -51,6 +51,9 @@ class SeriesScorer(CausalDetector):
         Column names.
     settings : BaselineSettings, optional
         Shared by the member detectors.
+    exposure_col : str, optional
+        Exposure per row, such as ``requests`` for error counts (see
+        :class:`~anomaly.counts.CountTail`).
     direction : {"both", "up", "down"}
         Passed to the point detector; ``"up"`` for error counts and rates.
 
@@ -76,17 +79,19 @@ class SeriesScorer(CausalDetector):
         timestamp_col: str = "timestamp",
         value_col: str = "value",
         settings: BaselineSettings | None = None,
+        exposure_col: str | None = None,
         direction: str = "both",
     ) -> None:
-        super().__init__(timestamp_col=timestamp_col, value_col=value_col, settings=settings)
+        super().__init__(timestamp_col=timestamp_col, value_col=value_col, settings=settings,
+                         exposure_col=exposure_col)
         self.direction = direction
 
-    def _pvalues(self, t: np.ndarray, x: np.ndarray) -> np.ndarray:
+    def _pvalues(self, t: np.ndarray, x: np.ndarray, e: np.ndarray) -> np.ndarray:
         settings = self._settings()
-        fc = forecast(t, x, settings)  # shared by the members
-        point = SeasonalBaseline(settings=settings, direction=self.direction)._pvalues(t, x, fc)
-        counts = CountTail(settings=settings)._pvalues(t, x, fc)
-        shift = LevelShift(settings=settings)._pvalues(t, x, fc)
+        fc = forecast(t, x / e, settings)  # shared by the members
+        point = SeasonalBaseline(settings=settings, direction=self.direction)._pvalues(t, x, e, fc)
+        counts = CountTail(settings=settings)._pvalues(t, x, e, fc)
+        shift = LevelShift(settings=settings)._pvalues(t, x, e, fc)
         single = np.where(is_count_prefix(x), counts, point)
         return np.minimum(1.0, 2.0 * np.minimum(single, shift))
 
@@ -96,6 +101,7 @@ def score_series(
     timestamp_col: str = "timestamp",
     value_col: str = "value",
     *,
+    exposure_col: str | None = None,
     direction: str = "both",
 ) -> np.ndarray:
     """Score every row of a univariate series causally; one score in [0, 1] per row.
@@ -106,6 +112,10 @@ def score_series(
         One row per observation, regular or irregular, in any order.
     timestamp_col, value_col : str
         Column names.
+    exposure_col : str, optional
+        Exposure per row: with ``value_col="count_errors", exposure_col="requests"``
+        errors are judged against traffic (a surge with a steady error rate is
+        normal), with count-aware tails on sparse services.
     direction : {"both", "up", "down"}
         Which deviations of single rows count (``"up"`` for error counts and rates).
 
@@ -124,6 +134,6 @@ def score_series(
     >>> bool(scores[-1] > 0.9), bool(scores[:-1].max() < 0.2)
     (True, True)
     """
-    return SeriesScorer(timestamp_col=timestamp_col, value_col=value_col, direction=direction).fit(
-        frame
-    ).scores_
+    scorer = SeriesScorer(timestamp_col=timestamp_col, value_col=value_col,
+                          exposure_col=exposure_col, direction=direction)
+    return scorer.fit(frame).scores_

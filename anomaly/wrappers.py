@@ -167,12 +167,14 @@ def add_series_scores(
     *,
     service_col: str = "service",
     timestamp_col: str = "minute",
+    exposure_col: str | None = None,
     direction: str = "up",
 ) -> Any:
     """Return a copy of a feature table with causal series scores ``score_<column>``.
 
     Each column is scored per service with :func:`anomaly.series.score_series`, so
-    a row's score uses only that service's rows up to its minute.
+    a row's score uses only that service's rows up to its minute. With
+    ``exposure_col="requests"``, counts are judged against traffic.
 
     Examples
     --------
@@ -194,7 +196,9 @@ def add_series_scores(
         scores = np.zeros(len(frame))
         for name in np.unique(services):
             rows = np.flatnonzero(services == name)
-            part = frame.iloc[rows][[timestamp_col, column]]
-            scores[rows] = score_series(part, timestamp_col, column, direction=direction)
+            keep = [timestamp_col, column] + ([exposure_col] if exposure_col else [])
+            part = frame.iloc[rows][keep]
+            scores[rows] = score_series(part, timestamp_col, column, exposure_col=exposure_col,
+                                        direction=direction)
         out[f"score_{column}"] = scores
     return out

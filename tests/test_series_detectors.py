@@ -189,3 +189,36 @@ def test_scaled_integer_series_is_not_treated_as_counts():
 
     assert not is_count_prefix(np.array([0.0, 20.0, 0.0, 40.0]))[-1]
     assert is_count_prefix(np.array([0.0, 2.0, 1.0, 7.0]))[-1]
+
+
+def _traffic_frame(n: int = 1500, seed: int = 8) -> pd.DataFrame:
+    # steady 0.5% error rate; traffic triples for an hour at row 1200 (a surge)
+    rng = np.random.default_rng(seed)
+    requests = np.full(n, 400.0)
+    requests[1200:1260] = 1200.0
+    errors = rng.poisson(0.005 * requests).astype(float)
+    return pd.DataFrame({"timestamp": pd.date_range("2026-01-01", periods=n, freq="min"),
+                         "count_errors": errors, "requests": requests})
+
+
+def test_exposure_makes_a_traffic_surge_normal_and_a_rate_jump_not():
+    frame = _traffic_frame()
+    threshold = threshold_for_budget(1 / 7, "1min")
+    with_requests = score_series(frame, value_col="count_errors", exposure_col="requests")
+    assert with_requests[1200:1260].max() < threshold
+    plain = score_series(frame, value_col="count_errors")
+    assert plain[1200:1260].max() >= threshold  # without exposure the surge looks like errors
+    jump = frame.copy()
+    jump.loc[1300:1320, "count_errors"] = np.random.default_rng(9).poisson(0.03 * 400, 21)
+    scores = score_series(jump, value_col="count_errors", exposure_col="requests")
+    assert scores[1300:1306].max() >= threshold
+
+
+def test_exposure_is_kept_in_the_streaming_state():
+    frame = _traffic_frame()
+    full = SeriesScorer(value_col="count_errors", exposure_col="requests",
+                        settings=SMALL).fit(frame).scores_
+    det = SeriesScorer(value_col="count_errors", exposure_col="requests",
+                       settings=SMALL).fit(frame.iloc[:1000])
+    np.testing.assert_allclose(det.score(frame.iloc[1000:]), full[1000:], rtol=1e-7, atol=1e-7)
+    assert det.state_e_.size == det.state_x_.size
