@@ -337,3 +337,18 @@ def test_classify_without_anomalies_table_explains(tmp_path):
     result = CliRunner().invoke(main, ["classify", "--db", str(tmp_path / "fl.duckdb")])
     assert result.exit_code == 1
     assert "run `faultline score` first" in result.output
+
+
+def test_recurrence_counts_earlier_runs():
+    history = pd.DataFrame({"episode_id": ["old-1", "old-2"],
+                            "start": [at(0) - pd.Timedelta(days=2), at(0) - pd.Timedelta(days=1)],
+                            "fingerprints": [["fp-cron"], ["fp-cron", "fp-other"]]})
+    stats = pd.DataFrame({"episode_id": ["ep-tax-100"], "fingerprints": [["fp-cron"]],
+                          "version": "1", "count_errors": 5, "count_users_affected": 0,
+                          "error_types": [[]]})
+    rows = run([episode("tax", 100, 105)],
+               IncidentContext(event_stats=stats, history=history, catalog=CATALOG))
+    rec = evidence(rows, "tax")["recurrence"]
+    assert rec["is_pattern"]
+    assert rec["fingerprints"] == [{"fingerprint": "fp-cron", "count_episodes": 3,
+                                    "count_days": 3}]
