@@ -14,8 +14,7 @@ the script compares, against the simulator's ``truth.json``:
   deploys failed, over every deployment.
 
 The naive baseline runs in the same process on the same episodes: kind by duration
-alone (>= 30 minutes persistent, else transient; several services cascading), root =
-the first service to alert; gate = "after-window errors above 1.5x the before-window
+alone (>= 30 minutes persistent, else transient), root = the first service to alert; gate = "after-window errors above 1.5x the before-window
 errors" (no normalization, no test, no fingerprints).
 
 Pipeline per seed: ``features.simulate.simulate`` → an in-memory DuckDB store filled by
@@ -211,8 +210,9 @@ def incidents_of(rows: pd.DataFrame, data_end: pd.Timestamp) -> list[dict]:
             "is_retry_storm": bool(g["is_retry_storm"].iloc[0]),
             "root_service": g["root_service"].iloc[0],
             "first_alert": first["service"],
-            "naive_kind": "cascading" if g["service"].nunique() > 1 else (
-                "persistent" if (end - start) >= pd.Timedelta(minutes=30) else "transient"),
+            # the naive baseline: kind by duration alone
+            "naive_kind": "persistent" if (end - start) >= pd.Timedelta(minutes=30)
+            else "transient",
         })
     return out
 
