@@ -19,17 +19,20 @@ WITH known AS (
     WHERE component IS NOT NULL AND service IS NOT NULL
     GROUP BY service, component
 ),
-minutes AS (
-    SELECT unnest(generate_series(
-        CAST($range_start AS TIMESTAMP),
-        CAST($range_end AS TIMESTAMP) - INTERVAL 1 MINUTE,
-        INTERVAL 1 MINUTE
-    )) AS minute
-),
 grid AS (
-    SELECT k.service, k.component, m.minute
-    FROM known AS k
-    JOIN minutes AS m ON m.minute >= k.first_minute
+    -- each component's minutes, from the later of its first minute and the range start
+    SELECT
+        service,
+        component,
+        unnest(generate_series(
+            CASE
+                WHEN first_minute > CAST($range_start AS TIMESTAMP) THEN first_minute
+                ELSE CAST($range_start AS TIMESTAMP)
+            END,
+            CAST($range_end AS TIMESTAMP) - INTERVAL 1 MINUTE,
+            INTERVAL 1 MINUTE
+        )) AS minute
+    FROM known
 ),
 errors AS (
     SELECT

@@ -41,18 +41,19 @@ known AS (
     WHERE service IS NOT NULL
     GROUP BY service
 ),
-minutes AS (
-    SELECT unnest(generate_series(
-        CAST($range_start AS TIMESTAMP),
-        CAST($range_end AS TIMESTAMP) - INTERVAL 1 MINUTE,
-        INTERVAL 1 MINUTE
-    )) AS minute
-),
 grid AS (
-    SELECT k.service, m.minute
-    FROM known AS k
-    CROSS JOIN minutes AS m
-    WHERE k.first_minute IS NULL OR m.minute >= k.first_minute
+    -- each service's minutes, from the later of its first minute and the range start
+    SELECT
+        service,
+        unnest(generate_series(
+            CASE
+                WHEN first_minute > CAST($range_start AS TIMESTAMP) THEN first_minute
+                ELSE CAST($range_start AS TIMESTAMP)
+            END,
+            CAST($range_end AS TIMESTAMP) - INTERVAL 1 MINUTE,
+            INTERVAL 1 MINUTE
+        )) AS minute
+    FROM known
 ),
 errors AS (
     SELECT
