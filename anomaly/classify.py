@@ -144,6 +144,8 @@ class IncidentContext:
         First minute not observed yet (for open episodes).
     history : pandas.DataFrame
         Earlier episodes (``episode_id, start, fingerprints``) for recurrence.
+    latency : pandas.DataFrame
+        ``service, minute, latency_p99_ms`` (``feat_latency_minute``).
     """
 
     service_minute: pd.DataFrame | None = None
@@ -155,6 +157,7 @@ class IncidentContext:
     event_stats: pd.DataFrame | None = None
     data_end: pd.Timestamp | None = None
     history: pd.DataFrame | None = None
+    latency: pd.DataFrame | None = None
     _by_service: dict = field(default_factory=dict, repr=False)
 
     def depends_on(self) -> dict[str, list[str]]:
@@ -537,8 +540,21 @@ def classify_incidents(
             else:
                 state = "degraded"
                 state_reason = f"error rate {error_rate:.3f} < {settings.failed_error_rate}"
-            # severity and ownership
             cat = catalog.get(s, {})
+            latency = None
+            lat = context.series("latency", s)
+            if lat is not None and "latency_p99_ms" in lat.columns:
+                window = lat.loc[(lat.index >= row.start) & (lat.index < row.effective_end),
+                                 "latency_p99_ms"].dropna()
+                if len(window):
+                    latency = float(window.median())
+            slo_latency = cat.get("slo_latency_p99_ms")
+            slo_latency = None if slo_latency is None or pd.isna(slo_latency) else float(
+                slo_latency)
+            is_slow = latency is not None and slo_latency is not None and latency > slo_latency
+            if is_slow and state == "degraded":
+                state_reason += f"; p99 latency {latency:.0f} ms over the SLO {slo_latency:.0f} ms"
+            # severity and ownership
             tier = cat.get("tier")
             tier = int(tier) if tier is not None and not pd.isna(tier) else None
             slo = cat.get("slo_error_rate")
@@ -567,7 +583,9 @@ def classify_incidents(
                 "retry_storm": retry_evidence,
                 "state": {"state": state, "reason": state_reason,
                           "error_rate": None if error_rate is None else round(error_rate, 5),
-                          "count_errors": err, "requests": req},
+                          "count_errors": err, "requests": req,
+                          "latency_p99_ms": None if latency is None else round(latency, 1),
+                          "is_latency_over_slo": bool(is_slow)},
                 "severity": sev,
                 "flapping": {"is_flapping": bool(row.is_flapping),
                              "count_bursts": int(getattr(row, "count_bursts", 1) or 1)},
@@ -654,6 +672,7 @@ _FEATURE_COLUMNS = {
     "edges": ("feat_call_edge_minute", ["caller", "callee", "minute", "count_error_calls"]),
     "retries": ("feat_retry_minute",
                 ["service", "minute", "count_span_retries", "count_error_repeats"]),
+    "latency": ("feat_latency_minute", ["service", "minute", "latency_p99_ms", "count_spans"]),
 }
 
 
@@ -714,7 +733,7 @@ def load_context(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp,
             "SELECT DISTINCT service, version, deployed_at FROM deployments").df()
     if "services" in tables:
         context.catalog = con.execute(
-            "SELECT service, team, tier, depends_on, slo_error_rate, "
+            "SELECT service, team, tier, depends_on, slo_error_rate, slo_latency_p99_ms, "
             "CAST(escalation AS VARCHAR) AS escalation FROM services").df()
     if with_events and "events" in tables:
         context.event_stats = event_stats(con, episodes, data_end=data_end)

@@ -352,3 +352,17 @@ def test_recurrence_counts_earlier_runs():
     assert rec["is_pattern"]
     assert rec["fingerprints"] == [{"fingerprint": "fp-cron", "count_episodes": 3,
                                     "count_days": 3}]
+
+
+def test_degraded_names_latency_over_the_slo():
+    catalog = CATALOG.assign(slo_latency_p99_ms=200.0)
+    latency = pd.DataFrame({"service": "tax", "minute": [at(i) for i in range(N)],
+                            "latency_p99_ms": [900.0 if 100 <= i < 110 else 80.0
+                                               for i in range(N)]})
+    ctx = IncidentContext(service_minute=service_minute(
+        {"tax": {"bursts": [(100, 110, 30, 1000)]}}), catalog=catalog, latency=latency)
+    rows = run([episode("tax", 100, 110)], ctx)
+    state = evidence(rows, "tax")["state"]
+    assert rows.loc[0, "state"] == "degraded"
+    assert state["latency_p99_ms"] == 900.0 and state["is_latency_over_slo"]
+    assert "p99 latency 900 ms over the SLO 200 ms" in state["reason"]
