@@ -55,10 +55,11 @@ def test_custom_rules_replace_the_defaults() -> None:
 
 
 _alphabet = st.sampled_from(
-    list("abcfXYZ019 .:/-_@<>\\xms+")
+    list("abcfXYZ019 .:/-_@<>\\xms+([=,;)]")
     + ["0x1f", "10.0.0.1", " 12ms", "<user:k1:7f3a9c1e02>", "/var/log/a.log", "http://h/p",
        "fe80::1", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "<NUM>", "\t", "2026-03-01T10:00:00Z",
-       "aa:bb:cc:dd:ee:f1", "C:\\x\\y", "a@b.co", "deadbeef12", "1:2:3:4:5:6:7:8", "X>"]
+       "aa:bb:cc:dd:ee:f1", "C:\\x\\y", "a@b.co", "deadbeef12", "1:2:3:4:5:6:7:8", "X>",
+       "12 ms", "2026-03-01 10:00:00", "-5", "+3.5", "1,5", "::", ":80", "255"]
 )
 
 

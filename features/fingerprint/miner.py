@@ -42,7 +42,7 @@ from typing import Any
 
 from sklearn.base import BaseEstimator
 
-from features.fingerprint.masking import compile_rules, mask
+from features.fingerprint.masking import mask
 
 __all__ = ["WILDCARD", "TemplateMiner", "mine_templates"]
 
@@ -89,8 +89,11 @@ _PLACEHOLDER = re.compile(r"<[A-Z]+>|<\*>")
 # rule matches inside one whitespace-separated token, with the same result on the token
 # alone as in the whole message (its boundaries treat a space like the string's end).
 _SPANS_SPACE = re.compile(r"\d (?=[nuµmsh])|-\d\d-\d\d \d")
-_WHOLE_NUM = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-_WHOLE_IP = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?")
+# A whole token that is a number or an IPv4 address (with port), maybe inside a bracket
+# or after a slash and before trailing punctuation: "42", "(TID", "0).", "/10.0.0.1:80,".
+_WHOLE_VALUE = re.compile(
+    r"([/(\[=]?)(?:([-+]?\d+(?:[.,]\d+)?)|(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?))([,.;)\]]*)"
+)
 
 
 def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: int) -> str:
@@ -98,7 +101,8 @@ def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: in
 
     Words repeat across messages far more than whole messages do, so most tokens
     cost one dictionary lookup; a new token that is a plain number or IPv4 address
-    is named without running the rules. Equality with :func:`mask` is property-tested.
+    (maybe bracketed) is named without running the rules. Equality with :func:`mask`
+    is property-tested.
     """
     if _SPANS_SPACE.search(message):
         return " ".join(mask(message, rules).split())
@@ -106,10 +110,10 @@ def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: in
     for token in message.split():
         masked = token_cache.get(token)
         if masked is None:
-            if _WHOLE_NUM.fullmatch(token):
-                masked = "<NUM>"
-            elif _WHOLE_IP.fullmatch(token):
-                masked = "<IP>"
+            whole = _WHOLE_VALUE.fullmatch(token) if rules is None else None
+            if whole is not None:
+                pre, number, _, post = whole.groups()
+                masked = f"{pre}{'<NUM>' if number is not None else '<IP>'}{post}"
             else:
                 masked = mask(token, rules)
             if len(token_cache) < room:
@@ -368,7 +372,7 @@ class TemplateMiner(BaseEstimator):
             )
 
     def _reset(self) -> None:
-        self._rules = compile_rules(None)
+        self._rules = None  # the default masking rules
         self._by_id: dict[str, _Template] = {}
         self._buckets: dict[tuple[int, str], list[_Template]] = {}
         self._cache: dict[str, _Template] = {}
