@@ -320,3 +320,50 @@ def test_cli_long_line_is_quarantined_unread(monkeypatch: pytest.MonkeyPatch) ->
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert out[0]["_quarantine"]["reason"] == "line_too_long"
     assert out[1] == {"message": "ok"}
+
+
+def test_batch_types_equal_per_event(tmp_path: Path) -> None:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+    from features.simulate.run import simulate
+
+    simulate(tmp_path, days=1, services=3, seed=9, scale=0.02)
+    rows = []
+    for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(obj, dict):
+            rows.append(obj)
+    frame = pl.DataFrame(rows, infer_schema_length=None)
+    reference = Anonymizer(Policy.load(), KEY)
+    expected = [reference.anonymize_event(r) for r in frame.to_dicts()]
+
+    got_pl = Anonymizer(Policy.load(), KEY).anonymize_batch(frame)
+    assert isinstance(got_pl, pl.DataFrame) and got_pl.to_dicts() == expected
+
+    table = frame.to_arrow()
+    got_pa = Anonymizer(Policy.load(), KEY).anonymize_batch(table)
+    assert isinstance(got_pa, pa.Table) and got_pa.to_pylist() == expected
+    assert got_pa.schema.field("message").type == table.schema.field("message").type
+
+    flat = frame.drop("attributes").to_pandas()
+    single = Anonymizer(Policy.load(), KEY)
+    want = [single.anonymize_event(r) for r in flat.to_dict("records")]
+    batch = Anonymizer(Policy.load(), KEY)
+    got_pd = batch.anonymize_batch(flat)
+    assert isinstance(got_pd, pd.DataFrame) and list(got_pd.index) == list(flat.index)
+    assert _nan_to_none(got_pd.to_dict("records")) == _nan_to_none(want)
+    assert batch.counts == single.counts
+
+    objects = pd.DataFrame({"message": ["mail ada@example.com", None], "attributes": [{"email": "b@x.io"}, None]})
+    got_obj = Anonymizer(Policy.load(), KEY).anonymize_batch(objects)
+    assert "ada@" not in got_obj.loc[0, "message"] and got_obj.loc[1, "attributes"] is None
+    assert TOKEN_RE.fullmatch(got_obj.loc[0, "attributes"]["email"])
+
+
+def _nan_to_none(records: list[dict]) -> list[dict]:
+    return [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in records]

@@ -271,8 +271,8 @@ class Anonymizer:
         return out
 
     def _apply(self, rule: FieldRule, name: str, value: Any) -> Any:
-        if value is None:
-            return None
+        if value is None or _is_missing(value):
+            return value
         action = rule.action
         kind = rule.kind or _kind_for(name)
         if action == "keep":
@@ -381,6 +381,13 @@ def _shape_kind(value: str) -> str | None:
         except ValueError:
             return None
     return None
+
+
+def _is_missing(value: Any) -> bool:
+    """NaN, NaT and pandas' NA: a missing value, never tokenized as text."""
+    if isinstance(value, float):
+        return math.isnan(value)
+    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _generalize_ip(value: str, v4: int, v6: int) -> str | None:
