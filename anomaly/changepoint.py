@@ -41,12 +41,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from anomaly.baseline import Forecast, forecast, tail_scale
+from anomaly.baseline import BaselineSettings, Forecast, forecast, tail_scale
 from anomaly.causal import CausalDetector
 from anomaly.counts import is_count_prefix
 from anomaly.rolling import past_mean, past_median
 
 __all__ = ["LevelShift"]
+
+_DIRECTIONS = ("both", "up", "down")
 
 
 class LevelShift(CausalDetector):
@@ -61,6 +63,9 @@ class LevelShift(CausalDetector):
     exposure_col : str, optional
         Exposure per row (``requests``): values are compared as rates, and window
         error counts against exposure times the expected rate.
+    direction : {"both", "up", "down"}
+        Which shifts count: ``"up"`` for error counts and rates, where fewer errors
+        is not an incident.
 
     Attributes
     ----------
@@ -69,6 +74,18 @@ class LevelShift(CausalDetector):
     state_t_, state_x_ : numpy.ndarray
         The trailing rows kept for scoring later rows exactly.
     """
+
+    def __init__(
+        self,
+        timestamp_col: str = "timestamp",
+        value_col: str = "value",
+        settings: BaselineSettings | None = None,
+        exposure_col: str | None = None,
+        direction: str = "both",
+    ) -> None:
+        super().__init__(timestamp_col=timestamp_col, value_col=value_col, settings=settings,
+                         exposure_col=exposure_col)
+        self.direction = direction
 
     def _pvalues(
         self, t: np.ndarray, x: np.ndarray, e: np.ndarray, fc: Forecast | None = None
@@ -92,7 +109,9 @@ class LevelShift(CausalDetector):
         noise = fc.scale * np.sqrt(1.0 / w + 1.571 / n_ref)
         tail = tail_scale(diff, s.tail_window, s.error_window)
         z = diff / np.where(np.isfinite(noise), np.fmax(noise, np.nan_to_num(tail, nan=0.0)), np.nan)
-        p = fc.tail_pvalue(z, "both")
+        if self.direction not in _DIRECTIONS:
+            raise ValueError(f"direction must be one of {list(_DIRECTIONS)}")
+        p = fc.tail_pvalue(z, self.direction)
         counts = is_count_prefix(x)
         if counts.any():
             p = np.where(counts, self._count_pvalues(x, e, d, np.nan_to_num(fc.profile)), p)
@@ -131,5 +150,10 @@ class LevelShift(CausalDetector):
         q = 1.0 / np.where(over, phi, 2.0)
         up = np.where(over, nbinom.sf(k - 1, r, q), poisson.sf(k - 1, expected))
         down = np.where(over, nbinom.cdf(k, r, q), poisson.cdf(k, expected))
-        p = np.minimum(1.0, 2.0 * np.minimum(up, down))
+        if self.direction == "up":
+            p = up
+        elif self.direction == "down":
+            p = down
+        else:
+            p = np.minimum(1.0, 2.0 * np.minimum(up, down))
         return np.where(np.isfinite(p) & np.isfinite(level) & known, p, 1.0)

@@ -55,7 +55,8 @@ class SeriesScorer(CausalDetector):
         Exposure per row, such as ``requests`` for error counts (see
         :class:`~anomaly.counts.CountTail`).
     direction : {"both", "up", "down"}
-        Passed to the point detector; ``"up"`` for error counts and rates.
+        Passed to the point and level-shift detectors; ``"up"`` for error counts
+        and rates (fewer errors is not an incident).
 
     Attributes
     ----------
@@ -91,7 +92,7 @@ class SeriesScorer(CausalDetector):
         fc = forecast(t, x / e, settings)  # shared by the members
         point = SeasonalBaseline(settings=settings, direction=self.direction)._pvalues(t, x, e, fc)
         counts = CountTail(settings=settings)._pvalues(t, x, e, fc)
-        shift = LevelShift(settings=settings)._pvalues(t, x, e, fc)
+        shift = LevelShift(settings=settings, direction=self.direction)._pvalues(t, x, e, fc)
         single = np.where(is_count_prefix(x), counts, point)
         return np.minimum(1.0, 2.0 * np.minimum(single, shift))
 
