@@ -222,3 +222,14 @@ def test_exposure_is_kept_in_the_streaming_state():
                        settings=SMALL).fit(frame.iloc[:1000])
     np.testing.assert_allclose(det.score(frame.iloc[1000:]), full[1000:], rtol=1e-7, atol=1e-7)
     assert det.state_e_.size == det.state_x_.size
+
+
+def test_level_shift_direction_up_ignores_a_drop_in_errors():
+    rng = np.random.default_rng(12)
+    x = rng.poisson(20, 900).astype(float)
+    x[700:] = rng.poisson(2, 200)  # errors fall away: not an error incident
+    frame = pd.DataFrame({"timestamp": pd.date_range("2026-01-01", periods=900, freq="min"),
+                          "value": x})
+    threshold = threshold_for_budget(1 / 7, "1min")
+    assert LevelShift(direction="both").fit(frame).scores_[700:720].max() >= threshold
+    assert LevelShift(direction="up").fit(frame).scores_[700:].max() < threshold
