@@ -12,7 +12,8 @@ Alertmanager, PagerDuty and Opsgenie and are queued into a real outbox file
 
 Figures, each against a baseline run in the same process on the same ticks:
 
-* **time per run** (median and p99 over the 4032 runs) of build + queue, against
+* **time per run** (median and p99 over the runs, one every 5 minutes over the span of
+  the episodes) of build + queue, against
   ``json.dumps`` of the same episode rows (the floor: forwarding the rows as they are);
 * **messages queued over 14 days** against the naive sender that posts every open
   episode to every target on every run (no dedup keys, no outbox, no fatigue control);
