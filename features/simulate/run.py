@@ -29,7 +29,7 @@ DEFAULT_START = "2026-03-02T00:00:00Z"
 FILES = ("events.jsonl", "requests.jsonl", "spans.jsonl", "deployments.jsonl", "incidents.jsonl",
          "catalog.yaml", "truth.json", "truth_values.jsonl")
 _BUFFER = 1 << 20
-_WINDOW_MINUTES = 60
+_WINDOW_MINUTES = 1  # memory is bounded by one window's events (see Timeline.window)
 
 
 @dataclass(frozen=True)
@@ -174,6 +174,7 @@ def simulate(out_dir: str | os.PathLike[str], *, days: int = 14, services: int =
             rq_f.write("\n".join(rows))
             rq_f.write("\n")
             n_requests += len(rows)
+        writer.write(timeline.flush())
         writer.finish()
 
     with open_("deployments.jsonl") as f:

@@ -86,17 +86,19 @@ class StackBook:
     def _build(self, runtime: str, service: str, package: str, key: str, version: str) -> str:
         seed = _h(service, key)
         shift = _h(service, key, version) % 17  # lines move between versions
-        domain = _DOMAINS[seed % len(_DOMAINS)]
-        verb = _VERBS[(seed >> 8) % len(_VERBS)]
         n_app = 2 + (seed >> 16) % 3
         lines: list[str] = []
         if runtime == "java":
-            classes = (f"{package}.service.{domain}Service", f"{package}.client.{domain}Client",
-                       f"{package}.api.{domain}Controller", f"{package}.repository.{domain}Repository")
+            # the deepest frame (where it was thrown) first: repository/client, service, controller
+            layers = (("repository", "Repository") if seed % 2 else ("client", "Client"),
+                      ("service", "Service"), ("api", "Controller"), ("service", "Facade"))
             for i in range(n_app):
-                cls = classes[(seed >> (4 * i)) % len(classes)]
-                simple = cls.rsplit(".", 1)[1]
-                lines.append(f"\tat {cls}.{verb}{domain if i else ''}({simple}.java:{40 + (seed >> i) % 400 + shift})")
+                sub, suffix = layers[min(i, len(layers) - 1)]
+                dom = _DOMAINS[(seed >> (3 * i + 1)) % len(_DOMAINS)]
+                v = _VERBS[(seed >> (3 * i + 2)) % len(_VERBS)]
+                simple = f"{dom}{suffix}"
+                lines.append(f"\tat {package}.{sub}.{simple}.{v}{dom if i else ''}"
+                             f"({simple}.java:{40 + (seed >> i) % 400 + shift})")
             lines.extend(_JAVA_FRAMEWORK[: 4 + seed % 5])
             if seed % 3 == 0:
                 lines.extend(_JAVA_CAUSE)
@@ -107,8 +109,8 @@ class StackBook:
             lines.append("Traceback (most recent call last):")
             for path, line, func, code in _PY_FRAMEWORK[: 1 + seed % 3]:
                 lines.append(f'  File "{path}", line {line}, in {func}\n    {code}')
-            for i in range(n_app):
-                module = ("views", "services", "repositories", "clients")[(seed >> (3 * i)) % 4]
+            for i in range(n_app):  # outermost first, as Python prints them
+                module = ("views", "services", "repositories", "clients")[min(i, 3)]
                 v = _VERBS[(seed >> (5 * i + 1)) % len(_VERBS)]
                 dom = _DOMAINS[(seed >> (5 * i + 3)) % len(_DOMAINS)].lower()
                 lines.append(f'  File "/app/{app}/{module}.py", line {20 + (seed >> i) % 300 + shift}, '
@@ -118,17 +120,24 @@ class StackBook:
             a, b, c = f"{seed % 0xFFFFFF:06x}", f"{(seed >> 3) % 0xFFFFFF:06x}", f"{(seed >> 5) % 0xFFFFFF:06x}"
             module = f"github.com/shopfront/{service}"
             lines.append("goroutine ${goroutine} [running]:")
+            layers = (("internal/store", "Store"), ("internal/service", "Service"),
+                      ("internal/handler", "Handler"))
             for i in range(n_app):
-                pkg = ("internal/handler", "internal/service", "internal/store")[(seed >> (2 * i)) % 3]
-                lines.append(f"{module}/{pkg}.(*{domain}{('Handler', 'Service', 'Store')[i % 3]}).{_camel(verb)}"
-                             f"(0xc000{a}, {{0x1c2e4a0, 0xc000{b}}})\n"
-                             f"\t/app/{pkg}/{domain.lower()}.go:{30 + (seed >> i) % 250 + shift} +0x{(seed >> i) % 0x3ff:x}")
+                pkg, suffix = layers[min(i, 2)]
+                dom = _DOMAINS[(seed >> (3 * i + 1)) % len(_DOMAINS)]
+                v = _camel(_VERBS[(seed >> (3 * i + 2)) % len(_VERBS)])
+                lines.append(f"{module}/{pkg}.(*{dom}{suffix}).{v}(0xc000{a}, {{0x1c2e4a0, 0xc000{b}}})\n"
+                             f"\t/app/{pkg}/{dom.lower()}.go:{30 + (seed >> i) % 250 + shift} "
+                             f"+0x{(seed >> (i + 4)) % 0x3ff:x}")
             lines.extend(f.format(a=a, b=b, c=c) for f in _GO_RUNTIME[: 1 + seed % 3])
             return "\n".join(lines)
-        # node
+        # node: innermost first
         for i in range(n_app):
-            folder = ("services", "routes", "clients")[(seed >> (2 * i)) % 3]
-            lines.append(f"    at {verb}{domain} (/app/src/{folder}/{domain.lower()}.js:"
-                         f"{10 + (seed >> i) % 200 + shift}:{5 + seed % 30})")
+            folder = ("clients", "services", "routes")[min(i, 2)]
+            dom = _DOMAINS[(seed >> (3 * i + 1)) % len(_DOMAINS)]
+            v = _VERBS[(seed >> (3 * i + 2)) % len(_VERBS)]
+            prefix = "async " if i and (seed >> i) % 2 else ""
+            lines.append(f"    at {prefix}{v}{dom} (/app/src/{folder}/{dom.lower()}.js:"
+                         f"{10 + (seed >> i) % 200 + shift}:{5 + (seed >> i) % 30})")
         lines.extend(_NODE_FRAMEWORK[: 1 + seed % 3])
         return "\n".join(lines)

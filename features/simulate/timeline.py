@@ -16,11 +16,13 @@ Examples
 >>> tl = Timeline(services, plan, Renderer(services, Draws(np.random.default_rng(2))),
 ...               counts, counts * 100, start_ms=1772409600000)
 >>> records, spans = tl.window(0, 60)
->>> len(records) >= 3 * 60
+>>> len(records) + len(tl.flush()) >= 3 * 60
 True
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from features.simulate import identifiers as ids
 from features.simulate.catalog import Service
@@ -68,6 +70,7 @@ class Timeline:
         self.has_callers = [s.name in has_callers for s in services]
         self.tables = [self._bg_table(s) for s in services]
         self.error_types = {k: t.error_type for k, t in by_key().items()}
+        self._carry: list = []
 
     def _bg_table(self, svc: Service) -> list[str]:
         """Background templates with Zipf-like weights: a few common, a long tail."""
@@ -243,9 +246,14 @@ class Timeline:
             minute += 1
 
     def window(self, m0: int, m1: int) -> tuple[list, list]:
-        """All event records and span lines for minutes ``[m0, m1)``, records sorted by
-        arrival."""
-        records: list = []
+        """Event records that arrive in minutes ``[m0, m1)``, sorted by arrival, and the
+        span lines of the errors that happened in them.
+
+        Records that happen in the window but arrive after it (shipping delays, the
+        tail of a retry chain) are held back and returned by the next window, so the
+        stream is in arrival order and memory is bounded by one window's traffic.
+        """
+        records: list = self._carry
         spans: list = []
         self._background(m0, m1, records, spans)
         t_lo = self.start_ms + m0 * MINUTE
@@ -260,7 +268,14 @@ class Timeline:
                 if eff.role == "own":
                     self._own(ep, eff, t_lo, t_hi, records, spans)
         records.sort(key=_arrival)
-        return records, spans
+        cut = bisect_left(records, t_hi, key=_arrival)
+        self._carry = records[cut:]
+        return records[:cut], spans
+
+    def flush(self) -> list:
+        """Records still held back after the last window, in arrival order."""
+        out, self._carry = self._carry, []
+        return out
 
 
 def _arrival(rec: tuple) -> int:
