@@ -345,3 +345,12 @@ def test_a_resolved_alertmanager_alert_is_not_resent_when_its_incident_moves_on(
         assert sorted((r.dedup_key, r.action) for r in box.pending()) == [
             ("faultline-inc-A-cart", "trigger"), ("faultline-inc-A-checkout", "resolve"),
             ("faultline-inc-A-payments", "trigger")]
+
+
+def test_a_missing_api_key_stops_the_run_before_anything_is_sent(tmp_path):
+    with Recorder() as api, Outbox(tmp_path / "o.sqlite") as box:
+        urls = {"pagerduty": api.url + "/v2/enqueue", "opsgenie": api.url + "/v2/alerts"}
+        with pytest.raises(ValueError, match="OPSGENIE_API_KEY"):
+            send_alerts(EPISODES, outbox=box, targets=["pagerduty", "opsgenie"], config=_fast(),
+                        urls=urls, now=NOW, env={})
+        assert api.requests == [] and box.counts() == {"pending": 4}

@@ -6,12 +6,15 @@ in the local outbox and delivers everything pending there, with retries.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 _TARGETS = ("alertmanager", "pagerduty", "opsgenie")
 
 
-def _read_episode_file(path: str):  # noqa: ANN202 (polars frame, imported lazily)
+def _read_episode_file(path: str) -> Any:
+    """A polars frame of episode rows from Parquet or JSON (lines)."""
     from pathlib import Path
 
     import polars as pl

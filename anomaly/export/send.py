@@ -284,6 +284,13 @@ def deliver_pending(
     checked: dict[str, str] = {}
     batch_size = max(1, int(d["alertmanager_batch_size"]))
     rows = [r for r in outbox.pending() if targets is None or r.target in targets]
+    # Everything a target needs (URL policy, API key) is checked before anything is sent.
+    headers: dict[str, dict[str, str]] = {}
+    for target in dict.fromkeys(r.target for r in rows):
+        url = (urls or {}).get(target) or cfg.targets[target]["url"]
+        check_url(url, allow_insecure_http=allow_insecure_http)
+        checked[target] = url
+        headers[target] = _headers(target, cfg, env)
     # Alertmanager takes a list of alerts per request: send its messages in batches.
     units: list[list[Any]] = []
     am: list[Any] = []
@@ -301,15 +308,11 @@ def deliver_pending(
         if target in down:
             report.deferred[target] = report.deferred.get(target, 0) + len(unit)
             continue
-        if target not in checked:
-            url = (urls or {}).get(target) or cfg.targets[target]["url"]
-            check_url(url, allow_insecure_http=allow_insecure_http)
-            checked[target] = url
         body = [a for r in unit for a in r.body] if target == "alertmanager" else unit[0].body
         result = post(
             checked[target] + unit[0].path,
             body,
-            headers=_headers(target, cfg, env),
+            headers=headers[target],
             timeout=float(d["timeout_seconds"]),
             retries=int(d["retries"]),
             backoff_base=float(d["backoff_base_seconds"]),
