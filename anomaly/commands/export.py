@@ -11,7 +11,7 @@ import click
 
 @click.group("export")
 def export() -> None:
-    """Export alerting rules (and, with a trained model, the scoring model)."""
+    """Export what the analysis learned for alerting systems (Prometheus rules)."""
 
 
 @export.command("prometheus")
