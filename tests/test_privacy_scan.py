@@ -162,3 +162,16 @@ def test_encrypted_store_is_scanned_with_its_key(tmp_path: Path, monkeypatch: py
     monkeypatch.setenv("FAULTLINE_DB_KEY", "store test key, not a secret")
     found = [(f.location, f.kind) for f in scan_paths([path])]
     assert found == [("requests.service", "email")]
+
+
+def test_a_real_ingest_store_scans_clean(sim: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """simulate -> faultline ingest (which anonymizes) -> privacy-scan of the DuckDB file: nothing."""
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY", "ingest test key, not a secret")
+    monkeypatch.delenv("FAULTLINE_DB_KEY", raising=False)
+    monkeypatch.delenv("FAULTLINE_DB_KEY_FILE", raising=False)
+    db = tmp_path / "fl.duckdb"
+    ingested = CliRunner().invoke(cli, ["ingest", str(sim), "--db", str(db), "--no-progress"])
+    assert ingested.exit_code == 0, ingested.output
+    result = CliRunner().invoke(cli, ["privacy-scan", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "0 personal or secret values found" in result.stderr

@@ -355,10 +355,13 @@ def _scan_duckdb_tables(c: _Collector, con: Any, p: str) -> None:
         src = f"{_quote(schema)}.{_quote(table)}"
         col = _quote(column)
         upper = dtype.upper()
-        if upper in ("VARCHAR", "JSON") or upper.startswith("VARCHAR"):
+        if upper in ("VARCHAR", "JSON") or re.fullmatch(r"VARCHAR\(\d+\)", upper):
             cur = con.execute(f"SELECT {col}, count(*) FROM {src} WHERE {col} IS NOT NULL GROUP BY 1")
             while batch := cur.fetchmany(10000):
                 for v, n in batch:
+                    if not isinstance(v, str):
+                        c.value(p, where, v, cls, column)
+                        continue
                     if upper == "JSON":
                         try:
                             c.value(p, where, json.loads(v), cls, column)
