@@ -49,7 +49,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check .
 
-test: install
+test: install system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests features anomaly --doctest-modules
 
