@@ -89,10 +89,12 @@ _PLACEHOLDER = re.compile(r"<[A-Z]+>|<\*>")
 # rule matches inside one whitespace-separated token, with the same result on the token
 # alone as in the whole message (its boundaries treat a space like the string's end).
 _SPANS_SPACE = re.compile(r"\d (?=[nuµmsh])|-\d\d-\d\d \d")
-# A whole token that is a number or an IPv4 address (with port), maybe inside a bracket
-# or after a slash and before trailing punctuation: "42", "(TID", "0).", "/10.0.0.1:80,".
+# A whole token that is a number or an IPv4 address (with port), maybe after a bracket or
+# slash, a name and a separator, and before trailing punctuation: "42", "0).",
+# "/10.0.0.1:80,", "blk_-42", "part-00590.", "core.2275", "(uid=0)".
 _WHOLE_VALUE = re.compile(
-    r"([/(\[=]?)(?:([-+]?\d+(?:[.,]\d+)?)|(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?))([,.;)\]]*)"
+    r"([/(\[=]?(?:[A-Za-z][A-Za-z_]*(?:[_.:=]|(?<=[A-Za-z])-))?)"
+    r"(?:([-+]?\d+(?:[.,]\d+)?)|(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?))([,.;)\]]*)"
 )
 
 
