@@ -181,3 +181,11 @@ def test_a_generalized_template_keeps_matching_new_values() -> None:
     # a message that differs at a constant still needs the similarity
     other = miner.partial_fit_transform(["job gamma delta retried"])[0]
     assert other != ids[0]
+
+
+def test_public_surface_is_sorted_and_importable() -> None:
+    import features.fingerprint as fp
+
+    assert fp.__all__ == sorted(fp.__all__)
+    for name in fp.__all__:
+        assert getattr(fp, name) is not None
