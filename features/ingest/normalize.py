@@ -26,8 +26,8 @@ Examples
 ('2026-03-01T08:00:00', ['WARN', 'ERROR'])
 >>> [(q.line_no, q.reason, q.field) for q in out.rejected]
 [(3, 'missing_required', 'timestamp'), (4, 'bad_json', None)]
->>> out.count_fast, sorted(out.notes.items())
-(1, [('event_id_from_content', 1), ('severity_alias', 1), ('severity_default', 1)])
+>>> out.count_fast, sorted(out.notes.items())  # rows 1 and 2 took the vectorized path
+(2, [('event_id_from_content', 1), ('severity_alias', 1), ('severity_default', 1)])
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ WITH parsed AS (
            AS is_object
   FROM raw
 ), typed AS MATERIALIZED (
-  SELECT _line_no, line,
+  SELECT _line_no,
          json_type(line, [{paths}]) AS t,
          json_extract_string(line, [{paths}]) AS v,
          json_keys(line) AS keys
@@ -211,7 +211,12 @@ SELECT
   _line_no,
   (
     list_has_all([{known}], keys) AND len(keys) = len(list_distinct(keys))
-    AND {t("event_id")} = 'VARCHAR' AND regexp_full_match({v("event_id")}, '[\\x21-\\x7e]+')
+    AND (({t("event_id")} = 'VARCHAR' AND regexp_full_match({v("event_id")}, '[\\x21-\\x7e]+'))
+         -- no event_id: the id is the content hash, computed in Python from these very
+         -- values; numbers inside attributes must read back exactly (no fractions,
+         -- exponents or long integers, which JSON re-serialization could alter)
+         OR ({absent("event_id")} AND ({absent("attributes")}
+             OR NOT regexp_matches({v("attributes")}, '[0-9][.eE]|[0-9]{{16,}}'))))
     AND ts_value IS NOT NULL
     AND ({t("timestamp")} <> 'VARCHAR' OR (
          tsp.h < '24' AND tsp.mi < '60' AND tsp.s < '60' AND
@@ -244,8 +249,7 @@ SELECT
        ELSE upper({v("http_method")}) END AS http_method,
   try_cast({v("duration_ms")} AS DOUBLE) AS duration_ms,
   {id_values},
-  CASE WHEN {t("attributes")} = 'OBJECT' THEN json_extract(line, '$.attributes')::VARCHAR
-  END AS attributes,
+  CASE WHEN {t("attributes")} = 'OBJECT' THEN {v("attributes")} END AS attributes,
   {t("message")} = 'NULL' AS _n_message_null,
   sev IS NULL AS _n_severity_default,
   sev IS NOT NULL AND sev <> {v("severity")} AS _n_severity_alias
@@ -319,6 +323,10 @@ class Normalizer:
                         notes[name] += n
                 keys = pc.binary_join_element_wise(pa.scalar("id:"), fast.column("event_id"), "")
                 cols = {c: fast.column(c) for c in EVENT_COLUMNS}
+                if fast.column("event_id").null_count:
+                    ids, keys = _content_ids(fast)
+                    notes["event_id_from_content"] += fast.column("event_id").null_count
+                    cols["event_id"] = ids
                 cols["_line_no"] = fast.column("_line_no")
                 cols["_key"] = keys
                 pieces.append(_conform(pa.table(cols), "events"))
@@ -386,6 +394,25 @@ class Normalizer:
         cols["_line_no"] = pa.array(out_nos, pa.int64())
         cols["_key"] = pa.array(keys, pa.string())
         return Normalized(pa.table(cols), rejected, notes, 0)
+
+
+def _content_ids(fast: Any) -> tuple[Any, Any]:
+    """Event ids and keys of fast-path rows, with the content hash where the id is
+    missing (the same dict ``normalize_event`` would have produced is rebuilt here)."""
+    import pyarrow as pa
+
+    ids = fast.column("event_id").to_pylist()
+    missing = [i for i, x in enumerate(ids) if x is None]
+    rows = fast.select(list(EVENT_COLUMNS)).take(pa.array(missing, pa.int64())).to_pylist()
+    for i, row in zip(missing, rows, strict=True):
+        norm = {k: v for k, v in row.items() if v is not None and k != "event_id"}
+        norm["timestamp"] = norm["timestamp"].replace(tzinfo=UTC)
+        if "attributes" in norm:
+            norm["attributes"] = json.loads(norm["attributes"])
+        ids[i] = content_hash(norm)
+    missing_set = set(missing)
+    keys = [f"ch:{x}" if i in missing_set else f"id:{x}" for i, x in enumerate(ids)]
+    return pa.array(ids, pa.string()), pa.array(keys, pa.string())
 
 
 def _conform(table: Any, kind: str) -> Any:

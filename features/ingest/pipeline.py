@@ -392,6 +392,7 @@ def ingest(
     sampling: Sampling | None = None,
     chunk_rows: int = 50_000,
     on_progress: Callable[[str, int], None] | None = None,
+    memory_limit: str | None = "1GB",
 ) -> IngestReport:
     """Ingest files, folders or a DataFrame into the store.
 
@@ -416,6 +417,10 @@ def ingest(
         Rows per chunk: bounds memory; larger chunks amortize validation overhead.
     on_progress : callable, optional
         Called as ``on_progress(source_path, rows_done_in_chunk)`` after each chunk.
+    memory_limit : str, optional
+        DuckDB's memory limit when ``ingest`` opens the store itself (a file is one
+        transaction; DuckDB writes large transactions to the file as they grow, so
+        this bounds memory, not file size).
 
     Returns
     -------
@@ -447,7 +452,7 @@ def ingest(
         anonymizer = _default_anonymizer()
     own = store is None
     if own:
-        store = Store.open(db, key=key)
+        store = Store.open(db, key=key, memory_limit=memory_limit)
     try:
         run = _Run(store, anonymizer, sampling, chunk_rows, on_progress)
         report = IngestReport()
