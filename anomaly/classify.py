@@ -837,6 +837,11 @@ def classify(
         anomalies = con.execute(
             "SELECT service, component, minute, score, threshold, is_anomaly FROM anomalies"
         ).df()
+    if not anomalies.empty:
+        minute = pd.to_datetime(anomalies["minute"])
+        if minute.dt.tz is not None:  # the store holds naive UTC
+            anomalies = anomalies.assign(
+                minute=minute.dt.tz_convert("UTC").dt.tz_localize(None))
     if anomalies.empty:
         episodes = find_episodes(anomalies, episode_settings)
         data_end = pd.Timestamp.now(tz="UTC").tz_localize(None).floor("min")

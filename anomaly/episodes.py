@@ -186,7 +186,10 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 def _per_service_minute(anomalies: pd.DataFrame) -> pd.DataFrame:
     """One row per (service, minute): the highest-scoring row of that minute."""
     frame = anomalies.copy()
-    frame["minute"] = pd.to_datetime(frame["minute"]).dt.floor("min")
+    minute = pd.to_datetime(frame["minute"])
+    if minute.dt.tz is not None:  # the store holds naive UTC
+        minute = minute.dt.tz_convert("UTC").dt.tz_localize(None)
+    frame["minute"] = minute.dt.floor("min")
     if "threshold" not in frame.columns:
         frame["threshold"] = 0.5
     if "is_anomaly" not in frame.columns:
