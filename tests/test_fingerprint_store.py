@@ -142,3 +142,16 @@ def test_a_crash_mid_chunk_writes_nothing(store: Store, monkeypatch: pytest.Monk
 def test_bad_arguments_are_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="chunk_size"):
         fingerprint_store(store.con, chunk_size=0)
+
+
+def test_inside_a_callers_transaction_it_commits_or_rolls_back_with_it(store: Store) -> None:
+    _insert(store, _events())
+    with pytest.raises(RuntimeError, match="ingest failed"), store.transaction() as con:
+        assert fingerprint_store(con, chunk_size=2, own_transaction=False) == 6
+        raise RuntimeError("ingest failed")
+    con = store.con
+    assert con.execute("SELECT count(*) FROM events WHERE fingerprint IS NOT NULL").fetchone()[0] == 0
+    assert "fingerprints" not in store.tables()  # even its DDL rolled back with the caller
+    with store.transaction() as con:
+        assert fingerprint_store(con, chunk_size=2, own_transaction=False) == 6
+    assert store.con.execute("SELECT sum(count_events) FROM fingerprints").fetchone()[0] == 6

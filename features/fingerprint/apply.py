@@ -56,14 +56,14 @@ def fingerprint_store(
     stack_config: StackConfig = DEFAULT_STACK_CONFIG,
     state_name: str = "default",
     chunk_size: int = 100_000,
+    own_transaction: bool = True,
 ) -> int:
     """Assign template ids and fingerprints to stored events that have none.
 
     Parameters
     ----------
     con : duckdb.DuckDBPyConnection
-        A writable connection to the store (``features.store.Store(...).con``), not
-        inside a transaction: each chunk commits on its own.
+        A writable connection to the store (``features.store.Store(...).con``).
     window : timedelta
         A fingerprint first seen within this long after a deploy of its service is
         recorded as introduced by that deploy's version.
@@ -73,6 +73,10 @@ def fingerprint_store(
         Which saved miner state to use (one per store is the norm).
     chunk_size : int
         Events per transaction.
+    own_transaction : bool
+        True (default): each chunk is its own transaction, and ``con`` must not be
+        inside one. False: the caller has opened a transaction (say, the ingest of a
+        batch) and all chunks commit or roll back with it.
 
     Returns
     -------
@@ -103,11 +107,14 @@ def fingerprint_store(
     state = DuckDBState(con, state_name)
     total = 0
     while True:
-        con.execute("BEGIN TRANSACTION")
+        owned = own_transaction
+        if owned:
+            con.execute("BEGIN TRANSACTION")
         try:
             rows = con.execute(_SELECT, [chunk_size]).fetchall()
             if not rows:
-                con.execute("ROLLBACK")
+                if owned:
+                    con.execute("ROLLBACK")
                 break
             miner = load_miner(state)
             batch = _fingerprint_rows(rows, miner, stack_config)
@@ -122,9 +129,11 @@ def fingerprint_store(
             finally:
                 con.unregister("fp_batch")
             save_miner(miner, state)
-            con.execute("COMMIT")
+            if owned:
+                con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            if owned:
+                con.execute("ROLLBACK")
             raise
         total += len(rows)
         if len(rows) < chunk_size:
