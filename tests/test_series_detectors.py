@@ -233,3 +233,13 @@ def test_level_shift_direction_up_ignores_a_drop_in_errors():
     threshold = threshold_for_budget(1 / 7, "1min")
     assert LevelShift(direction="both").fit(frame).scores_[700:720].max() >= threshold
     assert LevelShift(direction="up").fit(frame).scores_[700:].max() < threshold
+
+
+@pytest.mark.parametrize("detector", DETECTORS)
+def test_prefix_invariance_with_exposure(detector):
+    frame = _traffic_frame(n=900)
+    kwargs = {"value_col": "count_errors", "exposure_col": "requests", "settings": SMALL}
+    full = detector(**kwargs).fit(frame).scores_
+    for cut in (100, 650):
+        prefix = detector(**kwargs).fit(frame.iloc[:cut]).scores_
+        np.testing.assert_allclose(prefix, full[:cut], rtol=1e-9, atol=1e-9)
