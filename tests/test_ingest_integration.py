@@ -172,12 +172,6 @@ def test_otlp_logs_and_traces_map_onto_the_contract(tmp_path, token_env):
     assert [(r["line_no"], r["reason"]) for r in q] == [(2, "bad_json"), (3, "missing_required")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="features/privacy/scan.py reads VARCHAR[] columns (incidents.services, "
-    "services.depends_on) as text and reports the file as unreadable (TypeError); with "
-    "that fixed by hand the scan of this store finds nothing. Remove this mark then.",
-)
 def test_privacy_scan_finds_nothing_in_the_store(sim):
     from features.privacy import scan_paths
 
