@@ -3,12 +3,13 @@
 Two paths give the same rows:
 
 * the **vectorized path** (DuckDB's JSON functions over a chunk of raw lines) takes
-  the clean, common shape of an event: a JSON object with an ``event_id``, only
-  contract keys, strings where strings belong, an RFC 3339 timestamp with ``Z`` or
-  a ``±hh:mm`` offset or an integer epoch, a known severity spelling;
+  the clean, common shape of an event: a JSON object with only contract keys, strings
+  where strings belong, an RFC 3339 timestamp with ``Z`` or a ``±hh:mm`` offset or an
+  integer epoch, a known severity spelling; without an ``event_id`` the content hash
+  is computed from the normalized values, as the contract does;
 * the **exact path** (:func:`features.contract.normalize_event`, row by row) takes
-  everything else: repairs, unknown keys, missing ``event_id`` (the content hash
-  needs the normalized dict), and every error, with the contract's reason codes.
+  everything else: unknown keys, wrong JSON types, unusual timestamp spellings, and
+  every error, with the contract's reason codes.
 
 A property test checks that both paths agree on every row the vectorized path
 accepts. Output is an Arrow table in :data:`EVENT_SCHEMA` order plus ``_line_no``
