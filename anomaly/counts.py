@@ -61,6 +61,42 @@ def is_count_prefix(x: np.ndarray) -> np.ndarray:
     return np.logical_and.accumulate(ok) & (divisor <= 1)
 
 
+def _upper_tail(k: np.ndarray, mean: np.ndarray, phi: np.ndarray) -> np.ndarray:
+    """``P(X >= k)`` for a negative binomial of this mean and variance ``phi * mean``.
+
+    Poisson where ``phi`` is 1 (no over-dispersion).
+
+    Examples
+    --------
+    >>> _upper_tail(np.array([3.0]), np.array([1.0]), np.array([1.0])).round(4).tolist()
+    [0.0803]
+    """
+    from scipy.stats import nbinom, poisson
+
+    p = np.empty_like(mean)
+    over = phi > 1.0 + 1e-9
+    p[~over] = poisson.sf(k[~over] - 1, mean[~over])
+    p[over] = nbinom.sf(k[over] - 1, mean[over] / (phi[over] - 1.0), 1.0 / phi[over])
+    return p
+
+
+def _lower_tail(k: np.ndarray, mean: np.ndarray, phi: np.ndarray) -> np.ndarray:
+    """``P(X <= k)`` for the same negative binomial (Poisson where ``phi`` is 1).
+
+    Examples
+    --------
+    >>> _lower_tail(np.array([0.0]), np.array([1.0]), np.array([1.0])).round(4).tolist()
+    [0.3679]
+    """
+    from scipy.stats import nbinom, poisson
+
+    p = np.empty_like(mean)
+    over = phi > 1.0 + 1e-9
+    p[~over] = poisson.cdf(k[~over], mean[~over])
+    p[over] = nbinom.cdf(k[over], mean[over] / (phi[over] - 1.0), 1.0 / phi[over])
+    return p
+
+
 class CountTail(CausalDetector):
     """Causal negative-binomial upper-tail detector for (sparse) count series.
 
@@ -86,8 +122,6 @@ class CountTail(CausalDetector):
     def _pvalues(
         self, t: np.ndarray, x: np.ndarray, e: np.ndarray, fc: Forecast | None = None
     ) -> np.ndarray:
-        from scipy.stats import nbinom, poisson
-
         s = self._settings()
         fc = fc if fc is not None else forecast(t, x / e, s)
         # expected rate per unit exposure: the forecast, or the recent and the longer
@@ -103,13 +137,10 @@ class CountTail(CausalDetector):
         pearson = (x - lam) ** 2 / lam
         pearson[: s.min_rows] = np.nan  # rates guessed from too little history
         phi = np.clip(np.nan_to_num(past_mean(pearson, s.error_window, s.min_rows), nan=1.0), 1, 1e4)
-        k = np.floor(x) - 1.0
-        over = phi > 1.0 + 1e-9
-        r = lam / np.where(over, phi - 1.0, 1.0)
-        p_nb = nbinom.sf(k, r, 1.0 / np.where(over, phi, 2.0))
-        p_po = poisson.sf(k, lam)
-        p = np.where(over, p_nb, p_po)
-        p = np.where(is_count_prefix(x) & (x > lam), p, 1.0)
-        # scores need a trusted dispersion: wait for min_rows of history
-        p[: s.min_rows] = 1.0
+        p = np.ones_like(x)
+        # only rows above their expectation can be anomalous, and a trusted dispersion
+        # needs min_rows of history: evaluate the tails there only (they are costly)
+        rows = is_count_prefix(x) & (x > lam)
+        rows[: s.min_rows] = False
+        p[rows] = _upper_tail(x[rows], lam[rows], phi[rows])
         return np.where(np.isfinite(p), np.clip(p, 0.0, 1.0), 1.0)
