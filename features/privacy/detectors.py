@@ -121,7 +121,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|sub|field|date"
+    "requester|bcc|set-cookie|e-mail|email|sub|field|date"
 )
 HINT_PATTERN = "|".join(
     (
@@ -147,7 +147,9 @@ HINT_PATTERN = "|".join(
         r"[Nn]ame is) [A-ZÀ-Þ]",
         r"rejected value \[",
         r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
-        r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*\\?[\"']?[ \t]*[=:])",
+        # a key word, then key characters, then = or : (a colon before a digit is a
+        # file:line or a time, not a key: Foo.java:42, 10:00)
+        r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*\\?[\"']?[ \t]*(?:=|:[^0-9]|:$))",
     )
 )
 _HINT = re.compile(HINT_PATTERN)
@@ -417,8 +419,13 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     rev = text[::-1]
     for sm in _SEPS.finditer(text):
         sep = sm.start()
-        if text.startswith("//", sep + 1) or text.startswith("::", sep) or (sep and text[sep - 1] == ":"):
-            continue  # a URL scheme or a C++/Rust path, not key:value
+        if text[sep] == ":" and (
+            text.startswith("//", sep + 1)
+            or text.startswith("::", sep)
+            or (sep and text[sep - 1] == ":")
+            or (sep + 1 < n and "0" <= text[sep + 1] <= "9")
+        ):
+            continue  # a URL scheme, a C++/Rust path, file:line or a time; not key:value
         km = _KEY_REV.match(rev, n - sep)
         if km is None:
             continue
