@@ -189,3 +189,17 @@ def test_public_surface_is_sorted_and_importable() -> None:
     assert fp.__all__ == sorted(fp.__all__)
     for name in fp.__all__:
         assert getattr(fp, name) is not None
+
+
+def test_a_value_glued_to_a_name_keeps_the_name_in_the_template() -> None:
+    miner = TemplateMiner()
+    ids = miner.fit_transform([
+        "HTTPConnectionPool(host='payments', port=80): Read timed out. (read timeout=5)",
+        "HTTPConnectionPool(host='inventory', port=8080): Read timed out. (read timeout=2)",
+        "user=alice action=login result=denied",
+        "user=bob action=login result=denied",
+    ])
+    assert ids[0] == ids[1] != ids[2] == ids[3]
+    assert miner.templates_[ids[0]] == (
+        "HTTPConnectionPool(host='<*>', port=<NUM>): Read timed out. (read timeout=<NUM>)")
+    assert miner.templates_[ids[2]] == "user=<*> action=login result=denied"

@@ -8,15 +8,16 @@ How one message is handled:
 3. **Tokenize** on whitespace and collapse runs of the same placeholder token
    (``blk_<NUM> blk_<NUM> blk_<NUM>`` → ``blk_<NUM>``), so a list of variable
    length does not make a new template per length.
-4. **Bucket** by token count and first plain word (usually the "verb" of a
-   message; leading tokens holding a digit or placeholder are skipped), like the
-   first levels of Drain's prefix tree.
+4. **Bucket** by token count and the first word (the name a token starts with,
+   usually the "verb" of a message; leading tokens holding a digit or only
+   placeholders are skipped), like the first levels of Drain's prefix tree.
 5. **Match** against the bucket's templates: similarity is the share of
    positions that are equal (two digit-bearing tokens count as equal, being
    values the masks did not name). A template whose every constant the message
    shares (differences only at its ``<*>``) is always a match, the one with most
    equal positions first; otherwise the best template at or above ``similarity``
-   wins (ties go to the oldest). The positions that differ become ``<*>``.
+   wins (ties go to the oldest). A token that differs keeps the head and tail it
+   shares with the message up to punctuation (``host='<*>',``), or becomes ``<*>``.
    Without a match the message starts a new template.
 
 A template's id is a hash of its text when it was created and it keeps that id
@@ -124,21 +125,88 @@ def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: in
     return " ".join(out)
 
 
+_LEADING_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z_.]*[A-Za-z_]|[A-Za-z])")
+
+
 def _bucket_key(tokens: list[str]) -> tuple[int, str]:
     """Token count and the first word among the first three tokens.
 
-    A token's word is what is left when its placeholders are taken out
-    (``onExtend:<NUM>`` → ``onExtend:``); a token holding a digit the masks left
+    A token's word is the name it starts with once its placeholders are taken out
+    (``onExtend:<NUM>`` → ``onExtend``, ``HTTPConnectionPool(host='db',`` →
+    ``HTTPConnectionPool``, ``[client`` → ``client``), so a value glued to the
+    name does not split the bucket. A token holding a digit the masks left
     (``user42``) or nothing but placeholders (``<IP>``) says nothing about the kind
     of message, so the next token is tried.
     """
     for i, token in enumerate(tokens[:3]):
         if _has_digit(token):
             continue
-        word = _PLACEHOLDER.sub("", token) if "<" in token else token
-        if any(c.isalpha() for c in word):
-            return (len(tokens), f"{i}:{word}")
+        word = _PLACEHOLDER.sub(" ", token) if "<" in token else token
+        m = _LEADING_WORD.match(word)
+        if m is not None:
+            return (len(tokens), f"{i}:{m.group(1)}")
     return (len(tokens), WILDCARD)
+
+
+def _last_cut(prefix: str) -> int:
+    """Length of the longest head of ``prefix`` that ends just after punctuation outside
+    a placeholder (0 when there is none)."""
+    depth = 0
+    cut = 0
+    for i, c in enumerate(prefix):
+        if c == "<":
+            depth += 1
+        elif c == ">":
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                cut = i + 1
+        elif depth == 0 and not c.isalnum():
+            cut = i + 1
+    return cut
+
+
+def _first_cut(suffix: str) -> int:
+    """Start of the longest tail of ``suffix`` that begins with punctuation outside a
+    placeholder (``len(suffix)`` when there is none)."""
+    depth = 0
+    cut = len(suffix)
+    for i in range(len(suffix) - 1, -1, -1):
+        c = suffix[i]
+        if c == ">":
+            depth += 1
+        elif c == "<":
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                cut = i
+        elif depth == 0 and not c.isalnum():
+            cut = i
+    return cut
+
+
+def _generalize(old: str, new: str) -> str:
+    """The pattern covering two different tokens: common prefix + ``<*>`` + common suffix.
+
+    ``HTTPConnectionPool(host='db',`` and ``HTTPConnectionPool(host='cache',`` give
+    ``HTTPConnectionPool(host='<*>',``; without a common part (or when the common
+    part would cut through a placeholder) the token becomes ``<*>``.
+    """
+    if old == WILDCARD:
+        return WILDCARD
+    limit = min(len(old), len(new))
+    p = 0
+    while p < limit and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[-1 - s] == new[-1 - s]:
+        s += 1
+    prefix = old[:p]
+    suffix = old[len(old) - s:] if s else ""
+    # keep whole pieces only: cut at punctuation, never inside a word or a placeholder
+    prefix = prefix[: _last_cut(prefix)]
+    suffix = suffix[_first_cut(suffix):]
+    if not prefix and not suffix:
+        return WILDCARD
+    return f"{prefix}{WILDCARD}{suffix}"
 
 
 def _template_id(text: str, taken: dict[str, Any]) -> str:
@@ -399,9 +467,9 @@ class TemplateMiner(BaseEstimator):
             score = 0
             wild = 0
             for a, b, d in zip(tpl.tokens, tokens, digit, strict=True):
-                if a == b or (d and a != WILDCARD and _has_digit(a)):
+                if a == b or (d and "<*>" not in a and _has_digit(a)):
                     score += 1
-                elif a == WILDCARD:
+                elif "<*>" in a:
                     wild += 1
             # A message that agrees with every constant of a template is an instance of
             # it, however many wildcards the template has gathered: so a template that
@@ -426,7 +494,7 @@ class TemplateMiner(BaseEstimator):
             old = tpl.tokens
             for i, (a, b) in enumerate(zip(old, tokens, strict=True)):
                 if a != b and a != WILDCARD:
-                    old[i] = WILDCARD
+                    old[i] = _generalize(a, b)
         if len(self._cache) < int(self.cache_size):
             self._cache[masked] = tpl
         return tpl
