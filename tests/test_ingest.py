@@ -285,3 +285,31 @@ def test_encrypted_ingest_leaves_no_plaintext(tmp_path):
     assert marker.encode() not in data and b"checkout" not in data
     with Store.open(db, key="an encryption key", read_only=True) as store:
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 50
+
+
+def test_a_column_the_policy_drops_is_stored_as_null(tmp_path):
+    from features.privacy import Anonymizer
+
+    class DropsSessions:
+        """The real anonymizer, with a policy that drops session_id (as 'drop' does)."""
+
+        def __init__(self):
+            self.inner = Anonymizer()
+            self.policy = self.inner.policy
+
+        def anonymize_batch(self, table):
+            out = self.inner.anonymize_batch(table)
+            return out.drop_columns(["session_id"])
+
+        def anonymize_event(self, event):
+            return self.inner.anonymize_event(event)
+
+        def anonymize_text(self, text):
+            return self.inner.anonymize_text(text)
+
+    path = write_jsonl(tmp_path / "events.jsonl", [ev(event_id="s1", session_id="sess-abc")])
+    db = tmp_path / "fl.duckdb"
+    ingest(path, db=db, anonymizer=DropsSessions())
+    with Store.open(db, read_only=True) as store:
+        row = store.table("events").to_dicts()[0]
+    assert row["event_id"] == "s1" and row["session_id"] is None

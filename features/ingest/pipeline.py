@@ -263,7 +263,7 @@ class _Run:
             anon = self.anonymizer.anonymize_batch(table.select(names))
             if anon.num_rows != table.num_rows:
                 raise RuntimeError("the anonymizer changed the number of rows; this is a bug")
-            anon = anon.select(names).cast(arrow_schema(kind))
+            anon = _conform_anonymized(anon, kind)
             if outcome.failed:
                 bad = sorted(outcome.failed)
                 bad_rows = anon.take(pa.array(bad, pa.int64())).to_pylist()
@@ -371,6 +371,18 @@ class _Run:
             )
         self.validator = Validator(catalog_services=[r["service"] for r in rows] or None)
         return FileResult(str(src.path), "catalog", batch_id, "committed", len(rows), len(rows))
+
+
+def _conform_anonymized(anon: Any, kind: str) -> Any:
+    """The anonymizer's output in the store's column order and types; a column the
+    policy drops is written as NULL."""
+    import pyarrow as pa
+
+    schema = arrow_schema(kind)
+    have = set(anon.column_names)
+    cols = [anon.column(f.name).cast(f.type) if f.name in have
+            else pa.nulls(anon.num_rows, f.type) for f in schema]
+    return pa.Table.from_arrays(cols, schema=schema)
 
 
 def _to_arrow(frame: Any) -> Any:
