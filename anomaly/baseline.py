@@ -45,7 +45,7 @@ from anomaly.rolling import (
     past_median,
     past_quantile,
 )
-from anomaly.timeline import NS_PER_DAY, causal_gap, lagged_values
+from anomaly.timeline import NS_PER_DAY, causal_gap, lagged_values, regular_step
 
 __all__ = ["BaselineSettings", "Forecast", "forecast", "state_start", "tail_scale"]
 
@@ -123,9 +123,12 @@ class Forecast:
 
 
 def _seasonal_profile(
-    t: np.ndarray, x: np.ndarray, period: int, cycles: int, tolerance: np.ndarray
+    t: np.ndarray, x: np.ndarray, period: int, cycles: int, tolerance: np.ndarray,
+    step: int | None,
 ) -> np.ndarray:
-    stack = np.vstack([lagged_values(t, x, k * period, tolerance) for k in range(1, cycles + 1)])
+    stack = np.vstack(
+        [lagged_values(t, x, k * period, tolerance, step) for k in range(1, cycles + 1)]
+    )
     return median_of_rows(stack)
 
 
@@ -161,12 +164,14 @@ def forecast(t: np.ndarray, x: np.ndarray, settings: BaselineSettings | None = N
         empty = np.empty(0)
         return Forecast(empty, empty, empty, np.empty(0, dtype=np.int64), empty, empty)
     lw, ew, mr = s.level_window, s.error_window, s.min_rows
-    tolerance = causal_gap(t) // 2
+    gap = causal_gap(t)
+    tolerance = gap // 2
+    step = regular_step(t)  # a regular grid turns lag lookups into shifts
 
     candidates = [past_median(x, lw, min(lw, mr))]
     offsets = []
     for period, cycles in zip(s.periods, s.cycles, strict=True):
-        seasonal = _seasonal_profile(t, x, period, cycles, tolerance)
+        seasonal = _seasonal_profile(t, x, period, cycles, tolerance, step)
         offsets.append(past_median(x - seasonal, lw, min(lw, mr)))
         candidates.append(seasonal + offsets[-1])
     expected_all = np.vstack(candidates)
@@ -175,7 +180,11 @@ def forecast(t: np.ndarray, x: np.ndarray, settings: BaselineSettings | None = N
     # must not make the seasonal model look worse than a model that follows it
     if s.periods:
         span = max(s.periods)
-        error_all = np.vstack([past_mean_over(t, np.abs(r), span, mr) for r in residual_all])
+        by_time = np.vstack([past_mean_over(t, np.abs(r), span, mr) for r in residual_all])
+        by_rows = np.vstack([past_mean(np.abs(r), ew, mr) for r in residual_all])
+        # coarse series (a row a day) have too few rows in a week: use the last rows
+        rows_in_span = np.arange(n) - np.searchsorted(t, t - span, side="left")
+        error_all = np.where(rows_in_span >= ew, by_time, by_rows)
     else:
         error_all = np.vstack([past_mean(np.abs(r), ew, mr) for r in residual_all])
 
@@ -203,9 +212,15 @@ def forecast(t: np.ndarray, x: np.ndarray, settings: BaselineSettings | None = N
         # model is used, the scale is at least the spread of past residuals at the
         # same phase (+- two rows) of the previous cycles of the shortest period.
         period, cycles = s.periods[0], s.cycles[0]
-        gap = causal_gap(t)
-        lags = [k * period + j * gap for k in range(1, cycles + 1) for j in range(-2, 3)]
-        stack = np.vstack([lagged_values(t, abs_residual, lag, tolerance) for lag in lags])
+        near = gap if step is None else step  # row 0 differs, but has no history
+        # at least one gap back, so a period shorter than two gaps never looks ahead
+        lags = [
+            np.maximum(k * period + j * near, near) for k in range(1, cycles + 1)
+            for j in range(-2, 3)
+        ]
+        stack = np.vstack(
+            [lagged_values(t, abs_residual, lag, tolerance, step) for lag in lags]
+        )
         phase = MAD_TO_SIGMA * median_of_rows(stack, min_count=5)
         scale = np.where((model >= 1) & np.isfinite(phase), np.fmax(scale, phase), scale)
     scale = np.where(np.isfinite(mad), scale, np.nan)

@@ -34,6 +34,7 @@ __all__ = [
     "infer_interval",
     "lagged_values",
     "read_series",
+    "regular_step",
     "to_nanoseconds",
 ]
 
@@ -191,19 +192,47 @@ def causal_gap(t: np.ndarray, window: int = 32) -> np.ndarray:
     return median.astype(np.int64)
 
 
-def lagged_values(t: np.ndarray, x: np.ndarray, lag: int, tolerance: np.ndarray) -> np.ndarray:
+def regular_step(t: np.ndarray) -> int | None:
+    """The constant step of a strictly regular series, or None.
+
+    Examples
+    --------
+    >>> regular_step(np.array([0, 5, 10])), regular_step(np.array([0, 5, 11]))
+    (5, None)
+    """
+    t = np.asarray(t, dtype=np.int64)
+    if t.size < 2:
+        return None
+    gaps = np.diff(t)
+    step = int(gaps[0])
+    return step if step > 0 and bool(np.all(gaps == step)) else None
+
+
+def lagged_values(
+    t: np.ndarray, x: np.ndarray, lag: Any, tolerance: np.ndarray, step: int | None = None
+) -> np.ndarray:
     """Return, per row, the value observed ``lag`` nanoseconds earlier, or NaN.
 
     The match is the last observation at or before ``t - lag + tolerance`` that is
     no earlier than ``t - lag - tolerance``. With ``tolerance < lag`` the match is
-    always in the past, so the result is causal.
+    always in the past, so the result is causal. When the series is strictly
+    regular with ``step`` (see :func:`regular_step`), ``tolerance`` is below the
+    step and ``lag`` is a whole number of steps, the match is a plain shift.
 
     Examples
     --------
     >>> t = np.array([0, 10, 20, 30])
     >>> lagged_values(t, np.array([1.0, 2.0, 3.0, 4.0]), 20, np.full(4, 4)).tolist()
     [nan, nan, 1.0, 2.0]
+    >>> lagged_values(t, np.array([1.0, 2.0, 3.0, 4.0]), 20, np.full(4, 4), step=10).tolist()
+    [nan, nan, 1.0, 2.0]
     """
+    if step is not None and np.ndim(lag) == 0 and int(lag) % step == 0 and int(lag) > 0:
+        shift = int(lag) // step
+        out = np.full(x.shape, np.nan)
+        if shift < x.size:
+            out[shift:] = x[: x.size - shift]
+        return out
     target = t - lag
     idx = np.searchsorted(t, target + tolerance, side="right") - 1
     ok = idx >= 0
