@@ -195,8 +195,13 @@ def to_html(doc: Document) -> str:
     return "\n".join(parts)
 
 
+def _md_text(text: str) -> str:
+    # angle brackets would be read as HTML by Markdown viewers (and hide <TOKEN> marks)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def to_markdown(doc: Document, *, image_dir: str = "report_files") -> str:
@@ -209,11 +214,11 @@ def to_markdown(doc: Document, *, image_dir: str = "report_files") -> str:
         lines += ["#" * section.level + " " + section.title, ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                lines += [block.text, ""]
+                lines += [_md_text(block.text), ""]
             elif isinstance(block, Table):
                 header, rows, more = _rows(block)
                 if block.caption:
-                    lines += [f"**{block.caption}**", ""]
+                    lines += [f"**{_md_text(block.caption)}**", ""]
                 lines.append("| " + " | ".join(_md_cell(h) for h in header) + " |")
                 lines.append("|" + "|".join(" --- " for _ in header) + "|")
                 lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]

@@ -205,6 +205,11 @@ def postmortem_status(inputs: Any, folder: str | os.PathLike[str] | None, *,
                                        "reason"])
 
 
+def _md(text: str) -> str:
+    """Text safe in Markdown: angle brackets would be read as HTML (hiding <TOKEN>)."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _fmt(ts: pd.Timestamp | None) -> str:
     return ts.strftime("%Y-%m-%d %H:%M:%S") if ts is not None and not pd.isna(ts) else "not recorded"
 
@@ -226,11 +231,11 @@ class _Evidence:
 def _gather(con: Any, services: Sequence[str], start: pd.Timestamp, end: pd.Timestamp,
             inputs: Any, cfg: PostmortemSettings) -> _Evidence:
     ev = _Evidence()
-    if con is None or not services:
+    if not services:
         return ev
     tables = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables "
-        "WHERE table_catalog = current_database()").fetchall()}
+        "WHERE table_catalog = current_database()").fetchall()} if con is not None else set()
     params = [list(services), start.to_pydatetime(), end.to_pydatetime()]
     if "events" in tables:
         row = con.execute(
@@ -320,7 +325,7 @@ def postmortem_draft(incident: Any, inputs: Any, store: Any = None, *,
     lines = [
         "---", f"incident: {r['incident_id']}", "severity: P1", "status: draft",
         "generated_by: faultline postmortems", "---", "",
-        f"# Postmortem: {r['incident_id']} — {r['title']}", "",
+        f"# Postmortem: {r['incident_id']} — {_md(r['title'])}", "",
         "_Blameless format: this document is about systems and decisions, not people. "
         "Numbers below come from the telemetry store; identities are never shown (users "
         "are counted by token)._", "",
@@ -358,7 +363,7 @@ def postmortem_draft(incident: Any, inputs: Any, store: Any = None, *,
                   "  | fingerprint | service | error type | events | new | introduced by | template |",
                   "  | --- | --- | --- | --- | --- | --- | --- |"]
         for f in ev.fingerprints:
-            tpl = f["template"].replace("|", "\\|")
+            tpl = _md(f["template"]).replace("|", "\\|")
             lines.append(f"  | {f['fingerprint']} | {f['service']} | {f['error_type']} | "
                          f"{f['count']} | {'yes' if f['is_new'] else 'no'} | "
                          f"{f['introduced_by']} | {tpl} |")
