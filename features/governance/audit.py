@@ -299,6 +299,57 @@ class AuditLog:
                 raise
         return row
 
+    def append_many(self, rows: list[dict[str, Any]]) -> int:
+        """Append many rows (dicts with the keyword arguments of :meth:`append`, ``obj``
+        included) in one transaction, in the order given; returns how many."""
+        if not rows:
+            return 0
+        with self.connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                last = con.execute(
+                    "SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+                if last is None:
+                    anchor = con.execute(
+                        "SELECT seq, prev_hash FROM audit_anchor ORDER BY seq DESC LIMIT 1"
+                    ).fetchone()
+                    seq, prev = (int(anchor[0]), anchor[1]) if anchor else (1, GENESIS_HASH)
+                else:
+                    seq, prev = int(last[0]) + 1, last[1]
+                values = []
+                for item in rows:
+                    when = _naive(item.get("at")) or datetime.now(UTC).replace(tzinfo=None)
+                    row = {
+                        "seq": seq, "accessed_at": when, "user_name": item["user"],
+                        "role": item.get("role"), "action": item["action"],
+                        "object": item["obj"], "outcome": item.get("outcome", "ok"),
+                        "count_rows": None if item.get("rows") is None else int(item["rows"]),
+                        "range_start": _naive(item.get("range_start")),
+                        "range_end": _naive(item.get("range_end")),
+                        "command": item.get("command"), "reason": item.get("reason"),
+                    }
+                    digest = row_hash(prev, row)
+                    values.append([row[k] for k in FIELDS] + [prev, digest])
+                    prev, seq = digest, seq + 1
+                import pyarrow as pa
+
+                _arrow_types()
+                names = (*FIELDS, "prev_hash", "row_hash")
+                schema = pa.schema([(n, _ARROW_TYPES.get(n, pa.string())) for n in names])
+                frame = pa.Table.from_pylist([dict(zip(names, v, strict=True))
+                                              for v in values], schema=schema)
+                con.register("_audit_rows", frame)
+                con.execute(f"INSERT INTO audit_log ({', '.join(names)}) "
+                            f"SELECT {', '.join(names)} FROM _audit_rows")
+                con.unregister("_audit_rows")
+                con.execute("DELETE FROM audit_head")
+                con.execute("INSERT INTO audit_head VALUES (?, ?)", [seq - 1, prev])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return len(values)
+
     def records(self, *, start: datetime | None = None, end: datetime | None = None) -> Any:
         """The log as a pandas frame in ``seq`` order, optionally ``start <= accessed_at < end``."""
         if not self.path.exists():
@@ -397,6 +448,17 @@ class AuditLog:
                 con.execute("ROLLBACK")
                 raise
             return int(count)
+
+
+_ARROW_TYPES: dict[str, Any] = {}
+
+
+def _arrow_types() -> None:
+    import pyarrow as pa
+
+    _ARROW_TYPES.update({"seq": pa.int64(), "accessed_at": pa.timestamp("us"),
+                         "count_rows": pa.int64(), "range_start": pa.timestamp("us"),
+                         "range_end": pa.timestamp("us")})
 
 
 def _naive(value: datetime | None) -> datetime | None:
