@@ -48,7 +48,7 @@ from features.privacy.tokens import Tokenizer, TokenKey, load_key
 __all__ = ["Anonymizer"]
 
 _FIELD_TYPES = {f.name: f.type for f in EVENT_FIELDS}
-_NOT_PERSONAL = (None, "id", "weak_secret", "cookie")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie")
 _TS_OK = re.compile(
     r"^\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?"
     r"\s*(?:Z|z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?)?|[0-9]+(?:\.[0-9]+)?)\s*$"
@@ -193,6 +193,9 @@ class Anonymizer:
         if cls is None or cls == "id":
             out, found = self._replace(text, cls == "id")
             return out, tuple(found)
+        if cls == "record_key" and not is_neutral(text):
+            kind = "secret" if looks_random(text) else "record_key"
+            return self._render(kind, text), (kind,)
         if cls == "weak_secret":
             if looks_random(text) and not is_neutral(text):
                 return self._render("secret", text), ("secret",)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["anonymize_table"]
 
-_WHOLE = frozenset({"weak_secret", "cookie"})
+_WHOLE = frozenset({"weak_secret", "record_key", "cookie"})
 
 
 def anonymize_table(anon: Anonymizer, table: Any) -> Any:

@@ -61,7 +61,7 @@ DEFAULT_ACTIONS: dict[str, str] = {
     "user_id": "tokenize", "session_id": "tokenize",
     "jwt": "mask", "bearer": "mask", "aws_key": "mask", "api_key": "mask",
     "github_token": "mask", "slack_token": "mask", "secret": "mask", "password": "mask",
-    "cookie": "mask",
+    "cookie": "mask", "record_key": "tokenize",
 }  # fmt: skip
 KINDS: tuple[str, ...] = tuple(DEFAULT_ACTIONS)
 
@@ -144,7 +144,7 @@ HINT_PATTERN = "|".join(
         r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
         r"(?i:bearer|basic)\s",
         r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
-        r"[Nn]ame is) [A-ZÀ-Þ]",
+        r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) [A-ZÀ-Þ]",
         r"rejected value \[",
         r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
         # a key word, then key characters, then = or : (a colon before a digit is a
@@ -233,12 +233,13 @@ _PHRASE = re.compile(
 )
 _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
-    r"[Cc]ustomer|[Nn]ame is) (?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){1,3})"
+    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) (?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){1,3})"
 )
-_NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ")
+_NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
+               "member ", "contact ", "owner ")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session")
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
-                "dear ", "customer ", "name is ")
+                "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
 _MAC_GATE = re.compile(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}")
@@ -476,6 +477,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         elif cls == "weak_secret":
             if looks_random(value):
                 out.append(Span(vs, ve, "secret", 3))
+        elif cls == "record_key":
+            out.append(Span(vs, ve, "secret" if looks_random(value) else "record_key", 3))
         elif is_plausible(cls, value):
             out.append(Span(vs, ve, cls, 3))
 

@@ -13,8 +13,11 @@ a personal kind (``email``, ``person_name``, ``phone``, ``dob``, ``address``,
 ``secret``, ``cookie``)
     the whole value is personal or secret data of that kind;
 ``weak_secret``
-    ``key``/``token``/``auth``-style names: the value is a secret when it looks
-    random (see :func:`looks_random`);
+    ``token``/``auth``/``signature``-style names: the value is a secret when it
+    looks random (see :func:`looks_random`);
+``record_key``
+    ``key=``, ``record_key=``: a secret when it looks random, otherwise an
+    identifier (a Kafka record key is usually a user or entity id) that is tokenized;
 ``id``
     an identifier (``trace_id``, ``order_id``...): never read as a card or phone
     number;
@@ -109,7 +112,9 @@ _add("secret", "secret", "client_secret", "secret_key", "secretkey", "api_key", 
      "encryption_key", "master_key", "shared_secret", "client_key", "license_key",
      "x_amz_security_token", "csrf_token", "xsrf_token", "x_csrf_token", "otp", "totp")
 _add("cookie", "cookie", "set_cookie", "cookies")
-_add("weak_secret", "key", "token", "auth", "signature", "sig", "hash_key", "x_signature",
+_add("record_key", "key", "record_key", "message_key", "msg_key", "partition_key", "kafka_key",
+     "event_key", "entity_key")
+_add("weak_secret", "token", "auth", "signature", "sig", "hash_key", "x_signature",
      "x_hub_signature", "nonce")
 _add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent_id",
      "parentspanid", "request_id", "requestid", "x_request_id", "correlation_id",
@@ -273,7 +278,7 @@ def is_plausible(kind: str, value: str) -> bool:
     return True
 
 
-_NOT_INHERITED = frozenset({None, "id", "weak_secret", "cookie", "user_id", "session_id"})
+_NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id"})
 
 
 def child_class(name: str, parent: str | None, inherited: str | None) -> str | None:

@@ -52,7 +52,7 @@ _JSONL_EXT = {".jsonl", ".ndjson"}
 _SKIP_EXT = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".pdf", ".woff", ".woff2"}
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules", ".hypothesis", ".pytest_cache"}
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
-_NOT_PERSONAL = (None, "id", "weak_secret", "cookie")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie")
 
 
 @dataclass(frozen=True, order=True)
@@ -94,6 +94,8 @@ def _kinds(text: str, cls: str | None) -> list[str]:
         if not has_hint(text):
             return []
         return [s.kind for s in find_spans(text, identifiers=cls == "id")]
+    if cls == "record_key":
+        return [] if is_neutral(text) else ["secret" if looks_random(text) else "record_key"]
     if cls == "weak_secret":
         if looks_random(text) and not is_neutral(text):
             return ["secret"]
