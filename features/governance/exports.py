@@ -125,12 +125,14 @@ def export_table(
 
     obj = object_of(table)
     pkey = _parquet_key(export_key)
+    from features.store import resolve_db_path
+
     own = not hasattr(db, "con")
-    store = Store.open(db, key=key, read_only=True) if own else db
     out = Path(dest)
-    try:
-        with guard("export", obj, store_path=store.path, identity=identity,
-                   command=command) as access:
+    path = resolve_db_path(db) if own else db.path
+    with guard("export", obj, store_path=path, identity=identity, command=command) as access:
+        store = Store.open(db, key=key, read_only=True) if own else db
+        try:
             rel = store.table(table, as_="arrow", columns=columns, where=where, params=params)
             out.parent.mkdir(parents=True, exist_ok=True)
             tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
@@ -153,10 +155,10 @@ def export_table(
             finally:
                 con.close()
             access.rows = rel.num_rows
-        return int(rel.num_rows)
-    finally:
-        if own:
-            store.close()
+        finally:
+            if own:
+                store.close()
+    return int(rel.num_rows)
 
 
 def read_export(path: str | os.PathLike[str], *, export_key: str | None = None) -> Any:

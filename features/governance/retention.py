@@ -215,6 +215,12 @@ def _open(db: Any, key: str | None, *, read_only: bool = False) -> tuple[Any, bo
     return Store.open(db, key=key, read_only=read_only), True
 
 
+def _path_of(db: Any) -> Path:
+    from features.store import resolve_db_path
+
+    return db.path if hasattr(db, "path") else resolve_db_path(db)
+
+
 def _columns(con: Any, table: str) -> set[str]:
     return {r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns "
@@ -255,10 +261,10 @@ def add_hold(
                          "or an incident id")
     if start is not None and end is not None and _now(start) >= _now(end):
         raise ValueError("the hold's start must be before its end")
-    store, own = _open(db, key)
-    try:
-        with guard("admin", "holds", store_path=store.path, identity=identity,
-                   command=command) as access:
+    with guard("admin", "holds", store_path=_path_of(db), identity=identity,
+               command=command) as access:
+        store, own = _open(db, key)
+        try:
             con = store.con
             if incident_id is not None:
                 known = False
@@ -279,10 +285,10 @@ def add_hold(
                      None if end is None else _now(end), incident_id, _scrub(reason.strip()),
                      access.identity.user, _now(None)])
             access.rows = 1
-        return hold_id
-    finally:
-        if own:
-            store.close()
+        finally:
+            if own:
+                store.close()
+    return hold_id
 
 
 def list_holds(db: Any = None, *, include_released: bool = False, key: str | None = None,
@@ -292,10 +298,10 @@ def list_holds(db: Any = None, *, include_released: bool = False, key: str | Non
 
     from features.governance.roles import guard
 
-    store, own = _open(db, key, read_only=True)
-    try:
-        with guard("admin", "holds", store_path=store.path, identity=identity,
-                   command=command) as access:
+    with guard("admin", "holds", store_path=_path_of(db), identity=identity,
+               command=command) as access:
+        store, own = _open(db, key, read_only=True)
+        try:
             if "legal_holds" not in store.tables():
                 frame = pd.DataFrame(columns=["hold_id", "scope_service", "scope_start",
                                               "scope_end", "scope_incident_id", "reason",
@@ -306,10 +312,10 @@ def list_holds(db: Any = None, *, include_released: bool = False, key: str | Non
                     "SELECT * FROM legal_holds WHERE ? OR released_at IS NULL "
                     "ORDER BY created_at, hold_id", [include_released]).df()
             access.rows = len(frame)
-        return frame
-    finally:
-        if own:
-            store.close()
+        finally:
+            if own:
+                store.close()
+    return frame
 
 
 def release_hold(db: Any = None, hold_id: str = "", *, key: str | None = None,
@@ -317,10 +323,10 @@ def release_hold(db: Any = None, hold_id: str = "", *, key: str | None = None,
     """Release an active hold (the row stays, with who released it and when)."""
     from features.governance.roles import guard
 
-    store, own = _open(db, key)
-    try:
-        with guard("admin", "holds", store_path=store.path, identity=identity,
-                   command=command) as access:
+    with guard("admin", "holds", store_path=_path_of(db), identity=identity,
+               command=command) as access:
+        store, own = _open(db, key)
+        try:
             store.con.execute(HOLDS_DDL)
             n = store.con.execute(
                 "SELECT count(*) FROM legal_holds WHERE hold_id = ? AND released_at IS NULL",
@@ -331,9 +337,9 @@ def release_hold(db: Any = None, hold_id: str = "", *, key: str | None = None,
                 con.execute("UPDATE legal_holds SET released_by = ?, released_at = ? "
                             "WHERE hold_id = ?", [access.identity.user, _now(None), hold_id])
             access.rows = 1
-    finally:
-        if own:
-            store.close()
+        finally:
+            if own:
+                store.close()
 
 
 def _hold_predicate(con: Any, table: str, column: str, cols: set[str],
@@ -431,10 +437,10 @@ def apply_retention(
 
     policy = policy or RetentionPolicy.load()
     ref = _now(now)
-    store, own = _open(db, key, read_only=dry_run)
-    try:
-        with guard("admin", "retention", store_path=store.path, identity=identity,
-                   command=command) as access:
+    with guard("admin", "retention", store_path=_path_of(db), identity=identity,
+               command=command) as access:
+        store, own = _open(db, key, read_only=dry_run)
+        try:
             con = store.con
             tables = store.tables()
             holds: list[tuple[Any, ...]] = []
@@ -488,7 +494,7 @@ def apply_retention(
                                            total if not dry_run else total - n,
                                            rule.regulation))
             access.rows = sum(r.count_deleted for r in results)
-        return RetentionReport(ref, dry_run, results, skipped)
-    finally:
-        if own:
-            store.close()
+        finally:
+            if own:
+                store.close()
+    return RetentionReport(ref, dry_run, results, skipped)
