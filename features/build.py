@@ -268,7 +268,8 @@ def spark_sql(model: FeatureModel | str) -> str:
 
     The same definitions can then run on Spark when one machine is not enough.
     ``quantile_cont(x, p)`` becomes Spark's exact ``percentile(x, p)`` (sqlglot alone
-    would write ``PERCENTILE_CONT(x, p)``, which Spark does not accept). DuckDB's ``mad``
+    would write ``PERCENTILE_CONT(x, p)``, which Spark does not accept), and DuckDB's 64-bit
+    ``hash(...)`` becomes Spark's ``xxhash64(...)`` (Spark's ``hash`` has 32 bits). DuckDB's ``mad``
     has no Spark counterpart and is left as is (``feat_baseline_minute`` only).
 
     Parameters
@@ -296,12 +297,14 @@ def spark_sql(model: FeatureModel | str) -> str:
             raise ValueError(f"no feature named {model!r}; features are {sorted(by_name)}")
         model = by_name[model]
 
-    def exact_percentile(node: exp.Expression) -> exp.Expression:
+    def to_spark(node: exp.Expression) -> exp.Expression:
         if isinstance(node, exp.PercentileCont) and node.expression is not None:
             return exp.Anonymous(this="PERCENTILE", expressions=[node.this, node.expression])
+        if isinstance(node, exp.Anonymous) and node.name.lower() == "hash":
+            return exp.Anonymous(this="XXHASH64", expressions=node.expressions)
         return node
 
-    tree = sqlglot.parse_one(model.sql, read="duckdb").transform(exact_percentile)
+    tree = sqlglot.parse_one(model.sql, read="duckdb").transform(to_spark)
     return tree.sql(dialect="spark", unsupported_level=sqlglot.ErrorLevel.RAISE, pretty=True)
 
 

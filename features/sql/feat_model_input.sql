@@ -7,11 +7,11 @@
 -- Columns: the main columns of each input, under the same names (see each input's file):
 --   service, minute,
 --   count_events, count_errors, count_fatal, count_5xx, requests, has_requests, error_rate,
---   rate_5xx, error_duration_p95_ms                                    (feat_service_minute)
+--   rate_5xx                                                           (feat_service_minute)
 --   count_fingerprints, count_fingerprints_new_1h, count_fingerprints_first_seen,
 --   top_fingerprint_share, error_type_entropy_bits               (feat_fingerprint_mix_minute)
 --   count_spans, span_error_ratio, latency_p50_ms, latency_p95_ms,
---   latency_p99_ms                                                     (feat_latency_minute)
+--   latency_p99_ms, error_duration_p95_ms                              (feat_latency_minute)
 --   version_live, minutes_since_deploy, is_post_deploy_30m             (feat_deploy_minute)
 --   count_errors_originated, count_errors_propagated, propagated_share (feat_trace_propagation)
 --   count_span_retries, count_traces_with_retries                     (feat_retry_minute)
@@ -29,7 +29,6 @@ SELECT
     s.has_requests,
     s.error_rate,
     s.rate_5xx,
-    s.error_duration_p95_ms,
     f.count_fingerprints,
     f.count_fingerprints_new_1h,
     f.count_fingerprints_first_seen,
@@ -40,6 +39,7 @@ SELECT
     l.latency_p50_ms,
     l.latency_p95_ms,
     l.latency_p99_ms,
+    l.error_duration_p95_ms,
     d.version_live,
     d.minutes_since_deploy,
     d.is_post_deploy_30m,

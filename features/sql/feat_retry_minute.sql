@@ -22,26 +22,26 @@ WITH windowed AS (
       AND start < CAST($range_end AS TIMESTAMP)
 ),
 repeated AS (
-    SELECT trace_id, parent_span_id, service, operation
+    -- calls seen more than once, found by a hash of the call's key: a collision only lets a
+    -- single call through to the exact ordering below, so the result stays exact
+    SELECT hash(trace_id, parent_span_id, service, operation) AS call_hash
     FROM windowed
-    GROUP BY trace_id, parent_span_id, service, operation
+    GROUP BY hash(trace_id, parent_span_id, service, operation)
     HAVING count(*) > 1
 ),
 attempts AS (
     SELECT
-        w.trace_id,
-        w.service,
-        w.start,
-        lag(w.start) OVER (
-            PARTITION BY w.trace_id, w.parent_span_id, w.service, w.operation
-            ORDER BY w.start, w.span_id
+        trace_id,
+        service,
+        start,
+        lag(start) OVER (
+            PARTITION BY trace_id, parent_span_id, service, operation
+            ORDER BY start, span_id
         ) AS previous_start
-    FROM windowed AS w
-    JOIN repeated AS r
-        ON r.trace_id = w.trace_id
-       AND r.parent_span_id = w.parent_span_id
-       AND r.service = w.service
-       AND r.operation = w.operation
+    FROM windowed
+    WHERE hash(trace_id, parent_span_id, service, operation) IN (
+        SELECT call_hash FROM repeated
+    )
 ),
 retries AS (
     SELECT

@@ -19,8 +19,7 @@
 --   error_rate                   estimated_errors / requests; NULL without a denominator
 --                                (no requests row, or zero requests)
 --   rate_5xx                     estimated_5xx / requests; NULL without a denominator
---   error_duration_p50_ms, error_duration_p95_ms, error_duration_p99_ms
---                                percentiles of duration_ms over the minute's error events
+-- Durations and latencies are in feat_latency_minute.
 WITH observed AS (
     SELECT service, min(timestamp) AS first_at, 0 AS is_catalog FROM events GROUP BY service
     UNION ALL
@@ -67,9 +66,7 @@ errors AS (
         sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
             AS estimated_errors,
         sum(CASE WHEN http_status BETWEEN 500 AND 599 THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
-            AS estimated_5xx,
-        -- one sort per group for the three percentiles
-        quantile_cont(duration_ms, [0.5, 0.95, 0.99]) AS error_durations_ms
+            AS estimated_5xx
     FROM events
     WHERE timestamp >= CAST($range_start AS TIMESTAMP)
       AND timestamp < CAST($range_end AS TIMESTAMP)
@@ -95,10 +92,7 @@ SELECT
     r.requests,
     r.requests IS NOT NULL AS has_requests,
     CASE WHEN r.requests > 0 THEN coalesce(e.estimated_errors, 0.0) / r.requests END AS error_rate,
-    CASE WHEN r.requests > 0 THEN coalesce(e.estimated_5xx, 0.0) / r.requests END AS rate_5xx,
-    e.error_durations_ms[1] AS error_duration_p50_ms,
-    e.error_durations_ms[2] AS error_duration_p95_ms,
-    e.error_durations_ms[3] AS error_duration_p99_ms
+    CASE WHEN r.requests > 0 THEN coalesce(e.estimated_5xx, 0.0) / r.requests END AS rate_5xx
 FROM grid AS g
 LEFT JOIN errors AS e ON e.service = g.service AND e.minute = g.minute
 LEFT JOIN served AS r ON r.service = g.service AND r.minute = g.minute
