@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 BENCH_KEY = "faultline benchmark key, not a secret"
 _TOKEN = re.compile(r"<[A-Za-z_][A-Za-z0-9_]*(?::k[0-9a-f]{4}:[0-9a-f]{12})?>|\b(?:[0-9]{1,3}\.){3}0/24\b")
-_SPECIFIC = re.compile(r"<[a-z_]+:k[0-9a-f]{4}:[0-9a-f]{12}>|(?:[0-9]{1,3}\.){3}0/24")
+_KIND = re.compile(r"^<[a-z_][a-z0-9_]*:(?=k[0-9a-f]{4}:)")
 SECRET_KINDS = ("card", "jwt", "bearer", "aws_key", "api_key", "github_token", "slack_token", "password", "cookie")
 
 
@@ -122,7 +122,9 @@ class Score:
             self.decoys[d["kind"]] += 1
             if v in text or json.dumps(v, ensure_ascii=False)[1:-1] in text:
                 self.kept[d["kind"]] += 1
-        self.lines_tokens[line_no] = set(_TOKEN.findall(text))
+        # faultline tokens join on key id and digest (<kind:kid:digest>): equal values give
+        # the same digest whatever kind label the place they were found gave them
+        self.lines_tokens[line_no] = {_KIND.sub("<", t) for t in _TOKEN.findall(text)}
 
     def joins(self) -> tuple[Counter[str], Counter[str]]:
         """Equal values must share a token, and that token must not also stand for

@@ -194,8 +194,7 @@ class Anonymizer:
             out, found = self._replace(text, cls == "id")
             return out, tuple(found)
         if cls == "record_key" and not is_neutral(text):
-            kind = "secret" if looks_random(text) else "record_key"
-            return self._render(kind, text), (kind,)
+            return self._render("record_key", text), ("record_key",)
         if cls == "weak_secret":
             if looks_random(text) and not is_neutral(text):
                 return self._render("secret", text), ("secret",)

@@ -478,7 +478,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if looks_random(value):
                 out.append(Span(vs, ve, "secret", 3))
         elif cls == "record_key":
-            out.append(Span(vs, ve, "secret" if looks_random(value) else "record_key", 3))
+            out.append(Span(vs, ve, "record_key", 3))
         elif is_plausible(cls, value):
             out.append(Span(vs, ve, cls, 3))
 

@@ -16,8 +16,9 @@ a personal kind (``email``, ``person_name``, ``phone``, ``dob``, ``address``,
     ``token``/``auth``/``signature``-style names: the value is a secret when it
     looks random (see :func:`looks_random`);
 ``record_key``
-    ``key=``, ``record_key=``: a secret when it looks random, otherwise an
-    identifier (a Kafka record key is usually a user or entity id) that is tokenized;
+    ``key=``, ``record_key=``: tokenized whatever it looks like (a Kafka record key
+    is usually a user or entity id; an API key in ``?key=`` is a secret; a keyed
+    token is safe for both and still joins);
 ``id``
     an identifier (``trace_id``, ``order_id``...): never read as a card or phone
     number;

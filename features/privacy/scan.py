@@ -95,7 +95,7 @@ def _kinds(text: str, cls: str | None) -> list[str]:
             return []
         return [s.kind for s in find_spans(text, identifiers=cls == "id")]
     if cls == "record_key":
-        return [] if is_neutral(text) else ["secret" if looks_random(text) else "record_key"]
+        return [] if is_neutral(text) else ["record_key"]
     if cls == "weak_secret":
         if looks_random(text) and not is_neutral(text):
             return ["secret"]
