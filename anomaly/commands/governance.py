@@ -69,6 +69,10 @@ def _when(value: str | None) -> datetime | None:
     from features.contract import parse_timestamp
 
     try:
+        return datetime.fromisoformat(value)  # also a bare date: 2026-07-01
+    except ValueError:
+        pass
+    try:
         return parse_timestamp(value)
     except (TypeError, ValueError):
         raise click.BadParameter("give a time as RFC 3339, such as 2026-03-01T00:00:00Z") from None
