@@ -476,13 +476,18 @@ def _window_mask(frame: dict[str, Any], burst: int) -> list[np.ndarray]:
 
 
 def _rolling_sum(values: np.ndarray, same: list[np.ndarray]) -> np.ndarray:
+    """Sum of each row and the rows of ``same``'s lags (per :func:`_window_mask`)."""
     order, masks = same[0], same[1:]
-    v = values[order]
+    is_sorted = bool(len(order) == 0 or (order[0] == 0 and np.all(np.diff(order) == 1)))
+    v = values if is_sorted else values[order]
     total = v.copy()
     for lag, ok in enumerate(masks, start=1):
-        shifted = np.zeros_like(v)
-        shifted[lag:] = v[:-lag]
-        total += np.where(ok[:, None] if v.ndim == 2 else ok, shifted, 0.0)
+        if lag >= len(v):
+            break
+        keep = ok[lag:, None] if v.ndim == 2 else ok[lag:]
+        total[lag:] += np.where(keep, v[:-lag], 0.0)
+    if is_sorted:
+        return total
     out = np.empty_like(total)
     out[order] = total
     return out

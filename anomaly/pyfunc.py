@@ -34,7 +34,9 @@ input lacks required columns ['count_errors']; send...
 from __future__ import annotations
 
 import json
+import os
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +52,11 @@ from anomaly.model import INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Min
 
 __all__ = [
     "SCORER_ARTIFACT",
+    "ExportedModel",
     "FaultlineModel",
+    "export_model",
     "input_example",
+    "minute_text",
     "model_signature",
     "validate_input",
 ]
@@ -108,12 +113,21 @@ def validate_input(model_input: Any) -> pd.DataFrame:
         raise _invalid(f"input lacks required columns {missing}; {expected}")
     out: dict[str, Any] = {}
     service = model_input["service"]
-    bad = service.isna() | ~service.map(lambda v: isinstance(v, str) and v != "")
+    if isinstance(service.dtype, pd.StringDtype) or service.dtype == "str":
+        bad = service.isna() | (service == "")
+    else:
+        kinds = pd.api.types.infer_dtype(service, skipna=True)
+        bad = service.isna() | (service.astype("str") == "")
+        if kinds not in ("string", "empty"):
+            bad |= ~service.map(lambda v: isinstance(v, str))
     if bad.any():
         raise _invalid(f"column 'service' must be a non-empty string in every row; "
                        f"{int(bad.sum())} of {len(service)} rows are not")
-    out["service"] = service.astype(str).to_numpy()
-    minute = pd.to_datetime(model_input["minute"], errors="coerce", utc=True, format="mixed")
+    out["service"] = service.astype("str").reset_index(drop=True)
+    minute = model_input["minute"]
+    if not pd.api.types.is_datetime64_any_dtype(minute):
+        minute = minute.astype("str").where(minute.notna())
+    minute = pd.to_datetime(minute, errors="coerce", utc=True, format="ISO8601")
     if minute.isna().any():
         raise _invalid("column 'minute' must be a timestamp (ISO 8601, UTC) in every row; "
                        f"{int(minute.isna().sum())} of {len(minute)} rows are not")
@@ -139,12 +153,95 @@ def validate_input(model_input: Any) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+@dataclass(frozen=True)
+class ExportedModel:
+    """What :func:`export_model` wrote."""
+
+    path: Path
+    model_uri: str
+    name: str | None
+    version: str | None
+    run_id: str | None
+
+
+def export_model(model_uri: str = "models:/faultline@champion",
+                 out_dir: str | os.PathLike[str] = "models/export/faultline") -> ExportedModel:
+    """Copy a registered scoring model to a plain MLflow model folder.
+
+    The folder (``MLmodel``, ``python_model.pkl``, ``artifacts/scorer.json``, the
+    signature and input example, plus ``faultline-export.json`` naming the registry
+    version it came from) is what ``mlflow models serve -m <folder> --env-manager
+    local`` serves. The model stays in the registry. The folder is written beside its
+    final place and swapped in, so a failed export leaves the previous one intact.
+
+    Parameters
+    ----------
+    model_uri : str
+        Registry (``models:/name@alias``, ``models:/name/N``) or run URI; the tracking
+        store must be configured (:func:`anomaly.tracking.configure_tracking`).
+    out_dir : path
+        The model folder to write (replaced when it exists).
+
+    Returns
+    -------
+    ExportedModel
+    """
+    import shutil
+    import tempfile
+
+    import mlflow
+    from mlflow.exceptions import MlflowException
+
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    name = version = run_id = None
+    client = mlflow.MlflowClient()
+    try:
+        if model_uri.startswith("models:/"):
+            ref = model_uri.removeprefix("models:/")
+            if "@" in ref:
+                name, alias = ref.split("@", 1)
+                mv = client.get_model_version_by_alias(name, alias)
+            else:
+                name, number = ref.split("/", 1)
+                mv = client.get_model_version(name, number)
+            version, run_id = str(mv.version), mv.run_id
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        try:
+            local = Path(mlflow.artifacts.download_artifacts(artifact_uri=model_uri,
+                                                             dst_path=str(staging)))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    except (MlflowException, OSError, ValueError) as exc:
+        raise ValueError(f"cannot export {model_uri}: {type(exc).__name__}; train and "
+                         "promote a model first (`faultline train`), or check the URI"
+                         ) from None
+    if not (local / "MLmodel").exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ValueError(f"{model_uri} is not an MLflow model (no MLmodel file)")
+    (local / "faultline-export.json").write_text(json.dumps(
+        {"model_uri": model_uri, "name": name, "version": version, "run_id": run_id},
+        indent=2), encoding="utf-8")
+    previous = out.with_name(f".{out.name}.previous")
+    if previous.exists():
+        shutil.rmtree(previous)
+    if out.exists():
+        out.rename(previous)
+    local.rename(out)
+    shutil.rmtree(staging, ignore_errors=True)
+    if previous.exists():
+        shutil.rmtree(previous)
+    return ExportedModel(out, model_uri, name, version, run_id)
+
+
 def model_signature() -> Any:
     """The MLflow signature: required and optional input columns, and the outputs."""
     from mlflow.models import ModelSignature
     from mlflow.types.schema import ColSpec, Schema
 
-    inputs = [ColSpec("string", "service"), ColSpec("datetime", "minute"),
+    # minute is ISO 8601 text: MLflow's datetime type refuses offsets such as "Z"
+    inputs = [ColSpec("string", "service"), ColSpec("string", "minute"),
               ColSpec("double", "count_errors")]
     inputs += [ColSpec("double", c, required=False) for c in OPTIONAL_COLUMNS]
     outputs = [ColSpec("string", "service"), ColSpec("string", "minute"),
@@ -161,8 +258,9 @@ def input_example(frame: pd.DataFrame, window: int, *, services: int = 2) -> pd.
     --------
     >>> frame = pd.DataFrame({"service": ["a"] * 4 + ["b"] * 4, "count_errors": range(8),
     ...     "minute": list(pd.date_range("2026-03-02", periods=4, freq="min")) * 2})
-    >>> input_example(frame, 2)["count_errors"].tolist()
-    [2.0, 3.0, 6.0, 7.0]
+    >>> example = input_example(frame, 2)
+    >>> example["count_errors"].tolist(), example["minute"].iloc[0]
+    ([2.0, 3.0, 6.0, 7.0], '2026-03-02T00:02:00Z')
     """
     cols = [c for c in INPUT_COLUMNS if c in frame.columns]
     parts = []
@@ -171,8 +269,20 @@ def input_example(frame: pd.DataFrame, window: int, *, services: int = 2) -> pd.
     example = pd.concat(parts, ignore_index=True)
     for col in cols[2:]:
         example[col] = pd.to_numeric(example[col]).astype("float64")
-    example["minute"] = pd.to_datetime(example["minute"])
+    example["minute"] = minute_text(example["minute"])
     return example
+
+
+def minute_text(minute: Any) -> pd.Series:
+    """Naive-UTC timestamps as ISO 8601 text with a ``Z``, the model's ``minute`` input.
+
+    Examples
+    --------
+    >>> minute_text(pd.Series(pd.to_datetime(["2026-03-02 10:00"]))).tolist()
+    ['2026-03-02T10:00:00Z']
+    """
+    values = pd.to_datetime(pd.Series(minute)).to_numpy(dtype="datetime64[s]")
+    return pd.Series(np.char.add(np.datetime_as_string(values, unit="s"), "Z"), dtype="str")
 
 
 class FaultlineModel(mlflow.pyfunc.PythonModel):
@@ -191,14 +301,25 @@ class FaultlineModel(mlflow.pyfunc.PythonModel):
         path = Path(context.artifacts[SCORER_ARTIFACT])
         self.scorer = MinuteScorer.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
+    def score_frame(self, model_input: Any) -> pd.DataFrame:
+        """Validate and score rows; ``minute`` stays a naive-UTC timestamp.
+
+        What :meth:`predict` returns before ``minute`` becomes text; batch scoring calls
+        it directly (same validation, same model, no text round trip).
+        """
+        if self.scorer is None:
+            raise _invalid("the model's scorer artifact is not loaded; load the model with "
+                           "mlflow.pyfunc.load_model")
+        frame = validate_input(model_input)
+        out = self.scorer.predict(frame).reset_index(drop=True)
+        out.insert(3, "threshold", self.scorer.threshold_)
+        return out
+
     def predict(self, context: Any, model_input: pd.DataFrame,
                 params: dict[str, Any] | None = None) -> pd.DataFrame:
         """Score feature rows (see the module docstring for columns and errors)."""
         if self.scorer is None:
             self.load_context(context)
-        frame = validate_input(model_input)
-        out = self.scorer.predict(frame).reset_index(drop=True)
-        minute = out["minute"].to_numpy(dtype="datetime64[s]")
-        out["minute"] = np.char.add(np.datetime_as_string(minute, unit="s"), "Z")
-        out.insert(3, "threshold", self.scorer.threshold_)
+        out = self.score_frame(model_input)
+        out["minute"] = minute_text(out["minute"]).to_numpy()
         return out

@@ -119,7 +119,7 @@ def score_store(
     start: Any = None,
     end: Any = None,
     parquet: str | os.PathLike[str] | None = None,
-    chunk_minutes: int = 1440,
+    chunk_minutes: int | None = None,
     tracking_uri: str | None = None,
     models_dir: str | os.PathLike[str] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
@@ -137,8 +137,9 @@ def score_store(
         Minutes to score (naive UTC, end exclusive); default all feature minutes.
     parquet : path, optional
         Also write the scored rows to this Parquet file.
-    chunk_minutes : int
-        Minutes read and scored at a time (bounds memory; progress per chunk).
+    chunk_minutes : int, optional
+        Minutes read and scored at a time (bounds memory; progress per chunk); default
+        about 250,000 rows' worth (a week at most, an hour at least).
     tracking_uri, models_dir
         Where the registry is (see :func:`anomaly.tracking.configure_tracking`).
     on_progress : callable, optional
@@ -156,7 +157,8 @@ def score_store(
     from features.store import Store
 
     began = time.perf_counter()
-    configure_tracking(tracking_uri, models_dir=models_dir)
+    if model_uri.startswith(("models:/", "runs:/")):
+        configure_tracking(tracking_uri, models_dir=models_dir)
     model = load_scoring_model(model_uri)
     version = _resolve_version(model_uri)
     window = int((model.metadata.metadata or {}).get("window", 1))
@@ -186,6 +188,10 @@ def score_store(
             stop = stop.tz_convert("UTC").tz_localize(None)
         if stop <= first:
             raise ValueError(f"nothing to score: the range {first} to {stop} is empty")
+        if chunk_minutes is None:
+            n_services = store.con.execute(
+                "SELECT count(DISTINCT service) FROM feat_model_input").fetchone()[0]
+            chunk_minutes = int(np.clip(250_000 // max(n_services, 1), 60, 10_080))
         chunks = list(time_chunks(first, stop, minutes=chunk_minutes))
         scored_at = pd.Timestamp.now(tz="UTC").tz_localize(None).floor("s")
         context = pd.Timedelta(minutes=max(window - 1, 0))
@@ -199,11 +205,9 @@ def score_store(
                 if len(rows):
                     frame = rows[list(INPUT_COLUMNS)].astype(
                         {c: "float64" for c in INPUT_COLUMNS[2:]})
-                    frame["minute"] = pd.to_datetime(frame["minute"])
                     t0 = time.perf_counter()
-                    out = model.predict(frame)
+                    out = _predict(model, frame)
                     scoring_seconds += time.perf_counter() - t0
-                    out["minute"] = pd.to_datetime(out["minute"]).dt.tz_localize(None)
                     out = out[(out["minute"] >= a).to_numpy()].reset_index(drop=True)
                     out.insert(1, "component", pd.Series([None] * len(out), dtype="string"))
                     out["model_uri"] = model_uri
@@ -235,6 +239,19 @@ def score_store(
             store.close()
     return ScoreResult(model_uri, version, first, stop, n_rows, n_anomalies,
                        time.perf_counter() - began, scoring_seconds, parquet_path)
+
+
+def _predict(model: Any, frame: pd.DataFrame) -> pd.DataFrame:
+    """Score with the loaded model: a faultline model's own validated path, else pyfunc."""
+    from anomaly.pyfunc import FaultlineModel, minute_text
+
+    inner = model.unwrap_python_model() if hasattr(model, "unwrap_python_model") else None
+    if isinstance(inner, FaultlineModel) and inner.scorer is not None:
+        out = inner.score_frame(frame)
+    else:
+        out = model.predict(frame.assign(minute=minute_text(frame["minute"]).to_numpy()))
+    minute = pd.to_datetime(out["minute"], utc=True, format="ISO8601")
+    return out.assign(minute=minute.dt.tz_localize(None))
 
 
 def _append_parquet(frame: pd.DataFrame, path: Path, writer: Any) -> tuple[Any, Path]:

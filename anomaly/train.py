@@ -200,6 +200,20 @@ def log_scoring_model(scorer: Any, example: pd.DataFrame, *, registered_model_na
 
     Returns the ``ModelInfo`` (``registered_model_version`` set when registered).
     """
+    import logging
+
+    # MLflow warns that the python_model object is cloudpickled: only the class reference
+    # is; the learned state is the JSON artifact
+    pyfunc_logger = logging.getLogger("mlflow.pyfunc")
+    level = pyfunc_logger.level
+    pyfunc_logger.setLevel(logging.ERROR)
+    try:
+        return _log_model(scorer, example, registered_model_name)
+    finally:
+        pyfunc_logger.setLevel(level)
+
+
+def _log_model(scorer: Any, example: pd.DataFrame, registered_model_name: str | None) -> Any:
     import mlflow
     import scipy
     import sklearn
@@ -362,7 +376,9 @@ def train(
     tags = {f"feature_sql_sha256.{k}": v for k, v in lineage["feature_sql_sha256"].items()}
     tags["ingest_batches"] = ",".join(b["batch_id"] for b in lineage["batches"])[:4000]
     tags["privacy_policy_version"] = policy.version
-    with mlflow.start_run() as run:
+    # MLflow would record the OS account name as the run's user, a person's name
+    with mlflow.start_run(tags={"mlflow.user": "anonymous",
+                                "mlflow.source.name": "faultline train"}) as run:
         mlflow.log_params(params)
         mlflow.set_tags(tags)
         finite = {k: v for k, v in metrics.items() if np.isfinite(v)}

@@ -11,7 +11,8 @@ import click
 
 @click.group("export")
 def export() -> None:
-    """Export what the analysis learned for alerting systems (Prometheus rules)."""
+    """Export what the analysis learned for alerting systems (Prometheus rules, the
+    scoring model)."""
 
 
 @export.command("prometheus")
@@ -73,3 +74,42 @@ def prometheus(db_path: str | None, out_path: str, config_path: str | None, quan
         if proc.returncode != 0:
             raise click.ClickException(f"promtool check rules failed:\n{proc.stdout}{proc.stderr}")
         click.echo("promtool check rules: OK")
+
+
+@export.command("model")
+@click.option("--model", "model_uri", default="models:/faultline@champion", show_default=True,
+              help="MLflow model URI to export (registry alias or version, or a run).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              default="models/export/faultline", show_default=True,
+              help="The MLflow model folder to write (replaced when it exists).")
+@click.option("--tracking-uri", default=None,
+              help="MLflow tracking/registry URI (default $MLFLOW_TRACKING_URI, else the "
+                   "SQLite store under --models-dir).")
+@click.option("--models-dir", type=click.Path(file_okay=False), default="models",
+              show_default=True, help="Folder of the local MLflow store.")
+def model(model_uri: str, out_dir: str, tracking_uri: str | None, models_dir: str) -> None:
+    """Write the scoring model as an MLflow model folder, ready for `mlflow models serve`.
+
+    The model stays in the registry; the folder holds the pyfunc model, its signature,
+    an input example and faultline-export.json (the registry version it came from).
+
+    \b
+    Examples:
+      faultline export model
+      mlflow models serve -m models/export/faultline --env-manager local -h 127.0.0.1 -p 5001
+    """
+    import os
+
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
+    from anomaly.pyfunc import export_model
+    from anomaly.tracking import configure_tracking
+
+    try:
+        configure_tracking(tracking_uri, models_dir=models_dir)
+        exported = export_model(model_uri, out_dir)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    version = f" (registered {exported.name} v{exported.version})" if exported.version else ""
+    click.echo(f"exported {model_uri}{version} to {exported.path}")
+    click.echo(f"serve it with: mlflow models serve -m {exported.path} --env-manager local "
+               "-h 127.0.0.1 -p 5001")
