@@ -49,6 +49,7 @@ __all__ = [
     "TrainSettings",
     "log_scoring_model",
     "read_truth",
+    "save_scoring_model",
     "split_by_time",
     "train",
 ]
@@ -213,29 +214,48 @@ def log_scoring_model(scorer: Any, example: pd.DataFrame, *, registered_model_na
         pyfunc_logger.setLevel(level)
 
 
-def _log_model(scorer: Any, example: pd.DataFrame, registered_model_name: str | None) -> Any:
+def save_scoring_model(scorer: Any, example: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+    """Save a fitted scorer as an MLflow pyfunc model folder (no tracking store needed).
+
+    The same model :func:`log_scoring_model` logs: for tests, and to serve a model
+    that was never registered.
+    """
+    import mlflow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        mlflow.pyfunc.save_model(str(path), **_model_kwargs(scorer, example, Path(tmp)))
+    return Path(path)
+
+
+def _model_kwargs(scorer: Any, example: pd.DataFrame, tmp: Path) -> dict[str, Any]:
     import mlflow
     import scipy
     import sklearn
 
     from anomaly.pyfunc import SCORER_ARTIFACT, FaultlineModel, model_signature
 
+    path = tmp / "scorer.json"
+    path.write_text(json.dumps(scorer.to_dict()), encoding="utf-8")
+    return {
+        "python_model": FaultlineModel(),
+        "artifacts": {SCORER_ARTIFACT: str(path)},
+        "signature": model_signature(),
+        "input_example": example,
+        "metadata": {"window": scorer.window_, "threshold": scorer.threshold_,
+                     "input": "feat_model_input rows: the last `window` minutes per service"},
+        "pip_requirements": [f"mlflow=={mlflow.__version__}", f"numpy=={np.__version__}",
+                             f"pandas=={pd.__version__}", f"scipy=={scipy.__version__}",
+                             f"scikit-learn=={sklearn.__version__}"],
+    }
+
+
+def _log_model(scorer: Any, example: pd.DataFrame, registered_model_name: str | None) -> Any:
+    import mlflow
+
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "scorer.json"
-        path.write_text(json.dumps(scorer.to_dict()), encoding="utf-8")
-        return mlflow.pyfunc.log_model(
-            name="model",
-            python_model=FaultlineModel(),
-            artifacts={SCORER_ARTIFACT: str(path)},
-            signature=model_signature(),
-            input_example=example,
-            registered_model_name=registered_model_name,
-            metadata={"window": scorer.window_, "threshold": scorer.threshold_,
-                      "input": "feat_model_input rows: the last `window` minutes per service"},
-            pip_requirements=[f"mlflow=={mlflow.__version__}", f"numpy=={np.__version__}",
-                              f"pandas=={pd.__version__}", f"scipy=={scipy.__version__}",
-                              f"scikit-learn=={sklearn.__version__}"],
-        )
+        return mlflow.pyfunc.log_model(name="model",
+                                       registered_model_name=registered_model_name,
+                                       **_model_kwargs(scorer, example, Path(tmp)))
 
 
 def _timeline_plots(frame: pd.DataFrame, scores: pd.DataFrame, episodes: list[dict[str, Any]],
