@@ -153,7 +153,6 @@ def score_store(
 
     from anomaly.model import INPUT_COLUMNS
     from anomaly.tracking import configure_tracking
-    from features.frames import feature_frame
     from features.store import Store
 
     began = time.perf_counter()
@@ -199,12 +198,19 @@ def score_store(
             con.execute(ANOMALIES_DDL)
             con.execute("DELETE FROM anomalies WHERE component IS NULL AND minute >= ? "
                         "AND minute < ?", [first.to_pydatetime(), stop.to_pydatetime()])
+            present = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_catalog = current_database() AND table_name = 'feat_model_input'"
+            ).fetchall()}
+            columns = [c for c in INPUT_COLUMNS if c in present]
+            # only the columns the model reads; names come from the model, not from input
+            query = ("SELECT " + ", ".join(f'"{c}"' for c in columns) + " FROM feat_model_input "
+                     "WHERE minute >= ? AND minute < ? ORDER BY service, minute")
             for i, (a, b) in enumerate(chunks):
-                rows = feature_frame(store, "feat_model_input", start=(a - context).to_pydatetime(),
-                                     end=b.to_pydatetime(), as_="pandas")
+                rows = con.execute(query, [(a - context).to_pydatetime(),
+                                           b.to_pydatetime()]).df()
                 if len(rows):
-                    frame = rows[list(INPUT_COLUMNS)].astype(
-                        {c: "float64" for c in INPUT_COLUMNS[2:]})
+                    frame = rows.astype({c: "float64" for c in columns[2:]})
                     t0 = time.perf_counter()
                     out = _predict(model, frame)
                     scoring_seconds += time.perf_counter() - t0
