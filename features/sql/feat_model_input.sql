@@ -14,7 +14,7 @@
 --   latency_p99_ms, error_duration_p95_ms                              (feat_latency_minute)
 --   version_live, minutes_since_deploy, is_post_deploy_30m             (feat_deploy_minute)
 --   count_errors_originated, count_errors_propagated, propagated_share (feat_trace_propagation)
---   count_span_retries, count_traces_with_retries                     (feat_retry_minute)
+--   count_span_retries, count_traces_with_retries, count_error_repeats (feat_retry_minute)
 --   errors_yesterday, errors_last_week, errors_median_60m, errors_mad_60m, errors_ewma,
 --   error_rate_median_60m, requests_expected,
 --   requests_seasonal_ratio                                            (feat_baseline_minute)
@@ -48,6 +48,7 @@ SELECT
     p.propagated_share,
     r.count_span_retries,
     r.count_traces_with_retries,
+    r.count_error_repeats,
     b.errors_yesterday,
     b.errors_last_week,
     b.errors_median_60m,

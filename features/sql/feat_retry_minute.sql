@@ -2,17 +2,21 @@
 -- per minute.
 --
 -- Grain:   one row per (service, minute) of feat_service_minute (dense).
--- Inputs:  feat_service_minute, spans
+-- Inputs:  feat_service_minute, spans, events
 -- Params:  $range_start, $range_end (TIMESTAMP, whole minutes, end exclusive)
 -- Method:  spans of one trace with the same parent, service and operation are attempts of one
 --          call; every attempt after the first (ordered by start, then span_id) that starts
 --          within 15 minutes of the previous attempt is a retry, counted in the minute it
 --          starts. The 15-minute link keeps each row independent of where a build range
 --          starts. Only calls made more than once are ordered (most are made once).
+--          The same for error events: events of one trace with the same service, route (or
+--          component) and error type are repeats of one failure.
 -- Columns:
 --   service, minute              the key
 --   count_span_retries           retry spans started in the minute
 --   count_traces_with_retries    distinct traces with a retry span in the minute
+--   count_error_repeats          error events repeating an earlier failure of the same trace
+--                                within 15 minutes
 WITH windowed AS (
     SELECT trace_id, coalesce(parent_span_id, '') AS parent_span_id, service, operation,
            span_id, start
@@ -54,13 +58,50 @@ retries AS (
       AND previous_start >= start - INTERVAL 15 MINUTE
       AND start >= CAST($range_start AS TIMESTAMP)
     GROUP BY service, date_trunc('minute', start)
+),
+failures AS (
+    SELECT trace_id, service, coalesce(http_route, component, '') AS operation,
+           coalesce(error_type, '') AS error_type, event_id, timestamp
+    FROM events
+    WHERE trace_id IS NOT NULL
+      AND timestamp >= CAST($range_start AS TIMESTAMP) - INTERVAL 15 MINUTE
+      AND timestamp < CAST($range_end AS TIMESTAMP)
+),
+repeated_failures AS (
+    SELECT hash(trace_id, service, operation, error_type) AS failure_hash
+    FROM failures
+    GROUP BY hash(trace_id, service, operation, error_type)
+    HAVING count(*) > 1
+),
+failure_attempts AS (
+    SELECT
+        service,
+        timestamp,
+        lag(timestamp) OVER (
+            PARTITION BY trace_id, service, operation, error_type
+            ORDER BY timestamp, event_id
+        ) AS previous_at
+    FROM failures
+    WHERE hash(trace_id, service, operation, error_type) IN (
+        SELECT failure_hash FROM repeated_failures
+    )
+),
+repeats AS (
+    SELECT service, date_trunc('minute', timestamp) AS minute, count(*) AS count_error_repeats
+    FROM failure_attempts
+    WHERE previous_at IS NOT NULL
+      AND previous_at >= timestamp - INTERVAL 15 MINUTE
+      AND timestamp >= CAST($range_start AS TIMESTAMP)
+    GROUP BY service, date_trunc('minute', timestamp)
 )
 SELECT
     g.service,
     g.minute,
     coalesce(r.count_span_retries, 0) AS count_span_retries,
-    coalesce(r.count_traces_with_retries, 0) AS count_traces_with_retries
+    coalesce(r.count_traces_with_retries, 0) AS count_traces_with_retries,
+    coalesce(e.count_error_repeats, 0) AS count_error_repeats
 FROM feat_service_minute AS g
 LEFT JOIN retries AS r ON r.service = g.service AND r.minute = g.minute
+LEFT JOIN repeats AS e ON e.service = g.service AND e.minute = g.minute
 WHERE g.minute >= CAST($range_start AS TIMESTAMP)
   AND g.minute < CAST($range_end AS TIMESTAMP)
