@@ -203,3 +203,26 @@ def test_roles_command(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FAULTLINE_ROLE", "admin")
     result = CliRunner().invoke(main, ["roles"])
     assert "acting as: nobody" in result.output
+
+
+def test_public_surface_is_sorted_and_importable() -> None:
+    import features.governance as gov
+
+    assert gov.__all__ == sorted(gov.__all__)
+    for name in gov.__all__:
+        assert getattr(gov, name) is not None
+    assert not any(m.startswith("anomaly") for m in _imported_modules(gov))
+
+
+def _imported_modules(package) -> set[str]:
+    import ast
+    import pathlib
+
+    names: set[str] = set()
+    for path in pathlib.Path(package.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(a.name for a in node.names)
+    return names

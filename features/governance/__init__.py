@@ -41,16 +41,16 @@ from features.governance.roles import (
 
 __all__ = [
     "ACTIONS",
-    "DEFAULT_RETENTION",
-    "OBJECTS",
     "Access",
     "AccessDenied",
     "AuditLog",
     "AuditLogError",
     "BackupError",
     "BackupResult",
+    "DEFAULT_RETENTION",
     "ExportError",
     "Identity",
+    "OBJECTS",
     "RetentionPolicy",
     "RetentionReport",
     "RoleConfig",
