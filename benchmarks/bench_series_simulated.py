@@ -12,6 +12,8 @@ Detectors, all causal and run in the same process on the same rows:
 * faultline: ``score_series(value_col="count_errors", exposure_col="requests",
   direction="up")`` — count-aware tails judged against traffic;
 * faultline on the error rate: ``score_series(value_col="error_rate")``;
+* the same counts scorer, alerting only from the second consecutive minute over
+  the threshold (a confirmation rule for the alerting stage: not a detector change);
 * naive baseline: z-score of ``count_errors`` against the previous 60 minutes'
   mean and standard deviation, Gaussian tail, same score scale and threshold.
 
@@ -51,12 +53,23 @@ def naive_z(part: pd.DataFrame) -> np.ndarray:
     return pvalue_to_score(np.where(np.isfinite(p), p, 1.0))
 
 
-def detectors() -> dict:
+def _confirmed(scores: np.ndarray, threshold: float) -> np.ndarray:
+    """Scores kept only from the second consecutive minute at or over the threshold."""
+    over = scores >= threshold
+    return np.where(over & np.r_[False, over[:-1]], scores, 0.0)
+
+
+def detectors(threshold: float) -> dict:
     from anomaly.series import score_series
 
+    def counts(p: pd.DataFrame) -> np.ndarray:
+        return score_series(p, "minute", "count_errors", exposure_col="requests",
+                            direction="up")
+
     return {
-        "faultline counts+requests": lambda p: score_series(
-            p, "minute", "count_errors", exposure_col="requests", direction="up"),
+        "faultline counts+requests": counts,
+        "faultline counts+requests, 2-minute confirmation": lambda p: _confirmed(
+            counts(p), threshold),
         "faultline error_rate": lambda p: score_series(
             p.assign(error_rate=p["error_rate"].fillna(0.0)), "minute", "error_rate",
             direction="up"),
@@ -111,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for seed in args.seeds:
             frame, truth = prepare(seed, Path(tmp))
-            for name, scorer in detectors().items():
+            for name, scorer in detectors(threshold).items():
                 totals.setdefault(name, []).append(evaluate(frame, truth, scorer, threshold))
     weeks = len(args.seeds) * SERVICES * DAYS / 7
     print(f"## bench_series_simulated: seeds {args.seeds}, {DAYS} days x {SERVICES} services, "
