@@ -115,7 +115,10 @@ def load(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, datetime, dict]],
     for table, _, row in rows:
         by_table.setdefault(table, []).append({**row, "batch_id": batch})
     for table, items in by_table.items():
-        frame = pa.Table.from_pylist(items)  # noqa: F841 - read by DuckDB below
+        # every row with every key: from_pylist takes its columns from the first row only
+        keys = sorted({k for item in items for k in item})
+        frame = pa.Table.from_pylist(  # noqa: F841 - read by DuckDB below
+            [{k: item.get(k) for k in keys} for item in items])
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
 
 
