@@ -6,6 +6,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -226,3 +227,36 @@ def _imported_modules(package) -> set[str]:
             elif isinstance(node, ast.Import):
                 names.update(a.name for a in node.names)
     return names
+
+
+def test_audited_decorator_wires_a_command(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import click
+
+    from anomaly.commands.governance import audited
+
+    @click.command("load")
+    @click.option("--db", type=click.Path(path_type=Path))
+    @click.option("--label")
+    @audited("write", "events")
+    def load(db: Path, label: str | None) -> int:
+        return 12
+
+    roles = tmp_path / "roles.yaml"
+    roles.write_text(yaml.safe_dump({"roles": {"analyst": {"read": ["events"]},
+                                               "engineer": {"write": ["events"]}},
+                                     "users": {"ana": ["analyst"], "eng": ["engineer"]}}),
+                     encoding="utf-8")
+    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
+    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+    db = tmp_path / "fl.duckdb"
+    monkeypatch.setenv("FAULTLINE_USER", "eng")
+    result = CliRunner().invoke(load, ["--db", str(db), "--label", "ada@example.com"])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("FAULTLINE_USER", "ana")
+    result = CliRunner().invoke(load, ["--db", str(db)])
+    assert result.exit_code == 1 and "may not write events" in result.output
+    rows = AuditLog.for_store(db).records()
+    assert rows[["user_name", "outcome"]].values.tolist() == [["eng", "ok"], ["ana", "denied"]]
+    assert rows["count_rows"].iloc[0] == 12 and pd.isna(rows["count_rows"].iloc[1])
+    assert rows["command"].tolist() == ["load --db --label", "load --db"]

@@ -37,6 +37,43 @@ def command_signature(ctx: click.Context) -> str:
     return " ".join([ctx.command_path, *names])
 
 
+def audited(action: str, obj: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Put a click command of another stage behind the enforcement point, in one line.
+
+    Place it directly above the function (below ``@click.command`` and the options)::
+
+        @click.command("ingest")
+        @click.option("--db", ...)
+        @audited("write", "events")
+        def ingest(db, ...): ...
+
+    The command's ``db`` parameter (else ``$FAULTLINE_DB``) locates the audit log; an
+    integer returned by the command is recorded as its row count. A denied caller gets
+    a one-line error (exit 1) and the denial is audited.
+    """
+    import functools
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            from features.governance import AccessDenied, AuditLogError, guard
+
+            ctx = click.get_current_context()
+            try:
+                with guard(action, obj, store_path=kwargs.get("db"),
+                           command=command_signature(ctx)) as access:
+                    result = fn(*args, **kwargs)
+                    if isinstance(result, int) and not isinstance(result, bool):
+                        access.rows = result
+            except (AccessDenied, AuditLogError) as exc:
+                raise click.ClickException(str(exc)) from None
+            return result
+
+        return inner
+
+    return wrap
+
+
 def _run(fn: Callable[[], Any]) -> Any:
     """Run ``fn``, turning the errors a user can fix into one clear line (exit 1)."""
     from features.governance import (
