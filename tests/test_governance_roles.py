@@ -236,10 +236,10 @@ def test_audited_decorator_wires_a_command(tmp_path: Path,
     from anomaly.commands.governance import audited
 
     @click.command("load")
-    @click.option("--db", type=click.Path(path_type=Path))
+    @click.option("--db", "db_path", type=click.Path(path_type=Path))
     @click.option("--label")
     @audited("write", "events")
-    def load(db: Path, label: str | None) -> int:
+    def load(db_path: Path, label: str | None) -> int:
         return 12
 
     roles = tmp_path / "roles.yaml"

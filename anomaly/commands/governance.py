@@ -47,9 +47,9 @@ def audited(action: str, obj: str) -> Callable[[Callable[..., Any]], Callable[..
         @audited("write", "events")
         def ingest(db, ...): ...
 
-    The command's ``db`` parameter (else ``$FAULTLINE_DB``) locates the audit log; an
-    integer returned by the command is recorded as its row count. A denied caller gets
-    a one-line error (exit 1) and the denial is audited.
+    The command's ``db`` or ``db_path`` parameter (else ``$FAULTLINE_DB``) locates the
+    audit log; an integer returned by the command is recorded as its row count. A denied
+    caller gets a one-line error (exit 1) and the denial is audited.
     """
     import functools
 
@@ -60,7 +60,8 @@ def audited(action: str, obj: str) -> Callable[[Callable[..., Any]], Callable[..
 
             ctx = click.get_current_context()
             try:
-                with guard(action, obj, store_path=kwargs.get("db"),
+                db = kwargs.get("db", kwargs.get("db_path"))
+                with guard(action, obj, store_path=db,
                            command=command_signature(ctx)) as access:
                     result = fn(*args, **kwargs)
                     if isinstance(result, int) and not isinstance(result, bool):
