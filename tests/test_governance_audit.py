@@ -147,3 +147,23 @@ def test_verify_command_names_the_bad_row(tmp_path: Path,
     rows = log.records()
     assert rows["command"].tolist()[-1] == "main audit verify --db"  # option names only
     assert str(db) not in " ".join(rows["command"].dropna())
+
+
+def test_concurrent_appenders_keep_one_chain(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "fl.duckdb.audit.duckdb"
+    script = ("import sys\nfrom features.governance.audit import AuditLog\n"
+              "log = AuditLog(sys.argv[1])\n"
+              "for i in range(10):\n"
+              "    log.append(user=sys.argv[2], role='analyst', action='read', obj='events',"
+              " rows=i)\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(path), user])
+             for user in ("p1", "p2", "p3")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+    log = AuditLog(path)
+    result = log.verify()
+    assert (result.is_valid, result.count_rows) == (True, 30)
+    assert log.records().groupby("user_name").size().to_dict() == {"p1": 10, "p2": 10,
+                                                                   "p3": 10}
