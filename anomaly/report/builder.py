@@ -363,9 +363,10 @@ def _document(a: dict[str, pd.DataFrame], inputs: Any, title: str) -> Document:
         ], level=3))
 
     sections.append(Section("Telemetry cost", [
-        Paragraph("Per field and attribute key: distinct values (approximate), bytes stored "
-                  "(uncompressed) and share of storage, whether the pipeline uses the field, "
-                  "and a suggestion where cardinality or cost outweighs diagnostic use."),
+        Paragraph("For each field and each key inside attributes: the distinct values "
+                  "(approximate), the bytes stored (uncompressed) and the share of storage, "
+                  "whether the pipeline uses the field, and a suggestion where cardinality or "
+                  "cost outweighs diagnostic use."),
         Figure("cost", plots.plot_cost(a["cost"]), "Share of stored bytes per field"),
         Table(a["cost"], "Cost per field and attribute key", max_rows=60),
     ]))
