@@ -110,10 +110,13 @@ def test_detection_delays_against_truth():
     d = an.detection_delays(eps, truth).set_index("truth_id")
     assert d.loc["a", "ttd_minutes"] == 5.0  # 10:04 + 1 min - 10:00
     assert d.loc["a", "recorded_ttd_minutes"] == 10.0
+    assert d.loc["a", "ttr_minutes"] == 30.0  # episode ended 10:30
     assert d.loc["b", "ttd_minutes"] == 3.0
     assert not d.loc["c", "is_detected"]
     s = an.detection_summary(d.reset_index()).set_index("kind")
     assert s.loc["k", "recall"] == 1.0 and s.loc["k", "mttd_median_min"] == 4.0
+    # recoveries 30 and 12 min after the truth starts -> median 21
+    assert s.loc["k", "mttr_median_min"] == 21.0
     assert s.loc["j", "recall"] == 0.0
 
 

@@ -250,7 +250,8 @@ def detection_delays(episodes: pd.DataFrame,
     """
     frame = truth.copy() if isinstance(truth, pd.DataFrame) else pd.DataFrame(list(truth))
     columns = ["truth_id", "kind", "services", "start", "end", "is_detected", "detected_at",
-               "ttd_minutes", "recorded_ttd_minutes", "incident_id"]
+               "ttd_minutes", "recorded_ttd_minutes", "recovered_at", "ttr_minutes",
+               "incident_id"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
     if "truth_id" not in frame:
@@ -270,6 +271,8 @@ def detection_delays(episodes: pd.DataFrame,
         detected_at = hit["start"].iloc[0] + pd.Timedelta(minutes=1) if len(hit) else pd.NaT
         recorded = getattr(t, "recorded_detected_at", pd.NaT)
         recorded = pd.Timestamp(recorded) if recorded is not None else pd.NaT
+        # recovery as faultline saw it: the last matching episode's end (NaT while open)
+        recovered = hit["end"].max() if len(hit) and hit["end"].notna().all() else pd.NaT
         rows.append({
             "truth_id": t.truth_id, "kind": t.kind, "services": t.services,
             "start": t.start, "end": t.end, "is_detected": bool(len(hit)),
@@ -278,39 +281,48 @@ def detection_delays(episodes: pd.DataFrame,
             if len(hit) else float("nan"),
             "recorded_ttd_minutes": (recorded - t.start).total_seconds() / 60.0
             if not pd.isna(recorded) else float("nan"),
+            "recovered_at": recovered,
+            "ttr_minutes": (recovered - t.start).total_seconds() / 60.0
+            if not pd.isna(recovered) else float("nan"),
             "incident_id": hit["incident_id"].iloc[0] if len(hit) else None,
         })
     return pd.DataFrame(rows, columns=columns)
 
 
 def detection_summary(delays: pd.DataFrame, *, by: str = "kind") -> pd.DataFrame:
-    """Recall and time to detect of faultline (and of people, when recorded) per ``by``.
+    """Recall, time to detect and to recover of faultline (and people's time to detect,
+    when recorded) per ``by``.
 
     Returns
     -------
     pandas.DataFrame
         ``<by>, count_failures, count_detected, recall, mttd_median_min, mttd_p90_min,
-        recorded_mttd_median_min``.
+        recorded_mttd_median_min, mttr_median_min, mttr_p90_min``.
 
     Examples
     --------
     >>> d = pd.DataFrame({"kind": ["a", "a", "a"], "is_detected": [True, True, False],
-    ...     "ttd_minutes": [2.0, 4.0, None], "recorded_ttd_minutes": [10.0, 12.0, 9.0]})
+    ...     "ttd_minutes": [2.0, 4.0, None], "recorded_ttd_minutes": [10.0, 12.0, 9.0],
+    ...     "ttr_minutes": [30.0, 50.0, None]})
     >>> detection_summary(d).to_dict("records")
-    [{'kind': 'a', 'count_failures': 3, 'count_detected': 2, 'recall': 0.667, 'mttd_median_min': 3.0, 'mttd_p90_min': 3.8, 'recorded_mttd_median_min': 10.0}]
+    [{'kind': 'a', 'count_failures': 3, 'count_detected': 2, 'recall': 0.667, 'mttd_median_min': 3.0, 'mttd_p90_min': 3.8, 'recorded_mttd_median_min': 10.0, 'mttr_median_min': 40.0, 'mttr_p90_min': 48.0}]
     """
     columns = [by, "count_failures", "count_detected", "recall", "mttd_median_min",
-               "mttd_p90_min", "recorded_mttd_median_min"]
+               "mttd_p90_min", "recorded_mttd_median_min", "mttr_median_min", "mttr_p90_min"]
     if delays.empty:
         return pd.DataFrame(columns=columns)
     rows = []
     for key, g in delays.groupby(by, sort=True):
         n, k = len(g), int(g["is_detected"].sum())
         ttd = g.loc[g["is_detected"], "ttd_minutes"].to_numpy(dtype=float)
+        ttr = (g.loc[g["is_detected"], "ttr_minutes"].to_numpy(dtype=float)
+               if "ttr_minutes" in g else np.array([]))
         rows.append({by: key, "count_failures": n, "count_detected": k,
                      "recall": round(k / n, 3) if n else float("nan"),
                      "mttd_median_min": round(percentile(ttd, 50), 2),
                      "mttd_p90_min": round(percentile(ttd, 90), 2),
                      "recorded_mttd_median_min": round(percentile(
-                         g["recorded_ttd_minutes"].to_numpy(dtype=float), 50), 2)})
+                         g["recorded_ttd_minutes"].to_numpy(dtype=float), 50), 2),
+                     "mttr_median_min": round(percentile(ttr, 50), 2),
+                     "mttr_p90_min": round(percentile(ttr, 90), 2)})
     return pd.DataFrame(rows, columns=columns)

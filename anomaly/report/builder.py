@@ -241,6 +241,9 @@ def _summary(a: dict[str, pd.DataFrame], inputs: Any) -> pd.DataFrame:
         ("median time to detect, faultline (min)",
          _median(a["detection"].loc[a["detection"]["is_detected"], "ttd_minutes"])
          if len(a["detection"]) else None),
+        ("median time to recover, faultline (min)",
+         _median(a["detection"].loc[a["detection"]["is_detected"], "ttr_minutes"])
+         if len(a["detection"]) else None),
         ("highest burn rate", f"{burn['service'].iloc[0]} ({burn['burn_rate'].iloc[0]:g})"
          if len(burn) else None),
         ("pages", len(a["pages"])),
