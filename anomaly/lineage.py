@@ -11,7 +11,12 @@ events of the episode's service fall in its time range, their source files, the 
 builds whose range covers it (with their SQL hashes), and the models that scored its
 minutes (``anomalies.model_uri`` / ``model_version``).
 
-Both read through the enforcement point (``read`` on ``lineage``), so every lineage
+:func:`write_report_lineage` records, beside a report's files, their SHA-256 and what the
+store held when the report was built (feature build and SQL hashes, ingest batches, the
+episodes and scoring models); :func:`report_lineage` reads it back, checks the files are
+unchanged and resolves the batches to source files in the store.
+
+All of them go through the enforcement point (``read`` on ``lineage``), so every lineage
 question is in the audit log.
 
 Examples
@@ -35,7 +40,17 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__all__ = ["batch_sources", "episode_lineage", "model_lineage"]
+__all__ = [
+    "REPORT_LINEAGE_FILE",
+    "batch_sources",
+    "episode_lineage",
+    "model_lineage",
+    "report_lineage",
+    "write_report_lineage",
+]
+
+REPORT_LINEAGE_FILE = "report.lineage.json"
+"""Written beside a report's files by :func:`write_report_lineage`."""
 
 
 def _open(db: Any) -> tuple[Any, bool]:
@@ -259,3 +274,154 @@ def episode_lineage(
             if own:
                 store.close()
     return out
+
+
+def _sha256(path: Any) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_report_lineage(
+    files: list[str | os.PathLike[str]],
+    *,
+    db: Any = None,
+    identity: Any = None,
+    command: str | None = None,
+) -> Any:
+    """Record what a report was built from, as ``report.lineage.json`` beside its files.
+
+    Parameters
+    ----------
+    files : list of path
+        The report's files (HTML, Markdown, figures); the first one's folder gets the
+        lineage file.
+    db : path or Store, optional
+        The store the report was built from (default ``$FAULTLINE_DB``).
+    identity : Identity, optional
+        The caller; needs ``write`` on ``reports``.
+
+    Returns
+    -------
+    Path
+        The lineage file.
+    """
+    import json
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from features.governance import guard
+    from features.governance.audit import owner_only
+
+    paths = [Path(f) for f in files]
+    if not paths:
+        raise ValueError("give the report's files")
+    missing = [p.name for p in paths if not p.is_file()]
+    if missing:
+        raise ValueError(f"report files not found: {missing}")
+    with guard("write", "reports", store_path=_path_of(db), identity=identity,
+               command=command) as access:
+        store, own = _open(db)
+        try:
+            con = store.con
+            tables = _tables(con)
+            build: dict[str, Any] = {"build_id": None, "feature_sql_sha256": {}}
+            if "feature_builds" in tables:
+                row = con.execute("SELECT build_id FROM feature_builds "
+                                  "ORDER BY finished_at DESC LIMIT 1").fetchone()
+                if row:
+                    build = {"build_id": row[0], "feature_sql_sha256": dict(con.execute(
+                        "SELECT model, sql_sha256 FROM feature_build_models "
+                        "WHERE build_id = ? ORDER BY model", [row[0]]).fetchall())}
+            batches = [] if "lineage" not in tables else [
+                {"batch_id": b, "source_path": p, "sha256": h, "policy_version": v}
+                for b, p, h, v in con.execute(
+                    "SELECT batch_id, source_path, sha256, policy_version FROM lineage "
+                    "WHERE status = 'committed' ORDER BY started_at, batch_id").fetchall()]
+            episodes = [] if "episodes" not in tables else [r[0] for r in con.execute(
+                "SELECT DISTINCT episode_id FROM episodes ORDER BY 1").fetchall()]
+            models = [] if "anomalies" not in tables else [
+                {"model_uri": u, "model_version": v} for u, v in con.execute(
+                    "SELECT DISTINCT model_uri, model_version FROM anomalies "
+                    "ORDER BY 1, 2").fetchall()]
+        finally:
+            if own:
+                store.close()
+        folder = paths[0].parent
+        record = {
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "files": {str(p.resolve().relative_to(folder.resolve())) if p.resolve()
+                      .is_relative_to(folder.resolve()) else str(p): _sha256(p)
+                      for p in paths},
+            "feature_build": build, "batches": batches, "episodes": episodes,
+            "models": models,
+            "privacy_policy_versions": sorted({b["policy_version"] for b in batches
+                                               if b["policy_version"]}),
+        }
+        out = folder / REPORT_LINEAGE_FILE
+        tmp = out.with_suffix(".json.tmp")
+        with owner_only():
+            tmp.write_text(json.dumps(record, indent=2), encoding="utf-8")
+        os.replace(tmp, out)
+        access.rows = len(batches)
+    return out
+
+
+def report_lineage(
+    report: str | os.PathLike[str],
+    *,
+    db: Any = None,
+    identity: Any = None,
+    command: str | None = None,
+) -> dict[str, Any]:
+    """What produced a report: its recorded lineage, with every file's SHA-256 checked
+    (``is_unchanged``) and every batch resolved in the store as it is now.
+
+    Parameters
+    ----------
+    report : path
+        The report folder (holding ``report.lineage.json``) or the lineage file itself.
+    db : path or Store, optional
+        The store (default ``$FAULTLINE_DB``); batches deleted since are marked so.
+    identity : Identity, optional
+        The caller; needs ``read`` on ``lineage``.
+    """
+    import json
+    from pathlib import Path
+
+    from features.governance import guard
+
+    path = Path(report)
+    path = path / REPORT_LINEAGE_FILE if path.is_dir() else path
+    if not path.is_file():
+        raise ValueError(f"no {REPORT_LINEAGE_FILE} at {path.parent}; the report was built "
+                         "without lineage (write_report_lineage)")
+    with guard("read", "lineage", store_path=_path_of(db), identity=identity,
+               command=command) as access:
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            files = dict(record["files"])
+        except (ValueError, KeyError, TypeError):
+            raise ValueError(f"{path} is not a faultline report lineage file") from None
+        checked = {}
+        for name, digest in files.items():
+            f = Path(name) if Path(name).is_absolute() else path.parent / name
+            checked[name] = {"sha256": digest,
+                             "is_unchanged": f.is_file() and _sha256(f) == digest}
+        record["files"] = checked
+        ids = [b["batch_id"] for b in record.get("batches", [])]
+        if _path_of(db).exists():
+            store, own = _open(db)
+            try:
+                now = {b["batch_id"]: b for b in _batches(store.con, ids)}
+            finally:
+                if own:
+                    store.close()
+            for b in record.get("batches", []):
+                b["is_in_store"] = now[b["batch_id"]].get("sha256") == b["sha256"]
+        access.rows = len(ids)
+    return record

@@ -139,4 +139,36 @@ def test_lineage_command(trained: dict, monkeypatch: pytest.MonkeyPatch,
     out = json.loads(result.output[result.output.index("{"):])
     assert {Path(b["source_path"]).name for b in out["batches"]} >= {"events.jsonl"}
     result = CliRunner().invoke(main, ["lineage", "--db", str(trained["db"])])
-    assert result.exit_code == 2 and "exactly one of --model or --episode" in result.output
+    assert result.exit_code == 2 and "exactly one of --model, --episode" in result.output
+
+
+def test_report_lineage(trained: dict, tmp_path: Path) -> None:
+    from anomaly.lineage import report_lineage, write_report_lineage
+
+    writer = resolve_identity(RoleConfig.from_dict({
+        "roles": {"analyst": {"write": ["reports"]}, "auditor": {"read": ["lineage"]}},
+        "users": {"ana": ["analyst"], "aud": ["auditor"]}}), user="ana")
+    auditor = resolve_identity(writer.config, user="aud")
+    html = tmp_path / "report.html"
+    html.write_text("<h1>errors</h1>", encoding="utf-8")
+    (tmp_path / "report_files").mkdir()
+    png = tmp_path / "report_files" / "a.png"
+    png.write_bytes(b"png")
+    out = write_report_lineage([html, png], db=trained["db"], identity=writer)
+    assert out.name == "report.lineage.json"
+    got = report_lineage(tmp_path, db=trained["db"], identity=auditor)
+    assert got["files"] == {
+        "report.html": {"sha256": hashlib.sha256(b"<h1>errors</h1>").hexdigest(),
+                        "is_unchanged": True},
+        "report_files/a.png": {"sha256": hashlib.sha256(b"png").hexdigest(),
+                               "is_unchanged": True}}
+    with Store.open(trained["db"], read_only=True) as store:
+        n = store.con.execute("SELECT count(*) FROM lineage WHERE status = 'committed'"
+                              ).fetchone()[0]
+    assert len(got["batches"]) == n and all(b["is_in_store"] for b in got["batches"])
+    assert got["feature_build"]["feature_sql_sha256"]
+    html.write_text("<h1>edited</h1>", encoding="utf-8")
+    assert report_lineage(tmp_path, db=trained["db"], identity=auditor)["files"][
+        "report.html"]["is_unchanged"] is False
+    with pytest.raises(AccessDenied):
+        write_report_lineage([html], db=trained["db"], identity=auditor)

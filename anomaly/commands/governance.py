@@ -377,27 +377,32 @@ def restore(ctx: click.Context, source: Path, key_file: Path | None, db: Path | 
               help="A registered model version or alias (such as 3 or champion).")
 @click.option("--name", default="faultline", show_default=True, help="Registered model name.")
 @click.option("--episode", "episode_id", default=None, help="An episode or incident id.")
+@click.option("--report", "report_dir", type=click.Path(exists=True, path_type=Path),
+              default=None, help="A report folder (with report.lineage.json).")
 @click.option("--models-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Local MLflow store folder (default models/ or $MLFLOW_TRACKING_URI).")
 @_db_option
 @click.pass_context
 def lineage(ctx: click.Context, model_version: str | None, name: str,
-            episode_id: str | None, models_dir: Path | None, db: Path | None) -> None:
+            episode_id: str | None, report_dir: Path | None, models_dir: Path | None,
+            db: Path | None) -> None:
     """Which runs, feature SQL hashes, ingest batches, source files (path, sha256) and
-    privacy policy version produced a model version or an episode (JSON). Needs read on
-    lineage (engineer or auditor).
+    privacy policy version produced a model version, an episode or a report (JSON). Needs
+    read on lineage (engineer or auditor).
 
     Example: faultline lineage --model champion
     """
-    from anomaly.lineage import episode_lineage, model_lineage
+    from anomaly.lineage import episode_lineage, model_lineage, report_lineage
 
-    if (model_version is None) == (episode_id is None):
-        raise click.UsageError("give exactly one of --model or --episode")
+    if sum(x is not None for x in (model_version, episode_id, report_dir)) != 1:
+        raise click.UsageError("give exactly one of --model, --episode or --report")
     if model_version is not None:
         out = _run(lambda: model_lineage(model_version, name=name, db=db, models_dir=models_dir,
                                          command=command_signature(ctx)))
-    else:
+    elif episode_id is not None:
         out = _run(lambda: episode_lineage(episode_id, db=db, command=command_signature(ctx)))
+    else:
+        out = _run(lambda: report_lineage(report_dir, db=db, command=command_signature(ctx)))
     click.echo(json.dumps(out, indent=2, default=str))
 
 
