@@ -284,7 +284,14 @@ class Normalizer:
         if self._con is None:
             import duckdb
 
-            self._con = duckdb.connect(":memory:")
+            # Raw (not yet anonymized) lines pass through this connection: it must never
+            # spill them to a temporary file, so offloading is off and memory is capped
+            # (a chunk that does not fit fails loudly instead of writing to disk).
+            self._con = duckdb.connect(
+                ":memory:",
+                config={"temp_directory": "", "memory_limit": "1GB"},
+            )
+            self._con.execute("SET enable_progress_bar = false")
         return self._con
 
     # -- events from JSON lines -------------------------------------------------

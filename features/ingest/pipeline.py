@@ -133,6 +133,8 @@ class _Run:
         self.chunk_rows = chunk_rows
         self.on_progress = on_progress
         self.normalizer = Normalizer()
+        # ingest reports its own progress; DuckDB's bar would interleave with it
+        store.con.execute("SET enable_progress_bar = false")
         policy = getattr(anonymizer, "policy", None)
         self.policy_version = str(getattr(policy, "version", "")) or None
         self.policy_hash = str(getattr(policy, "hash", "")) or None
@@ -223,6 +225,8 @@ class _Run:
                 result.count_input += n_input
                 notes.update(norm.notes)
                 self._write_chunk(kind, norm, source_path, batch_id, result, notes)
+                del norm
+                _release_arrow_memory()
                 if self.on_progress is not None:
                     self.on_progress(source_path, n_input)
             sampling = None
@@ -373,6 +377,13 @@ class _Run:
         return FileResult(str(src.path), "catalog", batch_id, "committed", len(rows), len(rows))
 
 
+def _release_arrow_memory() -> None:
+    """Hand memory freed by the last chunk back to the system (bounded RSS)."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+
+
 def _conform_anonymized(anon: Any, kind: str) -> Any:
     """The anonymizer's output in the store's column order and types; a column the
     policy drops is written as NULL."""
@@ -404,7 +415,7 @@ def ingest(
     sampling: Sampling | None = None,
     chunk_rows: int = 50_000,
     on_progress: Callable[[str, int], None] | None = None,
-    memory_limit: str | None = "1GB",
+    memory_limit: str | None = "512MB",
 ) -> IngestReport:
     """Ingest files, folders or a DataFrame into the store.
 
