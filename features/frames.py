@@ -17,7 +17,7 @@ Examples
 >>> frame.select("service", "count_errors").rows()
 [('api', 1), ('api', 0)]
 >>> feature_frame(con, "feat_service_minute", as_="pandas").shape
-(4, 16)
+(4, 13)
 """
 
 from __future__ import annotations
