@@ -67,6 +67,11 @@ def run_demo(
         When a step fails its own check (an unreconciled ingest, findings of the
         privacy scan); the message names the step.
     """
+    # MLflow's download progress bars and INFO lines would drown the demo's own lines
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")
+    import logging
+
+    logging.getLogger("mlflow").setLevel(logging.WARNING)
     sample = Path(sample_dir) if sample_dir is not None else _sample_dir()
     if not (sample / "events.jsonl").exists() and not any(sample.glob("events*")):
         raise FileNotFoundError(
@@ -140,6 +145,65 @@ def run_demo(
 
         step("features", do_features)
 
+        def do_train() -> str:
+            from anomaly.train import train
+
+            truth = sample / "truth.json"
+            res = train(store=store, models_dir=models_dir,
+                        truth=truth if truth.exists() else None)
+            m = res.metrics
+            verdict = "champion" if res.is_promoted else "not promoted"
+            return (f"model v{res.version} ({verdict}: {res.promotion_reason}); validation "
+                    f"episode F1 {m.get('val_episode_f1', float('nan')):.3f}, median delay "
+                    f"{m.get('val_delay_median_min', float('nan')):.1f} min, "
+                    f"truth from {res.truth_source}")
+
+        step("train (tracked in MLflow, registered)", do_train)
+
+        def do_score() -> str:
+            from anomaly.scoring import score_store
+
+            res = score_store(store=store, models_dir=models_dir)
+            return (f"{res.n_rows:,} service-minutes scored with {res.model_uri}; "
+                    f"{res.n_anomalies:,} anomalous")
+
+        step("batch scoring → anomalies", do_score)
+
+        def do_classify() -> str:
+            from anomaly.classify import classify
+
+            rows = classify(store)
+            if rows.empty:
+                return "no episodes"
+            kinds = rows.drop_duplicates("incident_id")["kind"].value_counts().to_dict()
+            sev = rows["severity"].value_counts().sort_index().to_dict()
+            return (f"{rows['incident_id'].nunique()} incidents over {len(rows)} service "
+                    f"episodes; kinds {kinds}; severities {sev}")
+
+        step("classify → episodes", do_classify)
+
+        def do_alerts() -> str:
+            import json
+
+            from anomaly.export import build_alerts
+
+            episodes = store.table("episodes")
+            now = episodes["end"].max() if len(episodes) else None
+            plan = build_alerts(episodes, now=now)
+            out = models_dir / "alerts" / "dry-run.jsonl"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with out.open("w", encoding="utf-8") as fh:
+                for msg in plan.messages:
+                    fh.write(json.dumps({"target": msg.target, "action": msg.action,
+                                         "dedup_key": msg.dedup_key, "body": msg.body},
+                                        default=str) + "\n")
+            targets = {}
+            for msg in plan.messages:
+                targets[msg.target] = targets.get(msg.target, 0) + 1
+            return f"{len(plan.messages)} payloads {targets} written to {_rel(out, work)} (dry run)"
+
+        step("alert payloads (dry run)", do_alerts)
+
         def do_prometheus() -> str:
             from anomaly.export import (
                 build_prometheus_rules,
@@ -153,6 +217,17 @@ def run_demo(
             return f"{n_rules} rules in {_rel(path, work)}"
 
         step("Prometheus rules", do_prometheus)
+
+    def do_export_model() -> str:
+        from anomaly.pyfunc import export_model
+        from anomaly.tracking import configure_tracking
+
+        configure_tracking(models_dir=models_dir)
+        exported = export_model(out_dir=models_dir / "export" / "faultline")
+        return (f"champion v{exported.version} exported to {_rel(exported.path, work)}; serve it "
+                f"with: mlflow models serve -m {exported.path} --env-manager local")
+
+    step("export the served model", do_export_model)
 
     def do_scan() -> str:
         from features.privacy import scan_paths
