@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from anomaly.commands.governance import audited
+
 _TARGETS = ("alertmanager", "pagerduty", "opsgenie")
 
 
@@ -51,6 +53,7 @@ def _read_episode_file(path: str) -> Any:
               default=None, help="Alerting config YAML merged over the packaged defaults.")
 @click.option("--now", "now_text", default=None, metavar="ISO8601",
               help="Evaluate as of this UTC time (default: now); for replays.")
+@audited("export", "episodes")
 def alerts(db_path: str | None, episodes_path: str | None, targets: tuple[str, ...],
            dry_run: bool, urls: tuple[str, ...], allow_insecure_http: bool, outbox_path: str,
            config_path: str | None, now_text: str | None) -> None:

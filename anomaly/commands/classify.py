@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import click
 
+from anomaly.commands.governance import audited
+
 EXPORT_COLUMNS = ["incident_id", "episode_id", "service", "start", "end", "kind",
                   "is_retry_storm", "is_flapping", "state", "severity", "action",
                   "root_service", "team", "fingerprints", "version", "score", "evidence"]
@@ -28,6 +30,7 @@ EXPORT_COLUMNS = ["incident_id", "episode_id", "service", "start", "end", "kind"
               help="Severity matrix YAML (default: the packaged severity.yaml).")
 @click.option("--categories", "categories_path", type=click.Path(exists=True, dir_okay=False),
               default=None, help="Incident categories YAML (default: categories.yaml).")
+@audited("write", "episodes")
 def classify(db_path: str | None, anomalies_path: str | None, parquet_path: str | None,
              csv_path: str | None, severity_config: str | None,
              categories_path: str | None) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import click
 
+from anomaly.commands.governance import audited
+
 
 @click.group("export")
 def export() -> None:
@@ -28,6 +30,7 @@ def export() -> None:
               help="Which quantile of a service's per-minute error rate is its typical level.")
 @click.option("--check/--no-check", default=True, show_default=True,
               help="Run `promtool check rules` on the file when promtool is installed.")
+@audited("export", "episodes")
 def prometheus(db_path: str | None, out_path: str, config_path: str | None, quantile: float,
                check: bool) -> None:
     """Write Prometheus error-rate and burn-rate alerting rules.
@@ -87,6 +90,7 @@ def prometheus(db_path: str | None, out_path: str, config_path: str | None, quan
                    "SQLite store under --models-dir).")
 @click.option("--models-dir", type=click.Path(file_okay=False), default="models",
               show_default=True, help="Folder of the local MLflow store.")
+@audited("export", "models")
 def model(model_uri: str, out_dir: str, tracking_uri: str | None, models_dir: str) -> None:
     """Write the scoring model as an MLflow model folder, ready for `mlflow models serve`.
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from anomaly.commands.governance import audited
+
 _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
                  "%Y-%m-%d %H:%M:%S"]
 
@@ -23,6 +25,7 @@ _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M
               help="End of the range to rebuild (exclusive, UTC).")
 @click.option("--list", "list_only", is_flag=True,
               help="List the feature tables with their grain, and exit.")
+@audited("write", "features")
 def features(db_path: Path | None, full: bool, since: datetime | None, until: datetime | None,
              list_only: bool) -> None:
     """Build the feature tables (feat_*) from the store's events, requests, spans,

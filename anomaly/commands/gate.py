@@ -10,6 +10,8 @@ import sys
 
 import click
 
+from anomaly.commands.governance import audited
+
 
 @click.command("gate")
 @click.option("--service", required=True, help="The deployed service.")
@@ -25,6 +27,7 @@ import click
               show_default=True, help="After/before error rate ratio also needed to fail.")
 @click.option("--now", default=None,
               help="End of the data to judge by (RFC 3339); default the latest data.")
+@audited("read", "episodes")
 def gate(service: str, version: str, db_path: str | None, window_minutes: int, alpha: float,
          min_rate_ratio: float, now: str | None) -> None:
     """Did the deploy of VERSION make SERVICE worse? JSON verdict; exit 0/1/2.

@@ -59,15 +59,23 @@ def audited(action: str, obj: str) -> Callable[[Callable[..., Any]], Callable[..
             from features.governance import AccessDenied, AuditLogError, guard
 
             ctx = click.get_current_context()
+            exit_with: SystemExit | None = None
             try:
                 db = kwargs.get("db", kwargs.get("db_path"))
                 with guard(action, obj, store_path=db,
                            command=command_signature(ctx)) as access:
-                    result = fn(*args, **kwargs)
+                    try:
+                        result = fn(*args, **kwargs)
+                    except SystemExit as exc:
+                        # a command that exits with a verdict (gate: 0/1/2) completed its
+                        # access; record it as done and exit with its code afterwards
+                        exit_with, result = exc, None
                     if isinstance(result, int) and not isinstance(result, bool):
                         access.rows = result
             except (AccessDenied, AuditLogError) as exc:
                 raise click.ClickException(str(exc)) from None
+            if exit_with is not None:
+                raise exit_with
             return result
 
         return inner

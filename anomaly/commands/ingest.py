@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from anomaly.commands.governance import audited
+
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True,
@@ -24,6 +26,7 @@ import click
               help="Rows per chunk (bounds memory).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
+@audited("write", "events")
 def ingest(paths: tuple[Path, ...], db: Path | None, sample_rate: float | None, min_keep: int,
            chunk_rows: int, progress: bool | None) -> None:
     """Ingest PATHS (files or folders) into the store.

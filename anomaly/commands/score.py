@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from anomaly.commands.governance import audited
+
 _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
                  "%Y-%m-%d %H:%M:%S"]
 
@@ -30,6 +32,7 @@ _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M
 @click.option("--models-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("models"), show_default=True,
               help="Folder of the local MLflow store.")
+@audited("write", "episodes")
 def score(db_path: Path | None, model_uri: str, start: datetime | None, end: datetime | None,
           parquet_path: Path | None, chunk_minutes: int | None, tracking_uri: str | None,
           models_dir: Path) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from anomaly.commands.governance import audited
+
 _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S",
                  "%Y-%m-%d %H:%M:%S"]
 
@@ -37,6 +39,7 @@ _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M
               help="Folder of the local MLflow store and its artifacts.")
 @click.option("--name", "model_name", default="faultline", show_default=True,
               help="Registered model name.")
+@audited("write", "models")
 def train(db_path: Path | None, truth_path: str | None, start: datetime | None,
           end: datetime | None, validation_share: float, window: int, burst: int,
           alerts_per_week: float, tracking_uri: str | None, models_dir: Path,
