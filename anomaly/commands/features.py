@@ -28,8 +28,8 @@ _TIME_FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M
 @audited("write", "features")
 def features(db_path: Path | None, full: bool, since: datetime | None, until: datetime | None,
              list_only: bool) -> None:
-    """Build the feature tables (feat_*) from the store's events, requests, spans,
-    deployments and catalog.
+    """Fingerprint new events, then build the feature tables (feat_*) from the store's
+    events, requests, spans, deployments and catalog.
 
     By default the build is incremental: it covers the minutes after the last build, and
     earlier minutes when newly ingested batches hold older rows. Every build is recorded
@@ -71,11 +71,18 @@ def features(db_path: Path | None, full: bool, since: datetime | None, until: da
             progress.update(task, description=name or "recording lineage", completed=index,
                             total=total)
 
+        from features.fingerprint import fingerprint_store
+
+        # the fingerprint features read events.fingerprint: fill it for new events first
+        progress.update(task, description="fingerprints")
+        n_fingerprinted = fingerprint_store(store.con)
         try:
             result = build_features(store, full=full, since=since, until=until,
                                     progress=report)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from None
+    if n_fingerprinted:
+        console.print(f"fingerprinted {n_fingerprinted:,} new events")
     if result.build_id is None:
         console.print(f"features are up to date ({result.reason})")
         return
