@@ -72,6 +72,10 @@ TOKEN_PATTERN = r"<[a-z][a-z0-9_]{1,23}(?::k[0-9a-f]{4}:[0-9a-f]{12})?>"
 _TOKEN = re.compile(TOKEN_PATTERN)
 _TOKEN_FULL = re.compile(TOKEN_PATTERN + r"|(?:[0-9]{1,3}\.){3}[0-9]{1,3}/[0-9]{1,2}")
 
+# What the template miner writes for a variable part (``<TOKEN>``, ``<NUM>``, ``<*>``...),
+# alone or run together: a slot in a template, never a value.
+_TEMPLATE_SLOTS = re.compile(r"(?:<(?:\*|[A-Z][A-Z_]{1,15})>)+")
+
 PLACEHOLDERS = frozenset({
     "", "-", "--", "null", "none", "nil", "n/a", "na", "undefined", "unknown", "redacted",
     "[redacted]", "<redacted>", "[filtered]", "filtered", "masked", "hidden", "anonymous",
@@ -101,11 +105,13 @@ def is_neutral(value: str) -> bool:
     --------
     >>> is_neutral("<email:k1a2b:7f3a9c1e02ab>"), is_neutral("***"), is_neutral("bob")
     (True, True, False)
+    >>> is_neutral("<TOKEN><*>"), is_neutral("<Bob>")
+    (True, False)
     """
     v = value.strip()
     if v.lower() in PLACEHOLDERS or (v and set(v) <= set("*xX#•.-_ ")):
         return True
-    return bool(_TOKEN_FULL.fullmatch(v))
+    return bool(_TOKEN_FULL.fullmatch(v) or _TEMPLATE_SLOTS.fullmatch(v))
 
 
 # --- the gate --------------------------------------------------------------------

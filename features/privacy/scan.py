@@ -391,6 +391,22 @@ def _scan_sqlite(c: _Collector, path: Path) -> None:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
             cols = [r[1] for r in con.execute(f"PRAGMA table_info({_quote(table)})")]
+            if "key" in cols and "value" in cols:
+                # a key-value table (MLflow params, tags, metrics): the key column holds
+                # names, and each value is judged by the name beside it
+                cur = con.execute(
+                    f"SELECT key, value, count(*) FROM {_quote(table)} GROUP BY 1, 2"
+                )
+                while batch := cur.fetchmany(10000):
+                    for k, v, n in batch:
+                        if isinstance(k, str):
+                            c.text(p, f"{table}.key", k, None, n)
+                        if isinstance(v, str):
+                            c.text(p, f"{table}.value", v,
+                                   classify_key(k) if isinstance(k, str) else None, n)
+                        elif isinstance(v, int) and not isinstance(v, bool):
+                            c.number(p, f"{table}.value", v, None, n)
+                cols = [col for col in cols if col not in ("key", "value")]
             for column in cols:
                 cls = classify_key(column)
                 cur = con.execute(
