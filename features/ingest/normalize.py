@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -291,7 +292,10 @@ class Normalizer:
                 ":memory:",
                 config={"temp_directory": "", "memory_limit": "1GB"},
             )
-            self._con.execute("SET enable_progress_bar = false")
+            # inside Jupyter without ipywidgets DuckDB refuses this setting (its bar is off
+            # there anyway)
+            with contextlib.suppress(duckdb.Error):
+                self._con.execute("SET enable_progress_bar = false")
         return self._con
 
     # -- events from JSON lines -------------------------------------------------
