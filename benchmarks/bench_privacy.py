@@ -86,6 +86,11 @@ def read_events(sim: Path) -> Iterable[tuple[int, dict[str, Any]]]:
 # --- scoring ---------------------------------------------------------------------
 
 
+def _same_value(v: str) -> str:
+    """One e-mail address written two ways (``a@x.io``, ``a%40x.io``) is one value."""
+    return v.replace("%40", "@").lower() if "@" in v or "%40" in v else v
+
+
 class Score:
     """Recall, decoy survival and joins against the truth, line by line."""
 
@@ -115,8 +120,9 @@ class Score:
             self.personal[p["kind"]] += 1
             if v not in text and json.dumps(v, ensure_ascii=False)[1:-1] not in text:
                 self.caught[p["kind"]] += 1
-            self.value_lines[v].add(line_no)
-            self.value_kind[v] = p["kind"]
+            same = _same_value(v)
+            self.value_lines[same].add(line_no)
+            self.value_kind[same] = p["kind"]
         for d in truth["decoys"]:
             v = d["value"]
             self.decoys[d["kind"]] += 1
