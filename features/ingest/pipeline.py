@@ -13,6 +13,7 @@ lineage row's counts add up to ``count_input``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import uuid
@@ -134,7 +135,12 @@ class _Run:
         self.on_progress = on_progress
         self.normalizer = Normalizer()
         # ingest reports its own progress; DuckDB's bar would interleave with it
-        store.con.execute("SET enable_progress_bar = false")
+        import duckdb
+
+        # inside Jupyter without ipywidgets DuckDB refuses this setting (its bar is off
+        # there anyway)
+        with contextlib.suppress(duckdb.Error):
+            store.con.execute("SET enable_progress_bar = false")
         policy = getattr(anonymizer, "policy", None)
         self.policy_version = str(getattr(policy, "version", "")) or None
         self.policy_hash = str(getattr(policy, "hash", "")) or None
@@ -290,13 +296,10 @@ class _Run:
                 "field": pa.array([x[2] for x in quarantine], pa.string()),
                 "record": pa.array([x[3] for x in quarantine], pa.string()),
             })
-            con.register("_fl_quarantine", q)
-            try:
-                con.execute(
-                    "INSERT INTO quarantine SELECT *, CAST(now() AS TIMESTAMP) FROM _fl_quarantine"
-                )
-            finally:
-                con.unregister("_fl_quarantine")
+            fl_quarantine = q  # noqa: F841 - read by DuckDB by name (no catalog entry)
+            con.execute(
+                "INSERT INTO quarantine SELECT *, CAST(now() AS TIMESTAMP) FROM fl_quarantine"
+            )
             result.count_quarantined += len(quarantine)
 
     def _anon_record(self, raw: dict[str, Any] | None) -> str | None:
@@ -308,39 +311,51 @@ class _Run:
             return None
 
     def _insert_new(self, kind: str, valid: Any, batch_id: str, result: FileResult) -> None:
+        """Insert the rows of ``valid`` not seen before (in this chunk or any batch).
+
+        Arrow data is read through DuckDB's replacement scans of local variables: no
+        view or temporary table is created inside the file's transaction (DuckDB keeps
+        a dropped catalog entry, and the data it references, until the transaction
+        ends, which would grow memory with the size of the file).
+        """
+        import pyarrow.compute as pc
+
         con = self.store.con
         table = _TABLE_FOR_KIND[kind]
         cols = [c for c in valid.column_names if not c.startswith("_")]
         col_list = ", ".join(f'"{c}"' for c in cols)
-        con.register("_fl_chunk", valid)
-        try:
-            con.execute(
-                "CREATE OR REPLACE TEMP TABLE _fl_new AS "
-                "WITH c AS (SELECT *, md5_number(_key) AS _h FROM _fl_chunk), "
-                "f AS (SELECT * FROM c QUALIFY row_number() OVER (PARTITION BY _h "
-                "ORDER BY _line_no) = 1) "
-                "SELECT f.* FROM f ANTI JOIN (SELECT key_hash FROM ingest_keys WHERE kind = $kind) k "
-                "ON f._h = k.key_hash",
-                {"kind": kind},
-            )
-        finally:
-            con.unregister("_fl_chunk")
-        n_new = con.execute("SELECT count(*) FROM _fl_new").fetchone()[0]
+        fl_chunk = valid  # noqa: F841 - read by DuckDB by name
+        fl_new = con.execute(
+            "WITH c AS (SELECT _line_no, md5_number(_key) AS _h FROM fl_chunk), "
+            "f AS (SELECT * FROM c QUALIFY row_number() OVER (PARTITION BY _h "
+            "ORDER BY _line_no) = 1) "
+            "SELECT f._line_no FROM f ANTI JOIN "
+            "(SELECT key_hash FROM ingest_keys WHERE kind = $kind) k ON f._h = k.key_hash",
+            {"kind": kind},
+        ).to_arrow_table()
+        n_new = fl_new.num_rows
         result.count_accepted += n_new
         result.count_duplicate += valid.num_rows - n_new
         if kind == "events" and self.sampling is not None:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _fl_new AS {self.sampling.sql('_fl_new')}")
-            kept = con.execute("SELECT count(*) FROM _fl_new WHERE _keep").fetchone()[0]
+            source = ("(SELECT *, md5_number(_key) AS _h FROM fl_chunk "
+                      "WHERE _line_no IN (SELECT _line_no FROM fl_new))")
+            fl_weights = con.execute(
+                f"SELECT _line_no, _keep, _weight FROM ({self.sampling.sql(source)})"
+            ).to_arrow_table()
+            kept = int(pc.sum(fl_weights.column("_keep")).as_py() or 0)
             result.count_sampled_out += n_new - kept
             con.execute(
                 f"INSERT INTO events ({col_list}, sample_weight, batch_id) "
-                f"SELECT {col_list}, _weight, ? FROM _fl_new WHERE _keep", [batch_id])
+                f"SELECT {col_list}, w._weight, ? FROM fl_chunk c "
+                "JOIN fl_weights w USING (_line_no) WHERE w._keep", [batch_id])
         else:
             con.execute(
-                f'INSERT INTO "{table}" ({col_list}, batch_id) SELECT {col_list}, ? FROM _fl_new',
+                f'INSERT INTO "{table}" ({col_list}, batch_id) SELECT {col_list}, ? '
+                "FROM fl_chunk WHERE _line_no IN (SELECT _line_no FROM fl_new)",
                 [batch_id])
-        con.execute("INSERT INTO ingest_keys SELECT ?, _h, ? FROM _fl_new", [kind, batch_id])
-        con.execute("DROP TABLE _fl_new")
+        con.execute(
+            "INSERT INTO ingest_keys SELECT ?, md5_number(_key), ? FROM fl_chunk "
+            "WHERE _line_no IN (SELECT _line_no FROM fl_new)", [kind, batch_id])
 
     # -- catalog ----------------------------------------------------------------
 
