@@ -218,6 +218,22 @@ def run_demo(
 
         step("Prometheus rules", do_prometheus)
 
+        def do_report() -> str:
+            from anomaly.report import build_report, write_postmortems
+
+            # drafts first, so the report shows their status
+            drafts, status = write_postmortems(store, reports_dir / "postmortems")
+            truth = sample / "truth.json"
+            res = build_report(store, out_dir=reports_dir,
+                               truth=truth if truth.exists() else None,
+                               postmortem_dir=reports_dir / "postmortems")
+            result.report_path = res.html_path
+            return (f"{_rel(res.html_path, work)} and {_rel(res.markdown_path, work)} "
+                    f"({len(res.figure_paths)} plots); {len(drafts)} new P1 postmortem drafts, "
+                    f"{len(status)} P1 incidents checked")
+
+        step("report and P1 postmortem drafts", do_report)
+
     def do_export_model() -> str:
         from anomaly.pyfunc import export_model
         from anomaly.tracking import configure_tracking

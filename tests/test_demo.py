@@ -31,7 +31,7 @@ def monkeypatch_module():
 def test_demo_runs_every_stage(demo_dir):
     work, output = demo_dir
     for stage in ("ingest", "fingerprints", "features", "train", "scoring", "classify",
-                  "alert payloads", "Prometheus rules", "export the served model",
+                  "alert payloads", "Prometheus rules", "report", "export the served model",
                   "privacy scan"):
         assert stage in output
     con = duckdb.connect(str(work / "data" / "faultline.duckdb"), read_only=True)
@@ -45,6 +45,9 @@ def test_demo_runs_every_stage(demo_dir):
     assert key.stat().st_mode & 0o777 == 0o600
     assert (work / "models" / "export" / "faultline" / "MLmodel").exists()
     assert (work / "models" / "prometheus" / "faultline-rules.yml").exists()
+    html = work / "reports" / "report.html"
+    assert html.exists() and f"report: {html}" in output
+    assert "<img" in html.read_text(encoding="utf-8")
 
 
 def test_nothing_raw_in_anything_the_demo_wrote(demo_dir):
