@@ -269,7 +269,9 @@ def spark_sql(model: FeatureModel | str) -> str:
     The same definitions can then run on Spark when one machine is not enough.
     ``quantile_cont(x, p)`` becomes Spark's exact ``percentile(x, p)`` (sqlglot alone
     would write ``PERCENTILE_CONT(x, p)``, which Spark does not accept), and DuckDB's 64-bit
-    ``hash(...)`` becomes Spark's ``xxhash64(...)`` (Spark's ``hash`` has 32 bits). DuckDB's ``mad``
+    ``hash(...)`` becomes Spark's ``xxhash64(...)`` (Spark's ``hash`` has 32 bits), and the
+    ``[NOT] MATERIALIZED`` hints of common table expressions, which only steer DuckDB's
+    planner, are left out. DuckDB's ``mad``
     has no Spark counterpart and is left as is (``feat_baseline_minute`` only).
 
     Parameters
@@ -302,6 +304,8 @@ def spark_sql(model: FeatureModel | str) -> str:
             return exp.Anonymous(this="PERCENTILE", expressions=[node.this, node.expression])
         if isinstance(node, exp.Anonymous) and node.name.lower() == "hash":
             return exp.Anonymous(this="XXHASH64", expressions=node.expressions)
+        if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
+            node.set("materialized", None)  # a DuckDB planner hint; Spark has no such syntax
         return node
 
     tree = sqlglot.parse_one(model.sql, read="duckdb").transform(to_spark)

@@ -39,13 +39,19 @@ types AS (
       AND timestamp < CAST($range_end AS TIMESTAMP)
     GROUP BY service, date_trunc('minute', timestamp), coalesce(error_type, '')
 ),
-type_shares AS (
-    SELECT
-        service,
-        minute,
-        CAST(count_events AS DOUBLE) / sum(count_events) OVER (PARTITION BY service, minute)
-            AS share
+totals AS (
+    SELECT service, minute, sum(count_events) AS total_events
     FROM types
+    GROUP BY service, minute
+),
+type_shares AS (
+    -- a join on the minute's total rather than a window over every (service, minute)
+    SELECT
+        t.service,
+        t.minute,
+        CAST(t.count_events AS DOUBLE) / n.total_events AS share
+    FROM types AS t
+    JOIN totals AS n ON n.service = t.service AND n.minute = t.minute
 ),
 mix AS (
     SELECT

@@ -11,15 +11,18 @@
 --          starts. Only calls made more than once are ordered (most are made once).
 --          The same for error events: events of one trace with the same service, route (or
 --          component) and error type are repeats of one failure.
+-- Speed:   windowed and failures are NOT MATERIALIZED: reading the columns again is cheaper
+--          than holding millions of rows for the second reader (DuckDB hint; Spark drops it).
 -- Columns:
 --   service, minute              the key
 --   count_span_retries           retry spans started in the minute
 --   count_traces_with_retries    distinct traces with a retry span in the minute
 --   count_error_repeats          error events repeating an earlier failure of the same trace
 --                                within 15 minutes
-WITH windowed AS (
+WITH windowed AS NOT MATERIALIZED (
     SELECT trace_id, coalesce(parent_span_id, '') AS parent_span_id, service, operation,
-           span_id, start
+           span_id, start,
+           hash(trace_id, coalesce(parent_span_id, ''), service, operation) AS call_hash
     FROM spans
     WHERE trace_id IS NOT NULL
       AND start >= CAST($range_start AS TIMESTAMP) - INTERVAL 15 MINUTE
@@ -28,9 +31,9 @@ WITH windowed AS (
 repeated AS (
     -- calls seen more than once, found by a hash of the call's key: a collision only lets a
     -- single call through to the exact ordering below, so the result stays exact
-    SELECT hash(trace_id, parent_span_id, service, operation) AS call_hash
+    SELECT call_hash
     FROM windowed
-    GROUP BY hash(trace_id, parent_span_id, service, operation)
+    GROUP BY call_hash
     HAVING count(*) > 1
 ),
 attempts AS (
@@ -43,9 +46,7 @@ attempts AS (
             ORDER BY start, span_id
         ) AS previous_start
     FROM windowed
-    WHERE hash(trace_id, parent_span_id, service, operation) IN (
-        SELECT call_hash FROM repeated
-    )
+    WHERE call_hash IN (SELECT call_hash FROM repeated)
 ),
 retries AS (
     SELECT
@@ -59,18 +60,20 @@ retries AS (
       AND start >= CAST($range_start AS TIMESTAMP)
     GROUP BY service, date_trunc('minute', start)
 ),
-failures AS (
+failures AS NOT MATERIALIZED (
     SELECT trace_id, service, coalesce(http_route, component, '') AS operation,
-           coalesce(error_type, '') AS error_type, event_id, timestamp
+           coalesce(error_type, '') AS error_type, event_id, timestamp,
+           hash(trace_id, service, coalesce(http_route, component, ''), coalesce(error_type, ''))
+               AS failure_hash
     FROM events
     WHERE trace_id IS NOT NULL
       AND timestamp >= CAST($range_start AS TIMESTAMP) - INTERVAL 15 MINUTE
       AND timestamp < CAST($range_end AS TIMESTAMP)
 ),
 repeated_failures AS (
-    SELECT hash(trace_id, service, operation, error_type) AS failure_hash
+    SELECT failure_hash
     FROM failures
-    GROUP BY hash(trace_id, service, operation, error_type)
+    GROUP BY failure_hash
     HAVING count(*) > 1
 ),
 failure_attempts AS (
@@ -82,9 +85,7 @@ failure_attempts AS (
             ORDER BY timestamp, event_id
         ) AS previous_at
     FROM failures
-    WHERE hash(trace_id, service, operation, error_type) IN (
-        SELECT failure_hash FROM repeated_failures
-    )
+    WHERE failure_hash IN (SELECT failure_hash FROM repeated_failures)
 ),
 repeats AS (
     SELECT service, date_trunc('minute', timestamp) AS minute, count(*) AS count_error_repeats

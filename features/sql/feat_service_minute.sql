@@ -20,8 +20,36 @@
 --                                (no requests row, or zero requests)
 --   rate_5xx                     estimated_5xx / requests; NULL without a denominator
 -- Durations and latencies are in feat_latency_minute.
-WITH observed AS (
-    SELECT service, min(timestamp) AS first_at, 0 AS is_catalog FROM events GROUP BY service
+WITH errors AS (
+    -- the single grouped scan of the range's events
+    SELECT
+        service,
+        date_trunc('minute', timestamp) AS minute,
+        count(*) AS count_events,
+        count(*) FILTER (WHERE severity = 'WARN') AS count_warn,
+        count(*) FILTER (WHERE severity IN ('ERROR', 'FATAL')) AS count_errors,
+        count(*) FILTER (WHERE severity = 'FATAL') AS count_fatal,
+        count(*) FILTER (WHERE http_status BETWEEN 500 AND 599) AS count_5xx,
+        sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+            AS estimated_errors,
+        sum(CASE WHEN http_status BETWEEN 500 AND 599 THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+            AS estimated_5xx
+    FROM events
+    WHERE timestamp >= CAST($range_start AS TIMESTAMP)
+      AND timestamp < CAST($range_end AS TIMESTAMP)
+    GROUP BY service, date_trunc('minute', timestamp)
+),
+observed AS (
+    -- a service's first event: its first minute in the range (from the aggregate above)
+    -- or an event outside the range (only that part of events is read again)
+    SELECT service, min(minute) AS first_at, 0 AS is_catalog FROM errors GROUP BY service
+    UNION ALL
+    SELECT service, min(timestamp) AS first_at, 0 AS is_catalog
+    FROM events
+    WHERE timestamp IS NULL
+       OR timestamp < CAST($range_start AS TIMESTAMP)
+       OR timestamp >= CAST($range_end AS TIMESTAMP)
+    GROUP BY service
     UNION ALL
     SELECT service, min(timestamp) AS first_at, 0 AS is_catalog FROM requests GROUP BY service
     UNION ALL
@@ -53,24 +81,6 @@ grid AS (
             INTERVAL 1 MINUTE
         )) AS minute
     FROM known
-),
-errors AS (
-    SELECT
-        service,
-        date_trunc('minute', timestamp) AS minute,
-        count(*) AS count_events,
-        count(CASE WHEN severity = 'WARN' THEN 1 END) AS count_warn,
-        count(CASE WHEN severity IN ('ERROR', 'FATAL') THEN 1 END) AS count_errors,
-        count(CASE WHEN severity = 'FATAL' THEN 1 END) AS count_fatal,
-        count(CASE WHEN http_status BETWEEN 500 AND 599 THEN 1 END) AS count_5xx,
-        sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
-            AS estimated_errors,
-        sum(CASE WHEN http_status BETWEEN 500 AND 599 THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
-            AS estimated_5xx
-    FROM events
-    WHERE timestamp >= CAST($range_start AS TIMESTAMP)
-      AND timestamp < CAST($range_end AS TIMESTAMP)
-    GROUP BY service, date_trunc('minute', timestamp)
 ),
 served AS (
     SELECT service, date_trunc('minute', timestamp) AS minute, CAST(sum(requests) AS BIGINT) AS requests
