@@ -6,6 +6,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.utils import get_tags
@@ -203,3 +205,82 @@ def test_a_value_glued_to_a_name_keeps_the_name_in_the_template() -> None:
     assert miner.templates_[ids[0]] == (
         "HTTPConnectionPool(host='<*>', port=<NUM>): Read timed out. (read timeout=<NUM>)")
     assert miner.templates_[ids[2]] == "user=<*> action=login result=denied"
+
+
+_words = st.sampled_from(["jk2_init()", "user42", "s3", "http2", "worker", "blk_", "size",
+                          "from", "Found", "child", "x1", "0x1f", "ab12cd34ef", "-", ":",
+                          "took", "ms", "12 ms", "2026-03-01 10:00:00", "<NUM>"])
+# values of few shapes, so that new messages often share a known message's shape: two-digit
+# numbers, names with a kept digit, "0x.." against "5x..", IPv4 addresses, block ids
+_values = st.one_of(
+    st.integers(10, 99).map(str),
+    st.integers(10, 99).map(lambda n: f"user{n}"),
+    st.tuples(st.integers(0, 9), st.integers(10, 99)).map(lambda t: f"{t[0]}x{t[1]}"),
+    st.tuples(*[st.integers(10, 99)] * 4).map(lambda t: ".".join(map(str, t))),
+    st.integers(10**5, 10**6 - 1).map(lambda n: f"blk_{n}"),
+)
+_template = st.lists(st.one_of(_words, st.just("{}")), min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_template, min_size=1, max_size=4),
+       st.lists(st.tuples(st.integers(0, 3), st.lists(_values, min_size=8, max_size=8)),
+                max_size=40))
+def test_shape_caches_give_the_ids_of_plain_masking(templates, picks) -> None:
+    # a miner with the default rules passed explicitly runs no shape or token shortcut
+    from features.fingerprint.masking import compile_rules, default_rules
+
+    messages = []
+    for which, values in picks:
+        parts = templates[which % len(templates)]
+        it = iter(values)
+        messages.append(" ".join(next(it) if p == "{}" else p for p in parts))
+    messages = messages + messages[::-1]
+    fast = TemplateMiner()
+    plain = TemplateMiner()
+    plain._reset()
+    plain._rules = compile_rules(default_rules())
+    assert fast.partial_fit_transform(messages) == plain.partial_fit_transform(messages)
+    assert fast.templates_ == plain.templates_
+    assert fast.transform(messages) == plain.transform(messages)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_template, min_size=1, max_size=4),
+       st.lists(st.tuples(st.integers(0, 3), st.lists(_values, min_size=8, max_size=8)),
+                max_size=40))
+def test_the_shape_table_only_gives_the_template_of_the_masked_text(templates, picks) -> None:
+    # whatever the shape table answers for a message is what its masked text is pinned to
+    from features.fingerprint.masking import mask
+    from features.fingerprint.miner import _by_shape
+
+    messages = []
+    for which, values in picks:
+        parts = templates[which % len(templates)]
+        it = iter(values)
+        messages.append(" ".join(next(it) if p == "{}" else p for p in parts))
+    miner = TemplateMiner()
+    half = len(messages) // 2
+    miner.partial_fit(messages[:half])
+    for message in messages:
+        by_shape = _by_shape(miner._line_shapes, message)
+        if by_shape is not None:
+            assert miner._cache.get(" ".join(mask(message).split())) is by_shape
+
+
+def test_a_new_line_of_a_known_shape_reuses_its_template_only_with_the_same_kept_digits() -> None:
+    from features.fingerprint.miner import _by_shape
+
+    miner = TemplateMiner()
+    (first,) = miner.partial_fit_transform(["user42 took 5 pages from 10.0.0.1"])
+    shapes = miner._line_shapes
+    # digits the masks take may change; a kept digit (the 2 of user42) may not
+    assert _by_shape(shapes, "user42 took 9 pages from 10.7.0.3").template_id == first
+    assert _by_shape(shapes, "user43 took 9 pages from 10.7.0.3") is None
+    assert _by_shape(shapes, "user42 took 19 pages from 10.7.0.3") is None  # another shape
+    # "0x" is the one place a digit is read literally: such lines have no shape
+    miner.partial_fit(["read 0x1f of 3"])
+    assert _by_shape(shapes, "read 0x2a of 4") is None
+    assert _by_shape(shapes, "read 5x2a of 4") is None
+    # and plain masking agrees with every answer the table gives
+    assert miner.partial_fit_transform(["user42 took 9 pages from 10.7.0.3"]) == [first]

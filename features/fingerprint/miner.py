@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -89,7 +90,13 @@ _PLACEHOLDER = re.compile(r"<[A-Z]+>|<\*>")
 # A match of these rules may hold a space ("12 ms", "2026-03-01 10:00:00"); every other
 # rule matches inside one whitespace-separated token, with the same result on the token
 # alone as in the whole message (its boundaries treat a space like the string's end).
-_SPANS_SPACE = re.compile(r"\d (?=[nuµmsh])|-\d\d-\d\d \d")
+# The test is a superset of where a space-holding match can start: a digit, a space and a
+# whole time unit ("5 size" and "8 src:" are not), or a date and a space before a digit.
+# (Written to start with the space, which the engine finds fast.)
+_SPANS_SPACE = re.compile(
+    r" (?:(?<=\d )(?:[nuµm]?s|sec|secs|seconds?|mins?|minutes?|h|hrs?|hours?)(?![A-Za-z0-9])"
+    r"|(?<=-\d\d-\d\d )\d)"
+)
 # A whole token that is a number or an IPv4 address (with port), maybe after a bracket or
 # slash, a name and a separator, and before trailing punctuation: "42", "0).",
 # "/10.0.0.1:80,", "blk_-42", "part-00590.", "core.2275", "(uid=0)".
@@ -98,27 +105,147 @@ _WHOLE_VALUE = re.compile(
     r"(?:([-+]?\d+(?:[.,]\d+)?)|(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?))([,.;)\]]*)"
 )
 
+# The *shape* of a text: its UTF-8 bytes with every ASCII digit made "1". The default
+# masking rules treat the ten ASCII digits alike (each character class holds all ten or
+# none of them); the one digit written literally is the 0 of "0x", so texts holding "0x" or
+# "0X" get no shape. Two texts of one shape therefore get their matches at the same places
+# and differ only in the digits no rule took (the *kept* digits, as the 2 of "jk2_init"):
+# the masked text is a function of the shape and the kept digits. ("blk_-42 of size 91178"
+# and "blk_7 of size 67108" differ in shape, "blk_-42 of size 91178" and "blk_-97 of size
+# 10354" do not.) Real logs hold far fewer shapes than lines, so a new line of a known shape
+# costs one bytes translation and a lookup or two. A property test checks the claim on
+# random texts.
+_SHAPE = bytes.maketrans(b"0123456789", b"1111111111")
+_ASCII_DIGIT = re.compile(r"[0-9]").search
+_ASCII_DIGITS = re.compile(r"[0-9]").findall
 
-def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: int) -> str:
-    """``" ".join(mask(message).split())``, computed token by token with a cache.
+
+def _shape(text: str) -> bytes | None:
+    """The shape of ``text`` (None when it holds ``0x``/``0X``)."""
+    # a one-character test is far cheaper than a two-character one, and "x" is rare
+    if ("x" in text and "0x" in text) or ("X" in text and "0X" in text):
+        return None
+    return text.encode("utf-8", "surrogatepass").translate(_SHAPE)
+
+
+def _kept_digits(message: str) -> tuple[int, ...] | None:
+    """Positions in ``message`` of the ASCII digits :func:`mask` keeps, in order.
+
+    A kept digit is copied to the masked text, masked ones are not; the kept ones
+    appear there in their order. So mask copies of the message whose digits are
+    rewritten to spell each digit's index in base 9 (digits 1-9, never writing a 0 that
+    could make "0x"), one copy per base-9 place: the k-th digit of each masked copy
+    spells the index of the k-th kept digit. The shape stays the same, so the copies
+    mask alike; None if they do not (the shape claim would be broken: no caching).
+
+    >>> message = "jk2_init() Found child 6725 in scoreboard slot 10"
+    >>> [message[i] for i in _kept_digits(message)]
+    ['2']
+    """
+    where = [i for i, c in enumerate(message) if "0" <= c <= "9"]
+    kept = len(_ASCII_DIGITS(mask(message)))
+    places = 1
+    while 9**places < len(where):
+        places += 1
+    index = [0] * kept
+    chars = list(message)
+    for place in range(places):
+        unit = 9**place
+        for k, i in enumerate(where):
+            chars[i] = "123456789"[(k // unit) % 9]
+        got = _ASCII_DIGITS(mask("".join(chars)))
+        if len(got) != kept:
+            return None
+        for j, digit in enumerate(got):
+            index[j] += (int(digit) - 1) * unit
+    if any(k >= len(where) for k in index):
+        return None
+    return tuple(where[k] for k in index)
+
+
+class _Kept:
+    """A line shape whose masked text keeps digits of the message: the map from kept
+    digits to template lives under ``(shape, kept digits)`` in the same dictionary."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, positions: tuple[int, ...]) -> None:
+        self.digits = operator.itemgetter(*positions)
+
+
+def _by_shape(line_shapes: dict[Any, Any], message: str) -> _Template | None:
+    """The template the shape table pins for ``message``, if any."""
+    shape = _shape(message)
+    if shape is None:
+        return None
+    entry = line_shapes.get(shape)
+    if entry.__class__ is _Kept:
+        entry = line_shapes.get((shape, entry.digits(message)))
+    return entry
+
+
+def _pin_shape(line_shapes: dict[Any, Any], shape: bytes, message: str, masked: str,
+               tpl: _Template, room: int) -> None:
+    """Remember that messages of ``shape`` (and these kept digits) get ``tpl``."""
+    if not _ASCII_DIGIT(masked):
+        if len(line_shapes) < room:
+            line_shapes[shape] = tpl
+        return
+    entry = line_shapes.get(shape)
+    if entry is None:
+        positions = _kept_digits(message)
+        if positions is None or len(line_shapes) >= room:
+            return
+        entry = line_shapes[shape] = _Kept(positions)
+    if entry.__class__ is _Kept and len(line_shapes) < room:
+        line_shapes[(shape, entry.digits(message))] = tpl
+
+
+def _mask_tokens(message: str, rules: Any, token_cache: dict[str, str], room: int,
+                 shapes: dict[bytes, str] | None = None) -> str:
+    """``" ".join(mask(message).split())``, computed token by token with caches.
 
     Words repeat across messages far more than whole messages do, so most tokens
-    cost one dictionary lookup; a new token that is a plain number or IPv4 address
-    (maybe bracketed) is named without running the rules. Equality with :func:`mask`
-    is property-tested.
+    cost one dictionary lookup. A new token made of letters only is kept as it is
+    (no rule matches without a digit or punctuation); one holding digits is looked up
+    by its shape in ``shapes`` (when given, default rules only), so ``blk_-42`` named
+    once names every ``blk_`` and minus and two digits; a new token that is a plain
+    number or IPv4 address (maybe bracketed) is named without running the rules.
+    Tokens named by their shape stay out of ``token_cache``, which keeps its room for
+    words. Equality with :func:`mask` is property-tested.
     """
     if _SPANS_SPACE.search(message):
         return " ".join(mask(message, rules).split())
     out = []
+    default = rules is None
+    if not default:
+        shapes = None  # shapes hold for the default rules only
     for token in message.split():
         masked = token_cache.get(token)
         if masked is None:
-            whole = _WHOLE_VALUE.fullmatch(token) if rules is None else None
-            if whole is not None:
-                pre, number, _, post = whole.groups()
-                masked = f"{pre}{'<NUM>' if number is not None else '<IP>'}{post}"
+            if default and token.isalpha():
+                masked = token
             else:
-                masked = mask(token, rules)
+                shape = None
+                if shapes is not None and not (("x" in token and "0x" in token)
+                                               or ("X" in token and "0X" in token)):
+                    shape = token.encode("utf-8", "surrogatepass").translate(_SHAPE)
+                if shape is not None:
+                    masked = shapes.get(shape)
+                    if masked is not None:
+                        out.append(masked)
+                        continue
+                whole = _WHOLE_VALUE.fullmatch(token) if default else None
+                if whole is not None:
+                    pre, number, _, post = whole.groups()
+                    masked = f"{pre}{'<NUM>' if number is not None else '<IP>'}{post}"
+                else:
+                    masked = mask(token, rules)
+                if shape is not None and not _ASCII_DIGIT(masked):
+                    if len(shapes) < room:  # type: ignore[arg-type]
+                        shapes[shape] = masked  # type: ignore[index]
+                    out.append(masked)
+                    continue
             if len(token_cache) < room:
                 token_cache[token] = masked
         out.append(masked)
@@ -316,6 +443,9 @@ class TemplateMiner(BaseEstimator):
         append = out.append
         rules = self._rules
         token_cache = self._token_cache
+        fast = rules is None  # shapes hold for the default rules only
+        token_shapes = self._token_shapes if fast else None
+        line_shapes = self._line_shapes
         for i, message in enumerate(X):
             tpl = raw_cache.get(message)
             if tpl is None:
@@ -324,10 +454,22 @@ class TemplateMiner(BaseEstimator):
                         f"message at position {i} is {type(message).__name__}, not str; "
                         "convert missing messages to '' before mining"
                     )
-                masked = _mask_tokens(message, rules, token_cache, room)
-                tpl = cache.get(masked)
+                # a new line of a known shape (same text up to digits no rule left)
+                shape = None
+                if fast and not (("x" in message and "0x" in message)
+                                 or ("X" in message and "0X" in message)):
+                    shape = message.encode("utf-8", "surrogatepass").translate(_SHAPE)
+                    tpl = line_shapes.get(shape)
+                    if tpl.__class__ is _Kept:
+                        tpl = line_shapes.get((shape, tpl.digits(message)))  # type: ignore[union-attr]
                 if tpl is None:
-                    tpl = self._learn(masked)
+                    masked = _mask_tokens(message, rules, token_cache, room, token_shapes)
+                    tpl = cache.get(masked)
+                    if tpl is None:
+                        tpl = self._learn(masked)
+                    # only a pinned assignment (masked text in the cache) is shared by shape
+                    if shape is not None and cache.get(masked) is tpl:
+                        _pin_shape(line_shapes, shape, message, masked, tpl, room)
                 if len(raw_cache) < room:
                     raw_cache[message] = tpl
             tpl.count += 1
@@ -353,7 +495,12 @@ class TemplateMiner(BaseEstimator):
             if tpl is not None:
                 out.append(tpl.template_id)
                 continue
-            masked = _mask_tokens(str(message), self._rules, {}, 0)
+            message = str(message)
+            tpl = _by_shape(self._line_shapes, message) if self._rules is None else None
+            if tpl is not None:
+                out.append(tpl.template_id)
+                continue
+            masked = _mask_tokens(message, self._rules, {}, 0)
             tpl = self._cache.get(masked)
             if tpl is None:
                 tokens = _tokenize(masked)
@@ -448,6 +595,9 @@ class TemplateMiner(BaseEstimator):
         self._cache: dict[str, _Template] = {}
         self._raw_cache: dict[str, _Template] = {}
         self._token_cache: dict[str, str] = {}
+        self._token_shapes: dict[bytes, str] = {}  # token shape -> masked token
+        # message shape -> template, or -> _Kept and (shape, kept digits) -> template
+        self._line_shapes: dict[Any, Any] = {}
 
     def _add(self, tpl: _Template) -> None:
         self._by_id[tpl.template_id] = tpl
