@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from features.privacy import Anonymizer, Policy, TokenKey, find_spans
-from features.privacy.detectors import HINT_PATTERN, has_hint
+from features.privacy.batch import _gate_bits
+from features.privacy.detectors import HINT_PATTERN, gate_bits, has_hint
 from features.simulate.draws import Draws
 from features.simulate.personal import GENERATORS
 
@@ -125,6 +126,24 @@ def test_hint_gate_is_a_superset_and_matches_polars(text: str) -> None:
         assert has_hint(text)
     rust = pl.Series([text]).str.contains(HINT_PATTERN).item()
     assert rust == has_hint(text)
+
+
+@PROFILE
+@given(st.lists(st.one_of(planted().map(lambda c: c[0]), st.text(max_size=80), st.sampled_from(DECOYS)),
+                min_size=1, max_size=6))  # fmt: skip
+def test_gates_in_polars_match_python(texts: list[str]) -> None:
+    # the batch path hands find_spans gate answers computed by polars' regex engine
+    assert _gate_bits(texts) == [gate_bits(t) for t in texts]
+    for t in texts:
+        assert find_spans(t, gates=gate_bits(t)) == find_spans(t)
+
+
+def test_gates_agree_on_edge_cases() -> None:
+    texts = ["aa:bb:cc:dd", "aa-bb-cc-dd", "aa:bb-cc:dd", "x.0a1B.y", "1.2.3.4", "a::b", "::1",
+             "12-34 56.78/90", "DE89 3704", "de89", "PRIVATE KEY", "PRIVATE  KEY", "SG.x", "SGx",
+             "hooks.slack", "hooksXslack", "sk-1", "ghp_", "é1.2.3.4é", "٣.٣.٣.٣", "１.２.３.４"]  # fmt: skip
+    assert _gate_bits(texts) == [gate_bits(t) for t in texts]
+    assert gate_bits("SGx") == 0 and gate_bits("aa:bb-cc:dd") & 1 << 3 == 0  # no mixed MAC separators
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -156,10 +156,11 @@ class Anonymizer:
                 return net
         return self._tok.token(kind, value)
 
-    def _replace(self, text: str, identifiers: bool) -> tuple[str, list[str]]:
+    def _replace(self, text: str, identifiers: bool, gates: int | None = None) -> tuple[str, list[str]]:
         found: list[str] = []
         for _ in range(4):
-            spans = find_spans(text, identifiers=identifiers)
+            spans = find_spans(text, identifiers=identifiers, gates=gates)
+            gates = None  # the answers were for the text as it came in
             spans = [s for s in spans if self.policy.free_text.get(s.kind, "tokenize") != "keep"]
             if not spans:
                 break
@@ -174,12 +175,12 @@ class Anonymizer:
             text = "".join(parts)
         return text, found
 
-    def _text(self, text: str, cls: str | None) -> str:
+    def _text(self, text: str, cls: str | None, gates: int | None = None) -> str:
         ident = cls == "id"
         ck = (cls, ident, text)
         hit = self._cache.get(ck)
         if hit is None:
-            hit = self._text_uncached(text, cls)
+            hit = self._text_uncached(text, cls, gates)
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[ck] = hit
@@ -187,11 +188,13 @@ class Anonymizer:
             self.counts.update(hit[1])
         return hit[0]
 
-    def _text_uncached(self, text: str, cls: str | None) -> tuple[str, tuple[str, ...]]:
+    def _text_uncached(
+        self, text: str, cls: str | None, gates: int | None = None
+    ) -> tuple[str, tuple[str, ...]]:
         if cls == "id" and _PLAIN_ID.fullmatch(text):
             return text, ()  # a hex or UUID identifier: nothing a detector could find
         if cls is None or cls == "id":
-            out, found = self._replace(text, cls == "id")
+            out, found = self._replace(text, cls == "id", gates)
             return out, tuple(found)
         if cls == "record_key" and not is_neutral(text):
             return self._render("record_key", text), ("record_key",)

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _TS_OK
-from features.privacy.detectors import HINT_PATTERN
+from features.privacy.detectors import GATE_PATTERNS, HINT_PATTERN
 from features.privacy.keys import child_class, classify_key
 
 if TYPE_CHECKING:
@@ -131,7 +131,40 @@ _PARALLEL_MIN = 2000
 _WORKERS: dict[tuple[str, str], Any] = {}
 
 
-def _work_texts(policy: Any, key: Any, cls: str | None, values: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+def _gate_bits(values: list[str]) -> list[int]:
+    """The detectors' gates (:data:`GATE_PATTERNS`) over many strings at once, run by
+    polars in native code: bit ``i`` of entry ``j`` says whether pattern ``i`` occurs in
+    ``values[j]``, which is what ``find_spans(..., gates=)`` takes."""
+    import polars as pl
+
+    if not values:
+        return []
+    frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
+    bits = pl.sum_horizontal(
+        [pl.col("v").str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
+    )
+    return frame.select(bits.alias("g")).get_column("g").to_list()
+
+
+def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
+    """Like ``_map_distinct(anon, s, anon._text)``, with the gates computed for all the
+    distinct strings at once."""
+    vc = s.value_counts()
+    values = vc.get_column(s.name).to_list()
+    counts = vc.get_column("count").to_list()
+    old: list[str] = []
+    new: list[str] = []
+    for v, n, g in zip(values, counts, _gate_bits(values), strict=True):
+        out = _counted(anon, lambda t, g=g: anon._text(t, cls, g), v, n)
+        if out != v:
+            old.append(v)
+            new.append(out)
+    return s.replace(old, new) if old else s
+
+
+def _work_texts(
+    policy: Any, key: Any, cls: str | None, values: list[str], gates: list[int]
+) -> list[tuple[str, tuple[str, ...]]]:
     """Worker side: anonymize distinct strings under one key class (runs in a subprocess)."""
     from features.privacy.anonymizer import Anonymizer
 
@@ -141,9 +174,9 @@ def _work_texts(policy: Any, key: Any, cls: str | None, values: list[str]) -> li
         _WORKERS.clear()
         _WORKERS[(policy.hash, key.key_id)] = anon
     out = []
-    for v in values:
+    for v, g in zip(values, gates, strict=True):
         anon.counts.clear()
-        text = anon._text(v, cls)
+        text = anon._text(v, cls, g)
         out.append((text, tuple(anon.counts.elements())))
     return out
 
@@ -157,8 +190,9 @@ def _texts_parallel(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Serie
     pool = anon._process_pool()
     parts = anon.n_jobs * 4
     size = -(-len(values) // parts)
+    gates = _gate_bits(values)
     futures = [
-        pool.submit(_work_texts, anon.policy, anon.key, cls, values[i : i + size])
+        pool.submit(_work_texts, anon.policy, anon.key, cls, values[i : i + size], gates[i : i + size])
         for i in range(0, len(values), size)
     ]
     results: list[tuple[str, tuple[str, ...]]] = []
@@ -219,7 +253,7 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
             if anon.n_jobs > 1 and cand.len() >= _PARALLEL_MIN:
                 fixed = _texts_parallel(anon, cand, cls)
             else:
-                fixed = _map_distinct(anon, cand, lambda v: anon._text(v, cls))
+                fixed = _texts_serial(anon, cand, cls)
             return _patch(s, cand, fixed)
         return _map_distinct(anon, s, lambda v: anon._text(v, cls))
     if isinstance(dtype, pl.Struct):

@@ -41,6 +41,7 @@ from features.privacy.keys import classify_key, is_personal_parent, is_plausible
 
 __all__ = [
     "DEFAULT_ACTIONS",
+    "GATE_PATTERNS",
     "HINT_PATTERN",
     "KINDS",
     "PLACEHOLDERS",
@@ -48,6 +49,7 @@ __all__ = [
     "Span",
     "cookie_spans",
     "find_spans",
+    "gate_bits",
     "has_hint",
     "is_neutral",
 ]
@@ -248,7 +250,10 @@ _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "pas
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
-_MAC_GATE = re.compile(r"[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}")
+_MAC_GATE = re.compile(
+    r"[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}"
+    r"|[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}"
+)
 _CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
 _NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
 _IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
@@ -260,7 +265,19 @@ _SECRET_WORDS_ = (
     "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
 )  # fmt: skip
-_SECRET_GATE = re.compile("|".join(re.escape(w) for w in _SECRET_WORDS_))
+_SECRET_GATE = re.compile("|".join(w.replace(".", r"\.") for w in _SECRET_WORDS_))
+
+# The gates find_spans puts before its costlier detector families, in bit order. Each is
+# written in the syntax shared by Python's ``re`` and the Rust ``regex`` crate (no
+# look-arounds, no back-references), so that the batch path can run them over a whole
+# column in polars and hand find_spans the answers (``gate_bits``); a test holds that
+# both engines agree.
+GATE_PATTERNS: tuple[str, ...] = (
+    _SECRET_GATE.pattern, _IPV4_GATE.pattern, _IPV6_GATE.pattern, _MAC_GATE.pattern,
+    _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern,
+)  # fmt: skip
+_GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE)
+_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN = (1 << i for i in range(7))
 _KEY_START = re.compile(r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r"))")
 _COOKIE_ATTRS = frozenset({
     "path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "version",
@@ -751,7 +768,25 @@ def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[
     return accepted
 
 
-def find_spans(text: str, *, identifiers: bool = False) -> list[Span]:
+def gate_bits(text: str) -> int:
+    """The answers of :data:`GATE_PATTERNS` for ``text``, as bits (bit ``i`` for pattern ``i``).
+
+    The batch path computes the same bits for a whole column in polars; this is the
+    reference it is tested against.
+
+    Examples
+    --------
+    >>> gate_bits("no digits here"), gate_bits("from 203.0.113.9") == 1 << 1 | 1 << 5
+    (0, True)
+    """
+    bits = 0
+    for i, gate in enumerate(_GATES):
+        if gate.search(text) is not None:
+            bits |= 1 << i
+    return bits
+
+
+def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None) -> list[Span]:
     """Find personal and secret values in ``text``.
 
     Parameters
@@ -761,6 +796,11 @@ def find_spans(text: str, *, identifiers: bool = False) -> list[Span]:
     identifiers : bool
         The text is an identifier (a ``trace_id`` or ``order_id`` value): never
         read digits or dotted numbers in it as cards, phones or addresses.
+    gates : int or None
+        The answers of :data:`GATE_PATTERNS` for ``text`` as bits (see :func:`gate_bits`),
+        when the caller already has them (the batch path computes them for a whole
+        column in polars); None computes each one here when it is needed. The result
+        does not depend on it.
 
     Returns
     -------
@@ -789,22 +829,30 @@ def find_spans(text: str, *, identifiers: bool = False) -> list[Span]:
                 cands.append(Span(m.start("user"), m.end("user"), "user_id", 2))
         _emails(text, cands)
     lowered = text.lower()
-    if _SECRET_GATE.search(text) is not None or "bearer" in lowered or "basic" in lowered:
+    if (
+        (gates & _G_SECRET if gates is not None else _SECRET_GATE.search(text) is not None)
+        or "bearer" in lowered
+        or "basic" in lowered
+    ):
         _secrets(text, cands)
     if not identifiers:
         dots = text.count(".")
         colons = text.count(":")
-        if dots >= 3 and _IPV4_GATE.search(text):
+        if dots >= 3 and (gates & _G_IPV4 if gates is not None else _IPV4_GATE.search(text)):
             _ipv4(text, cands)
-        if ("::" in text or colons >= 7) and _IPV6_GATE.search(text):
-            _ipv6(text, cands)
-        if ((colons >= 5 or text.count("-") >= 5) and _MAC_GATE.search(text)) or (
-            dots >= 2 and _CISCO_GATE.search(text)
+        if ("::" in text or colons >= 7) and (
+            gates & _G_IPV6 if gates is not None else _IPV6_GATE.search(text)
         ):
+            _ipv6(text, cands)
+        if (
+            (colons >= 5 or text.count("-") >= 5)
+            and (gates & _G_MAC if gates is not None else _MAC_GATE.search(text))
+        ) or (dots >= 2 and (gates & _G_CISCO if gates is not None else _CISCO_GATE.search(text))):
             _mac(text, cands)
         n = len(text)
         windows: list[list[int]] = []
-        for m in _NUMRUN.finditer(text):
+        runs = _NUMRUN.finditer(text) if gates is None or gates & _G_NUMRUN else ()
+        for m in runs:
             a, b = max(0, m.start() - 4), min(n, m.end() + 3)
             if windows and a <= windows[-1][1]:
                 windows[-1][1] = b
@@ -817,7 +865,7 @@ def find_spans(text: str, *, identifiers: bool = False) -> list[Span]:
             _phones(text, cands, a, b)
             if "," in text:
                 _geo(text, cands, a, b)
-        if windows and _IBAN_GATE.search(text):
+        if windows and (gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text)):
             _ibans(text, cands)
     if any(w in lowered for w in _PHRASE_WORDS):
         _phrases(text, cands, lowered)

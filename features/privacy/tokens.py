@@ -204,6 +204,7 @@ class Tokenizer:
     def __init__(self, key: TokenKey) -> None:
         self.key = key
         self._cache: dict[str, str] = {}
+        self._mac = hmac.new(key.secret, digestmod=hashlib.sha256)  # keyed once, copied per value
 
     def digest(self, kind: str, value: str) -> str:
         """The hex digest for ``value`` (after per-kind canonical form: e-mails lower-cased,
@@ -211,9 +212,9 @@ class Tokenizer:
         canon = _canonical(kind, value)
         hit = self._cache.get(canon)
         if hit is None:
-            hit = hmac.new(self.key.secret, canon.encode("utf-8"), hashlib.sha256).hexdigest()[
-                : self.digest_chars
-            ]
+            mac = self._mac.copy()
+            mac.update(canon.encode("utf-8"))
+            hit = mac.hexdigest()[: self.digest_chars]
             if len(self._cache) > 500_000:
                 self._cache.clear()
             self._cache[canon] = hit
