@@ -35,7 +35,11 @@ from features.fingerprint.masking import PLACEHOLDERS, MaskRule, compile_rules, 
          "jk2_init() Found child <NUM> in scoreboard slot <NUM>"),
         ("Received block blk_-1608999687919862906 of size 91178 from /10.250.10.6",
          "Received block blk_<NUM> of size <NUM> from /<IP>"),
+        # values without a digit: a UUID and an IPv6 address made of the letters a-f
+        ("id deadbeef-dead-beef-dead-beefdeadbeef gone", "id <UUID> gone"),
+        ("peer abcd:ef:a:b:c:d:e:f down", "peer <IP> down"),
         # nothing variable: unchanged
+        ("failed: (see log)", "failed: (see log)"),
         ("connection reset by peer", "connection reset by peer"),
         ("", ""),
     ],

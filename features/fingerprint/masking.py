@@ -182,11 +182,16 @@ def mask(message: str, rules: Compiled | None = None) -> str:
     for pattern, placeholder, gate in _COMPILED
 )
 _HAS_DIGIT = re.compile(r"\d").search
+# Every default rule needs a digit or one of these characters to match (UUID and full IPv6
+# can be all letters a-f, with "-" or ":"); text without any of them is left as it is.
+_MAY_MATCH = re.compile(r"[\d<:@/\\-]").search
 
 
 def _mask_default(m: str) -> str:
     """The default rules in their order, each behind its gate and a cheaper substring test
     the gate implies (a plain ``in`` costs far less than a regex call)."""
+    if not _MAY_MATCH(m):
+        return m
     if "<" in m:
         m = _TOKEN[0](_TOKEN[1], m)
     if "://" in m:
