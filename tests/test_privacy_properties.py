@@ -156,3 +156,26 @@ def test_batch_equals_per_event(cases: list[tuple[str, list]]) -> None:
     single = Anonymizer(Policy.load(), KEY)
     assert batch.anonymize_batch(df).to_dicts() == [single.anonymize_event(r) for r in df.to_dicts()]
     assert batch.counts == single.counts
+
+
+def _personal_ip_reference(text: str) -> bool:
+    import ipaddress
+
+    try:
+        addr = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return False
+    if addr.is_loopback or addr.is_unspecified or addr.is_multicast:
+        return False
+    return not (addr.version == 4 and text.startswith("255."))
+
+
+octet = st.one_of(st.integers(0, 300).map(str), st.sampled_from(["0", "00", "01", "127", "224", "239", "240", "255", "", "1a", "٣"]))
+
+
+@PROFILE
+@given(st.lists(octet, min_size=3, max_size=5).map(".".join))
+def test_ipv4_fast_path_agrees_with_ipaddress(text: str) -> None:
+    from features.privacy.checks import is_personal_ip
+
+    assert is_personal_ip(text) == _personal_ip_reference(text)

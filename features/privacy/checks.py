@@ -145,6 +145,22 @@ def shannon_entropy(text: str) -> float:
     return abs(-sum(c / n * math.log2(c / n) for c in Counter(text).values()))
 
 
+def _dotted_quad(text: str) -> tuple[int, int, int, int] | None:
+    """The four octets of a valid IPv4 address as ``ipaddress`` reads it, else None."""
+    parts = text.split(".")
+    if len(parts) != 4:
+        return None
+    out = []
+    for p in parts:
+        if not (1 <= len(p) <= 3 and p.isascii() and p.isdigit()) or (len(p) > 1 and p[0] == "0"):
+            return None
+        v = int(p)
+        if v > 255:
+            return None
+        out.append(v)
+    return out[0], out[1], out[2], out[3]
+
+
 def is_personal_ip(text: str, prefix: int | None = None) -> bool:
     """Whether an address (optionally with a ``/prefix``) identifies a host.
 
@@ -160,6 +176,12 @@ def is_personal_ip(text: str, prefix: int | None = None) -> bool:
     >>> is_personal_ip("127.0.0.1"), is_personal_ip("255.255.255.0")
     (False, False)
     """
+    if prefix is None:
+        quad = _dotted_quad(text)
+        if quad is not None:
+            # the common case without building an ipaddress object; same answers
+            first = quad[0]
+            return not (first == 127 or first == 255 or 224 <= first <= 239 or quad == (0, 0, 0, 0))
     try:
         addr = ipaddress.ip_address(text.split("%", 1)[0])
     except ValueError:
