@@ -15,7 +15,8 @@ Metrics
   correct when it equals a true group as a set of messages.
 - messages per second, one pass, online: each message is learned and gets its id on
   arrival (the id it would be stored with), for both parsers; a fresh parser per run,
-  the fastest of ``--trials`` runs for the 2,000-line inputs (the machine is shared).
+  the fastest of ``--trials`` runs for the 2,000-line inputs, the two parsers' runs taken
+  in turn (the machine is shared); ratio = Drain3's time / faultline's time.
 
 Inputs: the Loghub-2k samples in ``../shared/data/loghub`` (relative to the repo
 root; override with ``FAULTLINE_LOGHUB``): one copy, the sample repeated 100 times
@@ -103,16 +104,27 @@ def run_drain3(messages: list[str], settings: dict) -> tuple[list[str], float]:
     return ids, time.perf_counter() - t0
 
 
-def best_of(run, messages: list[str], trials: int) -> tuple[list[str], float]:
-    """Run a fresh parser ``trials`` times on ``messages``; ids of the first run, best time.
+def paired_best(runs: dict, messages: list[str], trials: int) -> dict[str, tuple[list[str], float]]:
+    """Run each parser (a fresh one per run) ``trials`` times on ``messages``, in turn.
 
-    The machine is shared, so the fastest of a few runs is the least disturbed one.
+    Returns each parser's ids of its first run and its best time: the machine is shared,
+    so the fastest of a few runs is the least disturbed one. Alternating (faultline,
+    drain3, faultline, drain3, ...) exposes both parsers to the same moments of the
+    machine's load, so their ratio is fairer than one parser's runs after the other's.
+    Garbage is collected before each run.
     """
-    ids, best = run(messages)
-    for _ in range(trials - 1):
-        _, seconds = run(messages)
-        best = min(best, seconds)
-    return ids, best
+    import gc
+
+    out: dict[str, tuple[list[str], float]] = {}
+    for _ in range(trials):
+        for name, run in runs.items():
+            gc.collect()
+            ids, seconds = run(messages)
+            if name not in out:
+                out[name] = (ids, seconds)
+            elif seconds < out[name][1]:
+                out[name] = (out[name][0], seconds)
+    return out
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -121,7 +133,7 @@ def main(argv: list[str] | None = None) -> dict:
     logging.getLogger("drain3").setLevel(logging.WARNING)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=100)
-    parser.add_argument("--trials", type=int, default=5,
+    parser.add_argument("--trials", type=int, default=15,
                         help="runs per single-copy speed figure (the fastest is kept)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -131,23 +143,28 @@ def main(argv: list[str] | None = None) -> dict:
 
     results: dict = {"accuracy": [], "speed": []}
     print(f"{'data set':<16}{'copies':>7}  {'parser':<10}{'groups':>7}{'GA':>8}{'FGA':>8}"
-          f"{'msg/s':>12}")
+          f"{'msg/s':>12}{'ratio':>9}")
     for name in DATASETS:
         messages, truth = load(name)
         for copies in (1, args.repeat):
             msgs = messages * copies
             tru = truth * copies
-            for parser_name, run in (("faultline", run_faultline),
-                                     ("drain3", lambda m, s=drain_settings[name]: run_drain3(m, s))):
-                pred, seconds = best_of(run, msgs, args.trials if copies == 1 else 1)
+            timed = paired_best(
+                {"faultline": run_faultline,
+                 "drain3": lambda m, s=drain_settings[name]: run_drain3(m, s)},
+                msgs, args.trials if copies == 1 else 1)
+            for parser_name, (pred, seconds) in timed.items():
                 ga, fga = grouping_scores(tru, pred)
                 rate = len(msgs) / seconds
                 row = {"dataset": name, "copies": copies, "parser": parser_name,
                        "groups": len(set(pred)), "ga": round(ga, 4), "fga": round(fga, 4),
                        "messages": len(msgs), "msg_per_s": round(rate)}
+                if parser_name == "faultline":
+                    row["speedup_vs_drain3"] = round(timed["drain3"][1] / seconds, 2)
                 results["accuracy"].append(row)
+                ratio = f"{row['speedup_vs_drain3']:>8.1f}x" if "speedup_vs_drain3" in row else ""
                 print(f"{name:<16}{copies:>7}  {parser_name:<10}{row['groups']:>7}{ga:>8.3f}"
-                      f"{fga:>8.3f}{rate:>12,.0f}")
+                      f"{fga:>8.3f}{rate:>12,.0f}{ratio}")
 
     # speed on a mixed stream: both samples interleaved line by line, repeated
     hdfs, _ = load("HDFS")
@@ -156,12 +173,13 @@ def main(argv: list[str] | None = None) -> dict:
     for copies in (1, args.repeat // 2):
         stream = mixed * copies
         trials = args.trials if copies == 1 else 1
-        _, t_f = best_of(run_faultline, stream, trials)
         # Drain3 gets the union of both data sets' masking regexes, its HDFS st/depth
         union = dict(drain_settings["HDFS"])
         union["regexes"] = list(dict.fromkeys(drain_settings["HDFS"]["regexes"]
                                               + drain_settings["Apache"]["regexes"]))
-        _, t_d = best_of(lambda m, u=union: run_drain3(m, u), stream, trials)
+        timed = paired_best({"faultline": run_faultline,
+                             "drain3": lambda m, u=union: run_drain3(m, u)}, stream, trials)
+        t_f, t_d = timed["faultline"][1], timed["drain3"][1]
         row = {"input": f"HDFS+Apache interleaved x{copies}", "messages": len(stream),
                "faultline_msg_per_s": round(len(stream) / t_f),
                "drain3_msg_per_s": round(len(stream) / t_d),
