@@ -193,7 +193,28 @@ def run_cli(sim: Path, out: Path) -> tuple[float, Path]:
     return elapsed, dst
 
 
-def run_batch(sim: Path, chunk: int, truth: dict[int, Any], score: Score, jobs: int) -> tuple[float, int]:
+def run_per_event(sim: Path, limit: int) -> tuple[float, int]:
+    """The baseline for the batch API: ``anonymize_event`` on each event, in this process."""
+    from features.privacy import Anonymizer, Policy, TokenKey
+
+    anon = Anonymizer(Policy.load(), TokenKey.from_secret(BENCH_KEY))
+    events = []
+    for _, obj in read_events(sim):
+        events.append(obj)
+        if len(events) >= limit:
+            break
+    t0 = time.perf_counter()
+    for e in events:
+        anon.anonymize_event(e)
+    return time.perf_counter() - t0, len(events)
+
+
+def run_batch(
+    sim: Path, chunk: int, truth: dict[int, Any], score: Score, jobs: int,
+    keep: dict[int, str] | None = None, keep_every: int = 1,
+) -> tuple[float, int]:
+    """Time ``anonymize_batch`` over all events; score every output line (and keep the
+    text of every ``keep_every``-th line in ``keep``)."""
     import polars as pl
 
     from features.privacy import Anonymizer, Policy, TokenKey
@@ -212,7 +233,10 @@ def run_batch(sim: Path, chunk: int, truth: dict[int, Any], score: Score, jobs: 
         elapsed += time.perf_counter() - t0
         n += df.height
         for line_no, rec in zip(nums, res.iter_rows(named=True), strict=True):
-            score.add(line_no, json.dumps(rec, ensure_ascii=False, default=str), truth.get(line_no))
+            text = json.dumps(rec, ensure_ascii=False, default=str)
+            score.add(line_no, text, truth.get(line_no))
+            if keep is not None and line_no % keep_every == 0:
+                keep[line_no] = text
         rows.clear()
         nums.clear()
 
@@ -278,6 +302,10 @@ def main() -> None:
     ap.add_argument("--chunk", type=int, default=100_000)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "privacy")
     ap.add_argument("--skip-presidio", action="store_true")
+    ap.add_argument("--skip-cli", action="store_true",
+                    help="skip the CLI run (Presidio's sample is then scored on the batch output)")
+    ap.add_argument("--per-event-sample", type=int, default=20_000,
+                    help="events for the per-event API baseline (anonymize_event in a loop)")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the batch API")
     ap.add_argument("--rescore", action="store_true",
                     help="re-score the CLI output of the last run (anonymized.jsonl) only")
@@ -299,36 +327,50 @@ def main() -> None:
     if args.rescore:
         rescore(args.out, sim, truth, tokenized)
         return
-    cli_s, anon_path = run_cli(sim, args.out)
-    cli_score = Score()
-    with open(anon_path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            cli_score.add(n, line, truth.get(n))
-    results["cli"] = {"seconds": cli_s, "events_per_s": lines / cli_s, **cli_score.summary(tokenized)}
+    anon_path = args.out / "anonymized.jsonl"
+    if not args.skip_cli:
+        cli_s, anon_path = run_cli(sim, args.out)
+        cli_score = Score()
+        with open(anon_path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                cli_score.add(n, line, truth.get(n))
+        results["cli"] = {"seconds": cli_s, "events_per_s": lines / cli_s, **cli_score.summary(tokenized)}
 
     batch_score = Score()
-    batch_s, batch_n = run_batch(sim, args.chunk, truth, batch_score, args.jobs)
+    batch_lines: dict[int, str] = {}
+    step = max(1, lines // args.presidio_sample)
+    batch_s, batch_n = run_batch(sim, args.chunk, truth, batch_score, args.jobs, keep=batch_lines, keep_every=step)
     results["batch"] = {"seconds": batch_s, "events": batch_n, "events_per_s": batch_n / batch_s, "jobs": args.jobs,
                         **batch_score.summary(tokenized)}
+    if args.per_event_sample:
+        pe_s, pe_n = run_per_event(sim, args.per_event_sample)
+        results["per_event"] = {"seconds": pe_s, "events": pe_n, "events_per_s": pe_n / pe_s}
+        results["speedup_batch_vs_per_event"] = results["batch"]["events_per_s"] / results["per_event"]["events_per_s"]
 
     if not args.skip_presidio:
-        step = max(1, lines // args.presidio_sample)
         sample = [(n, obj) for n, obj in read_events(sim) if n % step == 0][: args.presidio_sample]
         p_score = Score()
         p_s, p_load = run_presidio(sample, truth, p_score)
         f_score = Score()
         sample_lines = {n for n, _ in sample}
-        with open(anon_path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if n in sample_lines:
-                    f_score.add(n, line, truth.get(n))
+        if args.skip_cli:
+            for n in sorted(sample_lines):
+                f_score.add(n, batch_lines.get(n, '{"_quarantine": {}}'), truth.get(n))
+        else:
+            with open(anon_path, encoding="utf-8") as fh:
+                for n, line in enumerate(fh, 1):
+                    if n in sample_lines:
+                        f_score.add(n, line, truth.get(n))
         results["presidio"] = {"sample": len(sample), "seconds": p_s, "model_load_s": p_load,
                                "events_per_s": len(sample) / p_s, **p_score.summary(tokenized)}
         results["faultline_on_presidio_sample"] = f_score.summary(tokenized)
         results["speedup_batch_vs_presidio"] = results["batch"]["events_per_s"] / results["presidio"]["events_per_s"]
-        results["speedup_cli_vs_presidio"] = results["cli"]["events_per_s"] / results["presidio"]["events_per_s"]
+        if "cli" in results:
+            results["speedup_cli_vs_presidio"] = results["cli"]["events_per_s"] / results["presidio"]["events_per_s"]
 
-    (args.out / "results.json").write_text(json.dumps(results, indent=2))
+    name = "results_batch.json" if args.skip_cli else "results.json"  # keep the last full run's file
+    results["load_average"] = os.getloadavg()
+    (args.out / name).write_text(json.dumps(results, indent=2))
     print(render(results))
 
 
@@ -349,8 +391,8 @@ def render(r: dict[str, Any]) -> str:
     def pct(x: float | None) -> str:
         return "n/a" if x is None else f"{100 * x:.2f}%"
 
-    rows = [("faultline anonymize (CLI, 1 process)", r["cli"]),
-            (f"faultline batch API ({r['batch']['jobs']} processes)", r["batch"])]
+    rows = [("faultline anonymize (CLI, 1 process)", r["cli"])] if "cli" in r else []
+    rows.append((f"faultline batch API ({r['batch']['jobs']} processes)", r["batch"]))
     if "presidio" in r:
         rows.append((f"Presidio defaults (sample of {r['presidio']['sample']})", r["presidio"]))
         rows.append(("faultline on the same sample", {**r["faultline_on_presidio_sample"], "events_per_s": None}))
@@ -364,23 +406,29 @@ def render(r: dict[str, Any]) -> str:
         eps = "" if s.get("events_per_s") is None else f"{s['events_per_s']:,.0f}"
         out.append(f"| {name} | {eps} | {pct(s['recall'])} | {s['secrets_left']} | {pct(s['decoy_survival'])} | "
                    f"{pct(s['join_rate_tokenized_kinds'])} |")
+    if "per_event" in r:
+        pe = r["per_event"]
+        out.append("")
+        out.append(f"per-event API baseline (anonymize_event in a loop, 1 process, first {pe['events']:,} events): "
+                   f"{pe['events_per_s']:,.0f} events/s; batch API vs per-event: {r['speedup_batch_vs_per_event']:.2f}x")
     if "presidio" in r:
         out.append("")
-        out.append(f"batch API vs Presidio: {r['speedup_batch_vs_presidio']:,.0f}x; "
-                   f"CLI vs Presidio: {r['speedup_cli_vs_presidio']:,.0f}x")
+        cli = f"; CLI vs Presidio: {r['speedup_cli_vs_presidio']:,.0f}x" if "speedup_cli_vs_presidio" in r else ""
+        out.append(f"batch API vs Presidio: {r['speedup_batch_vs_presidio']:,.0f}x{cli}")
     out.append("")
-    kinds = sorted(r["cli"]["recall_by_kind"])
+    main = r["cli"] if "cli" in r else r["batch"]
+    kinds = sorted(main["recall_by_kind"])
     out.append("| personal kind | faultline recall | Presidio recall |")
     out.append("| --- | ---: | ---: |")
     for k in kinds:
         pres = r.get("presidio", {}).get("recall_by_kind", {}).get(k)
-        out.append(f"| {k} | {pct(r['cli']['recall_by_kind'][k])} | {pct(pres)} |")
+        out.append(f"| {k} | {pct(main['recall_by_kind'][k])} | {pct(pres)} |")
     out.append("")
     out.append("| decoy kind | faultline intact | Presidio intact |")
     out.append("| --- | ---: | ---: |")
-    for k in sorted(r["cli"]["decoy_survival_by_kind"]):
+    for k in sorted(main["decoy_survival_by_kind"]):
         pres = r.get("presidio", {}).get("decoy_survival_by_kind", {}).get(k)
-        out.append(f"| {k} | {pct(r['cli']['decoy_survival_by_kind'][k])} | {pct(pres)} |")
+        out.append(f"| {k} | {pct(main['decoy_survival_by_kind'][k])} | {pct(pres)} |")
     return "\n".join(out)
 
 
