@@ -128,7 +128,7 @@ def _shape(text: str) -> bytes | None:
     return text.encode("utf-8", "surrogatepass").translate(_SHAPE)
 
 
-def _kept_digits(message: str) -> tuple[int, ...] | None:
+def _kept_digits(message: str, masked: str | None = None) -> tuple[int, ...] | None:
     """Positions in ``message`` of the ASCII digits :func:`mask` keeps, in order.
 
     A kept digit is copied to the masked text, masked ones are not; the kept ones
@@ -137,13 +137,14 @@ def _kept_digits(message: str) -> tuple[int, ...] | None:
     could make "0x"), one copy per base-9 place: the k-th digit of each masked copy
     spells the index of the k-th kept digit. The shape stays the same, so the copies
     mask alike; None if they do not (the shape claim would be broken: no caching).
+    ``masked``, when known, is ``mask(message)`` up to whitespace.
 
     >>> message = "jk2_init() Found child 6725 in scoreboard slot 10"
     >>> [message[i] for i in _kept_digits(message)]
     ['2']
     """
     where = [i for i, c in enumerate(message) if "0" <= c <= "9"]
-    kept = len(_ASCII_DIGITS(mask(message)))
+    kept = len(_ASCII_DIGITS(mask(message) if masked is None else masked))
     places = 1
     while 9**places < len(where):
         places += 1
@@ -193,7 +194,7 @@ def _pin_shape(line_shapes: dict[Any, Any], shape: bytes, message: str, masked: 
         return
     entry = line_shapes.get(shape)
     if entry is None:
-        positions = _kept_digits(message)
+        positions = _kept_digits(message, masked)
         if positions is None or len(line_shapes) >= room:
             return
         entry = line_shapes[shape] = _Kept(positions)
