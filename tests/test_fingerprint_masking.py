@@ -68,6 +68,14 @@ _alphabet = st.sampled_from(
 )
 
 
+_DIGIT_SUBSTITUTE = st.lists(st.sampled_from("0123456789"), min_size=64, max_size=64)
+
+
+def _rewrite_digits(message: str, new: list[str]) -> str:
+    it = iter(new * (len(message) // len(new) + 1))
+    return "".join(next(it) if "0" <= c <= "9" else c for c in message)
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_alphabet, max_size=30).map("".join))
 def test_masking_is_idempotent(message: str) -> None:
@@ -92,6 +100,23 @@ def test_token_by_token_masking_equals_whole_message_masking(message: str) -> No
     expected = " ".join(mask(message).split())
     assert _mask_tokens(message, None, cache, 1000) == expected
     assert _mask_tokens(message, None, cache, 1000) == expected  # served from the cache
+    # with token shapes too (as the miner runs it)
+    cache, shapes = {}, {}
+    assert _mask_tokens(message, None, cache, 1000, shapes) == expected
+    assert _mask_tokens(message, None, cache, 1000, shapes) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_alphabet, max_size=30).map("".join), _DIGIT_SUBSTITUTE)
+def test_token_shapes_name_a_new_token_like_mask(message: str, new: list[str]) -> None:
+    # a token whose shape was seen (same text up to ASCII digits) is named from the cache
+    from features.fingerprint.miner import _mask_tokens
+
+    other = _rewrite_digits(message, new)
+    cache: dict[str, str] = {}
+    shapes: dict[bytes, str] = {}
+    _mask_tokens(message, None, cache, 1000, shapes)
+    assert _mask_tokens(other, None, cache, 1000, shapes) == " ".join(mask(other).split())
 
 
 @settings(max_examples=400, deadline=None)
@@ -103,14 +128,6 @@ def test_default_fast_path_equals_the_plain_rule_loop(message: str) -> None:
 
     plain = tuple((re.compile(r.pattern), r.placeholder, None) for r in default_rules())
     assert mask(message) == mask(message, plain)
-
-
-_DIGIT_SUBSTITUTE = st.lists(st.sampled_from("0123456789"), min_size=64, max_size=64)
-
-
-def _rewrite_digits(message: str, new: list[str]) -> str:
-    it = iter(new * (len(message) // len(new) + 1))
-    return "".join(next(it) if "0" <= c <= "9" else c for c in message)
 
 
 @settings(max_examples=400, deadline=None)
