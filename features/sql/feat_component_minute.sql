@@ -13,10 +13,41 @@
 --   count_5xx                    events with an HTTP status from 500 to 599
 --   estimated_errors             ERROR + FATAL events weighted by sample_weight
 --   error_duration_p95_ms        95th percentile of duration_ms over the minute's error events
-WITH known AS (
-    SELECT service, component, date_trunc('minute', min(timestamp)) AS first_minute
+WITH errors AS (
+    SELECT
+        service,
+        component,
+        date_trunc('minute', timestamp) AS minute,
+        count(*) AS count_events,
+        count(CASE WHEN severity IN ('ERROR', 'FATAL') THEN 1 END) AS count_errors,
+        count(CASE WHEN http_status BETWEEN 500 AND 599 THEN 1 END) AS count_5xx,
+        sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+            AS estimated_errors,
+        quantile_cont(duration_ms, 0.95) AS error_duration_p95_ms
     FROM events
-    WHERE component IS NOT NULL AND service IS NOT NULL
+    WHERE component IS NOT NULL
+      AND timestamp >= CAST($range_start AS TIMESTAMP)
+      AND timestamp < CAST($range_end AS TIMESTAMP)
+    GROUP BY service, component, date_trunc('minute', timestamp)
+),
+known AS (
+    -- a component's first event: its first minute in the range (from the aggregate above)
+    -- or an event outside the range (only that part of events is read again)
+    SELECT service, component, date_trunc('minute', min(first_at)) AS first_minute
+    FROM (
+        SELECT service, component, min(minute) AS first_at
+        FROM errors
+        GROUP BY service, component
+        UNION ALL
+        SELECT service, component, min(timestamp) AS first_at
+        FROM events
+        WHERE component IS NOT NULL
+          AND (timestamp IS NULL
+               OR timestamp < CAST($range_start AS TIMESTAMP)
+               OR timestamp >= CAST($range_end AS TIMESTAMP))
+        GROUP BY service, component
+    ) AS firsts
+    WHERE service IS NOT NULL
     GROUP BY service, component
 ),
 grid AS (
@@ -33,23 +64,6 @@ grid AS (
             INTERVAL 1 MINUTE
         )) AS minute
     FROM known
-),
-errors AS (
-    SELECT
-        service,
-        component,
-        date_trunc('minute', timestamp) AS minute,
-        count(*) AS count_events,
-        count(CASE WHEN severity IN ('ERROR', 'FATAL') THEN 1 END) AS count_errors,
-        count(CASE WHEN http_status BETWEEN 500 AND 599 THEN 1 END) AS count_5xx,
-        sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
-            AS estimated_errors,
-        quantile_cont(duration_ms, 0.95) AS error_duration_p95_ms
-    FROM events
-    WHERE component IS NOT NULL
-      AND timestamp >= CAST($range_start AS TIMESTAMP)
-      AND timestamp < CAST($range_end AS TIMESTAMP)
-    GROUP BY service, component, date_trunc('minute', timestamp)
 )
 SELECT
     g.service,

@@ -30,9 +30,10 @@ WITH errors AS (
         count(*) FILTER (WHERE severity IN ('ERROR', 'FATAL')) AS count_errors,
         count(*) FILTER (WHERE severity = 'FATAL') AS count_fatal,
         count(*) FILTER (WHERE http_status BETWEEN 500 AND 599) AS count_5xx,
-        sum(CASE WHEN severity IN ('ERROR', 'FATAL') THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+        -- NULL when no event matches: the final SELECT reads it as 0.0
+        sum(coalesce(sample_weight, 1.0)) FILTER (WHERE severity IN ('ERROR', 'FATAL'))
             AS estimated_errors,
-        sum(CASE WHEN http_status BETWEEN 500 AND 599 THEN coalesce(sample_weight, 1.0) ELSE 0.0 END)
+        sum(coalesce(sample_weight, 1.0)) FILTER (WHERE http_status BETWEEN 500 AND 599)
             AS estimated_5xx
     FROM events
     WHERE timestamp >= CAST($range_start AS TIMESTAMP)
