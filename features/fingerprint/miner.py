@@ -3,8 +3,10 @@
 How one message is handled:
 
 1. **Mask** the variable parts with typed placeholders (:mod:`.masking`).
-2. **Look up** the masked text in a cache: real logs repeat heavily, and most
-   messages end here in one dictionary lookup.
+2. **Look up** the message, then its *shape* (its text with every ASCII digit made
+   "1", see ``_SHAPE``), then its masked text in caches: real logs repeat heavily,
+   and lines that differ only in numbers share a shape, so most messages end here in
+   one or two dictionary lookups without being masked.
 3. **Tokenize** on whitespace and collapse runs of the same placeholder token
    (``blk_<NUM> blk_<NUM> blk_<NUM>`` → ``blk_<NUM>``), so a list of variable
    length does not make a new template per length.
