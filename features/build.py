@@ -469,47 +469,55 @@ def build_features(
     rows: dict[str, int] = {}
     seconds: dict[str, float] = {}
     params = {"range_start": start, "range_end": end}
-    con.execute("BEGIN TRANSACTION")
+    # Feature tables are keyed, never read in insertion order: letting DuckDB write them in
+    # any order makes CREATE TABLE AS parallel and lighter. The caller's setting comes back.
+    (keep_order,) = con.execute(
+        "SELECT current_setting('preserve_insertion_order')").fetchone()
+    con.execute("SET preserve_insertion_order = false")
     try:
-        for index, model in enumerate(models):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for index, model in enumerate(models):
+                if progress is not None:
+                    progress(model.name, index, len(models))
+                clock = time.perf_counter()
+                body = f"SELECT * FROM (\n{model.sql}\n)"
+                if mode == "full":
+                    con.execute(f"DROP TABLE IF EXISTS {model.name}")
+                    con.execute(f"CREATE TABLE {model.name} AS {body}", params)
+                    (count,) = con.execute(f"SELECT count(*) FROM {model.name}").fetchone()
+                else:
+                    if model.name not in existing:
+                        con.execute(f"CREATE TABLE {model.name} AS {body} LIMIT 0", params)
+                    con.execute(
+                        f'DELETE FROM {model.name} WHERE "{model.time_column}" >= $range_start '
+                        f'AND "{model.time_column}" < $range_end',
+                        params,
+                    )
+                    (count,) = con.execute(f"INSERT INTO {model.name} {body}", params).fetchone()
+                rows[model.name] = int(count)
+                seconds[model.name] = time.perf_counter() - clock
             if progress is not None:
-                progress(model.name, index, len(models))
-            clock = time.perf_counter()
-            body = f"SELECT * FROM (\n{model.sql}\n)"
-            if mode == "full":
-                con.execute(f"DROP TABLE IF EXISTS {model.name}")
-                con.execute(f"CREATE TABLE {model.name} AS {body}", params)
-                (count,) = con.execute(f"SELECT count(*) FROM {model.name}").fetchone()
-            else:
-                if model.name not in existing:
-                    con.execute(f"CREATE TABLE {model.name} AS {body} LIMIT 0", params)
-                con.execute(
-                    f'DELETE FROM {model.name} WHERE "{model.time_column}" >= $range_start '
-                    f'AND "{model.time_column}" < $range_end',
-                    params,
-                )
-                (count,) = con.execute(f"INSERT INTO {model.name} {body}", params).fetchone()
-            rows[model.name] = int(count)
-            seconds[model.name] = time.perf_counter() - clock
-        if progress is not None:
-            progress("", len(models), len(models))
-        con.execute(
-            "INSERT INTO feature_builds VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [build_id, mode, reason, start, end, started_at, _utc_now(), _version()],
-        )
-        con.executemany(
-            "INSERT INTO feature_build_models VALUES (?, ?, ?, ?)",
-            [[build_id, m.name, m.sql_sha256, rows[m.name]] for m in models],
-        )
-        if batches:
-            con.executemany(
-                "INSERT INTO feature_build_batches VALUES (?, ?, ?)",
-                [[build_id, table, batch] for table, batch in batches],
+                progress("", len(models), len(models))
+            con.execute(
+                "INSERT INTO feature_builds VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [build_id, mode, reason, start, end, started_at, _utc_now(), _version()],
             )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            con.executemany(
+                "INSERT INTO feature_build_models VALUES (?, ?, ?, ?)",
+                [[build_id, m.name, m.sql_sha256, rows[m.name]] for m in models],
+            )
+            if batches:
+                con.executemany(
+                    "INSERT INTO feature_build_batches VALUES (?, ?, ?)",
+                    [[build_id, table, batch] for table, batch in batches],
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.execute(f"SET preserve_insertion_order = {'true' if keep_order else 'false'}")
     return BuildResult(build_id, mode, reason, start, end, rows, hashes, tuple(batches), seconds)
 
 

@@ -188,3 +188,21 @@ def test_docs_name_every_feature_table():
     text = (Path(__file__).resolve().parents[1] / "docs" / "features.md").read_text()
     missing = [m.name for m in load_models() if f"`{m.name}`" not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("keep_order", [True, False])
+def test_the_callers_insertion_order_setting_comes_back(tmp_path, keep_order):
+    con = _con()
+    con.execute(f"SET preserve_insertion_order = {str(keep_order).lower()}")
+    _errors(con, "api", ["2026-03-01 10:00:10"], "b1")
+    assert build_features(con).mode == "full"
+    setting = "SELECT current_setting('preserve_insertion_order')"
+    assert con.execute(setting).fetchone()[0] is keep_order
+    sql_dir = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql_dir)
+    (sql_dir / "feat_service_minute.sql").write_text(
+        "SELECT CAST('x' AS INTEGER) AS minute WHERE $range_start < $range_end")
+    _errors(con, "api", ["2026-03-01 10:05:00"], "b2")
+    with pytest.raises(duckdb.ConversionException):
+        build_features(con, sql_dir=sql_dir)  # a failed build restores it too
+    assert con.execute(setting).fetchone()[0] is keep_order
