@@ -359,10 +359,11 @@ class TemplateMiner(BaseEstimator):
         template (wildcard positions do not count as agreeing). One default for
         all sources; lower merges more.
     cache_size : int, default=200_000
-        Messages remembered with their template id, both as written and masked
-        (real logs repeat heavily; a repeat costs one dictionary lookup). When
-        full, known entries stay and new ones are matched each time, so the id
-        a message got does not drift.
+        Entries per cache: messages as written, message shapes (lines that differ
+        only in numbers) and masked messages, each with its template, plus words
+        and word shapes with their masked form (real logs repeat heavily; a repeat
+        costs one or two dictionary lookups). When full, known entries stay and new
+        ones are matched each time, so the id a message got does not drift.
 
     Attributes
     ----------
