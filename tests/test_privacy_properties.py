@@ -179,3 +179,16 @@ def test_ipv4_fast_path_agrees_with_ipaddress(text: str) -> None:
     from features.privacy.checks import is_personal_ip
 
     assert is_personal_ip(text) == _personal_ip_reference(text)
+
+
+@PROFILE
+@given(st.lists(st.one_of(planted().map(lambda c: c[0]), st.sampled_from(DECOYS)), min_size=1, max_size=6))
+def test_second_pass_check_never_skips_a_finding(texts: list[str]) -> None:
+    # the batch path skips the second find_spans pass where polars says it can find nothing
+    from features.privacy.batch import _needs_second_pass
+
+    rewritten = [step[0] for t in texts if (step := ANON._pass(t, False)) is not None]
+    rewritten += [t + " " + w for t in rewritten for w in ("user_id=42", "<email:k0000:0123456789ab> x")]
+    for text, again in zip(rewritten, _needs_second_pass(rewritten), strict=True):
+        if not again:
+            assert find_spans(text) == []

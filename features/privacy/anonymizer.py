@@ -156,23 +156,34 @@ class Anonymizer:
                 return net
         return self._tok.token(kind, value)
 
-    def _replace(self, text: str, identifiers: bool, gates: int | None = None) -> tuple[str, list[str]]:
+    def _pass(self, text: str, identifiers: bool, gates: int | None = None) -> tuple[str, list[str]] | None:
+        """One detection pass: ``text`` with its findings rendered and their kinds, or None."""
+        spans = find_spans(text, identifiers=identifiers, gates=gates)
+        spans = [s for s in spans if self.policy.free_text.get(s.kind, "tokenize") != "keep"]
+        if not spans:
+            return None
+        parts: list[str] = []
         found: list[str] = []
-        for _ in range(4):
-            spans = find_spans(text, identifiers=identifiers, gates=gates)
+        pos = 0
+        for s in spans:
+            parts.append(text[pos : s.start])
+            parts.append(self._render(s.kind, text[s.start : s.end]))
+            found.append(s.kind)
+            pos = s.end
+        parts.append(text[pos:])
+        return "".join(parts), found
+
+    def _replace(
+        self, text: str, identifiers: bool, gates: int | None = None, *, passes: int = 4
+    ) -> tuple[str, list[str]]:
+        found: list[str] = []
+        for _ in range(passes):
+            step = self._pass(text, identifiers, gates)
             gates = None  # the answers were for the text as it came in
-            spans = [s for s in spans if self.policy.free_text.get(s.kind, "tokenize") != "keep"]
-            if not spans:
+            if step is None:
                 break
-            parts: list[str] = []
-            pos = 0
-            for s in spans:
-                parts.append(text[pos : s.start])
-                parts.append(self._render(s.kind, text[s.start : s.end]))
-                found.append(s.kind)
-                pos = s.end
-            parts.append(text[pos:])
-            text = "".join(parts)
+            text = step[0]
+            found += step[1]
         return text, found
 
     def _text(self, text: str, cls: str | None, gates: int | None = None) -> str:

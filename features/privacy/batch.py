@@ -9,11 +9,12 @@ holds this), and counts are per occurrence, as if each row had been done alone.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _TS_OK
-from features.privacy.detectors import GATE_PATTERNS, HINT_PATTERN
+from features.privacy.anonymizer import _CACHE_LIMIT, _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
+from features.privacy.detectors import GATE_PATTERNS, HINT_PATTERN, TOKEN_PATTERN
 from features.privacy.keys import child_class, classify_key
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["anonymize_table"]
 
 _WHOLE = frozenset({"weak_secret", "record_key", "cookie"})
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+_LETTERS = re.compile("[a-z]")
 
 
 def anonymize_table(anon: Anonymizer, table: Any) -> Any:
@@ -146,16 +149,76 @@ def _gate_bits(values: list[str]) -> list[int]:
     return frame.select(bits.alias("g")).get_column("g").to_list()
 
 
+def _blank_kind(m: re.Match[str]) -> str:
+    tok = m.group()
+    cut = tok.find(":")
+    if cut < 0:
+        cut = len(tok) - 1
+    return "<" + _LETTERS.sub("x", tok[1:cut]) + tok[cut:]
+
+
+def _needs_second_pass(texts: list[str]) -> list[bool]:
+    """Whether ``find_spans`` could find anything in each rewritten text, decided for all of
+    them at once by polars: the hint pattern over the text with the letters of each token's
+    kind turned to ``x`` (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k9a4b:b219ec617379>``).
+
+    Why this is exact: a token is a protected span, so what ``find_spans`` returns cannot
+    depend on the letters inside one (a candidate overlapping a token is dropped, and no
+    detector's match can cross its ``<`` or ``>``; lengths, digits and separators are
+    unchanged); and where the hint pattern does not match, ``find_spans`` finds nothing
+    (the gate every column already goes through; a property test holds both).
+    """
+    import polars as pl
+
+    blanked = [_TOKEN_RE.sub(_blank_kind, t) if "<" in t else t for t in texts]
+    return pl.Series("t", blanked, dtype=pl.String).str.contains(HINT_PATTERN).to_list()
+
+
+def _free_texts(
+    anon: Anonymizer, values: list[str], cls: str | None, gates: list[int]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``anon``'s free-text result (text, kinds found) for distinct strings under key class
+    ``cls`` (None or ``id``), the same as ``anon._text`` one at a time: the first pass with
+    the gates from polars, the second pass only where polars says it could find anything."""
+    ident = cls == "id"
+    results: list[Any] = [None] * len(values)
+    todo: list[tuple[int, str, list[str]]] = []
+    for i, (v, g) in enumerate(zip(values, gates, strict=True)):
+        hit = anon._cache.get((cls, ident, v))
+        if hit is not None:
+            results[i] = hit
+        elif ident and _PLAIN_ID.fullmatch(v):
+            results[i] = (v, ())
+        else:
+            step = anon._pass(v, ident, g)
+            if step is None:
+                results[i] = (v, ())
+            else:
+                todo.append((i, step[0], step[1]))
+    if todo:
+        for (i, text, found), again in zip(todo, _needs_second_pass([t[1] for t in todo]), strict=True):
+            if again:
+                more_text, more = anon._replace(text, ident, passes=3)
+                text, found = more_text, found + more
+            results[i] = (text, tuple(found))
+    for v, hit in zip(values, results, strict=True):
+        if len(anon._cache) >= _CACHE_LIMIT:
+            anon._cache.clear()
+        anon._cache[(cls, ident, v)] = hit
+    return results
+
+
 def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
-    """Like ``_map_distinct(anon, s, anon._text)``, with the gates computed for all the
-    distinct strings at once."""
+    """Like ``_map_distinct(anon, s, anon._text)``, with the detectors' gates and the
+    second-pass check computed for all the distinct strings at once."""
     vc = s.value_counts()
     values = vc.get_column(s.name).to_list()
     counts = vc.get_column("count").to_list()
     old: list[str] = []
     new: list[str] = []
-    for v, n, g in zip(values, counts, _gate_bits(values), strict=True):
-        out = _counted(anon, lambda t, g=g: anon._text(t, cls, g), v, n)
+    for v, n, (out, kinds) in zip(values, counts, _free_texts(anon, values, cls, _gate_bits(values)), strict=True):
+        for k in kinds:
+            anon.counts[k] += n
         if out != v:
             old.append(v)
             new.append(out)
@@ -173,12 +236,7 @@ def _work_texts(
         anon = Anonymizer(policy, key)
         _WORKERS.clear()
         _WORKERS[(policy.hash, key.key_id)] = anon
-    out = []
-    for v, g in zip(values, gates, strict=True):
-        anon.counts.clear()
-        text = anon._text(v, cls, g)
-        out.append((text, tuple(anon.counts.elements())))
-    return out
+    return _free_texts(anon, values, cls, gates)
 
 
 def _texts_parallel(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
