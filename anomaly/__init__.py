@@ -11,14 +11,17 @@ first used:
 * multivariate detectors — :class:`IForestDetector`, :class:`ECODDetector`,
   :class:`COPODDetector`, :class:`HBOSDetector`, :class:`LOFDetector`,
   :class:`RankEnsemble`; wrappers :class:`PerService`, :class:`AlertBudget`
-* the scoring model and MLflow — :class:`MinuteScorer`, :func:`train`,
+* the scoring model and MLflow — :class:`MinuteScorer`, ``anomaly.train.train``,
   :func:`score_store`, :func:`export_model`, :func:`configure_tracking`,
   :func:`evaluate_episodes`
-* episodes — :func:`find_episodes`, :func:`classify`, :func:`assess_severity`,
-  :func:`gate`
+* episodes — :func:`find_episodes`, ``anomaly.classify.classify``,
+  :func:`assess_severity`, ``anomaly.gate.gate``
 * analytics and reports — :func:`build_report`, :func:`write_postmortems`
 * alerting exports — ``anomaly.export`` (Prometheus rules, alert payloads, outbox)
 * governance — :func:`review_quarter`, :func:`model_lineage`
+
+(``train``, ``classify`` and ``gate`` share their names with their modules, so they are
+reached through the module.)
 
 Examples
 --------
@@ -54,18 +57,15 @@ _LAZY = {
     "assess_severity": "anomaly.severity",
     "build_report": "anomaly.report",
     "check_detector": "anomaly.checks",
-    "classify": "anomaly.classify",
     "configure_tracking": "anomaly.tracking",
     "evaluate_episodes": "anomaly.evaluation",
     "export_model": "anomaly.pyfunc",
     "find_episodes": "anomaly.episodes",
-    "gate": "anomaly.gate",
     "model_lineage": "anomaly.lineage",
     "review_quarter": "anomaly.audit_review",
     "score_series": "anomaly.series",
     "score_store": "anomaly.scoring",
     "threshold_for_budget": "anomaly.calibration",
-    "train": "anomaly.train",
     "write_postmortems": "anomaly.report",
 }
 

@@ -277,11 +277,15 @@ def parse_timestamp(value: Any, *, field: str = "timestamp") -> datetime:
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     if isinstance(value, bool):
         raise ContractError(field, "bad_timestamp", "a boolean is not a timestamp")
-    if isinstance(value, (int, float)):
-        return _from_epoch(float(value), field)
+    if isinstance(value, int):
+        return _from_epoch_int(value, field)
+    if isinstance(value, float):
+        return _from_epoch(value, field)
     if not isinstance(value, str):
         raise ContractError(field, "bad_timestamp", f"type {type(value).__name__} is not a timestamp")
     text = value.strip()
+    if re.fullmatch(r"\d{1,20}", text):
+        return _from_epoch_int(int(text), field)
     if _looks_numeric(text):
         return _from_epoch(float(text), field)
     m = _RFC3339.match(text)
@@ -315,6 +319,24 @@ def _looks_numeric(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _from_epoch_int(number: int, field: str) -> datetime:
+    """Integer epochs exactly (no float rounding), unit read from the magnitude."""
+    if number < 0:
+        raise ContractError(field, "bad_timestamp", "epoch value negative")
+    if number < 10**11:
+        delta = timedelta(seconds=number)
+    elif number < 10**14:
+        delta = timedelta(milliseconds=number)
+    elif number < 10**17:
+        delta = timedelta(microseconds=number)
+    else:
+        delta = timedelta(microseconds=number // 1000)
+    try:
+        return _EPOCH_FLOOR + delta
+    except OverflowError as exc:
+        raise ContractError(field, "bad_timestamp", "epoch value out of range") from exc
 
 
 def _from_epoch(number: float, field: str) -> datetime:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jsonschema
@@ -86,7 +86,9 @@ def test_rfc3339_and_epoch_ms_round_trip(dt):
     dt = dt.replace(microsecond=(dt.microsecond // 1000) * 1000)
     assert parse_timestamp(dt.isoformat()) == dt
     assert parse_timestamp(dt.isoformat().replace("+00:00", "Z")) == dt
-    assert parse_timestamp(int(dt.timestamp() * 1000)) == dt
+    epoch_ms = (dt - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(milliseconds=1)
+    assert parse_timestamp(epoch_ms) == dt
+    assert parse_timestamp(str(epoch_ms)) == dt
 
 
 @given(st.integers(min_value=-14 * 60, max_value=14 * 60))
