@@ -34,8 +34,7 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from features.lazy import lazy_exports
 
 # name -> module that defines it
 _LAZY = {
@@ -72,14 +71,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'anomaly' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports("anomaly", _LAZY, globals())
