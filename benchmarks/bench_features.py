@@ -252,7 +252,7 @@ def _check_same(duck, frame) -> None:
 # --- the benchmark -----------------------------------------------------------------------
 
 
-def _child_build(db: str, memory_limit: str) -> None:
+def _child_build(db: str, memory_limit: str, sql_dir: str | None = None) -> None:
     """Run in a child process: one full feature build, then print its figures as JSON."""
     import duckdb
 
@@ -262,7 +262,7 @@ def _child_build(db: str, memory_limit: str) -> None:
                                      "preserve_insertion_order": False})
     started = time.perf_counter()
     cpu_started = time.process_time()
-    result = build_features(con, full=True)
+    result = build_features(con, full=True, sql_dir=sql_dir)
     con.close()
     seconds = time.perf_counter() - started
     cpu_seconds = time.process_time() - cpu_started
@@ -290,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="full builds to run, each in a fresh child process")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each side of the DuckDB / pandas comparison (interleaved)")
+    parser.add_argument("--sql-dir", default=None,
+                        help="build from these feature definitions instead of features/sql "
+                             "(an A/B against an older version: git archive it into a folder)")
     parser.add_argument("--reload", action="store_true",
                         help="reload the simulation even if a loaded database exists")
     args = parser.parse_args(argv)
@@ -325,13 +328,15 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(max(1, args.builds)):
         load_before = os.getloadavg()[0]
         child = subprocess.run(
-            [sys.executable, __file__, "--child-build", str(db), args.memory_limit],
+            [sys.executable, __file__, "--child-build", str(db), args.memory_limit,
+             *([str(Path(args.sql_dir).resolve())] if args.sql_dir else [])],
             check=True, capture_output=True, text=True, cwd=ROOT,
         )
         build = json.loads(child.stdout.strip().splitlines()[-1])
         build["load"] = (load_before, os.getloadavg()[0])
         builds.append(build)
-        print(f"full feature build: {build['seconds']:.1f} s wall, {build['cpu_seconds']:.1f} s "
+        print(f"full feature build{' from ' + args.sql_dir if args.sql_dir else ''}: "
+              f"{build['seconds']:.1f} s wall, {build['cpu_seconds']:.1f} s "
               f"CPU, peak {build['peak_mb']:.0f} MB, {sum(build['rows'].values())} rows in "
               f"{len(build['rows'])} tables (memory_limit {args.memory_limit}, load average "
               f"{build['load'][0]:.1f} before, {build['load'][1]:.1f} after)", flush=True)
@@ -341,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # main aggregate: DuckDB SQL against pandas groupby + resample, same process, interleaved
     con = duckdb.connect(str(db), config={"threads": 2, "preserve_insertion_order": False})
-    model = next(m for m in load_models() if m.name == "feat_service_minute")
+    model = next(m for m in load_models(args.sql_dir) if m.name == "feat_service_minute")
     start, end = (datetime.fromisoformat(x) for x in build["range"])
     params = {"range_start": start, "range_end": end}
     events = con.sql("SELECT timestamp, service, severity, http_status, sample_weight "
@@ -385,8 +390,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--child-build":
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "--child-build":
         os.environ.setdefault("OMP_NUM_THREADS", "2")
-        _child_build(sys.argv[2], sys.argv[3])
+        _child_build(*sys.argv[2:])
         raise SystemExit(0)
     raise SystemExit(main())
