@@ -382,6 +382,11 @@ class Store:
             raise
         except duckdb.Error as exc:
             raise _translate_open_error(exc, db_path) from None
+        if not read_only:
+            # Error data is regulated data: the file (and its WAL) is the owner's alone.
+            from features.governance.audit import secure_file
+
+            secure_file(db_path)
         # Timestamps are UTC throughout; make the session agree.
         con.execute("SET TimeZone = 'UTC'")
         store = cls(con, db_path, is_encrypted=db_key is not None, read_only=read_only)
