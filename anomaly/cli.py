@@ -10,7 +10,7 @@ import importlib
 
 import click
 
-# name -> "module:attribute" of a click command. Keep sorted by flow order.
+# name -> "module:attribute" of a click command, in flow order (the order of --help).
 COMMANDS: dict[str, str] = {}
 
 
@@ -44,25 +44,25 @@ def main() -> None:
 
 # One line per subcommand: "name": "module:attribute".
 register("simulate", "anomaly.commands.simulate:simulate")
-register("fingerprint", "anomaly.commands.fingerprint:fingerprint")
-register("classify", "anomaly.commands.classify:classify")
-register("gate", "anomaly.commands.gate:gate")
-register("export", "anomaly.commands.export:export")
-register("alerts", "anomaly.commands.alerts:alerts")
-register("anonymize", "anomaly.commands.privacy:anonymize")
-register("privacy-scan", "anomaly.commands.privacy:privacy_scan")
 register("keys", "anomaly.commands.privacy:keys")
 register("ingest", "anomaly.commands.ingest:ingest")
+register("anonymize", "anomaly.commands.privacy:anonymize")
+register("privacy-scan", "anomaly.commands.privacy:privacy_scan")
+register("fingerprint", "anomaly.commands.fingerprint:fingerprint")
 register("features", "anomaly.commands.features:features")
-register("demo", "anomaly.commands.demo:demo")
 register("train", "anomaly.commands.train:train")
 register("score", "anomaly.commands.score:score")
+register("classify", "anomaly.commands.classify:classify")
+register("gate", "anomaly.commands.gate:gate")
 register("report", "anomaly.commands.report:report")
 register("postmortems", "anomaly.commands.report:postmortems")
+register("export", "anomaly.commands.export:export")
+register("alerts", "anomaly.commands.alerts:alerts")
 register("audit", "anomaly.commands.governance:audit")
+register("roles", "anomaly.commands.governance:roles")
+register("lineage", "anomaly.commands.governance:lineage")
 register("retention", "anomaly.commands.governance:retention")
 register("hold", "anomaly.commands.governance:hold")
 register("backup", "anomaly.commands.governance:backup")
 register("restore", "anomaly.commands.governance:restore")
-register("lineage", "anomaly.commands.governance:lineage")
-register("roles", "anomaly.commands.governance:roles")
+register("demo", "anomaly.commands.demo:demo")
