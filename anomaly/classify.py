@@ -45,6 +45,7 @@ import pandas as pd
 from anomaly.categories import CategoryMap, load_categories
 from anomaly.episodes import incident_id
 from anomaly.severity import SeverityConfig, assess_severity, load_severity_config
+from features.governance.roles import audited_api
 
 __all__ = [
     "OUTPUT_COLUMNS",
@@ -783,6 +784,7 @@ def event_stats(con: Any, episodes: pd.DataFrame, *, data_end: pd.Timestamp) -> 
     return stats
 
 
+@audited_api("write", "episodes")
 def classify(
     store: Any,
     *,

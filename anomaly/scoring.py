@@ -34,6 +34,8 @@ from typing import Any
 
 import pandas as pd
 
+from features.governance.roles import audited_api
+
 __all__ = ["ANOMALIES_DDL", "ScoreResult", "score_store", "time_chunks"]
 
 ANOMALIES_DDL = """CREATE TABLE IF NOT EXISTS anomalies (
@@ -111,6 +113,7 @@ def load_scoring_model(model_uri: str) -> Any:
                          ) from None
 
 
+@audited_api("write", "episodes")
 def score_store(
     store: Any = None,
     *,

@@ -44,6 +44,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from features.governance.roles import audited_api
+
 __all__ = [
     "TrainResult",
     "TrainSettings",
@@ -302,6 +304,7 @@ def _timeline_plots(frame: pd.DataFrame, scores: pd.DataFrame, episodes: list[di
     return paths
 
 
+@audited_api("write", "models")
 def train(
     store: Any = None,
     *,

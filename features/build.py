@@ -52,6 +52,8 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from features.governance.roles import audited_api
+
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
@@ -412,6 +414,7 @@ def _earliest_unread(con: duckdb.DuckDBPyConnection) -> datetime | None:
 # --- building -------------------------------------------------------------------------
 
 
+@audited_api("write", "features")
 def build_features(
     source: Any,
     *,

@@ -39,6 +39,7 @@ from anomaly.report.document import (
     to_markdown,
     write_figures,
 )
+from features.governance.roles import audited_api
 
 __all__ = ["ReportResult", "build_report", "compute_analytics"]
 
@@ -399,6 +400,7 @@ def _document(a: dict[str, pd.DataFrame], inputs: Any, title: str) -> Document:
     return Document(title, sections, subtitle)
 
 
+@audited_api("write", "reports")
 def build_report(store: Any = None, *, db: str | os.PathLike[str] | None = None,
                  out_dir: str | os.PathLike[str] = "reports",
                  truth: str | os.PathLike[str] | Iterable[Mapping[str, Any]] | None = None,

@@ -35,6 +35,7 @@ import getpass
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +50,7 @@ __all__ = [
     "AccessDenied",
     "Identity",
     "RoleConfig",
+    "audited_api",
     "current_identity",
     "enforce",
     "guard",
@@ -276,6 +278,40 @@ def _denial(identity: Identity, action: str, obj: str) -> str:
             "this denial is recorded in the audit log")
 
 
+# The access being audited in this context, so that nested guards (a command and the
+# stage function it calls) write one audit row, not two.
+_ACTIVE: ContextVar[tuple[str, str] | None] = ContextVar("faultline_access", default=None)
+
+
+def audited_api(action: str, obj: str) -> Any:
+    """Put a stage function of the Python API behind :func:`guard`.
+
+    The store is found in the call: a ``store`` argument (or the first positional one)
+    with a ``path``, else a ``db`` argument, else ``$FAULTLINE_DB``. A bare DuckDB
+    connection (tests, in-memory work) is not the store and is not audited.
+    """
+    import functools
+
+    def wrap(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            store = kwargs.get("store")
+            if store is None and args:
+                store = args[0]
+            path = getattr(store, "path", None)
+            is_bare_connection = store is not None and "duckdb" in type(store).__module__
+            if path is None and kwargs.get("db") is None and is_bare_connection:
+                return fn(*args, **kwargs)
+            if path is None:
+                path = kwargs.get("db")
+            with guard(action, obj, store_path=path, command=f"python {fn.__name__}()"):
+                return fn(*args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
 @contextmanager
 def guard(
     action: str,
@@ -317,6 +353,12 @@ def guard(
     who = identity or current_identity()
     path = _store_path(store_path)
     log = AuditLog.for_store(path)
+    outer = _ACTIVE.get()
+    if outer is not None and who.may(action, obj):
+        # inside an access already being audited (a command calling its stage function):
+        # the permission still holds, and the outer guard writes the one audit row
+        yield Access(who, action, obj, range_start=range_start, range_end=range_end)
+        return
     if not who.may(action, obj):
         log.append(user=who.user, role=who.role, action=action, obj=obj, outcome="denied",
                    command=command, reason="role not granted" if who.role is None
@@ -324,6 +366,7 @@ def guard(
                    range_end=range_end)
         raise AccessDenied(_denial(who, action, obj))
     access = Access(who, action, obj, range_start=range_start, range_end=range_end)
+    token = _ACTIVE.set((action, obj))
     try:
         yield access
     except BaseException as exc:
@@ -331,6 +374,8 @@ def guard(
                    rows=access.rows, range_start=access.range_start,
                    range_end=access.range_end, command=command, reason=type(exc).__name__)
         raise
+    finally:
+        _ACTIVE.reset(token)
     if action != "read":
         secure_file(path)
     log.append(user=who.user, role=who.role, action=action, obj=obj, outcome="ok",

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from features.contract import CONTRACT_VERSION
+from features.governance.roles import audited_api
 from features.ingest.catalog import catalog_rows, read_catalog
 from features.ingest.normalize import Normalized, Normalizer, Rejected, arrow_schema
 from features.ingest.readers import (
@@ -419,6 +420,7 @@ def _to_arrow(frame: Any) -> Any:
     return pa.Table.from_pandas(frame, preserve_index=False)
 
 
+@audited_api("write", "events")
 def ingest(
     source: Any,
     *,
