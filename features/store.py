@@ -546,14 +546,23 @@ class Store:
             query += f" WHERE {where}"
         if limit is not None:
             query += f" LIMIT {int(limit)}"
-        result = self.con.execute(query, list(params or []))
-        if as_ == "polars":
-            return result.pl()
-        if as_ == "pandas":
-            return result.df()
-        if as_ == "arrow":
-            return result.to_arrow_table()
-        raise ValueError(f"as_ must be 'polars', 'pandas' or 'arrow', not {as_!r}")
+        if as_ not in ("polars", "pandas", "arrow"):
+            raise ValueError(f"as_ must be 'polars', 'pandas' or 'arrow', not {as_!r}")
+        from features.governance.roles import guard
+
+        # a read through the Python API is checked against the caller's role and audited
+        # (inside a stage that is already audited, only the permission is checked)
+        with guard("read", _object_kind(name), store_path=self.path,
+                   command="python Store.table()") as access:
+            result = self.con.execute(query, list(params or []))
+            if as_ == "polars":
+                out = result.pl()
+            elif as_ == "pandas":
+                out = result.df()
+            else:
+                out = result.to_arrow_table()
+            access.rows = len(out)
+        return out
 
     def _relations(self) -> list[str]:
         rows = self.con.execute(
@@ -561,6 +570,18 @@ class Store:
             "WHERE table_catalog = current_database()"
         ).fetchall()
         return [r[0] for r in rows]
+
+
+def _object_kind(table: str) -> str:
+    """The governance object a table belongs to (what a role's ``read`` list names)."""
+    from features.governance.exports import ExportError, object_of
+
+    if table == "legal_holds":
+        return "holds"
+    try:
+        return object_of(table)
+    except ExportError:
+        return "features" if table in ("templates", "fingerprints") else "events"
 
 
 def _quote_ident(name: str) -> str:

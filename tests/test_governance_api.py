@@ -75,3 +75,29 @@ def test_bare_connection_is_not_the_store():
     build_features(con)
     assert con.execute("SELECT count(*) FROM feat_service_minute").fetchone()[0] >= 1
     assert isinstance(con.execute("SELECT 1").df(), pd.DataFrame)
+
+
+def test_store_reads_follow_the_role(tmp_path, monkeypatch):
+    roles = tmp_path / "roles.yaml"
+    roles.write_text(
+        "version: 1\n"
+        "roles:\n"
+        "  analyst:\n"
+        "    description: anonymized data only\n"
+        "    read: [events, features, episodes, reports, models]\n"
+        "users:\n"
+        "  ana: [analyst]\n"
+        "unmapped_role: null\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "fl.duckdb"
+    with Store.open(db):
+        pass
+    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
+    monkeypatch.setenv("FAULTLINE_USER", "ana")
+    with Store.open(db, read_only=True) as store:
+        assert store.table("events").height == 0
+        with pytest.raises(AccessDenied):
+            store.table("quarantine")  # quarantine reasons are for engineers
+    outcomes = [r[:3] for r in _audit_rows(db)]
+    assert outcomes == [("read", "events", "ok"), ("read", "quarantine", "denied")]
