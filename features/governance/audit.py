@@ -124,6 +124,18 @@ def owner_only() -> Iterator[None]:
         os.umask(old)
 
 
+
+def _chain_tail(con: Any) -> tuple[int, str]:
+    """The next sequence number and the hash it chains to: after the newest row, or
+    after the anchor retention left, or the genesis hash of an empty log."""
+    last = con.execute(
+        "SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    if last is not None:
+        return int(last[0]) + 1, last[1]
+    anchor = con.execute(
+        "SELECT seq, prev_hash FROM audit_anchor ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(anchor[0]), anchor[1]) if anchor else (1, GENESIS_HASH)
+
 def _canonical(value: Any) -> Any:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
@@ -274,15 +286,7 @@ class AuditLog:
         with self.connect() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                last = con.execute(
-                    "SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-                if last is None:
-                    anchor = con.execute(
-                        "SELECT seq, prev_hash FROM audit_anchor ORDER BY seq DESC LIMIT 1"
-                    ).fetchone()
-                    seq, prev = (int(anchor[0]), anchor[1]) if anchor else (1, GENESIS_HASH)
-                else:
-                    seq, prev = int(last[0]) + 1, last[1]
+                seq, prev = _chain_tail(con)
                 row["seq"] = seq
                 row["prev_hash"] = prev
                 row["row_hash"] = row_hash(prev, row)
@@ -307,15 +311,7 @@ class AuditLog:
         with self.connect() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                last = con.execute(
-                    "SELECT seq, row_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-                if last is None:
-                    anchor = con.execute(
-                        "SELECT seq, prev_hash FROM audit_anchor ORDER BY seq DESC LIMIT 1"
-                    ).fetchone()
-                    seq, prev = (int(anchor[0]), anchor[1]) if anchor else (1, GENESIS_HASH)
-                else:
-                    seq, prev = int(last[0]) + 1, last[1]
+                seq, prev = _chain_tail(con)
                 values = []
                 for item in rows:
                     when = _naive(item.get("at")) or datetime.now(UTC).replace(tzinfo=None)
