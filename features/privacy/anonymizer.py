@@ -77,10 +77,12 @@ class Anonymizer:
         The tokenization key; None loads it with :func:`load_key` (which raises,
         saying how to create one, when there is none).
     n_jobs : int
-        Worker processes for :meth:`anonymize_batch` (the distinct strings that need
-        the detectors are shared among them). 1 (the default) works in-process;
+        Worker processes for :meth:`anonymize_batch`: the rows of a polars or Arrow
+        table of at least 4,000 rows are shared among them (the result and the
+        counts are the same as in one process). 1 (the default) works in-process;
         call :meth:`close` (or use the anonymizer as a context manager) to stop
-        the workers.
+        the workers. A script that uses workers needs the
+        ``if __name__ == "__main__":`` guard (they are started with ``spawn``).
 
     Attributes
     ----------

@@ -76,6 +76,12 @@ def _restore_types(out: Any, schema: Any) -> Any:
 
 
 def _frame(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
+    if anon.n_jobs > 1 and df.height >= 2 * _PARALLEL_MIN:
+        return _frame_parallel(anon, df)
+    return _frame_serial(anon, df)
+
+
+def _frame_serial(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
     import polars as pl
 
     fields = anon.policy.fields
@@ -157,6 +163,30 @@ def _blank_kind(m: re.Match[str]) -> str:
     return "<" + _LETTERS.sub("x", tok[1:cut]) + tok[cut:]
 
 
+def _canonical_token(m: re.Match[str]) -> str:
+    tok = m.group()
+    cut = tok.find(":")
+    if cut < 0:
+        return "<" + "x" * (len(tok) - 2) + ">"
+    return "<" + "x" * (cut - 1) + _CANON_TAIL
+
+
+_CANON_TAIL = ":k0000:000000000000>"
+
+
+def _canonical_tokens(text: str) -> str:
+    """``text`` with every token and mask this package wrote replaced by a canonical one of
+    the same length and shape (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k0000:000000000000>``,
+    ``<password>`` -> ``<xxxxxxxx>``).
+
+    ``find_spans`` gives the same answer for both, for the reason given in
+    :func:`_needs_second_pass` (a token is a protected span whose content no detector can
+    see past its ``<`` and ``>``); texts that differ only in their tokens (the same message
+    template with different users) then share one second pass. A property test holds it.
+    """
+    return _TOKEN_RE.sub(_canonical_token, text) if "<" in text else text
+
+
 def _needs_second_pass(texts: list[str]) -> list[bool]:
     """Whether ``find_spans`` could find anything in each rewritten text, decided for all of
     them at once by polars: the hint pattern over the text with the letters of each token's
@@ -196,10 +226,18 @@ def _free_texts(
             else:
                 todo.append((i, step[0], step[1]))
     if todo:
+        # the second pass, once per canonical form (see _canonical_tokens): where it finds
+        # nothing in the form, it finds nothing in any text of that form
+        verdict: dict[str, bool] = {}
         for (i, text, found), again in zip(todo, _needs_second_pass([t[1] for t in todo]), strict=True):
             if again:
-                more_text, more = anon._replace(text, ident, passes=3)
-                text, found = more_text, found + more
+                form = _canonical_tokens(text)
+                more_work = verdict.get(form)
+                if more_work is None:
+                    more_work = verdict[form] = anon._pass(form, ident) is not None
+                if more_work:
+                    more_text, more = anon._replace(text, ident, passes=3)
+                    text, found = more_text, found + more
             results[i] = (text, tuple(found))
     for v, hit in zip(values, results, strict=True):
         if len(anon._cache) >= _CACHE_LIMIT:
@@ -225,10 +263,8 @@ def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
     return s.replace(old, new) if old else s
 
 
-def _work_texts(
-    policy: Any, key: Any, cls: str | None, values: list[str], gates: list[int]
-) -> list[tuple[str, tuple[str, ...]]]:
-    """Worker side: anonymize distinct strings under one key class (runs in a subprocess)."""
+def _work_frame(policy: Any, key: Any, df: pl.DataFrame) -> tuple[pl.DataFrame, Counter[str]]:
+    """Worker side: anonymize a slice of rows (runs in a subprocess)."""
     from features.privacy.anonymizer import Anonymizer
 
     anon = _WORKERS.get((policy.hash, key.key_id))
@@ -236,34 +272,32 @@ def _work_texts(
         anon = Anonymizer(policy, key)
         _WORKERS.clear()
         _WORKERS[(policy.hash, key.key_id)] = anon
-    return _free_texts(anon, values, cls, gates)
+    anon.counts = Counter()
+    return _frame_serial(anon, df), anon.counts
 
 
-def _texts_parallel(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
-    """Like ``_map_distinct(anon, s, anon._text)``, with the distinct strings shared
-    among ``anon.n_jobs`` worker processes."""
-    vc = s.value_counts()
-    values = vc.get_column(s.name).to_list()
-    counts = vc.get_column("count").to_list()
+def _frame_parallel(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
+    """Like ``_frame_serial``, with the rows shared among ``anon.n_jobs`` worker processes.
+
+    Every row's result depends only on the row (tokens are keyed hashes, caches only
+    save work), so the slices can be done apart. A column whose values became text in
+    one slice (a tokenized number) is text in all of them, as in a single pass.
+    """
+    import polars as pl
+
     pool = anon._process_pool()
-    parts = anon.n_jobs * 4
-    size = -(-len(values) // parts)
-    gates = _gate_bits(values)
-    futures = [
-        pool.submit(_work_texts, anon.policy, anon.key, cls, values[i : i + size], gates[i : i + size])
-        for i in range(0, len(values), size)
-    ]
-    results: list[tuple[str, tuple[str, ...]]] = []
+    size = -(-df.height // anon.n_jobs)
+    futures = [pool.submit(_work_frame, anon.policy, anon.key, df.slice(i, size))
+               for i in range(0, df.height, size)]
+    parts = []
     for f in futures:
-        results.extend(f.result())
-    old, new = [], []
-    for v, n, (out, kinds) in zip(values, counts, results, strict=True):
-        for k in kinds:
-            anon.counts[k] += n
-        if out != v:
-            old.append(v)
-            new.append(out)
-    return s.replace(old, new) if old else s
+        part, counts = f.result()
+        anon.counts.update(counts)
+        parts.append(part)
+    try:
+        return pl.concat(parts, how="vertical")
+    except (pl.exceptions.SchemaError, pl.exceptions.ComputeError, pl.exceptions.InvalidOperationError):
+        return pl.concat(parts, how="vertical_relaxed")
 
 
 def _as_text(v: Any) -> str:
@@ -308,10 +342,7 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
             cand = s.filter(s.str.contains(HINT_PATTERN).fill_null(False))
             if cand.len() == 0:
                 return s
-            if anon.n_jobs > 1 and cand.len() >= _PARALLEL_MIN:
-                fixed = _texts_parallel(anon, cand, cls)
-            else:
-                fixed = _texts_serial(anon, cand, cls)
+            fixed = _texts_serial(anon, cand, cls)
             return _patch(s, cand, fixed)
         return _map_distinct(anon, s, lambda v: anon._text(v, cls))
     if isinstance(dtype, pl.Struct):
