@@ -49,6 +49,7 @@ with warnings.catch_warnings():
     import mlflow.pyfunc
 
 from anomaly.model import INPUT_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, MinuteScorer
+from features.governance.roles import audited_api
 
 __all__ = [
     "SCORER_ARTIFACT",
@@ -164,8 +165,10 @@ class ExportedModel:
     run_id: str | None
 
 
+@audited_api("export", "models")
 def export_model(model_uri: str = "models:/faultline@champion",
-                 out_dir: str | os.PathLike[str] = "models/export/faultline") -> ExportedModel:
+                 out_dir: str | os.PathLike[str] = "models/export/faultline", *,
+                 db: str | os.PathLike[str] | None = None) -> ExportedModel:
     """Copy a registered scoring model to a plain MLflow model folder.
 
     The folder (``MLmodel``, ``python_model.pkl``, ``artifacts/scorer.json``, the
@@ -181,10 +184,33 @@ def export_model(model_uri: str = "models:/faultline@champion",
         store must be configured (:func:`anomaly.tracking.configure_tracking`).
     out_dir : path
         The model folder to write (replaced when it exists).
+    db : path, optional
+        The store whose audit log records the export (default ``$FAULTLINE_DB`` or
+        ``data/faultline.duckdb``). The export goes through the governance enforcement
+        point as an ``export`` of ``models``: the caller's role must allow it.
 
     Returns
     -------
     ExportedModel
+
+    Raises
+    ------
+    features.governance.AccessDenied
+        The caller's role may not export models (the denial is audited).
+    ValueError
+        The URI names no MLflow model.
+
+    Examples
+    --------
+    >>> from features.governance import AccessDenied
+    >>> import os, tempfile, pathlib
+    >>> os.environ["FAULTLINE_ROLE"] = "nobody"  # not a granted role: denied, audited
+    >>> try:
+    ...     export_model(db=pathlib.Path(tempfile.mkdtemp()) / "fl.duckdb")
+    ... except AccessDenied as exc:
+    ...     print(str(exc).split(" (")[0][:40])
+    FAULTLINE_ROLE asks for role 'nobody', w
+    >>> del os.environ["FAULTLINE_ROLE"]
     """
     import shutil
     import tempfile

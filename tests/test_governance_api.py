@@ -101,3 +101,106 @@ def test_store_reads_follow_the_role(tmp_path, monkeypatch):
             store.table("quarantine")  # quarantine reasons are for engineers
     outcomes = [r[:3] for r in _audit_rows(db)]
     assert outcomes == [("read", "events", "ok"), ("read", "quarantine", "denied")]
+
+
+# --- fingerprint_store and export_model behind the enforcement point -----------------
+
+ROLES_WITH_USERS = {"ana": "analyst", "eng": "engineer", "aud": "auditor", "adm": "admin"}
+
+
+def _default_roles_with_users(tmp_path, monkeypatch, user):
+    import yaml
+
+    from features.governance.roles import DEFAULT_ROLES_PATH
+
+    data = yaml.safe_load(DEFAULT_ROLES_PATH.read_text(encoding="utf-8"))
+    data["users"] = {u: [r] for u, r in ROLES_WITH_USERS.items()}
+    data["unmapped_role"] = None
+    roles = tmp_path / "roles.yaml"
+    roles.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
+    monkeypatch.setenv("FAULTLINE_USER", user)
+    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+
+
+def _run_fingerprint_store(db):
+    from features.fingerprint import fingerprint_store
+
+    with Store.open(db) as store:
+        return fingerprint_store(store.con)
+
+
+def _run_export_model(db):
+    from anomaly.pyfunc import export_model
+
+    # no such model: an allowed caller gets past the check and fails in MLflow
+    return export_model("runs:/0123456789abcdef/model", db.parent / "export", db=db)
+
+
+# (function, action, object, roles that may): fingerprints are derived data of the
+# features stage; exporting the model is an export of models.
+API_CASES = [
+    (_run_fingerprint_store, "write", "features", {"analyst", "engineer"}),
+    (_run_export_model, "export", "models", {"engineer"}),
+]
+
+
+@pytest.mark.parametrize(("run", "action", "obj", "allowed", "user"), [
+    (*case, user) for case in API_CASES for user in ROLES_WITH_USERS],
+    ids=[f"{case[0].__name__.removeprefix('_run_')}-{ROLES_WITH_USERS[u]}"
+         for case in API_CASES for u in ROLES_WITH_USERS])
+def test_stage_function_allowed_and_denied(tmp_path, monkeypatch, run, action, obj, allowed,
+                                           user):
+    db = tmp_path / "fl.duckdb"
+    with Store.open(db):
+        pass
+    _default_roles_with_users(tmp_path, monkeypatch, user)
+    role = ROLES_WITH_USERS[user]
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
+    if role in allowed:
+        if run is _run_export_model:
+            with pytest.raises(ValueError, match="cannot export"):
+                run(db)
+            outcome = "failed"
+        else:
+            assert run(db) == 0
+            outcome = "ok"
+    else:
+        with pytest.raises(AccessDenied, match=f"may not {action} {obj}"):
+            run(db)
+        outcome = "denied"
+    name = run.__name__.removeprefix("_run_")
+    assert _audit_rows(db) == [(action, obj, outcome, f"python {name}()")]
+
+
+def test_fingerprint_in_memory_is_not_audited(monkeypatch, tmp_path):
+    from features.fingerprint import fingerprint_store
+
+    monkeypatch.setenv("FAULTLINE_DB", str(tmp_path / "fl.duckdb"))
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (event_id VARCHAR, timestamp TIMESTAMP, service VARCHAR, "
+                "message VARCHAR, error_type VARCHAR, stack_trace VARCHAR, version VARCHAR, "
+                "fingerprint VARCHAR, template_id VARCHAR)")
+    assert fingerprint_store(con) == 0
+    assert not audit_path_for(tmp_path / "fl.duckdb").exists()
+
+
+def test_fingerprint_command_writes_one_row(tmp_path):
+    db = tmp_path / "fl.duckdb"
+    with Store.open(db):
+        pass
+    result = CliRunner().invoke(main, ["fingerprint", "--store", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert _audit_rows(db) == [("write", "features", "ok", "python fingerprint_store()")]
+
+
+def test_export_model_command_writes_one_row(tmp_path, monkeypatch):
+    db = tmp_path / "fl.duckdb"
+    monkeypatch.setenv("FAULTLINE_DB", str(db))
+    result = CliRunner().invoke(main, ["export", "model", "--model", "runs:/0123abcd/model",
+                                       "--models-dir", str(tmp_path / "models"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "cannot export" in result.output
+    rows = _audit_rows(db)
+    assert len(rows) == 1 and rows[0][:2] == ("export", "models")
+    assert rows[0][3].startswith("main export model")  # the command, not the function

@@ -6,6 +6,13 @@ events whose ``fingerprint`` is still NULL. Each chunk is one transaction: the
 event updates, the ``templates`` and ``fingerprints`` rows and the saved miner
 state commit together or not at all, so a crash or a rerun never counts an event
 twice or leaves half a chunk fingerprinted.
+
+It goes through the governance enforcement point as a ``write`` of ``features``: the
+template ids and fingerprints it fills in on ``events`` and the ``templates`` and
+``fingerprints`` tables are derived data of the features stage (the roles that may
+build features may fingerprint; ``faultline features`` runs it under the one audit row
+of the command). A connection to a store file is audited in that store's log; an
+in-memory connection is not (see :func:`features.governance.roles.audited_api`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from features.fingerprint.novelty import DEFAULT_INTRODUCED_WINDOW, ensure_tables, record_batch
 from features.fingerprint.stack import DEFAULT_STACK_CONFIG, StackConfig, event_fingerprint
 from features.fingerprint.state import DuckDBState, load_miner, save_miner
+from features.governance.roles import audited_api
 
 if TYPE_CHECKING:  # pragma: no cover
     import duckdb
@@ -49,6 +57,7 @@ ON CONFLICT (template_id) DO UPDATE SET
 """
 
 
+@audited_api("write", "features")
 def fingerprint_store(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -63,7 +72,9 @@ def fingerprint_store(
     Parameters
     ----------
     con : duckdb.DuckDBPyConnection
-        A writable connection to the store (``features.store.Store(...).con``).
+        A writable connection to the store (``features.store.Store(...).con``). The
+        caller's role must allow ``write`` on ``features``; the call is audited in the
+        log beside the store file (in-memory connections are not audited).
     window : timedelta
         A fingerprint first seen within this long after a deploy of its service is
         recorded as introduced by that deploy's version.
@@ -82,6 +93,11 @@ def fingerprint_store(
     -------
     int
         Events fingerprinted by this call (0 when all already were).
+
+    Raises
+    ------
+    features.governance.AccessDenied
+        The caller's role may not write features (the denial is audited).
 
     Examples
     --------

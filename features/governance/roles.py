@@ -51,6 +51,7 @@ __all__ = [
     "Identity",
     "RoleConfig",
     "audited_api",
+    "connection_file",
     "current_identity",
     "enforce",
     "guard",
@@ -286,20 +287,33 @@ _ACTIVE: ContextVar[tuple[str, str] | None] = ContextVar("faultline_access", def
 def audited_api(action: str, obj: str) -> Any:
     """Put a stage function of the Python API behind :func:`guard`.
 
-    The store is found in the call: a ``store`` argument (or the first positional one)
-    with a ``path``, else a ``db`` argument, else ``$FAULTLINE_DB``. A bare DuckDB
-    connection (tests, in-memory work) is not the store and is not audited.
+    The store is found in the call: a ``store`` (or ``con``) argument, else the first
+    positional one, that is a :class:`~features.store.Store` (its ``path``) or a DuckDB
+    connection to a database file (that file, as DuckDB reports it); else a ``db``
+    argument, else ``$FAULTLINE_DB``. A connection to an in-memory database (tests,
+    scratch work) holds no store data and is not audited.
+
+    Examples
+    --------
+    >>> @audited_api("write", "features")
+    ... def stage(con):
+    ...     return "ran"
+    >>> import duckdb
+    >>> stage(duckdb.connect())  # in memory: not the store, not audited
+    'ran'
     """
     import functools
 
     def wrap(fn: Any) -> Any:
         @functools.wraps(fn)
         def inner(*args: Any, **kwargs: Any) -> Any:
-            store = kwargs.get("store")
+            store = kwargs.get("store", kwargs.get("con"))
             if store is None and args:
                 store = args[0]
             path = getattr(store, "path", None)
             is_bare_connection = store is not None and "duckdb" in type(store).__module__
+            if path is None and is_bare_connection:
+                path = connection_file(store)
             if path is None and kwargs.get("db") is None and is_bare_connection:
                 return fn(*args, **kwargs)
             if path is None:
@@ -310,6 +324,23 @@ def audited_api(action: str, obj: str) -> Any:
         return inner
 
     return wrap
+
+
+def connection_file(con: Any) -> Path | None:
+    """The database file a DuckDB connection works in (its current database), or None
+    for an in-memory database.
+
+    Examples
+    --------
+    >>> import duckdb
+    >>> connection_file(duckdb.connect()) is None
+    True
+    """
+    row = con.execute("SELECT path FROM duckdb_databases() "
+                      "WHERE database_name = current_database()").fetchone()
+    if row is None or not row[0] or row[0] == ":memory:":
+        return None
+    return Path(row[0])
 
 
 @contextmanager
