@@ -6,7 +6,8 @@ features → train (MLflow) → score → classify → Prometheus rules → aler
 (dry run) → report and postmortem drafts → privacy scan of everything written.
 
 Everything lands under one working folder (default: the current directory):
-``data/faultline.duckdb``, ``data/keys/token.key`` (created once, mode 0600),
+``data/faultline.duckdb``, ``data/keys/token.key`` and ``data/keys/audit.key`` (the
+audit log's HMAC key; each created once, mode 0600),
 ``models/`` (MLflow store, rules, exported payloads) and ``reports/``. A rerun is
 safe: ingest skips files it has, fingerprints and features are incremental, and a
 newly trained model only becomes champion when it beats the current one.
@@ -96,12 +97,25 @@ def run_demo(
         from features.privacy import ensure_key_file
 
         if os.environ.get("FAULTLINE_TOKEN_KEY"):
-            return "using FAULTLINE_TOKEN_KEY from the environment"
+            return f"using FAULTLINE_TOKEN_KEY from the environment; {make_audit_key()}"
         path = Path(os.environ.get("FAULTLINE_TOKEN_KEY_FILE") or data_dir / "keys" / "token.key")
         existed = path.exists()
         ensure_key_file(path)
         os.environ["FAULTLINE_TOKEN_KEY_FILE"] = str(path)
-        return f"{'reusing' if existed else 'created'} key file {_rel(path, work)} (mode 0600)"
+        return (f"{'reusing' if existed else 'created'} key file {_rel(path, work)} (mode "
+                f"0600); {make_audit_key()}")
+
+    # the audit key, beside it: every audit row the demo writes is keyed (HMAC)
+    def make_audit_key() -> str:
+        from features.governance.audit import ensure_audit_key_file
+
+        if os.environ.get("FAULTLINE_AUDIT_KEY"):
+            return "audit key from FAULTLINE_AUDIT_KEY"
+        path = Path(os.environ.get("FAULTLINE_AUDIT_KEY_FILE") or data_dir / "keys" / "audit.key")
+        existed = path.exists()
+        ensure_audit_key_file(path)
+        os.environ["FAULTLINE_AUDIT_KEY_FILE"] = str(path)
+        return f"{'reusing' if existed else 'created'} audit key {_rel(path, work)}"
 
     step("tokenization key", make_key)
 

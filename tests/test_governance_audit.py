@@ -3,6 +3,10 @@ deleted row, a reordered pair and deleted newest rows, and names the first bad r
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +15,16 @@ import pytest
 from click.testing import CliRunner
 
 from features.governance import AuditLog
-from features.governance.audit import GENESIS_HASH, row_hash
+from features.governance.audit import (
+    FIELDS,
+    GENESIS_HASH,
+    KEYED,
+    AuditKey,
+    AuditLogError,
+    ensure_audit_key_file,
+    load_audit_key,
+    row_hash,
+)
 
 
 def _log(tmp_path: Path, n: int = 6) -> AuditLog:
@@ -43,8 +56,19 @@ def test_chain_is_valid_and_hash_is_as_specified(tmp_path: Path) -> None:
     first["count_rows"] = int(first["count_rows"])
     first["range_start"] = first["range_end"] = None
     first["reason"] = None
-    assert row_hash(GENESIS_HASH, first) == rows["row_hash"].iloc[0]
+    # keyed (the suite's audit key): HMAC-SHA256, not a plain hash anyone could recompute
+    key = load_audit_key(required=True)
+    assert rows["chain_version"].tolist() == [KEYED] * 6
+    assert set(rows["key_id"]) == {key.key_id}
+    assert row_hash(GENESIS_HASH, first, key) == rows["row_hash"].iloc[0]
+    assert row_hash(GENESIS_HASH, first) != rows["row_hash"].iloc[0]
+    body = json.dumps({**{k: first[k] if k != "accessed_at" else first[k].isoformat(
+        timespec="microseconds") for k in FIELDS}, "chain_version": 2,
+        "key_id": key.key_id}, sort_keys=True, separators=(",", ":"))
+    assert rows["row_hash"].iloc[0] == hmac.new(key.secret, (GENESIS_HASH + body).encode(),
+                                                hashlib.sha256).hexdigest()
     assert result.head_hash == rows["row_hash"].iloc[-1]
+    assert (result.count_keyed, result.count_unchecked) == (6, 0)
 
 
 def test_edited_row(tmp_path: Path) -> None:
@@ -167,3 +191,178 @@ def test_concurrent_appenders_keep_one_chain(tmp_path: Path) -> None:
     assert (result.is_valid, result.count_rows) == (True, 30)
     assert log.records().groupby("user_name").size().to_dict() == {"p1": 10, "p2": 10,
                                                                    "p3": 10}
+
+
+# --- the keyed chain -------------------------------------------------------------------
+
+
+def _rewrite_without_key(log: AuditLog, from_seq: int, *, downgrade: bool) -> None:
+    """What someone with write access but no key can do: edit a row, then recompute a
+    consistent chain (prev_hash, row_hash, head) from it on with plain sha256."""
+    con = duckdb.connect(str(log.path))
+    try:
+        con.execute("UPDATE audit_log SET count_rows = 0 WHERE seq = ?", [from_seq])
+        names = [d[0] for d in con.execute("SELECT * FROM audit_log LIMIT 0").description]
+        rows = [dict(zip(names, r, strict=True)) for r in con.execute(
+            "SELECT * FROM audit_log ORDER BY seq").fetchall()]
+        prev = GENESIS_HASH
+        for row in rows:
+            if row["seq"] >= from_seq:
+                digest = row_hash(prev, row)
+                con.execute("UPDATE audit_log SET prev_hash = ?, row_hash = ?, "
+                            "chain_version = ?, key_id = ? WHERE seq = ?",
+                            [prev, digest, 1 if downgrade else row["chain_version"],
+                             None if downgrade else row["key_id"], row["seq"]])
+                prev = digest
+            else:
+                prev = row["row_hash"]
+        con.execute("UPDATE audit_head SET row_hash = ?", [prev])
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("downgrade", [False, True], ids=["kept-keyed", "marked-unkeyed"])
+def test_rewrite_without_the_key_is_caught(tmp_path: Path, downgrade: bool) -> None:
+    log = _log(tmp_path)
+    _rewrite_without_key(log, 3, downgrade=downgrade)
+    result = log.verify()
+    assert (result.is_valid, result.is_broken, result.first_bad_seq) == (False, True, 3)
+    assert ("not keyed but follows keyed rows" if downgrade else "without the audit key"
+            ) in result.problem
+    # the plain chain alone would have passed: the key is what catches it
+    assert AuditLog(log.path, key=None, use_env_key=False).verify().is_broken is downgrade
+
+
+def test_verify_without_the_key_says_what_it_cannot_check(tmp_path: Path) -> None:
+    log = _log(tmp_path)
+    result = AuditLog(log.path, key=None, use_env_key=False).verify()
+    assert (result.is_valid, result.is_broken) == (False, False)
+    assert (result.count_rows, result.count_keyed, result.count_unchecked) == (6, 6, 6)
+    assert "cannot check rows 1-6" in result.key_problem
+    assert "FAULTLINE_AUDIT_KEY" in result.key_problem
+    # links and order are still checked without the key
+    _sql(log, "DELETE FROM audit_log WHERE seq = 3")
+    assert AuditLog(log.path, key=None, use_env_key=False).verify().first_bad_seq == 3
+
+
+def test_verify_with_another_key(tmp_path: Path) -> None:
+    log = _log(tmp_path)
+    other = AuditKey.from_secret("some other audit key, not the one")
+    result = AuditLog(log.path, key=other).verify()
+    assert not result.is_valid and not result.is_broken and result.count_unchecked == 6
+    assert load_audit_key().key_id in result.key_problem and other.key_id in result.key_problem
+
+
+def test_keyed_log_refuses_appends_without_the_key(tmp_path: Path) -> None:
+    log = _log(tmp_path, n=2)
+    with pytest.raises(AuditLogError, match="is keyed and no audit key was found"):
+        AuditLog(log.path, key=None, use_env_key=False).append(
+            user="x", role="analyst", action="read", obj="events")
+    assert log.verify().is_valid and len(log.records()) == 2
+
+
+_OLD_DDL = """CREATE TABLE audit_log (
+    seq BIGINT, accessed_at TIMESTAMP, user_name VARCHAR, role VARCHAR, action VARCHAR,
+    object VARCHAR, outcome VARCHAR, count_rows BIGINT, range_start TIMESTAMP,
+    range_end TIMESTAMP, command VARCHAR, reason VARCHAR, prev_hash VARCHAR,
+    row_hash VARCHAR)"""
+
+
+def _old_unkeyed_log(path: Path, n: int = 3) -> None:
+    """A log as written before the chain was keyed: no chain_version or key_id columns."""
+    con = duckdb.connect(str(path))
+    con.execute(_OLD_DDL)
+    con.execute("CREATE TABLE audit_head (seq BIGINT, row_hash VARCHAR)")
+    con.execute("CREATE TABLE audit_anchor (seq BIGINT, prev_hash VARCHAR, set_at TIMESTAMP, "
+                "reason VARCHAR)")
+    prev = GENESIS_HASH
+    for i in range(1, n + 1):
+        row = {"seq": i, "accessed_at": datetime(2026, 1, 1, 9, i), "user_name": "old",
+               "role": "engineer", "action": "write", "object": "events", "outcome": "ok",
+               "count_rows": i, "range_start": None, "range_end": None,
+               "command": "faultline ingest", "reason": None}
+        digest = row_hash(prev, row)
+        con.execute(f"INSERT INTO audit_log VALUES ({', '.join('?' * 14)})",
+                    [*(row[k] for k in FIELDS), prev, digest])
+        prev = digest
+    con.execute("INSERT INTO audit_head VALUES (?, ?)", [n, prev])
+    con.close()
+
+
+def test_old_unkeyed_log_stays_verifiable_and_migrates(tmp_path: Path) -> None:
+    path = tmp_path / "fl.duckdb.audit.duckdb"
+    _old_unkeyed_log(path)
+    log = AuditLog(path)
+    result = log.verify()  # read-only: not migrated, read as unkeyed rows
+    assert (result.is_valid, result.count_rows, result.count_keyed) == (True, 3, 0)
+    log.append(user="new", role="engineer", action="read", obj="events")  # migrates
+    rows = log.records()
+    assert rows["chain_version"].fillna(1).astype(int).tolist() == [1, 1, 1, 2]
+    result = log.verify()
+    assert (result.is_valid, result.count_rows, result.count_keyed) == (True, 4, 1)
+    _sql(log, "UPDATE audit_log SET count_rows = 99 WHERE seq = 2")
+    assert log.verify().first_bad_seq == 2
+
+
+def test_unkeyed_log_without_any_key_keeps_working(tmp_path: Path) -> None:
+    log = AuditLog(tmp_path / "a.audit.duckdb", key=None, use_env_key=False)
+    log.append(user="x", role="analyst", action="read", obj="events")
+    assert log.records()["chain_version"].tolist() == [1]
+    assert log.verify().is_valid
+    keyed = AuditLog(log.path)  # the key appears: rows from now on are keyed
+    keyed.append(user="x", role="analyst", action="read", obj="events")
+    assert keyed.records()["chain_version"].tolist() == [1, 2] and keyed.verify().is_valid
+
+
+def test_audit_key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FAULTLINE_AUDIT_KEY", raising=False)
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY_FILE", str(tmp_path / "keys" / "token.key"))
+    monkeypatch.delenv("FAULTLINE_AUDIT_KEY_FILE", raising=False)
+    assert load_audit_key() is None
+    with pytest.raises(AuditLogError, match="faultline audit init-key"):
+        load_audit_key(required=True)
+    path = ensure_audit_key_file()
+    assert path == tmp_path / "keys" / "audit.key"  # beside the tokenization key
+    assert path.stat().st_mode & 0o777 == 0o600
+    key = load_audit_key()
+    assert key is not None and key.source == str(path) and "secret" not in repr(key)
+    text = path.read_text()
+    assert ensure_audit_key_file() == path and path.read_text() == text  # never overwritten
+    os.chmod(path, 0o644)
+    with pytest.raises(AuditLogError, match="readable by other users"):
+        load_audit_key()
+
+
+def test_verify_and_init_key_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from anomaly.cli import main
+
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("roles:\n  auditor:\n    read: [audit, lineage]\nusers:\n  aud: [auditor]\n",
+                     encoding="utf-8")
+    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
+    monkeypatch.setenv("FAULTLINE_USER", "aud")
+    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+    db = tmp_path / "fl.duckdb"
+    log = _log(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["audit", "verify", "--db", str(db)])
+    assert result.exit_code == 0 and "audit log OK: 6 rows" in result.output
+    # without the key: says what it cannot check and how to give the key (exit 2)
+    monkeypatch.delenv("FAULTLINE_AUDIT_KEY")
+    monkeypatch.setenv("FAULTLINE_AUDIT_KEY_FILE", str(tmp_path / "keys" / "audit.key"))
+    result = runner.invoke(main, ["audit", "verify", "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert "NOT FULLY CHECKED" in result.output and "cannot check rows 1-7" in result.output
+    assert "FAULTLINE_AUDIT_KEY" in result.output
+    # a rewrite without the key, caught once the key is back
+    monkeypatch.setenv("FAULTLINE_AUDIT_KEY", "test-suite audit key, not a secret")
+    _rewrite_without_key(log, 2, downgrade=False)
+    result = runner.invoke(main, ["audit", "verify", "--db", str(db)])
+    assert result.exit_code == 1 and "BROKEN at row 2" in result.output
+    # init-key: creates the file once, mode 0600
+    monkeypatch.delenv("FAULTLINE_AUDIT_KEY")
+    result = runner.invoke(main, ["audit", "init-key"])
+    assert result.exit_code == 0 and "created" in result.output, result.output
+    assert (tmp_path / "keys" / "audit.key").stat().st_mode & 0o777 == 0o600
+    result = runner.invoke(main, ["audit", "init-key"])
+    assert "exists, kept" in result.output

@@ -136,9 +136,12 @@ def audit() -> None:
 @_db_option
 @click.pass_context
 def audit_verify(ctx: click.Context, db: Path | None) -> None:
-    """Recompute the audit log's hash chain; name the first edited, deleted or moved row.
+    """Recompute the audit log's keyed hash chain; name the first edited, deleted, moved
+    or rewritten row.
 
-    Exits 1 when the chain is broken. Needs read on audit (the auditor role).
+    Exits 1 when the chain is broken, 2 when keyed rows could not be checked because the
+    audit key is missing ($FAULTLINE_AUDIT_KEY or $FAULTLINE_AUDIT_KEY_FILE, default
+    data/keys/audit.key). Needs read on audit (the auditor role).
 
     Example: faultline audit verify --db data/faultline.duckdb
     """
@@ -146,20 +149,71 @@ def audit_verify(ctx: click.Context, db: Path | None) -> None:
     from features.store import resolve_db_path
 
     path = resolve_db_path(db)
+    found: list[Any] = []
 
     def run() -> Any:
         with guard("read", "audit", store_path=path, command=command_signature(ctx)) as access:
-            result = AuditLog.for_store(path).verify()
-            access.rows = result.count_rows
-        return result
+            found.append(AuditLog.for_store(path).verify())
+            access.rows = found[0].count_rows
+        return found[0]
 
-    result = _run(run)
+    not_recorded = ""
+    try:
+        result = _run(run)
+    except click.ClickException:
+        if not found or not found[0].count_unchecked:
+            raise
+        # without the key: verified what can be, but the keyed log cannot record it
+        result = found[0]
+        not_recorded = "this verification could not be recorded in the keyed audit log"
+    keyed = (f", {result.count_keyed} keyed" if result.count_keyed < result.count_rows
+             else "")
     if result.is_valid:
-        click.echo(f"audit log OK: {result.count_rows} rows, head {result.head_hash}")
+        click.echo(f"audit log OK: {result.count_rows} rows{keyed}, head {result.head_hash}")
+        if result.count_keyed < result.count_rows:
+            click.echo(f"note: {result.count_rows - result.count_keyed} rows predate the "
+                       "audit key (plain sha256): a consistent rewrite of those cannot be "
+                       "detected; record the head hash elsewhere", err=True)
         return
-    click.echo(f"audit log BROKEN at row {result.first_bad_seq}: {result.problem} "
-               f"({result.count_rows} rows verified before it)", err=True)
-    ctx.exit(1)
+    if result.is_broken:
+        click.echo(f"audit log BROKEN at row {result.first_bad_seq}: {result.problem} "
+                   f"({result.count_rows} rows verified before it)", err=True)
+        ctx.exit(1)
+    click.echo(f"audit log NOT FULLY CHECKED: {result.key_problem}", err=True)
+    if not_recorded:
+        click.echo(not_recorded, err=True)
+    ctx.exit(2)
+
+
+@audit.command("init-key")
+@click.option("--path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write it (default $FAULTLINE_AUDIT_KEY_FILE, else audit.key "
+                   "beside the tokenization key: data/keys/audit.key).")
+def audit_init_key(path: Path | None) -> None:
+    """Create the audit key file (random, mode 0600) unless one exists; never overwrites.
+
+    From then on every audit row is keyed (HMAC-SHA256): without the key nobody can
+    rewrite the log consistently. Keep the key out of version control and out of the
+    store's backups; auditors need it to run `faultline audit verify`.
+
+    Example: faultline audit init-key
+    """
+    from features.governance.audit import (
+        default_audit_key_path,
+        ensure_audit_key_file,
+        load_audit_key,
+    )
+
+    target = path or default_audit_key_path()
+    existed = target.exists()
+    ensure_audit_key_file(target)
+    import os
+
+    os.environ["FAULTLINE_AUDIT_KEY_FILE"] = str(target)
+    os.environ.pop("FAULTLINE_AUDIT_KEY", None)
+    key = _run(load_audit_key)
+    state = "exists, kept" if existed else "created"
+    click.echo(f"{target}: {state} (key id {key.key_id}); keep it out of version control")
 
 
 @audit.command("review")
