@@ -92,7 +92,30 @@ def _rows(db: Path) -> list[tuple]:
         return store.con.execute(f"SELECT {CONTENT_COLUMNS} FROM events ORDER BY event_id").fetchall()
 
 
-def test_sigkill_mid_file_leaves_nothing_and_rerun_matches(sim, tmp_path):
+def test_worker_processes_give_the_same_store(sim, tmp_path, monkeypatch):
+    from features.ingest import pipeline
+    from features.privacy import Anonymizer
+
+    folder, db, report, _ = sim
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_BYTES", 0)
+    anon = Anonymizer()
+    parallel = tmp_path / "parallel.duckdb"
+    got = ingest(folder, db=parallel, jobs=2, chunk_rows=400, anonymizer=anon)
+    assert got.totals() == report.totals() and got.is_reconciled
+    serial = Anonymizer()
+    again = ingest(folder, db=tmp_path / "serial.duckdb", chunk_rows=400, anonymizer=serial)
+    assert again.totals() == report.totals()
+    assert anon.counts == serial.counts and anon.counts["email"] > 0
+    assert _rows(parallel) == _rows(db)
+    query = "SELECT source_path, line_no, reason, field, record FROM quarantine ORDER BY 1, 2"
+    with Store.open(parallel, read_only=True) as a, Store.open(db, read_only=True) as b:
+        qa = [(Path(r[0]).name, *r[1:]) for r in a.con.execute(query).fetchall()]
+        qb = [(Path(r[0]).name, *r[1:]) for r in b.con.execute(query).fetchall()]
+    assert qa == qb and len(qa) > 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sigkill_mid_file_leaves_nothing_and_rerun_matches(sim, tmp_path, jobs):
     folder, _, _, _ = sim
     # the first 1,500 lines (with their malformed lines and duplicates), in 6 chunks
     events = tmp_path / "events.jsonl"
@@ -103,11 +126,14 @@ def test_sigkill_mid_file_leaves_nothing_and_rerun_matches(sim, tmp_path):
     killed = tmp_path / "killed.duckdb"
     code = textwrap.dedent(f"""
         import sys
-        from features.ingest import ingest
+        from features.ingest import ingest, pipeline
+        pipeline._PARALLEL_MIN_BYTES = 0
         def progress(path, rows):
             print("chunk", rows, flush=True)
-        ingest({str(events)!r}, db={str(killed)!r}, chunk_rows=250, on_progress=progress)
-        print("finished", flush=True)
+        if __name__ == "__main__":
+            ingest({str(events)!r}, db={str(killed)!r}, chunk_rows=250, on_progress=progress,
+                   jobs={jobs})
+            print("finished", flush=True)
     """)
     env = {**os.environ, "FAULTLINE_TOKEN_KEY": TOKEN_KEY, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,

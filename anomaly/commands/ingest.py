@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,11 +25,14 @@ from anomaly.commands.governance import audited
                    "keeps at least this many events per chunk.")
 @click.option("--chunk-rows", type=click.IntRange(min=1), default=50_000, show_default=True,
               help="Rows per chunk (bounds memory).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large files (default: the number of CPUs, at most "
+                   "4; 1 works in this process).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
 @audited("write", "events")
 def ingest(paths: tuple[Path, ...], db: Path | None, sample_rate: float | None, min_keep: int,
-           chunk_rows: int, progress: bool | None) -> None:
+           chunk_rows: int, jobs: int | None, progress: bool | None) -> None:
     """Ingest PATHS (files or folders) into the store.
 
     Folders are read by file name: events*, requests*, spans*, deployments*,
@@ -52,6 +56,8 @@ def ingest(paths: tuple[Path, ...], db: Path | None, sample_rate: float | None, 
     console = Console(width=None if is_tty else 120)
     show = is_tty if progress is None else progress
     sampling = Sampling(rate=sample_rate, min_keep=min_keep) if sample_rate else None
+    if jobs is None:
+        jobs = max(1, min(4, os.cpu_count() or 1))
     try:
         sources = discover(paths)
         if show:
@@ -66,10 +72,10 @@ def ingest(paths: tuple[Path, ...], db: Path | None, sample_rate: float | None, 
                         bar.update(task, advance=1, description=f"{Path(source).name}")
 
                 report = run(list(paths), db=db, sampling=sampling, chunk_rows=chunk_rows,
-                             on_progress=on_progress)
+                             on_progress=on_progress, jobs=jobs)
                 bar.update(task, completed=len(sources))
         else:
-            report = run(list(paths), db=db, sampling=sampling, chunk_rows=chunk_rows)
+            report = run(list(paths), db=db, sampling=sampling, chunk_rows=chunk_rows, jobs=jobs)
     except (StoreError, ValueError, FileNotFoundError, RuntimeError) as exc:
         raise click.ClickException(str(exc)) from None
     table = Table(title="ingest reconciliation")

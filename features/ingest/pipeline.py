@@ -27,11 +27,11 @@ from typing import Any
 from features.contract import CONTRACT_VERSION
 from features.governance.roles import audited_api
 from features.ingest.catalog import catalog_rows, read_catalog
-from features.ingest.normalize import Normalized, Normalizer, Rejected, arrow_schema
+from features.ingest.chunks import Prepared, RawChunk, prepare, prepare_in_worker
+from features.ingest.normalize import Normalizer
 from features.ingest.readers import (
     Source,
     discover,
-    parse_json_line,
     read_csv_records,
     read_lines,
     read_parquet_records,
@@ -120,20 +120,24 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _dumps(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, default=str, sort_keys=True)
+# files smaller than this are done in-process: starting worker processes (each imports
+# Great Expectations, DuckDB and polars) costs more than it saves below about 30,000 events
+_PARALLEL_MIN_BYTES = 32 << 20
 
 
 class _Run:
     """State shared by the files of one ingest call."""
 
     def __init__(self, store: Any, anonymizer: Any, sampling: Sampling | None,
-                 chunk_rows: int, on_progress: Callable[[str, int], None] | None) -> None:
+                 chunk_rows: int, on_progress: Callable[[str, int], None] | None,
+                 jobs: int = 1) -> None:
         self.store = store
         self.anonymizer = anonymizer
         self.sampling = sampling
         self.chunk_rows = chunk_rows
         self.on_progress = on_progress
+        self.jobs = jobs
+        self._pool: Any = None
         self.normalizer = Normalizer()
         # ingest reports its own progress; DuckDB's bar would interleave with it
         import duckdb
@@ -147,7 +151,62 @@ class _Run:
         self.policy_hash = str(getattr(policy, "hash", "")) or None
         self.version = _faultline_version()
         services = [r[0] for r in store.con.execute("SELECT service FROM services").fetchall()]
+        self._set_catalog(services)
+
+    def _set_catalog(self, services: list[str]) -> None:
+        self.services = tuple(services) or None
         self.validator = Validator(catalog_services=services or None)
+
+    # -- worker processes -------------------------------------------------------
+
+    def _workers(self, size: int) -> Any:
+        """The worker pool for a file of ``size`` bytes, or None to work in this process
+        (one worker; a small file, where starting workers costs more than it saves;
+        or an anonymizer that is not faultline's own, which workers cannot rebuild)."""
+        from features.privacy import Anonymizer
+
+        if self.jobs < 2 or size < _PARALLEL_MIN_BYTES or type(self.anonymizer) is not Anonymizer:
+            return None
+        if self._pool is None:
+            from features.workers import process_pool
+
+            self._pool = process_pool(self.jobs)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _prepared(self, chunks: Iterable[RawChunk], size: int) -> Iterator[Prepared]:
+        """Prepared chunks in input order: here, or ``jobs`` at a time in the workers."""
+        pool = self._workers(size)
+        if pool is None:
+            for raw in chunks:
+                yield prepare(raw, self.normalizer, self.validator, self.anonymizer)
+            return
+        from collections import deque
+
+        policy, key = self.anonymizer.policy, self.anonymizer.key
+        pending: deque[Any] = deque()
+        try:
+            for raw in chunks:
+                pending.append(pool.submit(prepare_in_worker, raw, policy, key, self.services))
+                del raw
+                if len(pending) > self.jobs:
+                    yield self._collect(pending.popleft())
+            while pending:
+                yield self._collect(pending.popleft())
+        finally:
+            for f in pending:
+                f.cancel()
+
+    def _collect(self, future: Any) -> Prepared:
+        done = future.result()
+        counts = getattr(self.anonymizer, "counts", None)
+        if counts is not None:
+            counts.update(done.found)
+        return done
 
     # -- per file ---------------------------------------------------------------
 
@@ -161,7 +220,8 @@ class _Run:
             return FileResult(str(src.path), src.kind, done[0], "already_ingested")
         if src.kind == "catalog":
             return self._ingest_catalog(src, size, sha)
-        return self._ingest_chunks(str(src.path), src.kind, size, sha, self._chunks(src))
+        return self._ingest_chunks(str(src.path), src.kind, size, sha,
+                                   self._prepared(self._chunks(src), size))
 
     def ingest_frame(self, frame: Any, kind: str, name: str) -> FileResult:
         import pyarrow as pa
@@ -179,60 +239,43 @@ class _Run:
         if done:
             return FileResult(name, kind, done[0], "already_ingested")
 
-        def chunks() -> Iterator[tuple[str, Normalized, int]]:
+        def chunks() -> Iterator[RawChunk]:
             for start in range(0, table.num_rows, self.chunk_rows):
                 part = table.slice(start, self.chunk_rows).to_pylist()
-                nos = list(range(start + 1, start + 1 + len(part)))
-                yield kind, self.normalizer.records(kind, nos, part), len(part)
+                yield RawChunk(kind, list(range(start + 1, start + 1 + len(part))), records=part)
 
-        return self._ingest_chunks(name, kind, buf.size, sha, chunks())
+        return self._ingest_chunks(name, kind, buf.size, sha, self._prepared(chunks(), 0))
 
-    def _chunks(self, src: Source) -> Iterator[tuple[str, Normalized, int]]:
-        """Yield ``(kind, normalized chunk, input rows in it)``."""
+    def _chunks(self, src: Source) -> Iterator[RawChunk]:
+        """The raw chunks of ``src``, in order."""
         if src.fmt == "otlp":
             from features.ingest.otlp import read_otlp
 
             for kind, rc in read_otlp(src.path, chunk_rows=self.chunk_rows):
-                norm = self.normalizer.records(kind, rc.line_nos, rc.records)
-                norm.rejected.extend(Rejected(n, r, None, None) for n, r in rc.unreadable)
-                yield kind, norm, len(rc.line_nos) + len(rc.unreadable)
+                yield RawChunk(kind, rc.line_nos, records=rc.records, unreadable=rc.unreadable)
             return
         if src.fmt == "jsonl":
             for lc in read_lines(src.path, chunk_rows=self.chunk_rows):
-                if src.kind == "events":
-                    norm = self.normalizer.events_from_lines(lc.line_nos, lc.texts)
-                else:
-                    nos, recs, bad = [], [], []
-                    for n, text in zip(lc.line_nos, lc.texts, strict=True):
-                        value, reason = parse_json_line(text)
-                        if reason is None:
-                            nos.append(n)
-                            recs.append(value)
-                        else:
-                            bad.append(Rejected(n, reason, None, None))
-                    norm = self.normalizer.records(src.kind, nos, recs)
-                    norm.rejected.extend(bad)
-                yield src.kind, norm, len(lc.line_nos)
+                yield RawChunk(src.kind, lc.line_nos, texts=lc.texts)
             return
         reader = read_parquet_records if src.fmt == "parquet" else read_csv_records
         for rc in reader(src.path, chunk_rows=self.chunk_rows):
-            norm = self.normalizer.records(src.kind, rc.line_nos, rc.records)
-            norm.rejected.extend(Rejected(n, r, None, None) for n, r in rc.unreadable)
-            yield src.kind, norm, len(rc.line_nos) + len(rc.unreadable)
+            yield RawChunk(src.kind, rc.line_nos, records=rc.records, unreadable=rc.unreadable)
 
     def _ingest_chunks(self, source_path: str, file_kind: str, size: int, sha: str,
-                       chunks: Iterable[tuple[str, Normalized, int]]) -> FileResult:
+                       chunks: Iterable[Prepared]) -> FileResult:
         batch_id = uuid.uuid4().hex[:16]
         result = FileResult(source_path, file_kind, batch_id, "committed")
         notes: Counter[str] = Counter()
         started = _now()
         con = self.store.con
         with self.store.transaction():
-            for kind, norm, n_input in chunks:
-                result.count_input += n_input
-                notes.update(norm.notes)
-                self._write_chunk(kind, norm, source_path, batch_id, result, notes)
-                del norm
+            for done in chunks:
+                result.count_input += done.n_input
+                notes.update(done.notes)
+                self._write_chunk(done, source_path, batch_id, result)
+                n_input = done.n_input
+                del done
                 _release_arrow_memory()
                 if self.on_progress is not None:
                     self.on_progress(source_path, n_input)
@@ -256,38 +299,14 @@ class _Run:
             )
         return result
 
-    def _write_chunk(self, kind: str, norm: Normalized, source_path: str, batch_id: str,
-                     result: FileResult, notes: Counter[str]) -> None:
+    def _write_chunk(self, done: Prepared, source_path: str, batch_id: str,
+                     result: FileResult) -> None:
         import pyarrow as pa
 
         con = self.store.con
-        quarantine: list[tuple[int, str, str | None, str | None]] = []
-        for rej in norm.rejected:
-            quarantine.append((rej.line_no, rej.reason, rej.field, self._anon_record(rej.raw)))
-        table = norm.table
-        if table.num_rows:
-            names = arrow_schema(kind).names
-            frame = table.select([c for c in names if c != "attributes"]).to_pandas()
-            outcome = self.validator.validate(kind, frame)
-            for reason, n in outcome.warnings.items():
-                notes[reason] += n
-            anon = self.anonymizer.anonymize_batch(table.select(names))
-            if anon.num_rows != table.num_rows:
-                raise RuntimeError("the anonymizer changed the number of rows; this is a bug")
-            anon = _conform_anonymized(anon, kind)
-            if outcome.failed:
-                bad = sorted(outcome.failed)
-                bad_rows = anon.take(pa.array(bad, pa.int64())).to_pylist()
-                line_nos = table.column("_line_no").to_pylist()
-                for pos, row in zip(bad, bad_rows, strict=True):
-                    reason, col = outcome.failed[pos]
-                    quarantine.append((line_nos[pos], reason, col, _dumps(row)))
-                keep = pa.array([i not in outcome.failed for i in range(table.num_rows)])
-                anon = anon.filter(keep)
-                table = table.filter(keep)
-            valid = anon.append_column("_line_no", table.column("_line_no")).append_column(
-                "_key", table.column("_key"))
-            self._insert_new(kind, valid, batch_id, result)
+        if done.valid is not None:
+            self._insert_new(done.kind, done.valid, batch_id, result)
+        quarantine = done.quarantine
         if quarantine:
             q = pa.table({
                 "batch_id": pa.array([batch_id] * len(quarantine), pa.string()),
@@ -302,14 +321,6 @@ class _Run:
                 "INSERT INTO quarantine SELECT *, CAST(now() AS TIMESTAMP) FROM fl_quarantine"
             )
             result.count_quarantined += len(quarantine)
-
-    def _anon_record(self, raw: dict[str, Any] | None) -> str | None:
-        if raw is None:
-            return None
-        try:
-            return _dumps(self.anonymizer.anonymize_event(raw))
-        except Exception:  # noqa: BLE001 - unanonymizable content is dropped, never kept raw
-            return None
 
     def _insert_new(self, kind: str, valid: Any, batch_id: str, result: FileResult) -> None:
         """Insert the rows of ``valid`` not seen before (in this chunk or any batch).
@@ -389,7 +400,7 @@ class _Run:
                 [batch_id, str(src.path), size, sha, len(rows), len(rows), CONTRACT_VERSION,
                  self.policy_version, self.policy_hash, self.version, started, _now()],
             )
-        self.validator = Validator(catalog_services=[r["service"] for r in rows] or None)
+        self._set_catalog([r["service"] for r in rows])
         return FileResult(str(src.path), "catalog", batch_id, "committed", len(rows), len(rows))
 
 
@@ -398,18 +409,6 @@ def _release_arrow_memory() -> None:
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
-
-
-def _conform_anonymized(anon: Any, kind: str) -> Any:
-    """The anonymizer's output in the store's column order and types; a column the
-    policy drops is written as NULL."""
-    import pyarrow as pa
-
-    schema = arrow_schema(kind)
-    have = set(anon.column_names)
-    cols = [anon.column(f.name).cast(f.type) if f.name in have
-            else pa.nulls(anon.num_rows, f.type) for f in schema]
-    return pa.Table.from_arrays(cols, schema=schema)
 
 
 def _to_arrow(frame: Any) -> Any:
@@ -433,6 +432,7 @@ def ingest(
     chunk_rows: int = 50_000,
     on_progress: Callable[[str, int], None] | None = None,
     memory_limit: str | None = "512MB",
+    jobs: int = 1,
 ) -> IngestReport:
     """Ingest files, folders or a DataFrame into the store.
 
@@ -461,6 +461,11 @@ def ingest(
         DuckDB's memory limit when ``ingest`` opens the store itself (a file is one
         transaction; DuckDB writes large transactions to the file as they grow, so
         this bounds memory, not file size).
+    jobs : int
+        Worker processes that normalize, validate and anonymize chunks of files of
+        32 MiB or more while this process commits them in order (same result as
+        ``jobs=1``, the default). A script that uses workers needs the
+        ``if __name__ == "__main__":`` guard (they are started with ``spawn``).
 
     Returns
     -------
@@ -488,13 +493,16 @@ def ingest(
 
     if chunk_rows < 1:
         raise ValueError(f"chunk_rows must be at least 1, got {chunk_rows}")
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
     if anonymizer is None:
         anonymizer = _default_anonymizer()
     own = store is None
     if own:
         store = Store.open(db, key=key, memory_limit=memory_limit)
+    run = None
     try:
-        run = _Run(store, anonymizer, sampling, chunk_rows, on_progress)
+        run = _Run(store, anonymizer, sampling, chunk_rows, on_progress, jobs)
         report = IngestReport()
         if _is_frame(source):
             if kind not in _TABLE_FOR_KIND:
@@ -506,6 +514,8 @@ def ingest(
             report.files.append(run.ingest_source(src))
         return report
     finally:
+        if run is not None:
+            run.close()
         if own:
             store.close()
 

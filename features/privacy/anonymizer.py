@@ -107,12 +107,9 @@ class Anonymizer:
 
     def _process_pool(self) -> Any:
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from features.workers import process_pool
 
-            # spawn, not fork: forking a process that runs polars threads can deadlock
-            ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.n_jobs, mp_context=ctx)
+            self._pool = process_pool(self.n_jobs)
         return self._pool
 
     def close(self) -> None:
