@@ -265,8 +265,10 @@ class Store:
     """faultline's DuckDB database: schema, encryption, and frame access.
 
     Open it with :meth:`Store.open`; use it as a context manager so the file is
-    released (and its lock dropped) when you are done. ``.con`` is the DuckDB
-    connection for SQL of your own.
+    released (and its lock dropped) when you are done. Run SQL of your own with
+    :meth:`sql` (checked against your role and audited); ``.con`` is the raw DuckDB
+    connection, the unguarded escape hatch the package's own stages use inside their
+    audited calls.
 
     Attributes
     ----------
@@ -564,6 +566,84 @@ class Store:
             access.rows = len(out)
         return out
 
+    def sql(
+        self,
+        query: str,
+        params: Sequence[Any] | None = None,
+        *,
+        as_: Literal["polars", "pandas", "arrow"] = "polars",
+    ) -> Any:
+        """Run one SQL statement of your own through the governance enforcement point.
+
+        The statement is classified by DuckDB's own parser and binder
+        (:func:`features.governance.sql.classify_sql`): a plain query (``SELECT``,
+        ``WITH``, ``DESCRIBE``, ``SHOW``, ``SUMMARIZE``, ``EXPLAIN``) is a ``read`` of the
+        objects of the tables it reads; anything else is a ``write`` of the objects of
+        every table it touches (``events`` when it names none). The caller's role must
+        allow the action on every one of them; a denial is audited and nothing runs.
+        Each object read or written gets one audit row with the row count (inside an
+        audited stage, the permission is only checked). ``COPY``, ``EXPORT``,
+        ``ATTACH``, ``INSTALL``/``LOAD`` and transaction statements are refused. A
+        statement that touches no store table (``SELECT 1``, ``DESCRIBE events``) runs
+        without a check.
+
+        ``store.con`` stays the unguarded connection the package's own stages use
+        inside their audited calls; see ``docs/governance.md``.
+
+        Parameters
+        ----------
+        query : str
+            Exactly one statement, with ``?`` placeholders for values.
+        params : sequence, optional
+            Values bound to the placeholders, never pasted into the string.
+        as_ : {"polars", "pandas", "arrow"}
+            The frame type returned (a write returns DuckDB's ``Count`` frame).
+
+        Returns
+        -------
+        polars.DataFrame, pandas.DataFrame or pyarrow.Table
+
+        Raises
+        ------
+        features.governance.AccessDenied
+            The caller's role may not (the denial is in the audit log).
+        ValueError
+            Not one statement, a refused kind of statement, or a table that does not
+            exist.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> with Store.open(pathlib.Path(tempfile.mkdtemp()) / "fl.duckdb") as store:
+        ...     _ = store.sql("INSERT INTO requests VALUES ('2026-03-01 10:00', 'cart', 5, 'b1')")
+        ...     store.sql("SELECT count(*) AS n FROM requests WHERE service = ?",
+        ...               ["cart"])["n"].to_list()
+        [1]
+        """
+        if as_ not in ("polars", "pandas", "arrow"):
+            raise ValueError(f"as_ must be 'polars', 'pandas' or 'arrow', not {as_!r}")
+        from features.governance.roles import current_identity, enforce, guard
+        from features.governance.sql import classify_sql
+
+        access = classify_sql(self.con, query)
+        if not access.objects:  # no store table: nothing of the store's data
+            return _frame(self.con.execute(query, list(params or [])), as_)
+        who = current_identity()
+        command = "python Store.sql()"
+        for obj in access.objects:  # a denial is audited before anything runs
+            if not who.may(access.action, obj):
+                enforce(access.action, obj, store_path=self.path, command=command,
+                        identity=who)
+        first, *rest = access.objects
+        with guard(access.action, first, store_path=self.path, command=command,
+                   identity=who) as done:
+            out = _frame(self.con.execute(query, list(params or [])), as_)
+            done.rows = _count(out, access.action)
+        for obj in rest:
+            enforce(access.action, obj, store_path=self.path, rows=done.rows,
+                    command=command, identity=who)
+        return out
+
     def _relations(self) -> list[str]:
         rows = self.con.execute(
             "SELECT table_name FROM information_schema.tables "
@@ -574,14 +654,26 @@ class Store:
 
 def _object_kind(table: str) -> str:
     """The governance object a table belongs to (what a role's ``read`` list names)."""
-    from features.governance.exports import ExportError, object_of
+    from features.governance.sql import table_object
 
-    if table == "legal_holds":
-        return "holds"
-    try:
-        return object_of(table)
-    except ExportError:
-        return "features" if table in ("templates", "fingerprints") else "events"
+    return table_object(table)
+
+
+def _frame(result: Any, as_: str) -> Any:
+    if as_ == "polars":
+        return result.pl()
+    if as_ == "pandas":
+        return result.df()
+    return result.to_arrow_table()
+
+
+def _count(frame: Any, action: str) -> int:
+    """Rows read, or rows changed as DuckDB's ``Count`` column reports them."""
+    columns = list(frame.column_names if hasattr(frame, "column_names") else frame.columns)
+    if action == "write" and columns == ["Count"] and len(frame) == 1:
+        value = frame["Count"][0]
+        return int(value.as_py() if hasattr(value, "as_py") else value)
+    return len(frame) if hasattr(frame, "__len__") else frame.num_rows
 
 
 def _quote_ident(name: str) -> str:
