@@ -396,3 +396,21 @@ def test_batch_with_workers_equals_one_process(tmp_path: Path) -> None:
         assert two.counts == one.counts and two.counts["card"] >= 500
     assert expected.get_column("order_amount").dtype == pl.String
     assert "4111111111111111" not in expected.get_column("order_amount").to_list()
+
+
+def test_cli_workers_give_the_same_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from features.simulate.run import simulate
+
+    monkeypatch.setenv("FAULTLINE_TOKEN_KEY", "cli test key, not a secret")
+    simulate(tmp_path, days=1, services=3, seed=4, scale=0.02)
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (lines * (-(-4500 // len(lines))))[:4500] + ["[1, 2]", "not json"]
+    stdin = "\n".join(lines) + "\n"
+    one = CliRunner().invoke(cli, ["anonymize", "--jobs", "1"], input=stdin)
+    two = CliRunner().invoke(cli, ["anonymize", "--jobs", "2"], input=stdin)
+    assert one.exit_code == 0 and two.exit_code == 0, two.output
+    assert len(one.stdout.splitlines()) == len(lines)
+    assert two.stdout == one.stdout
+    assert two.stderr.strip().splitlines()[-1] == one.stderr.strip().splitlines()[-1]
+    summary = json.loads(one.stderr.strip().splitlines()[-1])["anonymize"]
+    assert summary["quarantine_reasons"]["not_an_object"] >= 1 and summary["found"]["email"] > 0

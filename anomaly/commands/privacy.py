@@ -78,7 +78,14 @@ def _quarantine(line_no: int, reason: str, detail: str, raw: bytes | None, secre
     show_default=True,
     help="Longer lines are quarantined unread.",
 )
-def anonymize(policy_path: Path | None, max_line_bytes: int) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes once the input passes one block of 2,000 lines (default: the "
+         "number of CPUs, at most 4). Output order is input order either way.",
+)
+def anonymize(policy_path: Path | None, max_line_bytes: int, jobs: int | None) -> None:
     """Anonymize contract JSONL from stdin to stdout, line for line.
 
     Every input line gives exactly one output line, in order: the anonymized
@@ -88,34 +95,52 @@ def anonymize(policy_path: Path | None, max_line_bytes: int) -> None:
     the key id go to stderr as one JSON line. Needs a tokenization key
     (`faultline keys init`).
     """
+    import os
+    from collections import deque
+
     from features.privacy import Anonymizer
 
     key = _key_or_exit()
     policy = _policy_or_exit(policy_path)
     anon = Anonymizer(policy, key)
+    if jobs is None:
+        jobs = max(1, min(4, os.cpu_count() or 1))
     out = sys.stdout
     reasons: Counter[str] = Counter()
     lines = events = 0
-    buf: list[str] = []
+    pool: Any = None
+    pending: deque[Any] = deque()
+
+    def emit(done: tuple[list[str], Counter[str], Counter[str], int]) -> None:
+        nonlocal events
+        text, why, found, n_events = done
+        reasons.update(why)
+        anon.counts.update(found)
+        events += n_events
+        out.write("\n".join(text) + "\n")
+
     try:
-        for line_no, raw in _lines(sys.stdin.buffer, max_line_bytes):
-            lines += 1
-            if raw is None:
-                reasons["line_too_long"] += 1
-                buf.append(_quarantine(line_no, "line_too_long", f"longer than {max_line_bytes} bytes", None, key.secret))
-            else:
-                buf.append(_one_line(anon, line_no, raw, reasons, key.secret))
-                if not buf[-1].startswith('{"_quarantine"'):
-                    events += 1
-            if len(buf) >= _FLUSH_EVERY:
-                out.write("\n".join(buf) + "\n")
-                buf.clear()
-        if buf:
-            out.write("\n".join(buf) + "\n")
+        for block in _blocks(_lines(sys.stdin.buffer, max_line_bytes), _FLUSH_EVERY):
+            lines += len(block)
+            if pool is None and (jobs < 2 or lines <= _FLUSH_EVERY):
+                emit(_block(anon, block, max_line_bytes))
+                continue
+            if pool is None:
+                from features.workers import process_pool
+
+                pool = process_pool(jobs)
+            pending.append(pool.submit(_work_block, policy, key, block, max_line_bytes))
+            if len(pending) > jobs:
+                emit(pending.popleft().result())
+        while pending:
+            emit(pending.popleft().result())
         out.flush()
     except BrokenPipeError:
         sys.stderr.close()
         return
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     summary = {
         "lines": lines,
         "events": events,
@@ -125,6 +150,55 @@ def anonymize(policy_path: Path | None, max_line_bytes: int) -> None:
         **anon.describe(),
     }
     click.echo(json.dumps({"anonymize": summary}), err=True)
+
+
+def _blocks(items: Any, size: int) -> Any:
+    block: list[tuple[int, bytes | None]] = []
+    for item in items:
+        block.append(item)
+        if len(block) >= size:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _block(anon: Any, block: list[tuple[int, bytes | None]],
+           max_line_bytes: int) -> tuple[list[str], Counter[str], Counter[str], int]:
+    """Output lines, quarantine reasons, findings and the number of events for ``block``."""
+    reasons: Counter[str] = Counter()
+    before = Counter(anon.counts)
+    secret = anon.key.secret
+    text: list[str] = []
+    events = 0
+    for line_no, raw in block:
+        if raw is None:
+            reasons["line_too_long"] += 1
+            text.append(_quarantine(line_no, "line_too_long", f"longer than {max_line_bytes} bytes",
+                                    None, secret))
+        else:
+            text.append(_one_line(anon, line_no, raw, reasons, secret))
+            if not text[-1].startswith('{"_quarantine"'):
+                events += 1
+    found = Counter(anon.counts)
+    found.subtract(before)
+    anon.counts = before  # the caller adds what this block found
+    return text, reasons, +found, events
+
+
+_WORKER: dict[tuple[str, str], Any] = {}
+
+
+def _work_block(policy: Any, key: Any, block: list[tuple[int, bytes | None]],
+                max_line_bytes: int) -> tuple[list[str], Counter[str], Counter[str], int]:
+    """:func:`_block` in a worker process (one anonymizer per process)."""
+    from features.privacy import Anonymizer
+
+    anon = _WORKER.get((policy.hash, key.key_id))
+    if anon is None:
+        _WORKER.clear()
+        anon = _WORKER[(policy.hash, key.key_id)] = Anonymizer(policy, key)
+    return _block(anon, block, max_line_bytes)
 
 
 def _one_line(anon: Any, line_no: int, raw: bytes, reasons: Counter[str], secret: bytes) -> str:
