@@ -392,7 +392,7 @@ class AuditLog:
         """The audit key this log appends and verifies with (None: none found)."""
         return load_audit_key() if self._use_env_key else self._key
 
-    def _append_key(self, con: Any, is_keyed: bool) -> AuditKey | None:
+    def _append_key(self, is_keyed: bool) -> AuditKey | None:
         key = self.key()
         if key is None and is_keyed:
             raise AuditLogError(f"the audit log {self.path} is keyed and no audit key was "
@@ -491,7 +491,7 @@ class AuditLog:
             con.execute("BEGIN TRANSACTION")
             try:
                 seq, prev, is_keyed = _chain_tail(con)
-                key = self._append_key(con, is_keyed)
+                key = self._append_key(is_keyed)
                 row["seq"] = seq
                 row["prev_hash"] = prev
                 row["row_hash"] = row_hash(prev, row, key)
@@ -519,7 +519,7 @@ class AuditLog:
             con.execute("BEGIN TRANSACTION")
             try:
                 seq, prev, is_keyed = _chain_tail(con)
-                key = self._append_key(con, is_keyed)
+                key = self._append_key(is_keyed)
                 version = UNKEYED if key is None else KEYED
                 key_id = None if key is None else key.key_id
                 values = []
