@@ -199,7 +199,7 @@ def test_second_pass_check_never_skips_a_finding(texts: list[str]) -> None:
        st.sampled_from(SEPS), st.sampled_from(["", "1", "4111", "user ", "password=", "ada@", "10.0.0."]))
 def test_tokens_content_never_changes_what_is_found(texts: list[str], s: str, glue: str) -> None:
     # the batch path does the second pass once per canonical form of a text (tokens blanked)
-    from features.privacy.batch import _canonical_tokens
+    from features.privacy.anonymizer import _canonical_tokens
 
     rewritten = [step[0] for t in texts if (step := ANON._pass(t, False)) is not None]
     rewritten += [glue + t + s + glue for t in rewritten]

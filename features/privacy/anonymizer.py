@@ -40,7 +40,7 @@ from typing import Any
 
 from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
 from features.privacy.checks import card_issuer_matches, is_luhn_valid
-from features.privacy.detectors import cookie_spans, find_spans, is_neutral
+from features.privacy.detectors import TOKEN_PATTERN, cookie_spans, find_spans, is_neutral
 from features.privacy.keys import child_class, classify_key, is_plausible, looks_random
 from features.privacy.policy import FieldRule, Policy
 from features.privacy.tokens import Tokenizer, TokenKey, load_key
@@ -57,6 +57,7 @@ _NUM_OK = re.compile(r"^\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9
 _PLAIN_ID = re.compile(r"[0-9a-f]{8,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _KIND_SAFE = re.compile(r"[^a-z0-9_]+")
 _CACHE_LIMIT = 300_000
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 
 def _kind_for(name: str) -> str:
@@ -102,6 +103,7 @@ class Anonymizer:
         self._tok = Tokenizer(self.key)
         self._cache: dict[tuple[str | None, bool, str], tuple[str, tuple[str, ...]]] = {}
         self._keys: dict[str, str] = {}
+        self._clean_forms: set[tuple[bool, str]] = set()
 
     # --- worker processes ------------------------------------------------------
 
@@ -175,14 +177,28 @@ class Anonymizer:
     def _replace(
         self, text: str, identifiers: bool, gates: int | None = None, *, passes: int = 4
     ) -> tuple[str, list[str]]:
+        """Detection passes until one finds nothing (at most ``passes``): what one pass
+        rewrites can reveal more (idempotence). A rewritten text whose canonical form
+        (:func:`_canonical_tokens`) is known to give nothing is not read again."""
         found: list[str] = []
+        rewritten = passes < 4  # called for a text that one pass has already rewritten
         for _ in range(passes):
+            form = None
+            if rewritten:
+                form = (identifiers, _canonical_tokens(text))
+                if form in self._clean_forms:
+                    break
             step = self._pass(text, identifiers, gates)
             gates = None  # the answers were for the text as it came in
             if step is None:
+                if form is not None:
+                    if len(self._clean_forms) >= _CACHE_LIMIT:
+                        self._clean_forms.clear()
+                    self._clean_forms.add(form)
                 break
             text = step[0]
             found += step[1]
+            rewritten = True
         return text, found
 
     def _text(self, text: str, cls: str | None, gates: int | None = None) -> str:
@@ -379,6 +395,31 @@ class Anonymizer:
         from features.privacy.batch import anonymize_table
 
         return anonymize_table(self, table)
+
+
+def _canonical_token(m: re.Match[str]) -> str:
+    tok = m.group()
+    cut = tok.find(":")
+    if cut < 0:
+        return "<" + "x" * (len(tok) - 2) + ">"
+    return "<" + "x" * (cut - 1) + _CANON_TAIL
+
+
+_CANON_TAIL = ":k0000:000000000000>"
+
+
+def _canonical_tokens(text: str) -> str:
+    """``text`` with every token and mask this package wrote replaced by a canonical one of
+    the same length and shape (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k0000:000000000000>``,
+    ``<password>`` -> ``<xxxxxxxx>``).
+
+    ``find_spans`` gives the same answer for both, for the reason given in
+    :func:`features.privacy.batch._needs_second_pass` (a token is a protected span whose
+    content no detector can see past its ``<`` and ``>``); texts that differ only in their
+    tokens (the same message template with different users) then share one second pass.
+    A property test holds it.
+    """
+    return _TOKEN_RE.sub(_canonical_token, text) if "<" in text else text
 
 
 _EMAIL_SHAPE = re.compile(r"[\w.%+-]{1,64}(?:@|%40)[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,24}")

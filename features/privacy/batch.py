@@ -163,30 +163,6 @@ def _blank_kind(m: re.Match[str]) -> str:
     return "<" + _LETTERS.sub("x", tok[1:cut]) + tok[cut:]
 
 
-def _canonical_token(m: re.Match[str]) -> str:
-    tok = m.group()
-    cut = tok.find(":")
-    if cut < 0:
-        return "<" + "x" * (len(tok) - 2) + ">"
-    return "<" + "x" * (cut - 1) + _CANON_TAIL
-
-
-_CANON_TAIL = ":k0000:000000000000>"
-
-
-def _canonical_tokens(text: str) -> str:
-    """``text`` with every token and mask this package wrote replaced by a canonical one of
-    the same length and shape (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k0000:000000000000>``,
-    ``<password>`` -> ``<xxxxxxxx>``).
-
-    ``find_spans`` gives the same answer for both, for the reason given in
-    :func:`_needs_second_pass` (a token is a protected span whose content no detector can
-    see past its ``<`` and ``>``); texts that differ only in their tokens (the same message
-    template with different users) then share one second pass. A property test holds it.
-    """
-    return _TOKEN_RE.sub(_canonical_token, text) if "<" in text else text
-
-
 def _needs_second_pass(texts: list[str]) -> list[bool]:
     """Whether ``find_spans`` could find anything in each rewritten text, decided for all of
     them at once by polars: the hint pattern over the text with the letters of each token's
@@ -226,18 +202,10 @@ def _free_texts(
             else:
                 todo.append((i, step[0], step[1]))
     if todo:
-        # the second pass, once per canonical form (see _canonical_tokens): where it finds
-        # nothing in the form, it finds nothing in any text of that form
-        verdict: dict[str, bool] = {}
         for (i, text, found), again in zip(todo, _needs_second_pass([t[1] for t in todo]), strict=True):
             if again:
-                form = _canonical_tokens(text)
-                more_work = verdict.get(form)
-                if more_work is None:
-                    more_work = verdict[form] = anon._pass(form, ident) is not None
-                if more_work:
-                    more_text, more = anon._replace(text, ident, passes=3)
-                    text, found = more_text, found + more
+                more_text, more = anon._replace(text, ident, passes=3)
+                text, found = more_text, found + more
             results[i] = (text, tuple(found))
     for v, hit in zip(values, results, strict=True):
         if len(anon._cache) >= _CACHE_LIMIT:
