@@ -253,7 +253,7 @@ def run_demo(
         from anomaly.tracking import configure_tracking
 
         configure_tracking(models_dir=models_dir)
-        exported = export_model(out_dir=models_dir / "export" / "faultline")
+        exported = export_model(out_dir=models_dir / "export" / "faultline", db=db_path)
         return (f"champion v{exported.version} exported to {_rel(exported.path, work)}; serve it "
                 f"with: mlflow models serve -m {exported.path} --env-manager local")
 

@@ -194,3 +194,13 @@ def test_report_on_a_missing_store_explains(tmp_path):
 
     res = CliRunner().invoke(main, ["report", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code != 0 and "no database at" in res.output
+
+
+def test_report_records_its_lineage(built, store_path):
+    from anomaly.lineage import report_lineage
+
+    result, _, _ = built
+    record = report_lineage(result.html_path.parent, db=store_path)
+    assert {"report.html", "report.md"} <= set(record["files"])
+    assert all(f["is_unchanged"] for f in record["files"].values())
+    assert record["batches"] and all(b["sha256"] for b in record["batches"])

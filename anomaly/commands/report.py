@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from anomaly.commands.governance import audited
+
 
 @click.command("report")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
@@ -77,6 +79,7 @@ def report(db_path: str | None, out_dir: Path, truth: str | None,
               help="Rewrite existing drafts (default: never touch an existing file).")
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 when a P1 incident lacks a completed postmortem.")
+@audited("write", "reports")
 def postmortems(db_path: str | None, out_dir: Path, overwrite: bool, check_only: bool) -> None:
     """Write P1 postmortem drafts (blameless) and list P1 incidents lacking a completed
     postmortem.

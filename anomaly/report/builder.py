@@ -455,6 +455,10 @@ def build_report(store: Any = None, *, db: str | os.PathLike[str] | None = None,
     figure_paths = write_figures(doc, out / "report_files")
     _write_atomic(html_path, to_html(doc))
     _write_atomic(md_path, to_markdown(doc, image_dir="report_files"))
+    # what the report was built from, for `faultline lineage --report DIR`
+    from anomaly.lineage import write_report_lineage
+
+    write_report_lineage([html_path, md_path, *figure_paths], db=db if own else store)
     return ReportResult(html_path, md_path, figure_paths, analytics, doc)
 
 
