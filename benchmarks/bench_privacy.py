@@ -181,13 +181,13 @@ class Score:
 # --- runners ---------------------------------------------------------------------
 
 
-def run_cli(sim: Path, out: Path) -> tuple[float, Path]:
+def run_cli(sim: Path, out: Path, jobs: int) -> tuple[float, Path]:
     dst = out / "anonymized.jsonl"
     env = {**os.environ, "FAULTLINE_TOKEN_KEY": BENCH_KEY}
     faultline = Path(sys.executable).parent / "faultline"
     t0 = time.perf_counter()
     with open(sim / "events.jsonl", "rb") as src, open(dst, "wb") as sink:
-        proc = subprocess.run([str(faultline), "anonymize"], stdin=src, stdout=sink, stderr=subprocess.PIPE, env=env, check=True)
+        proc = subprocess.run([str(faultline), "anonymize", "--jobs", str(jobs)], stdin=src, stdout=sink, stderr=subprocess.PIPE, env=env, check=True)
     elapsed = time.perf_counter() - t0
     (out / "anonymize_stderr.json").write_bytes(proc.stderr)
     return elapsed, dst
@@ -306,7 +306,8 @@ def main() -> None:
                     help="skip the CLI run (Presidio's sample is then scored on the batch output)")
     ap.add_argument("--per-event-sample", type=int, default=20_000,
                     help="events for the per-event API baseline (anonymize_event in a loop)")
-    ap.add_argument("--jobs", type=int, default=2, help="worker processes for the batch API")
+    ap.add_argument("--jobs", type=int, default=2,
+                    help="worker processes for the batch API and the CLI (faultline anonymize --jobs)")
     ap.add_argument("--rescore", action="store_true",
                     help="re-score the CLI output of the last run (anonymized.jsonl) only")
     args = ap.parse_args()
@@ -329,12 +330,13 @@ def main() -> None:
         return
     anon_path = args.out / "anonymized.jsonl"
     if not args.skip_cli:
-        cli_s, anon_path = run_cli(sim, args.out)
+        cli_s, anon_path = run_cli(sim, args.out, args.jobs)
         cli_score = Score()
         with open(anon_path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 cli_score.add(n, line, truth.get(n))
-        results["cli"] = {"seconds": cli_s, "events_per_s": lines / cli_s, **cli_score.summary(tokenized)}
+        results["cli"] = {"seconds": cli_s, "events_per_s": lines / cli_s, "jobs": args.jobs,
+                          **cli_score.summary(tokenized)}
 
     batch_score = Score()
     batch_lines: dict[int, str] = {}
