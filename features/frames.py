@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Literal
 
+from features.governance.roles import audited_api
+
 __all__ = ["feature_frame", "feature_names"]
 
 
@@ -91,8 +93,14 @@ def feature_frame(
         from features.store import Store
 
         with Store.open(source, read_only=True) as store:
-            return _read(store.con, model, service, start, end, as_)
-    return _read(getattr(source, "con", source), model, service, start, end, as_)
+            return _feature_frame(store, model, service, start, end, as_)
+    return _feature_frame(source, model, service, start, end, as_)
+
+
+@audited_api("read", "features")
+def _feature_frame(store: Any, model: Any, service: Any, start: Any, end: Any, as_: str) -> Any:
+    """:func:`_read` behind the enforcement point (the store is the first argument)."""
+    return _read(getattr(store, "con", store), model, service, start, end, as_)
 
 
 def _read(con: Any, model: Any, service: Any, start: Any, end: Any, as_: str) -> Any:

@@ -204,3 +204,49 @@ def test_export_model_command_writes_one_row(tmp_path, monkeypatch):
     rows = _audit_rows(db)
     assert len(rows) == 1 and rows[0][:2] == ("export", "models")
     assert rows[0][3].startswith("main export model")  # the command, not the function
+
+
+@pytest.mark.parametrize("role, allowed", [("analyst", True), ("auditor", False)])
+def test_read_functions_follow_the_role(tmp_path, monkeypatch, role, allowed):
+    from anomaly.analytics import load_inputs
+    from anomaly.export.dispatch import read_alert_episodes
+    from features.frames import feature_frame
+
+    db = tmp_path / "fl.duckdb"
+    with Store.open(db) as store:
+        store.con.execute("INSERT INTO events (event_id, timestamp, service, severity) VALUES "
+                          "('e1', '2026-03-01 10:00:05', 'api', 'ERROR')")
+        build_features(store)
+    monkeypatch.setenv("FAULTLINE_ROLE", role)
+    monkeypatch.setenv("FAULTLINE_USER", "someone")
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("version: 1\nroles:\n  analyst:\n    description: reads\n"
+                     "    read: [events, features, episodes, reports, models]\n"
+                     "  auditor:\n    description: audit only\n    read: [audit, lineage]\n"
+                     "users:\n  someone: [analyst, auditor]\nunmapped_role: null\n",
+                     encoding="utf-8")
+    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
+    def on_store(fn):
+        def call():
+            with Store.open(db, read_only=True) as store:
+                return fn(store)
+        return call
+
+    calls = [
+        ("features", lambda: feature_frame(db, "feat_service_minute")),
+        ("events", on_store(load_inputs)),
+        ("episodes", on_store(read_alert_episodes)),
+    ]
+    for obj, call in calls:
+        if not allowed:
+            with pytest.raises(AccessDenied):
+                call()
+            outcome = "denied"
+        elif obj == "episodes":  # allowed in, then told the stage has not run yet
+            with pytest.raises(ValueError, match="no episodes table"):
+                call()
+            outcome = "failed"
+        else:
+            call()
+            outcome = "ok"
+        assert _audit_rows(db)[-1][:3] == ("read", obj, outcome)

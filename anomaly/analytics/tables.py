@@ -24,6 +24,8 @@ from typing import Any
 
 import pandas as pd
 
+from features.governance.roles import audited_api
+
 __all__ = ["AnalyticsInputs", "load_inputs", "read_sql"]
 
 _COLUMNS = {
@@ -130,6 +132,7 @@ def _read(con: Any, name: str, tables: set[str]) -> pd.DataFrame:
     return con.execute(f'SELECT {select} FROM "{table}"').df()
 
 
+@audited_api("read", "events")
 def load_inputs(store: Any) -> AnalyticsInputs:
     """Read every analytics input from a store.
 

@@ -32,10 +32,12 @@ from anomaly.export.episodes import EPISODE_COLUMNS
 from anomaly.export.outbox import Outbox
 from anomaly.export.payloads import AlertMessage, AlertPlan, alertmanager_key, build_alerts
 from anomaly.export.send import DeliveryReport, deliver_pending, post_json
+from features.governance.roles import audited_api
 
 __all__ = ["queue_alerts", "read_alert_episodes", "send_alerts"]
 
 
+@audited_api("read", "episodes")
 def read_alert_episodes(
     store: Any, *, now: datetime | None = None, lookback_hours: float | None = None,
     config: AlertingConfig | None = None,
