@@ -27,6 +27,7 @@ from features.fingerprint.masking import PLACEHOLDERS, MaskRule, compile_rules, 
         ("nic 00:1a:2b:3c:4d:5e down", "nic <MAC> down"),
         ("at 2026-03-01T10:00:00.123Z job began", "at <TS> job began"),
         ("mail to ops@example.org bounced", "mail to <EMAIL> bounced"),
+        ("npm ERR! lodash@4.17.21 failed", "npm ERR! lodash@<NUM> failed"),
         # anonymizer tokens written by the privacy stage
         ("user <user:k1:7f3a9c1e02> not allowed", "user <TOKEN> not allowed"),
         ("reset for <email:k1:0a1b2c3d4e> sent", "reset for <TOKEN> sent"),

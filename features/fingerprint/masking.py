@@ -70,7 +70,8 @@ _DEFAULT_RULES: tuple[MaskRule, ...] = (
     # anonymizer tokens: <kind:key:hex> (and already-typed placeholders stay as they are)
     MaskRule("TOKEN", r"<[A-Za-z][\w.-]*:[\w.-]+:[0-9A-Fa-f]{6,}>", "<"),
     MaskRule("URL", _L + r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+", "://"),
-    MaskRule("EMAIL", r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", "@"),
+    # the last label starts with a letter: "pkg@1.2.3" is a package version, not a mailbox
+    MaskRule("EMAIL", r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]*\b", "@"),
     MaskRule(
         "UUID",
         _L + r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}" + _R,
