@@ -100,7 +100,10 @@ class _TreeMemory:
 def _run_faultline(path: str, db: str, anonymize: bool, chunk_rows: int, jobs: int,
                    queue) -> None:
     os.environ["FAULTLINE_TOKEN_KEY"] = BENCH_TOKEN_KEY
-    import great_expectations  # noqa: F401 - imported before timing, like a warm process
+    if jobs == 1 or not anonymize:
+        # validation runs in this process: import it before timing, like a warm process
+        # (with workers it runs in them, and they import it themselves)
+        import great_expectations  # noqa: F401
 
     import features.privacy  # noqa: F401
     from features.ingest import ingest
@@ -137,7 +140,16 @@ def _child(target, *args) -> dict:
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(*args, queue))
     proc.start()
-    result = queue.get()
+    import queue as queues
+
+    while True:  # a child that dies (out of memory, a bug) must not leave this waiting
+        try:
+            result = queue.get(timeout=5)
+            break
+        except queues.Empty:
+            if not proc.is_alive():
+                raise RuntimeError(f"{target.__name__} died with exit code {proc.exitcode}; "
+                                   "see its traceback above") from None
     proc.join()
     if proc.exitcode != 0:
         raise RuntimeError(f"{target.__name__} exited with {proc.exitcode}")

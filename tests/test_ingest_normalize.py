@@ -122,3 +122,21 @@ def test_fast_path_takes_the_common_shape():
     assert row["trace_id"] == "ab" * 16 and json.loads(row["attributes"]) == {"k": [1, 2]}
     assert (row["_line_no"], row["_key"]) == (7, "id:e-1")
     assert out.notes == {"severity_alias": 1, "trace_id_repaired": 1}
+
+
+def test_lines_normalized_in_pieces_equal_one_piece(monkeypatch, tmp_path):
+    from features.ingest import chunks
+    from features.ingest.chunks import RawChunk, normalize_chunk
+    from features.simulate import simulate
+
+    simulate(tmp_path, days=1, services=2, seed=3, scale=0.01)
+    texts = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[:700]
+    raw = RawChunk("events", list(range(1, len(texts) + 1)), texts=texts)
+    whole = normalize_chunk(Normalizer(), raw)
+    monkeypatch.setattr(chunks, "NORMALIZE_ROWS", 97)
+    pieces = normalize_chunk(Normalizer(), raw)
+    assert pieces.table.equals(whole.table)
+    assert [(r.line_no, r.reason) for r in pieces.rejected] == \
+        [(r.line_no, r.reason) for r in whole.rejected]
+    assert pieces.notes == whole.notes and pieces.count_fast == whole.count_fast
+    assert whole.table.num_rows + len(whole.rejected) == len(texts)

@@ -59,11 +59,17 @@ class Prepared:
     found: Counter[str] = field(default_factory=Counter)
 
 
+# JSON lines are normalized this many at a time: DuckDB's JSON functions hold about 16
+# times the text in memory while they work (about 300 MB for 20,000 simulator events),
+# and the time per line is the same from about 10,000 lines up
+NORMALIZE_ROWS = 20_000
+
+
 def normalize_chunk(normalizer: Normalizer, raw: RawChunk) -> Normalized:
     """Normalize ``raw`` to contract rows (parse errors become rejections)."""
     if raw.texts is not None:
         if raw.kind == "events":
-            norm = normalizer.events_from_lines(raw.line_nos, raw.texts)
+            norm = _events_in_pieces(normalizer, raw.line_nos, raw.texts)
         else:
             nos, recs, bad = [], [], []
             for n, text in zip(raw.line_nos, raw.texts, strict=True):
@@ -79,6 +85,23 @@ def normalize_chunk(normalizer: Normalizer, raw: RawChunk) -> Normalized:
         norm = normalizer.records(raw.kind, raw.line_nos, raw.records or [])
     norm.rejected.extend(Rejected(n, r, None, None) for n, r in raw.unreadable)
     return norm
+
+
+def _events_in_pieces(normalizer: Normalizer, line_nos: list[int],
+                      texts: list[str | None]) -> Normalized:
+    if len(line_nos) <= NORMALIZE_ROWS:
+        return normalizer.events_from_lines(line_nos, texts)
+    import pyarrow as pa
+
+    parts = [normalizer.events_from_lines(line_nos[i:i + NORMALIZE_ROWS],
+                                          texts[i:i + NORMALIZE_ROWS])
+             for i in range(0, len(line_nos), NORMALIZE_ROWS)]
+    notes: Counter[str] = Counter()
+    for p in parts:
+        notes.update(p.notes)
+    return Normalized(pa.concat_tables([p.table for p in parts]),
+                      [r for p in parts for r in p.rejected], notes,
+                      sum(p.count_fast for p in parts))
 
 
 def _dumps(row: dict[str, Any]) -> str:

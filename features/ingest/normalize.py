@@ -171,19 +171,19 @@ WITH parsed AS (
          coalesce(CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' END, false)
            AS is_object
   FROM raw
-), typed AS MATERIALIZED (
+), typed AS (
   SELECT _line_no,
          json_type(line, [{paths}]) AS t,
          json_extract_string(line, [{paths}]) AS v,
          json_keys(line) AS keys
   FROM parsed WHERE is_object
-), shaped AS MATERIALIZED (
+), shaped AS (
   SELECT *,
     regexp_extract({ts}, '{_TS_RE}', ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'tz']) AS tsp,
     CASE WHEN {t("severity")} = 'VARCHAR' AND NOT {blank("severity")}
          THEN CASE upper(trim({v("severity")}, ' ')) {sev_cases} END END AS sev
   FROM typed
-), checked AS MATERIALIZED (
+), checked AS (
   SELECT *,
     CASE WHEN {t("timestamp")} = 'VARCHAR' AND tsp.y <> '' THEN
            try_cast(tsp.y || '-' || tsp.mo || '-' || tsp.d || ' ' || tsp.h || ':' || tsp.mi
@@ -296,6 +296,11 @@ class Normalizer:
             # there anyway)
             with contextlib.suppress(duckdb.Error):
                 self._con.execute("SET enable_progress_bar = false")
+            # hand the JSON functions' working memory back after each chunk instead of
+            # keeping DuckDB's high-water mark for the life of the process
+            with contextlib.suppress(duckdb.Error):
+                self._con.execute("SET allocator_flush_threshold = '32MB'")
+                self._con.execute("SET allocator_background_threads = true")
         return self._con
 
     # -- events from JSON lines -------------------------------------------------

@@ -337,12 +337,16 @@ class _Run:
         cols = [c for c in valid.column_names if not c.startswith("_")]
         col_list = ", ".join(f'"{c}"' for c in cols)
         fl_chunk = valid  # noqa: F841 - read by DuckDB by name
+        # the keys seen before are looked up with the chunk's keys as the hash table's
+        # build side: memory stays that of a chunk however many keys the store holds (an
+        # anti join that builds on ingest_keys ran out of memory at ~6 million keys)
         fl_new = con.execute(
             "WITH c AS (SELECT _line_no, md5_number(_key) AS _h FROM fl_chunk), "
-            "f AS (SELECT * FROM c QUALIFY row_number() OVER (PARTITION BY _h "
-            "ORDER BY _line_no) = 1) "
-            "SELECT f._line_no FROM f ANTI JOIN "
-            "(SELECT key_hash FROM ingest_keys WHERE kind = $kind) k ON f._h = k.key_hash",
+            "f AS MATERIALIZED (SELECT * FROM c QUALIFY row_number() OVER (PARTITION BY _h "
+            "ORDER BY _line_no) = 1), "
+            "seen AS MATERIALIZED (SELECT key_hash FROM ingest_keys "
+            "WHERE kind = $kind AND key_hash IN (SELECT _h FROM f)) "
+            "SELECT f._line_no FROM f ANTI JOIN seen ON f._h = seen.key_hash",
             {"kind": kind},
         ).to_arrow_table()
         n_new = fl_new.num_rows

@@ -56,7 +56,7 @@ _TS_OK = re.compile(
 _NUM_OK = re.compile(r"^\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$")
 _PLAIN_ID = re.compile(r"[0-9a-f]{8,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _KIND_SAFE = re.compile(r"[^a-z0-9_]+")
-_CACHE_LIMIT = 300_000
+_CACHE_LIMIT = 100_000  # distinct strings remembered (they repeat in real logs); bounds memory
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 

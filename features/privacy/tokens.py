@@ -215,7 +215,7 @@ class Tokenizer:
             mac = self._mac.copy()
             mac.update(canon.encode("utf-8"))
             hit = mac.hexdigest()[: self.digest_chars]
-            if len(self._cache) > 500_000:
+            if len(self._cache) > 200_000:
                 self._cache.clear()
             self._cache[canon] = hit
         return hit
