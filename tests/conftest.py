@@ -39,3 +39,30 @@ def _audit_key_for_the_suite():
         yield
     finally:
         os.environ.pop("FAULTLINE_AUDIT_KEY", None)
+
+
+# one login per role, for table-driven role tests
+USERS_BY_ROLE = {"ana": "analyst", "eng": "engineer", "aud": "auditor", "adm": "admin"}
+
+
+@pytest.fixture
+def default_roles_with_users(tmp_path, monkeypatch):
+    """The packaged roles with the users of ``USERS_BY_ROLE`` and no role for anyone
+    else, as ``$FAULTLINE_ROLES``; call the fixture's value with a login to act as it."""
+    import yaml
+
+    from features.governance.roles import DEFAULT_ROLES_PATH
+
+    data = yaml.safe_load(DEFAULT_ROLES_PATH.read_text(encoding="utf-8"))
+    data["users"] = {u: [r] for u, r in USERS_BY_ROLE.items()}
+    data["unmapped_role"] = None
+    roles = tmp_path / "roles.yaml"
+    roles.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
+    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+
+    def act_as(user: str | None = None) -> None:
+        if user is not None:
+            monkeypatch.setenv("FAULTLINE_USER", user)
+
+    return act_as

@@ -6,6 +6,7 @@ import duckdb
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from conftest import USERS_BY_ROLE
 
 from anomaly.cli import main
 from features.build import build_features
@@ -105,22 +106,7 @@ def test_store_reads_follow_the_role(tmp_path, monkeypatch):
 
 # --- fingerprint_store and export_model behind the enforcement point -----------------
 
-ROLES_WITH_USERS = {"ana": "analyst", "eng": "engineer", "aud": "auditor", "adm": "admin"}
-
-
-def _default_roles_with_users(tmp_path, monkeypatch, user):
-    import yaml
-
-    from features.governance.roles import DEFAULT_ROLES_PATH
-
-    data = yaml.safe_load(DEFAULT_ROLES_PATH.read_text(encoding="utf-8"))
-    data["users"] = {u: [r] for u, r in ROLES_WITH_USERS.items()}
-    data["unmapped_role"] = None
-    roles = tmp_path / "roles.yaml"
-    roles.write_text(yaml.safe_dump(data), encoding="utf-8")
-    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
-    monkeypatch.setenv("FAULTLINE_USER", user)
-    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+ROLES_WITH_USERS = USERS_BY_ROLE
 
 
 def _run_fingerprint_store(db):
@@ -149,12 +135,12 @@ API_CASES = [
     (*case, user) for case in API_CASES for user in ROLES_WITH_USERS],
     ids=[f"{case[0].__name__.removeprefix('_run_')}-{ROLES_WITH_USERS[u]}"
          for case in API_CASES for u in ROLES_WITH_USERS])
-def test_stage_function_allowed_and_denied(tmp_path, monkeypatch, run, action, obj, allowed,
-                                           user):
+def test_stage_function_allowed_and_denied(tmp_path, monkeypatch, default_roles_with_users,
+                                           run, action, obj, allowed, user):
     db = tmp_path / "fl.duckdb"
     with Store.open(db):
         pass
-    _default_roles_with_users(tmp_path, monkeypatch, user)
+    default_roles_with_users(user)
     role = ROLES_WITH_USERS[user]
     monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
     if role in allowed:

@@ -4,35 +4,29 @@ the caller's role, audited per object; store.con stays the unguarded escape hatc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
-import yaml
+from conftest import USERS_BY_ROLE
 
 from features.governance import AccessDenied, guard
 from features.governance.audit import audit_path_for
-from features.governance.roles import DEFAULT_ROLES_PATH
 from features.governance.sql import classify_sql
 from features.store import Store
 
-USERS = {"ana": "analyst", "eng": "engineer", "aud": "auditor", "adm": "admin"}
+USERS = USERS_BY_ROLE
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def db(tmp_path: Path, default_roles_with_users: Any) -> Path:
     path = tmp_path / "fl.duckdb"
     with Store.open(path) as store:
         store.con.execute("INSERT INTO requests VALUES ('2026-03-01 10:00', 'cart', 5, 'b1'), "
                           "('2026-03-01 10:01', 'cart', 7, 'b1')")
         store.con.execute("CREATE TABLE feat_demo AS SELECT 1 AS x")
         store.con.execute("CREATE TABLE legal_holds (hold_id VARCHAR)")
-    data = yaml.safe_load(DEFAULT_ROLES_PATH.read_text(encoding="utf-8"))
-    data["users"] = {u: [r] for u, r in USERS.items()}
-    data["unmapped_role"] = None
-    roles = tmp_path / "roles.yaml"
-    roles.write_text(yaml.safe_dump(data), encoding="utf-8")
-    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
-    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+    default_roles_with_users()
     return path
 
 
