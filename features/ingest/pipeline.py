@@ -352,26 +352,32 @@ class _Run:
         n_new = fl_new.num_rows
         result.count_accepted += n_new
         result.count_duplicate += valid.num_rows - n_new
+        # The new rows are picked out here, in Arrow, so that every INSERT below is a plain
+        # scan: DuckDB then writes a large transaction's row groups to the database file as
+        # they fill; an INSERT with a filter keeps them in memory (and spills them to
+        # temporary files), which ran out of memory on a 12-million-event file.
+        fl_rows = valid.filter(pc.is_in(valid.column("_line_no"),  # noqa: F841 - read by name
+                                        value_set=fl_new.column("_line_no")))
         if kind == "events" and self.sampling is not None:
-            source = ("(SELECT *, md5_number(_key) AS _h FROM fl_chunk "
-                      "WHERE _line_no IN (SELECT _line_no FROM fl_new))")
+            source = "(SELECT *, md5_number(_key) AS _h FROM fl_rows)"
             fl_weights = con.execute(
                 f"SELECT _line_no, _keep, _weight FROM ({self.sampling.sql(source)})"
             ).to_arrow_table()
             kept = int(pc.sum(fl_weights.column("_keep")).as_py() or 0)
             result.count_sampled_out += n_new - kept
+            fl_kept = (fl_rows.join(fl_weights.filter(fl_weights.column("_keep")), "_line_no",  # noqa: F841
+                                    join_type="inner")
+                       .sort_by("_line_no"))
             con.execute(
                 f"INSERT INTO events ({col_list}, sample_weight, batch_id) "
-                f"SELECT {col_list}, w._weight, ? FROM fl_chunk c "
-                "JOIN fl_weights w USING (_line_no) WHERE w._keep", [batch_id])
+                f"SELECT {col_list}, _weight, ? FROM fl_kept", [batch_id])
         else:
             con.execute(
                 f'INSERT INTO "{table}" ({col_list}, batch_id) SELECT {col_list}, ? '
-                "FROM fl_chunk WHERE _line_no IN (SELECT _line_no FROM fl_new)",
-                [batch_id])
+                "FROM fl_rows", [batch_id])
         con.execute(
-            "INSERT INTO ingest_keys SELECT ?, md5_number(_key), ? FROM fl_chunk "
-            "WHERE _line_no IN (SELECT _line_no FROM fl_new)", [kind, batch_id])
+            "INSERT INTO ingest_keys SELECT ?, md5_number(_key), ? FROM fl_rows",
+            [kind, batch_id])
 
     # -- catalog ----------------------------------------------------------------
 
