@@ -393,7 +393,7 @@ def render(r: dict[str, Any]) -> str:
     def pct(x: float | None) -> str:
         return "n/a" if x is None else f"{100 * x:.2f}%"
 
-    rows = [("faultline anonymize (CLI, 1 process)", r["cli"])] if "cli" in r else []
+    rows = [(f"faultline anonymize (CLI, --jobs {r['cli'].get('jobs', 1)})", r["cli"])] if "cli" in r else []
     rows.append((f"faultline batch API ({r['batch']['jobs']} processes)", r["batch"]))
     if "presidio" in r:
         rows.append((f"Presidio defaults (sample of {r['presidio']['sample']})", r["presidio"]))
