@@ -411,3 +411,13 @@ def test_cli_workers_give_the_same_output(tmp_path: Path, monkeypatch: pytest.Mo
     assert two.stderr.strip().splitlines()[-1] == one.stderr.strip().splitlines()[-1]
     summary = json.loads(one.stderr.strip().splitlines()[-1])["anonymize"]
     assert summary["quarantine_reasons"]["not_an_object"] >= 1 and summary["found"]["email"] > 0
+
+
+def test_cli_blocks_are_bounded_by_lines_and_bytes() -> None:
+    from anomaly.commands.privacy import _blocks
+
+    small = [(i, b"x" * 10) for i in range(1, 4502)]
+    assert [len(b) for b in _blocks(iter(small), 2000)] == [2000, 2000, 501]
+    big = [(i, b"y" * 3_000_000) for i in range(1, 8)] + [(8, None)]
+    sizes = [len(b) for b in _blocks(iter(big), 2000)]
+    assert sum(sizes) == 8 and max(sizes) == 3  # 3 lines pass 8 MiB: the block ends there

@@ -122,7 +122,7 @@ def anonymize(policy_path: Path | None, max_line_bytes: int, jobs: int | None) -
     try:
         for block in _blocks(_lines(sys.stdin.buffer, max_line_bytes), _FLUSH_EVERY):
             lines += len(block)
-            if pool is None and (jobs < 2 or lines <= _FLUSH_EVERY):
+            if pool is None and (jobs < 2 or lines <= len(block)):
                 emit(_block(anon, block, max_line_bytes))
                 continue
             if pool is None:
@@ -152,13 +152,20 @@ def anonymize(policy_path: Path | None, max_line_bytes: int, jobs: int | None) -
     click.echo(json.dumps({"anonymize": summary}), err=True)
 
 
-def _blocks(items: Any, size: int) -> Any:
+_BLOCK_BYTES = 8 * 1024 * 1024
+
+
+def _blocks(items: Any, size: int, max_bytes: int = _BLOCK_BYTES) -> Any:
+    """Blocks of at most ``size`` lines and about ``max_bytes`` of input (memory stays
+    bounded by the blocks in flight, whatever the lines' length)."""
     block: list[tuple[int, bytes | None]] = []
+    held = 0
     for item in items:
         block.append(item)
-        if len(block) >= size:
+        held += len(item[1]) if item[1] is not None else 0
+        if len(block) >= size or held >= max_bytes:
             yield block
-            block = []
+            block, held = [], 0
     if block:
         yield block
 
