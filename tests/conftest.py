@@ -66,3 +66,19 @@ def default_roles_with_users(tmp_path, monkeypatch):
             monkeypatch.setenv("FAULTLINE_USER", user)
 
     return act_as
+
+
+def simulated_events(folder) -> list[dict]:
+    """The simulator's events in ``folder`` that are JSON objects (malformed lines skipped)."""
+    import json
+
+    rows = []
+    with open(folder / "events.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict):
+                rows.append(obj)
+    return rows

@@ -9,6 +9,7 @@ import json
 import os
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -333,15 +334,11 @@ def test_audit_key_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         load_audit_key()
 
 
-def test_verify_and_init_key_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verify_and_init_key_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      default_roles_with_users: Any) -> None:
     from anomaly.cli import main
 
-    roles = tmp_path / "roles.yaml"
-    roles.write_text("roles:\n  auditor:\n    read: [audit, lineage]\nusers:\n  aud: [auditor]\n",
-                     encoding="utf-8")
-    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
-    monkeypatch.setenv("FAULTLINE_USER", "aud")
-    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+    default_roles_with_users("aud")
     db = tmp_path / "fl.duckdb"
     log = _log(tmp_path)
     runner = CliRunner()

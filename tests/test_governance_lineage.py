@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,19 +119,14 @@ def test_episode_lineage(trained: dict, tmp_path: Path) -> None:
 
 
 def test_lineage_command(trained: dict, monkeypatch: pytest.MonkeyPatch,
-                         tmp_path: Path) -> None:
+                         tmp_path: Path, default_roles_with_users: Any) -> None:
     import json
 
     from click.testing import CliRunner
 
     from anomaly.cli import main
 
-    roles = tmp_path / "roles.yaml"
-    roles.write_text("roles:\n  auditor:\n    read: [audit, lineage]\nusers:\n  aud: [auditor]\n",
-                     encoding="utf-8")
-    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
-    monkeypatch.setenv("FAULTLINE_USER", "aud")
-    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+    default_roles_with_users("aud")
     monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
     result = CliRunner().invoke(main, ["lineage", "--model", str(trained["version"]),
                                        "--db", str(trained["db"]),

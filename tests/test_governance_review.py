@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -68,17 +69,13 @@ def test_quarter_bounds_errors() -> None:
         quarter_bounds("2026Q5")
 
 
-def test_review_command_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_command_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                             default_roles_with_users: Any) -> None:
     from anomaly.cli import main
 
     db = tmp_path / "fl.duckdb"
     simulate_access(AuditLog.for_store(db), "2026Q3", seed=1, plant_exfiltration=True)
-    roles = tmp_path / "roles.yaml"
-    roles.write_text("roles:\n  auditor:\n    read: [audit, lineage]\nusers:\n  aud: [auditor]\n",
-                     encoding="utf-8")
-    monkeypatch.setenv("FAULTLINE_ROLES", str(roles))
-    monkeypatch.setenv("FAULTLINE_USER", "aud")
-    monkeypatch.delenv("FAULTLINE_ROLE", raising=False)
+    default_roles_with_users("aud")
     result = CliRunner().invoke(main, ["audit", "review", "--quarter", "2026Q3", "--json",
                                        "--db", str(db)])
     assert result.exit_code == 0, result.output

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import simulated_events
 
 from anomaly.cli import main as cli
 from features.contract import normalize_event
@@ -322,19 +323,6 @@ def test_cli_long_line_is_quarantined_unread(monkeypatch: pytest.MonkeyPatch) ->
     assert out[1] == {"message": "ok"}
 
 
-def _sim_events(folder: Path) -> list[dict]:
-    """The simulator's events in ``folder`` that are JSON objects (malformed lines skipped)."""
-    rows = []
-    for line in (folder / "events.jsonl").read_text(encoding="utf-8").splitlines():
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(obj, dict):
-            rows.append(obj)
-    return rows
-
-
 def test_batch_types_equal_per_event(tmp_path: Path) -> None:
     import pandas as pd
     import polars as pl
@@ -343,7 +331,7 @@ def test_batch_types_equal_per_event(tmp_path: Path) -> None:
     from features.simulate.run import simulate
 
     simulate(tmp_path, days=1, services=3, seed=9, scale=0.02)
-    frame = pl.DataFrame(_sim_events(tmp_path), infer_schema_length=None)
+    frame = pl.DataFrame(simulated_events(tmp_path), infer_schema_length=None)
     reference = Anonymizer(Policy.load(), KEY)
     expected = [reference.anonymize_event(r) for r in frame.to_dicts()]
 
@@ -380,7 +368,7 @@ def test_batch_with_workers_equals_one_process(tmp_path: Path) -> None:
     from features.simulate.run import simulate
 
     simulate(tmp_path, days=1, services=3, seed=5, scale=0.02)
-    frame = pl.DataFrame(_sim_events(tmp_path), infer_schema_length=None)
+    frame = pl.DataFrame(simulated_events(tmp_path), infer_schema_length=None)
     frame = pl.concat([frame] * (-(-4500 // frame.height)), how="vertical").head(4500)
     # a number column tokenized in the second half only: text in the result, as in one pass
     amounts = [7] * 4000 + [4111111111111111] * 500

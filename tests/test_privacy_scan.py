@@ -16,6 +16,7 @@ import duckdb
 import polars as pl
 import pytest
 from click.testing import CliRunner
+from conftest import simulated_events
 
 from anomaly.cli import main as cli
 from features.privacy import Anonymizer, Policy, TokenKey, scan_paths
@@ -32,17 +33,7 @@ def sim(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _events(sim: Path) -> list[dict]:
-    rows = []
-    with open(sim / "events.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(obj, dict):
-                rows.append(obj)
-    return rows
+_events = simulated_events
 
 
 @pytest.fixture(scope="module")
