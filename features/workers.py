@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["process_pool"]
+__all__ = ["in_order", "per_process", "process_pool"]
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -39,3 +41,48 @@ def process_pool(workers: int) -> Any:
 
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+def in_order(pool: Any, fn: Callable[..., Any], items: Iterable[Any], *args: Any,
+             ahead: int) -> Iterator[Any]:
+    """``fn(item, *args)`` for each item, run by ``pool``, yielded in input order, with at
+    most ``ahead + 1`` items submitted and not yet yielded (memory stays that of a few
+    items; ``ahead`` = the pool's workers keeps them all busy).
+
+    Examples
+    --------
+    >>> pool = process_pool(2)
+    >>> list(in_order(pool, pow, [2, 3, 4], 2, ahead=2))
+    [4, 9, 16]
+    >>> pool.shutdown()
+    """
+    pending: deque[Any] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(fn, item, *args))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for f in pending:
+            f.cancel()
+
+
+_MADE: dict[str, tuple[Hashable, Any]] = {}
+
+
+def per_process(slot: str, key: Hashable, make: Callable[[], Any]) -> Any:
+    """The object ``make()`` built in this process for ``slot`` and ``key``, built once
+    and kept until the same slot is asked for with another key (a worker's anonymizer
+    for one policy and key, say).
+
+    Examples
+    --------
+    >>> per_process("example", 1, list) is per_process("example", 1, list)
+    True
+    """
+    hit = _MADE.get(slot)
+    if hit is None or hit[0] != key:
+        hit = _MADE[slot] = (key, make())
+    return hit[1]

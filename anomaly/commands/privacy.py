@@ -95,8 +95,8 @@ def anonymize(policy_path: Path | None, max_line_bytes: int, jobs: int | None) -
     the key id go to stderr as one JSON line. Needs a tokenization key
     (`faultline keys init`).
     """
+    import itertools
     import os
-    from collections import deque
 
     from features.privacy import Anonymizer
 
@@ -107,33 +107,33 @@ def anonymize(policy_path: Path | None, max_line_bytes: int, jobs: int | None) -
         jobs = max(1, min(4, os.cpu_count() or 1))
     out = sys.stdout
     reasons: Counter[str] = Counter()
+    found: Counter[str] = Counter()
     lines = events = 0
     pool: Any = None
-    pending: deque[Any] = deque()
 
-    def emit(done: tuple[list[str], Counter[str], Counter[str], int]) -> None:
-        nonlocal events
-        text, why, found, n_events = done
-        reasons.update(why)
-        anon.counts.update(found)
-        events += n_events
-        out.write("\n".join(text) + "\n")
+    def here(block: list[tuple[int, bytes | None]]) -> tuple[Any, ...]:
+        return (*_block(anon, block, max_line_bytes), len(block))
 
+    blocks = _blocks(_lines(sys.stdin.buffer, max_line_bytes), _FLUSH_EVERY)
     try:
-        for block in _blocks(_lines(sys.stdin.buffer, max_line_bytes), _FLUSH_EVERY):
-            lines += len(block)
-            if pool is None and (jobs < 2 or lines <= len(block)):
-                emit(_block(anon, block, max_line_bytes))
-                continue
-            if pool is None:
-                from features.workers import process_pool
+        head = list(itertools.islice(blocks, 2))
+        if jobs > 1 and len(head) == 2:
+            # more than one block of input: the first is done here, the rest by workers
+            from features.workers import in_order, process_pool
 
-                pool = process_pool(jobs)
-            pending.append(pool.submit(_work_block, policy, key, block, max_line_bytes))
-            if len(pending) > jobs:
-                emit(pending.popleft().result())
-        while pending:
-            emit(pending.popleft().result())
+            pool = process_pool(jobs)
+            results: Any = itertools.chain(
+                [here(head[0])],
+                in_order(pool, _work_block, itertools.chain(head[1:], blocks), policy, key,
+                         max_line_bytes, ahead=jobs))
+        else:
+            results = map(here, itertools.chain(head, blocks))
+        for text, why, kinds, n_events, n_lines in results:
+            reasons.update(why)
+            found.update(kinds)
+            events += n_events
+            lines += n_lines
+            out.write("\n".join(text) + "\n")
         out.flush()
     except BrokenPipeError:
         sys.stderr.close()
@@ -146,7 +146,7 @@ def anonymize(policy_path: Path | None, max_line_bytes: int, jobs: int | None) -
         "events": events,
         "quarantined": sum(reasons.values()),
         "quarantine_reasons": dict(sorted(reasons.items())),
-        "found": dict(sorted(anon.counts.items())),
+        "found": dict(sorted(found.items())),
         **anon.describe(),
     }
     click.echo(json.dumps({"anonymize": summary}), err=True)
@@ -174,7 +174,7 @@ def _block(anon: Any, block: list[tuple[int, bytes | None]],
            max_line_bytes: int) -> tuple[list[str], Counter[str], Counter[str], int]:
     """Output lines, quarantine reasons, findings and the number of events for ``block``."""
     reasons: Counter[str] = Counter()
-    before = Counter(anon.counts)
+    anon.counts = Counter()
     secret = anon.key.secret
     text: list[str] = []
     events = 0
@@ -187,25 +187,18 @@ def _block(anon: Any, block: list[tuple[int, bytes | None]],
             text.append(_one_line(anon, line_no, raw, reasons, secret))
             if not text[-1].startswith('{"_quarantine"'):
                 events += 1
-    found = Counter(anon.counts)
-    found.subtract(before)
-    anon.counts = before  # the caller adds what this block found
-    return text, reasons, +found, events
+    return text, reasons, anon.counts, events
 
 
-_WORKER: dict[tuple[str, str], Any] = {}
-
-
-def _work_block(policy: Any, key: Any, block: list[tuple[int, bytes | None]],
-                max_line_bytes: int) -> tuple[list[str], Counter[str], Counter[str], int]:
-    """:func:`_block` in a worker process (one anonymizer per process)."""
+def _work_block(block: list[tuple[int, bytes | None]], policy: Any, key: Any,
+                max_line_bytes: int) -> tuple[list[str], Counter[str], Counter[str], int, int]:
+    """:func:`_block` in a worker process (one anonymizer per process), plus the number
+    of lines in the block."""
     from features.privacy import Anonymizer
+    from features.workers import per_process
 
-    anon = _WORKER.get((policy.hash, key.key_id))
-    if anon is None:
-        _WORKER.clear()
-        anon = _WORKER[(policy.hash, key.key_id)] = Anonymizer(policy, key)
-    return _block(anon, block, max_line_bytes)
+    anon = per_process("anonymizer", (policy.hash, key.key_id), lambda: Anonymizer(policy, key))
+    return (*_block(anon, block, max_line_bytes), len(block))
 
 
 def _one_line(anon: Any, line_no: int, raw: bytes, reasons: Counter[str], secret: bytes) -> str:

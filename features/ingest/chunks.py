@@ -166,22 +166,17 @@ def prepare(raw: RawChunk, normalizer: Normalizer, validator: Validator, anonymi
 
 # --- worker processes ----------------------------------------------------------------
 
-_STATE: dict[tuple[Any, ...], tuple[Normalizer, Validator, Any]] = {}
-
 
 def prepare_in_worker(raw: RawChunk, policy: Any, key: Any, services: tuple[str, ...] | None) -> Prepared:
     """:func:`prepare` in a worker process, with its own normalizer, validator and
     anonymizer (made once per process for a policy, key and catalog)."""
     from features.privacy import Anonymizer
+    from features.workers import per_process
 
-    state_key = (policy.hash, key.key_id, services)
-    state = _STATE.get(state_key)
-    if state is None:
-        _STATE.clear()
-        state = (Normalizer(), Validator(catalog_services=list(services) if services else None),
-                 Anonymizer(policy, key))
-        _STATE[state_key] = state
-    normalizer, validator, anonymizer = state
+    normalizer, validator, anonymizer = per_process(
+        "ingest", (policy.hash, key.key_id, services),
+        lambda: (Normalizer(), Validator(catalog_services=list(services) if services else None),
+                 Anonymizer(policy, key)))
     anonymizer.counts = Counter()
     out = prepare(raw, normalizer, validator, anonymizer)
     out.found = anonymizer.counts

@@ -185,28 +185,12 @@ class _Run:
             for raw in chunks:
                 yield prepare(raw, self.normalizer, self.validator, self.anonymizer)
             return
-        from collections import deque
+        from features.workers import in_order
 
-        policy, key = self.anonymizer.policy, self.anonymizer.key
-        pending: deque[Any] = deque()
-        try:
-            for raw in chunks:
-                pending.append(pool.submit(prepare_in_worker, raw, policy, key, self.services))
-                del raw
-                if len(pending) > self.jobs:
-                    yield self._collect(pending.popleft())
-            while pending:
-                yield self._collect(pending.popleft())
-        finally:
-            for f in pending:
-                f.cancel()
-
-    def _collect(self, future: Any) -> Prepared:
-        done = future.result()
-        counts = getattr(self.anonymizer, "counts", None)
-        if counts is not None:
-            counts.update(done.found)
-        return done
+        for done in in_order(pool, prepare_in_worker, chunks, self.anonymizer.policy,
+                             self.anonymizer.key, self.services, ahead=self.jobs):
+            self.anonymizer.counts.update(done.found)
+            yield done
 
     # -- per file ---------------------------------------------------------------
 

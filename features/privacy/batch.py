@@ -76,7 +76,7 @@ def _restore_types(out: Any, schema: Any) -> Any:
 
 
 def _frame(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
-    if anon.n_jobs > 1 and df.height >= 2 * _PARALLEL_MIN:
+    if anon.n_jobs > 1 and df.height >= _PARALLEL_MIN_ROWS:
         return _frame_parallel(anon, df)
     return _frame_serial(anon, df)
 
@@ -136,8 +136,7 @@ def _map_distinct(anon: Anonymizer, s: pl.Series, fn: Any) -> pl.Series:
     return pl.Series(s.name, [mapping.get(v, v) for v in s.to_list()], strict=False)
 
 
-_PARALLEL_MIN = 2000
-_WORKERS: dict[tuple[str, str], Any] = {}
+_PARALLEL_MIN_ROWS = 4000  # smaller tables are done in this process
 
 
 def _gate_bits(values: list[str]) -> list[int]:
@@ -204,7 +203,7 @@ def _free_texts(
     if todo:
         for (i, text, found), again in zip(todo, _needs_second_pass([t[1] for t in todo]), strict=True):
             if again:
-                more_text, more = anon._replace(text, ident, passes=3)
+                more_text, more = anon._replace(text, ident, passes=3, rewritten=True)
                 text, found = more_text, found + more
             results[i] = (text, tuple(found))
     for v, hit in zip(values, results, strict=True):
@@ -231,15 +230,12 @@ def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
     return s.replace(old, new) if old else s
 
 
-def _work_frame(policy: Any, key: Any, df: pl.DataFrame) -> tuple[pl.DataFrame, Counter[str]]:
+def _work_frame(df: pl.DataFrame, policy: Any, key: Any) -> tuple[pl.DataFrame, Counter[str]]:
     """Worker side: anonymize a slice of rows (runs in a subprocess)."""
     from features.privacy.anonymizer import Anonymizer
+    from features.workers import per_process
 
-    anon = _WORKERS.get((policy.hash, key.key_id))
-    if anon is None:
-        anon = Anonymizer(policy, key)
-        _WORKERS.clear()
-        _WORKERS[(policy.hash, key.key_id)] = anon
+    anon = per_process("anonymizer", (policy.hash, key.key_id), lambda: Anonymizer(policy, key))
     anon.counts = Counter()
     return _frame_serial(anon, df), anon.counts
 
@@ -253,13 +249,13 @@ def _frame_parallel(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
     """
     import polars as pl
 
-    pool = anon._process_pool()
+    from features.workers import in_order
+
     size = -(-df.height // anon.n_jobs)
-    futures = [pool.submit(_work_frame, anon.policy, anon.key, df.slice(i, size))
-               for i in range(0, df.height, size)]
+    slices = (df.slice(i, size) for i in range(0, df.height, size))
     parts = []
-    for f in futures:
-        part, counts = f.result()
+    for part, counts in in_order(anon._process_pool(), _work_frame, slices, anon.policy,
+                                 anon.key, ahead=anon.n_jobs):
         anon.counts.update(counts)
         parts.append(part)
     try:
