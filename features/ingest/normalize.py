@@ -296,11 +296,6 @@ class Normalizer:
             # there anyway)
             with contextlib.suppress(duckdb.Error):
                 self._con.execute("SET enable_progress_bar = false")
-            # hand the JSON functions' working memory back after each chunk instead of
-            # keeping DuckDB's high-water mark for the life of the process
-            with contextlib.suppress(duckdb.Error):
-                self._con.execute("SET allocator_flush_threshold = '32MB'")
-                self._con.execute("SET allocator_background_threads = true")
         return self._con
 
     # -- events from JSON lines -------------------------------------------------

@@ -175,13 +175,14 @@ class Anonymizer:
         return "".join(parts), found
 
     def _replace(
-        self, text: str, identifiers: bool, gates: int | None = None, *, passes: int = 4
+        self, text: str, identifiers: bool, gates: int | None = None, *, passes: int = 4,
+        rewritten: bool = False,
     ) -> tuple[str, list[str]]:
         """Detection passes until one finds nothing (at most ``passes``): what one pass
-        rewrites can reveal more (idempotence). A rewritten text whose canonical form
-        (:func:`_canonical_tokens`) is known to give nothing is not read again."""
+        rewrites can reveal more (idempotence). A rewritten text (``rewritten``: one pass
+        has already run on it) whose canonical form (:func:`_canonical_tokens`) is known to
+        give nothing is not read again."""
         found: list[str] = []
-        rewritten = passes < 4  # called for a text that one pass has already rewritten
         for _ in range(passes):
             form = None
             if rewritten:
