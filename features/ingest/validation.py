@@ -108,6 +108,7 @@ class Validator:
                         kwargs[k] = params[v["$param"]]
             if missing:
                 continue
+            kwargs = {k: _micros(v) if isinstance(v, datetime) else v for k, v in kwargs.items()}
             cls_name = "".join(part.title() for part in config["type"].split("_"))
             expectation = getattr(gxe, cls_name)(
                 **kwargs,
@@ -137,7 +138,7 @@ class Validator:
         suite, used = self._suites[cache_key]
         if not used:
             return outcome
-        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        batch = definition.get_batch(batch_parameters={"dataframe": _checked_columns(frame, used)})
         result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
         for res in result.results:
             config = res.expectation_config
@@ -157,6 +158,40 @@ class Validator:
             for idx in indices:
                 outcome.failed.setdefault(int(idx), (reason, column))
         return outcome
+
+
+def _micros(value: datetime) -> float:
+    """A naive-UTC (or aware) datetime as microseconds since the epoch."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return (value - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1) * 1.0
+
+
+def _checked_columns(frame: Any, used: list[dict[str, Any]]) -> Any:
+    """The columns the suite checks, with datetimes as microseconds since the epoch.
+
+    GE copies every column of the frame for each failed expectation's row list and
+    compares datetimes one row at a time in Python; numbers it compares with numpy, and
+    microseconds below 2**53 are exact as floats (NaT becomes NaN, which the
+    between-expectations skip like a null). The suite's datetime bounds are converted
+    the same way (:meth:`Validator._suite`), so the answers are the same, about three
+    times faster.
+    """
+    import numpy as np
+    import pandas as pd
+
+    names = [c for c in frame.columns if c in {cfg["kwargs"].get("column") for cfg in used}]
+    out = frame[names]
+    converted = {}
+    for c in names:
+        col = out[c]
+        if isinstance(col.dtype, pd.DatetimeTZDtype):
+            col = col.dt.tz_convert("UTC").dt.tz_localize(None)
+        if pd.api.types.is_datetime64_any_dtype(col.dtype):
+            values = col.to_numpy(dtype="datetime64[us]").astype(np.int64).astype(np.float64)
+            values[col.isna().to_numpy()] = np.nan
+            converted[c] = pd.Series(values, index=frame.index, name=c)
+    return out.assign(**converted) if converted else out
 
 
 _BATCH_DEFINITION: Any = None

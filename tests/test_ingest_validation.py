@@ -1,0 +1,66 @@
+"""The Great Expectations suite: which rows fail, at the edges of each check."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from features.ingest.validation import Validator
+
+
+def _frame(timestamps: list[object], **cols: list[object]) -> pd.DataFrame:
+    n = len(timestamps)
+    base = {
+        "timestamp": timestamps,
+        "service": ["checkout"] * n,
+        "message": ["m"] * n,
+        "severity": ["ERROR"] * n,
+        "http_status": [503] * n,
+        "trace_id": [None] * n,
+        "span_id": [None] * n,
+        "parent_span_id": [None] * n,
+        "duration_ms": [1.0] * n,
+        "stack_trace": ["not checked, any text"] * n,
+    }
+    base.update(cols)
+    return pd.DataFrame(base)
+
+
+@pytest.mark.parametrize("tz", [None, "UTC", "Europe/Paris"])
+def test_timestamp_window_edges(tz):
+    stamps = pd.to_datetime([
+        "1999-12-31 23:59:59.999999", "2000-01-01 00:00:00", "2026-03-01 10:00:00",
+        None, (datetime.now() + timedelta(days=2)).isoformat(),
+    ], format="ISO8601")
+    if tz is not None:
+        stamps = stamps.tz_localize("UTC").tz_convert(tz)
+    out = Validator().validate("events", _frame(list(stamps)))
+    assert out.failed == {
+        0: ("timestamp_out_of_window", "timestamp"),
+        3: ("missing_required", "timestamp"),
+        4: ("timestamp_out_of_window", "timestamp"),
+    }
+
+
+def test_configured_window_is_honoured():
+    v = Validator(not_before=datetime(2026, 3, 1), max_future=timedelta(0))
+    stamps = pd.to_datetime(["2026-02-28 23:59:59", "2026-03-01 00:00:00"])
+    assert v.validate("events", _frame(list(stamps))).failed == {0: ("timestamp_out_of_window", "timestamp")}
+
+
+def test_each_check_names_its_row_and_column():
+    frame = _frame(
+        list(pd.to_datetime(["2026-03-01"] * 6)),
+        severity=["ERROR", "LOUD", "ERROR", "ERROR", "ERROR", "ERROR"],
+        http_status=[503, 503, 99, 600, 503, 503],
+        trace_id=[None, None, None, None, "0" * 32, "4bf92f3577b34da6a3ce929d0e0e4736"],
+        duration_ms=[1.0, 1.0, 1.0, 1.0, 1.0, -1.0],
+    )
+    out = Validator(catalog_services=["cart"]).validate("events", frame)
+    assert {i: reason for i, (reason, _col) in out.failed.items()} == {
+        1: "bad_severity", 2: "bad_http_status", 3: "bad_http_status", 4: "bad_trace_id",
+        5: "negative_duration",
+    }
+    assert out.warnings == {"service_not_in_catalog": 6}
