@@ -579,7 +579,20 @@ def content_hash(event: dict[str, Any]) -> str:
     >>> content_hash(a) == content_hash(b)
     True
     """
-    body = {k: _jsonable(v) for k, v in event.items() if k != "event_id"}
+    return hash_jsonable({k: _jsonable(v) for k, v in event.items() if k != "event_id"})
+
+
+def hash_jsonable(body: dict[str, Any]) -> str:
+    """:func:`content_hash` of an event already in JSON types (no datetimes; timestamps
+    as ``isoformat()`` strings of UTC datetimes), without ``event_id``.
+
+    Examples
+    --------
+    >>> e = {"timestamp": parse_timestamp("2026-01-01T00:00:00Z"), "service": "s", "message": "m"}
+    >>> hash_jsonable({"timestamp": "2026-01-01T00:00:00+00:00", "service": "s",
+    ...                "message": "m"}) == content_hash(e)
+    True
+    """
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
 

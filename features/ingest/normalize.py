@@ -44,6 +44,7 @@ from features.contract import (
     COMPANION_FIELDS,
     ContractError,
     content_hash,
+    hash_jsonable,
     normalize_event,
     normalize_record,
 )
@@ -417,11 +418,14 @@ def _content_ids(fast: Any) -> tuple[Any, Any]:
     missing = [i for i, x in enumerate(ids) if x is None]
     rows = fast.select(list(EVENT_COLUMNS)).take(pa.array(missing, pa.int64())).to_pylist()
     for i, row in zip(missing, rows, strict=True):
-        norm = {k: v for k, v in row.items() if v is not None and k != "event_id"}
-        norm["timestamp"] = norm["timestamp"].replace(tzinfo=UTC)
-        if "attributes" in norm:
-            norm["attributes"] = json.loads(norm["attributes"])
-        ids[i] = content_hash(norm)
+        # the JSON form content_hash gives the dict normalize_event would build: the
+        # naive-UTC timestamp as an aware isoformat, attributes as parsed JSON (which
+        # holds no datetimes)
+        body = {k: v for k, v in row.items() if v is not None and k != "event_id"}
+        body["timestamp"] = body["timestamp"].isoformat() + "+00:00"
+        if "attributes" in body:
+            body["attributes"] = json.loads(body["attributes"])
+        ids[i] = hash_jsonable(body)
     missing_set = set(missing)
     keys = [f"ch:{x}" if i in missing_set else f"id:{x}" for i, x in enumerate(ids)]
     return pa.array(ids, pa.string()), pa.array(keys, pa.string())
