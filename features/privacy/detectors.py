@@ -83,6 +83,7 @@ PLACEHOLDERS = frozenset({
     "[redacted]", "<redacted>", "[filtered]", "filtered", "masked", "hidden", "anonymous",
     "anon", "true", "false", "0", "[]", "{}", "empty", "***", "xxx",
 })  # fmt: skip
+_FILLER = frozenset("*xX#•.-_ ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def is_neutral(value: str) -> bool:
     (True, False)
     """
     v = value.strip()
-    if v.lower() in PLACEHOLDERS or (v and set(v) <= set("*xX#•.-_ ")):
+    if v.lower() in PLACEHOLDERS or (v and set(v) <= _FILLER):
         return True
     return bool(_TOKEN_FULL.fullmatch(v) or _TEMPLATE_SLOTS.fullmatch(v))
 
@@ -294,6 +295,10 @@ _NAME_PARTICLES = frozenset({
 })  # fmt: skip
 _NARROW_STOP = frozenset(" \t\r\n&;,|)}]\"'<>\\")
 _LINE_STOP = frozenset("\r\n&;|\"'<>\\{}[]")
+# the first character of each set at or after a position: one search instead of a loop
+_NARROW_STOP_RE = re.compile("[" + re.escape("".join(sorted(_NARROW_STOP))) + "]")
+_LINE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_LINE_STOP))) + "]")
+_QUOTED_STOP = {'"': re.compile(r'["\\]'), "'": re.compile(r"['\\]")}
 _NEXT_KEY = re.compile(r"[ \t,]+[\"']?[A-Za-z_][\w.\-]{0,63}[\"']?[ \t]*[=:]")
 
 
@@ -303,7 +308,12 @@ _NEXT_KEY = re.compile(r"[ \t,]+[\"']?[A-Za-z_][\w.\-]{0,63}[\"']?[ \t]*[=:]")
 def _quoted_end(text: str, i: int, quote: str) -> int:
     j = i
     n = len(text)
+    stops = _QUOTED_STOP[quote]
     while j < n:
+        m = stops.search(text, j)  # only a quote or a backslash can end or escape
+        if m is None:
+            return n
+        j = m.start()
         c = text[j]
         if c == "\\" and quote == '"' and j + 1 < n and text[j + 1] != '"':
             j += 2
@@ -329,10 +339,8 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     if c in "{[":
         return None
     if mode == "narrow":
-        j = i
-        while j < n and text[j] not in _NARROW_STOP:
-            j += 1
-        return (i, j)
+        m = _NARROW_STOP_RE.search(text, i)
+        return (i, n if m is None else m.start())
     if mode in ("phone", "geo"):
         allowed = "+()-. " if mode == "phone" else "+-., "
         j = i
@@ -346,10 +354,8 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     nxt = _NEXT_KEY.search(text, i)
     if nxt is not None:
         stop = nxt.start()
-    j = i
-    while j < stop and text[j] not in _LINE_STOP:
-        j += 1
-    end = j
+    m = _LINE_STOP_RE.search(text, i, stop)
+    end = stop if m is None else m.start()
     while end > i and text[end - 1] in " \t,.:":
         end -= 1
     if mode == "name":
@@ -428,6 +434,9 @@ def _brace_end(text: str, i: int) -> int:
 
 _KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-[]")
 _SEPS = re.compile(r"[=:]")
+# the separators _key_values reads: every ``=``, and every ``:`` that is not a URL scheme's
+# (``://``), part of ``::`` or followed by a digit (file:line, a time)
+_KV_SEPS = re.compile(r"=|:(?<!::)(?!//|:|[0-9])")
 # the key before a separator, read backwards: spaces, a quote, a backslash, the key
 _KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]]{1,64})")
 _REJECTED = "rejected value ["
@@ -442,19 +451,26 @@ def _has_key_word(key: str) -> bool:
     return _KEY_START.search(key) is not None
 
 
+_NO_KEY = "-"  # not a class: the key's value is not read
+
+
+@lru_cache(maxsize=65536)
+def _key_class(key: str, parent: str | None) -> str | None:
+    """``classify_key(key, parent)``, or :data:`_NO_KEY` when a value under ``key`` is not
+    read (the key is no identifier and the hint pattern knows no word of it)."""
+    cls = classify_key(key, parent)
+    if cls != "id" and not _has_key_word(key):
+        return _NO_KEY
+    return cls
+
+
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
     n = len(text)
     rev = text[::-1]
-    for sm in _SEPS.finditer(text):
+    # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_KV_SEPS skips them)
+    for sm in _KV_SEPS.finditer(text):
         sep = sm.start()
-        if text[sep] == ":" and (
-            text.startswith("//", sep + 1)
-            or text.startswith("::", sep)
-            or (sep and text[sep - 1] == ":")
-            or (sep + 1 < n and "0" <= text[sep + 1] <= "9")
-        ):
-            continue  # a URL scheme, a C++/Rust path, file:line or a time; not key:value
         km = _KEY_REV.match(rev, n - sep)
         if km is None:
             continue
@@ -468,8 +484,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         for rs, rend, rk in regions:
             if rs <= j < rend:
                 parent = rk
-        cls = classify_key(key, parent)
-        if cls != "id" and not _has_key_word(key):
+        cls = _key_class(key, parent)
+        if cls is _NO_KEY:
             continue  # only keys the hint pattern knows may find values (batch == per event)
         vstart = sep + 1
         limit = min(n, vstart + 3)
@@ -529,12 +545,18 @@ def _local_char(c: str) -> bool:
     return c.isalnum() or c in "._%+-"
 
 
+_LOCAL_EXTRA = frozenset("._%+-")
+
+
 def _emails(text: str, out: list[Span]) -> None:
     for sep in ("@", "%40"):
         i = text.find(sep)
         while i >= 0:
             j = i
-            while j > 0 and i - j < 64 and _local_char(text[j - 1]):
+            while j > 0 and i - j < 64:
+                c = text[j - 1]
+                if not (c.isalnum() or c in _LOCAL_EXTRA):
+                    break
                 j -= 1
             if j < i and not (j > 0 and _local_char(text[j - 1])):
                 m = _DOMAIN.match(text, i + len(sep))
@@ -713,6 +735,15 @@ def _secrets(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), m.end(), "secret", 2))
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of ``words`` occurs in ``text`` (substring tests: faster than one search
+    of their alternation, with the same answer)."""
+    for w in words:  # noqa: SIM110 (a loop: no generator per call)
+        if w in text:
+            return True
+    return False
+
+
 def _at_words(text: str, lowered: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """Matches of ``pattern`` anchored where one of ``words`` occurs (case-insensitively)."""
     if len(lowered) != len(text):
@@ -759,6 +790,11 @@ def _names(text: str, out: list[Span], lowered: str) -> None:
 def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[int, int]]) -> list[Span]:
     if not cands:
         return []
+    if len(cands) == 1 and not protect:
+        c = cands[0]
+        if c.kind in _NUMERIC_KINDS and c.priority < 3 and any(c.start < e and s < c.end for s, e in ids):
+            return []
+        return [c]
     cands.sort(key=lambda s: (-s.priority, s.start - s.end, s.start))
     taken: list[tuple[int, int]] = list(protect)
     accepted: list[Span] = []
@@ -872,8 +908,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 _geo(text, cands, a, b)
         if windows and (gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text)):
             _ibans(text, cands)
-    if _PHRASE_WORDS_RE.search(lowered):
+    if _has_any(lowered, _PHRASE_WORDS):
         _phrases(text, cands, lowered)
-    if _NAME_WORDS_RE.search(lowered):
+    if _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
     return _resolve(cands, protect, ids)
