@@ -423,6 +423,8 @@ def _canonical_tokens(text: str) -> str:
     return _TOKEN_RE.sub(_canonical_token, text) if "<" in text else text
 
 
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4_SHAPE = re.compile(rf"(?:{_OCTET}\.){{3}}{_OCTET}")
 _EMAIL_SHAPE = re.compile(r"[\w.%+-]{1,64}(?:@|%40)[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,24}")
 
 
@@ -432,6 +434,8 @@ def _shape_kind(value: str) -> str | None:
     v = value.strip()
     if "@" in v or "%40" in v:
         return "email" if _EMAIL_SHAPE.fullmatch(v) else None
+    if _IPV4_SHAPE.fullmatch(v):
+        return "ipv4"  # a dotted quad ipaddress accepts (ASCII digits, no leading zeros, <= 255)
     if v[:1].isdigit() and v.count(".") == 3 or v.count(":") >= 2:
         try:
             return "ipv4" if ipaddress.ip_address(v).version == 4 else "ipv6"

@@ -214,9 +214,14 @@ def _free_texts(
 
 
 def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
-    """Like ``_map_distinct(anon, s, anon._text)``, with the detectors' gates and the
-    second-pass check computed for all the distinct strings at once."""
-    vc = s.value_counts()
+    """Like ``_map_distinct(anon, s, anon._text)`` for the strings the hint pattern matches
+    (the others are clean), with the gate, the detectors' gates and the second-pass check
+    computed for all the distinct strings at once."""
+    vc = s.drop_nulls().value_counts()
+    if vc.height:
+        vc = vc.filter(vc.get_column(s.name).str.contains(HINT_PATTERN))
+    if vc.height == 0:
+        return s
     values = vc.get_column(s.name).to_list()
     counts = vc.get_column("count").to_list()
     old: list[str] = []
@@ -303,11 +308,12 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
     personal = cls not in (None, "id") and cls not in _WHOLE
     if dtype == pl.String:
         if cls in (None, "id"):
-            cand = s.filter(s.str.contains(HINT_PATTERN).fill_null(False))
-            if cand.len() == 0:
-                return s
-            fixed = _texts_serial(anon, cand, cls)
-            return _patch(s, cand, fixed)
+            if s.name == "count":  # value_counts refuses this name; the row-wise gate first, as before
+                cand = s.filter(s.str.contains(HINT_PATTERN).fill_null(False))
+                if cand.len() == 0:
+                    return s
+                return _patch(s, cand, _texts_serial(anon, cand, cls))
+            return _texts_serial(anon, s, cls)
         return _map_distinct(anon, s, lambda v: anon._text(v, cls))
     if isinstance(dtype, pl.Struct):
         names = [f.name for f in dtype.fields]
