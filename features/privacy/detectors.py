@@ -112,8 +112,11 @@ def is_neutral(value: str) -> bool:
     (True, False)
     """
     v = value.strip()
-    if v.lower() in PLACEHOLDERS or (v and set(v) <= _FILLER):
+    if v.lower() in PLACEHOLDERS or (v and v[0] in _FILLER and set(v) <= _FILLER):
         return True
+    first = v[:1]
+    if first != "<" and not "0" <= first <= "9":
+        return False  # every token, network and template slot starts with < or a digit
     return bool(_TOKEN_FULL.fullmatch(v) or _TEMPLATE_SLOTS.fullmatch(v))
 
 
@@ -545,20 +548,23 @@ def _local_char(c: str) -> bool:
     return c.isalnum() or c in "._%+-"
 
 
-_LOCAL_EXTRA = frozenset("._%+-")
+# _local_char as a character class (``[^\W_]`` is exactly str.isalnum, so ``\w`` adds ``_``)
+_LOCAL_REV = re.compile(r"[\w.%+-]{1,65}")
 
 
 def _emails(text: str, out: list[Span]) -> None:
+    rev = None
+    n = len(text)
     for sep in ("@", "%40"):
         i = text.find(sep)
         while i >= 0:
-            j = i
-            while j > 0 and i - j < 64:
-                c = text[j - 1]
-                if not (c.isalnum() or c in _LOCAL_EXTRA):
-                    break
-                j -= 1
-            if j < i and not (j > 0 and _local_char(text[j - 1])):
+            # the run of local-part characters (_local_char) just before i, up to 65 of them:
+            # an address's local part has 1 to 64 (a longer run is not one)
+            if rev is None:
+                rev = text[::-1]
+            m = _LOCAL_REV.match(rev, n - i)
+            j = i - (m.end() - m.start() if m is not None else 0)
+            if j < i and i - j <= 64:
                 m = _DOMAIN.match(text, i + len(sep))
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
@@ -669,6 +675,8 @@ def _ssns(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -
 def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
     end_at = len(text) if endpos is None else endpos
     for i, pattern in enumerate(_PHONES):
+        if i == 0 and text.find("+", pos, end_at) < 0:
+            continue  # the international pattern starts with a +
         for m in pattern.finditer(text, pos, end_at):
             raw = m.group()
             digits = re.sub(r"[^0-9]", "", raw)
