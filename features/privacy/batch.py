@@ -139,15 +139,19 @@ def _map_distinct(anon: Anonymizer, s: pl.Series, fn: Any) -> pl.Series:
 _PARALLEL_MIN_ROWS = 4000  # smaller tables are done in this process
 
 
-def _gate_bits(values: list[str]) -> list[int]:
+def _gate_bits(values: list[str] | pl.Series) -> list[int]:
     """The detectors' gates (:data:`GATE_PATTERNS`) over many strings at once, run by
     polars in native code: bit ``i`` of entry ``j`` says whether pattern ``i`` occurs in
-    ``values[j]``, which is what ``find_spans(..., gates=)`` takes."""
+    ``values[j]``, which is what ``find_spans(..., gates=)`` takes. ``values`` is a list of
+    strings or a string Series without nulls (used as it is, not copied)."""
     import polars as pl
 
-    if not values:
+    if len(values) == 0:
         return []
-    frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
+    if isinstance(values, pl.Series):
+        frame = pl.DataFrame([values.alias("v")])
+    else:
+        frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
     bits = pl.sum_horizontal(
         [pl.col("v").str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
     )
@@ -222,11 +226,12 @@ def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
         vc = vc.filter(vc.get_column(s.name).str.contains(HINT_PATTERN))
     if vc.height == 0:
         return s
-    values = vc.get_column(s.name).to_list()
+    distinct = vc.get_column(s.name)
+    values = distinct.to_list()
     counts = vc.get_column("count").to_list()
     old: list[str] = []
     new: list[str] = []
-    for v, n, (out, kinds) in zip(values, counts, _free_texts(anon, values, cls, _gate_bits(values)), strict=True):
+    for v, n, (out, kinds) in zip(values, counts, _free_texts(anon, values, cls, _gate_bits(distinct)), strict=True):
         for k in kinds:
             anon.counts[k] += n
         if out != v:

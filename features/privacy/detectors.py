@@ -29,6 +29,7 @@ import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from features.privacy.checks import (
     IBAN_LENGTHS,
@@ -795,6 +796,9 @@ def _names(text: str, out: list[Span], lowered: str) -> None:
         out.append(Span(start, start + len(" ".join(kept)), "person_name", 0))
 
 
+_START = attrgetter("start")
+
+
 def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[int, int]]) -> list[Span]:
     if not cands:
         return []
@@ -807,13 +811,22 @@ def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[
     taken: list[tuple[int, int]] = list(protect)
     accepted: list[Span] = []
     for c in cands:
-        if any(c.start < e and s < c.end for s, e in taken):
+        cs, ce = c.start, c.end
+        clash = False
+        for s, e in taken:
+            if cs < e and s < ce:
+                clash = True
+                break
+        if not clash and c.kind in _NUMERIC_KINDS and c.priority < 3:
+            for s, e in ids:
+                if cs < e and s < ce:
+                    clash = True
+                    break
+        if clash:
             continue
-        if c.kind in _NUMERIC_KINDS and c.priority < 3 and any(c.start < e and s < c.end for s, e in ids):
-            continue
-        taken.append((c.start, c.end))
+        taken.append((cs, ce))
         accepted.append(c)
-    accepted.sort(key=lambda s: s.start)
+    accepted.sort(key=_START)
     return accepted
 
 
