@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from features.privacy import anonymizer, detectors
+from features.privacy.checks import parse_ip
 from features.privacy.detectors import Span
 from features.privacy.tokens import Tokenizer, TokenKey, _canonical
 
@@ -268,3 +269,37 @@ def test_token_digest_is_hmac_sha256(secret: bytes, value: str) -> None:
     key = TokenKey.from_secret(secret)
     want = hmac.new(key.secret, _canonical("record_key", value).encode("utf-8"), hashlib.sha256).hexdigest()[:12]
     assert Tokenizer(key).digest("record_key", value) == want
+
+
+ip_texts = st.lists(st.sampled_from(["1", "9", "0", "00", "255", "256", "a", "f", "FF", "ffff", ":", "::", ".", "%", "eth0", "٣", " "]),
+                    max_size=14).map("".join)  # fmt: skip
+
+
+@EXAMPLES
+@given(ip_texts)
+def test_parse_ip_is_ip_address(text: str) -> None:
+    try:
+        want = ipaddress.ip_address(text)
+    except ValueError:
+        want = None
+    assert parse_ip(text) == want
+    try:
+        ipaddress.IPv6Address(text)
+        v6 = True
+    except ValueError:
+        v6 = False
+    got = parse_ip(text)
+    assert v6 == (got is not None and got.version == 6)
+
+
+@EXAMPLES
+@given(ip_texts, st.sampled_from(["ipv6", "client_ip", "ip", "user_id"]))
+def test_canonical_ip_as_before(value: str, kind: str) -> None:
+    v = value.strip()
+    want = v
+    if "@" not in v and "%40" not in v and ":" in v and kind in ("ipv6", "client_ip", "ip"):
+        try:
+            want = ipaddress.ip_address(v.split("%", 1)[0]).compressed
+        except ValueError:
+            want = v
+    assert _canonical(kind, value) == want

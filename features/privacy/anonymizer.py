@@ -39,7 +39,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
-from features.privacy.checks import card_issuer_matches, is_luhn_valid
+from features.privacy.checks import card_issuer_matches, is_luhn_valid, parse_ip
 from features.privacy.detectors import TOKEN_PATTERN, cookie_spans, find_spans, is_neutral
 from features.privacy.keys import child_class, classify_key, is_plausible, looks_random
 from features.privacy.policy import FieldRule, Policy
@@ -437,10 +437,10 @@ def _shape_kind(value: str) -> str | None:
     if _IPV4_SHAPE.fullmatch(v):
         return "ipv4"  # a dotted quad ipaddress accepts (ASCII digits, no leading zeros, <= 255)
     if v[:1].isdigit() and v.count(".") == 3 or v.count(":") >= 2:
-        try:
-            return "ipv4" if ipaddress.ip_address(v).version == 4 else "ipv6"
-        except ValueError:
+        addr = parse_ip(v)
+        if addr is None:
             return None
+        return "ipv4" if addr.version == 4 else "ipv6"
     return None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ipaddress
 import math
 from collections import Counter
+from functools import lru_cache
 
 __all__ = [
     "IBAN_LENGTHS",
@@ -161,6 +162,17 @@ def _dotted_quad(text: str) -> tuple[int, int, int, int] | None:
     return out[0], out[1], out[2], out[3]
 
 
+@lru_cache(maxsize=65536)
+def parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """``ipaddress.ip_address(text)``, or None where it raises ValueError; remembered, since
+    one address found in a text is read by the detector, the token's kind and its canonical
+    form (address objects are immutable, so sharing them changes nothing)."""
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
 def is_personal_ip(text: str, prefix: int | None = None) -> bool:
     """Whether an address (optionally with a ``/prefix``) identifies a host.
 
@@ -182,9 +194,8 @@ def is_personal_ip(text: str, prefix: int | None = None) -> bool:
             # the common case without building an ipaddress object; same answers
             first = quad[0]
             return not (first == 127 or first == 255 or 224 <= first <= 239 or quad == (0, 0, 0, 0))
-    try:
-        addr = ipaddress.ip_address(text.split("%", 1)[0])
-    except ValueError:
+    addr = parse_ip(text.split("%", 1)[0])
+    if addr is None:
         return False
     if addr.is_loopback or addr.is_unspecified or addr.is_multicast:
         return False

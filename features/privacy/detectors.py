@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +36,7 @@ from features.privacy.checks import (
     is_luhn_valid,
     is_personal_ip,
     is_ssn_valid,
+    parse_ip,
 )
 from features.privacy.keys import classify_key, is_personal_parent, is_plausible, looks_random
 
@@ -599,9 +599,8 @@ def _ipv6(text: str, out: list[Span]) -> None:
             continue
         if "::" not in core and core.count(":") != 7 and "." not in core:
             continue
-        try:
-            ipaddress.IPv6Address(core)
-        except ValueError:
+        addr = parse_ip(core)  # ip_address reads a text with a colon as IPv6 or not at all
+        if addr is None or addr.version != 6:
             continue
         pm = _PREFIX.match(text, e)
         prefix = int(pm.group(1)) if pm else None

@@ -27,12 +27,13 @@ True
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import os
 import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from features.privacy.checks import parse_ip
 
 __all__ = [
     "DEFAULT_KEY_PATH",
@@ -177,10 +178,8 @@ def _canonical(kind: str, value: str) -> str:
     if kind in ("iban", "mac"):
         return "".join(c for c in v if c.isalnum()).lower()
     if ":" in v and kind in ("ipv6", "client_ip", "ip"):
-        try:
-            return ipaddress.ip_address(v.split("%", 1)[0]).compressed
-        except ValueError:
-            return v
+        addr = parse_ip(v.split("%", 1)[0])
+        return v if addr is None else addr.compressed
     return v
 
 
