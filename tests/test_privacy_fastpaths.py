@@ -303,3 +303,22 @@ def test_canonical_ip_as_before(value: str, kind: str) -> None:
         except ValueError:
             want = v
     assert _canonical(kind, value) == want
+
+
+def _old_key_spans(text: str) -> list[tuple[int, int, int]]:
+    n = len(text)
+    rev = text[::-1]
+    out = []
+    for sep in _old_kv_seps(text):
+        km = detectors._KEY_REV.match(rev, n - sep)
+        if km is not None:
+            out.append((sep, n - km.end(3), n - km.start(3)))
+    return out
+
+
+@EXAMPLES
+@given(texts)
+def test_separators_with_keys_as_before(text: str) -> None:
+    n = len(text)
+    got = [(n - 1 - m.start(), n - m.end(3), n - m.start(3)) for m in detectors._SEP_KEY_REV.finditer(text[::-1])]
+    assert got[::-1] == _old_key_spans(text)

@@ -443,6 +443,10 @@ _SEPS = re.compile(r"[=:]")
 _KV_SEPS = re.compile(r"=|:(?<!::)(?!//|:|[0-9])")
 # the key before a separator, read backwards: spaces, a quote, a backslash, the key
 _KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]]{1,64})")
+# _KV_SEPS and _KEY_REV in one search of the reversed text: a separator (a colon checked on
+# both sides as _KV_SEPS does; in the reversed text what followed it comes before), then
+# the key before it, read backwards; found from the end, so used in reverse
+_SEP_KEY_REV = re.compile(r"(?:=|:(?<!//:)(?<!::)(?<![0-9]:)(?!:))" + _KEY_REV.pattern)
 _REJECTED = "rejected value ["
 
 
@@ -472,12 +476,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
     n = len(text)
     rev = text[::-1]
-    # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_KV_SEPS skips them)
-    for sm in _KV_SEPS.finditer(text):
-        sep = sm.start()
-        km = _KEY_REV.match(rev, n - sep)
-        if km is None:
-            continue
+    # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_KV_SEPS skips them);
+    # each separator with a key before it, left to right
+    for km in reversed(list(_SEP_KEY_REV.finditer(rev))):
+        sep = n - 1 - km.start()
         j, key_end = n - km.end(3), n - km.start(3)
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
             j += 1
