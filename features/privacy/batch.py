@@ -95,9 +95,12 @@ def _frame_serial(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
     return pl.DataFrame(cols, height=df.height) if cols else pl.DataFrame(height=df.height)
 
 
-def _counted(anon: Anonymizer, fn: Any, value: Any, times: int) -> Any:
+def _counted(anon: Anonymizer, fn: Any, value: Any, times: int, local: Counter[str] | None = None) -> Any:
+    """``fn(value)`` with what it counts multiplied by ``times``; ``local`` is an empty
+    Counter to count into (the caller's, reused), else a new one."""
     saved = anon.counts
-    local: Counter[str] = Counter()
+    if local is None:
+        local = Counter()
     anon.counts = local
     try:
         out = fn(value)
@@ -105,6 +108,7 @@ def _counted(anon: Anonymizer, fn: Any, value: Any, times: int) -> Any:
         anon.counts = saved
     for k, n in local.items():
         saved[k] += n * times
+    local.clear()
     return out
 
 
@@ -120,8 +124,9 @@ def _map_distinct(anon: Anonymizer, s: pl.Series, fn: Any) -> pl.Series:
     counts = vc.get_column("count").to_list()
     old: list[Any] = []
     new: list[Any] = []
+    local: Counter[str] = Counter()
     for v, n in zip(values, counts, strict=True):
-        out = _counted(anon, fn, v, n)
+        out = _counted(anon, fn, v, n, local)
         if out != v or type(out) is not type(v):
             old.append(v)
             new.append(out)

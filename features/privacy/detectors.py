@@ -479,7 +479,6 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_KV_SEPS skips them);
     # each separator with a key before it, left to right
     for km in reversed(list(_SEP_KEY_REV.finditer(rev))):
-        sep = n - 1 - km.start()
         j, key_end = n - km.end(3), n - km.start(3)
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
             j += 1
@@ -493,7 +492,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         cls = _key_class(key, parent)
         if cls is _NO_KEY:
             continue  # only keys the hint pattern knows may find values (batch == per event)
-        vstart = sep + 1
+        vstart = n - km.start()  # just after the separator
         limit = min(n, vstart + 3)
         while vstart < limit and text[vstart] in " \t":
             vstart += 1
