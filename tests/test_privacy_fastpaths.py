@@ -322,3 +322,11 @@ def test_separators_with_keys_as_before(text: str) -> None:
     n = len(text)
     got = [(n - 1 - m.start(), n - m.end(3), n - m.start(3)) for m in detectors._SEP_KEY_REV.finditer(text[::-1])]
     assert got[::-1] == _old_key_spans(text)
+
+
+@EXAMPLES
+@given(st.text(max_size=40))
+def test_kind_blanking_as_before(text: str) -> None:
+    from features.privacy import batch
+
+    assert text.translate(batch._LETTERS_TO_X) == batch._LETTERS.sub("x", text)
