@@ -159,6 +159,8 @@ HINT_PATTERN = "|".join(
         r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
         r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) [A-ZÀ-Þ]",
         r"rejected value \[",
+        r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
+        r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
         r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
         # a key word, then key characters, then = or : (a colon before a digit is a
         # file:line or a time, not a key: Foo.java:42, 10:00)
@@ -199,7 +201,7 @@ _MAC = re.compile(
 )
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])")
 _URL_CRED = re.compile(
-    r"//(?P<user>[^\s/:@?#\"']{1,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
+    r"//(?P<user>[^\s/:@?#\"']{0,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
 )
 _CARD = re.compile(r"(?<![\w.+-])[0-9](?:[ -]?[0-9]){11,18}(?![\w-]|\.[0-9])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
@@ -799,6 +801,102 @@ def _names(text: str, out: list[Span], lowered: str) -> None:
 _START = attrgetter("start")
 
 
+# Account names in the lines that authentication services write: sshd and PAM
+# ("Failed password for invalid user X from", "session opened for user X by"),
+# databases ('password authentication failed for user "X"', "Login failed for user
+# 'DOM\\X'"), and the authuser field of the Common Log Format ("host - X [date]").
+_LOGIN_USER = re.compile(
+    r"(?i:\b(?:for|from)(?: invalid| illegal| unknown)? user) (?P<a>[^\s\"'(),;\[\]]{1,64})"
+    r"(?= (?:from|by|port)\b| \[|\s*\(uid=|$)"
+    r"|(?i:\b(?:invalid|illegal) user) (?P<b>[^\s\"'(),;\[\]]{1,64}) from\b"
+    r"|(?i:\b(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
+    r"(?!invalid user |illegal user )(?P<c>[^\s\"'(),;\[\]]{1,64}) from\b"
+    r"|(?i:\buser)[ :=]{0,3}(?P<q>[\"'])(?P<d>[^\s\"']{1,64})(?P=q)"
+    r"|(?<!\S)[^\s\[]+ [^\s\[]+ (?P<e>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
+)
+# Accounts every system has: they name no one and say much (a root login).
+SYSTEM_ACCOUNTS = frozenset({
+    "root", "admin", "administrator", "nobody", "daemon", "www-data", "postgres", "mysql",
+    "sa", "system", "sshd", "ubuntu", "ec2-user", "centos", "git",
+})  # fmt: skip
+
+
+# The same branches, each anchored at its first word, so that a long text is not scanned
+# once per position by all five (a property test holds that both find the same values).
+_LOGIN_AT = {
+    "for": re.compile(r"(?i:(?:for|from)(?: invalid| illegal| unknown)? user) (?P<v>[^\s\"'(),;\[\]]{1,64})"
+                      r"(?= (?:from|by|port)\b| \[|\s*\(uid=|$)"),
+    "invalid": re.compile(r"(?i:(?:invalid|illegal) user) (?P<v>[^\s\"'(),;\[\]]{1,64}) from\b"),
+    "password": re.compile(r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
+                           r"(?!invalid user |illegal user )(?P<v>[^\s\"'(),;\[\]]{1,64}) from\b"),
+    "user": re.compile(r"(?i:user)[ :=]{0,3}(?P<q>[\"'])(?P<v>[^\s\"']{1,64})(?P=q)"),
+}
+_LOGIN_WORDS = (("for", "for"), ("from", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
+                ("password", "password"), ("publickey", "password"),
+                ("keyboard-interactive/pam", "password"), ("hostbased", "password"),
+                ("gssapi-with-mic", "password"), ("user", "user"))  # fmt: skip
+_CLF_DATE = re.compile(r"\[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:")
+_CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) $")
+
+
+def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
+    """Where :data:`_LOGIN_USER` finds a value in ``text``, as spans (each once)."""
+    if len(lowered) != len(text):
+        return [m.span(next(g for g in "abcde" if m.group(g) is not None))
+                for m in _LOGIN_USER.finditer(text)]
+    found: set[tuple[int, int]] = set()
+    with_user = "user" in lowered  # branches for, invalid and user need the word
+    with_for = " for " in lowered and " from" in text  # the password branch needs these
+    if with_user or with_for:
+        for word, branch in _LOGIN_WORDS:
+            if not (with_for if branch == "password" else with_user):
+                continue
+            pattern = _LOGIN_AT[branch]
+            i = lowered.find(word)
+            while i >= 0:
+                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):  # \b
+                    m = pattern.match(text, i)
+                    if m is not None:
+                        found.add(m.span("v"))
+                i = lowered.find(word, i + 1)
+    if " [" in text and "/" in text:
+        for d in _CLF_DATE.finditer(text):
+            m = _CLF_HEAD.search(text, 0, d.start())
+            if m is not None:
+                found.add(m.span("v"))
+    return sorted(found)
+
+
+def _login_users(text: str, out: list[Span], lowered: str | None = None) -> None:
+    for start, end in _login_matches(text, text.lower() if lowered is None else lowered):
+        value = text[start:end]
+        cut = value.rfind("\\") + 1  # DOMAIN\user: the domain is an organisation's
+        if value[cut:].lower() in SYSTEM_ACCOUNTS or is_neutral(value):
+            continue
+        out.append(Span(start, end, "user_id", 1))
+
+
+# A value a key names is read to its first space (``card=4242 4242 4242 4242``); a shape
+# detector reads the whole of a spaced card, IBAN, phone or SSN.
+_WIDENED = frozenset({"card", "iban", "phone", "ssn"})
+
+
+def _widen_named(cands: list[Span]) -> None:
+    """Where a shape detector found a longer value of the same kind starting where a
+    key-named value starts, the key-named span takes that extent."""
+    longest: dict[tuple[int, str], int] = {}
+    for c in cands:
+        if c.priority < 3 and c.kind in _WIDENED and c.end > longest.get((c.start, c.kind), -1):
+            longest[(c.start, c.kind)] = c.end
+    if not longest:
+        return
+    for i, c in enumerate(cands):
+        if c.priority == 3:
+            end = longest.get((c.start, c.kind), -1)
+            if end > c.end:
+                cands[i] = Span(c.start, end, c.kind, 3)
+
+
 def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[int, int]]) -> list[Span]:
     if not cands:
         return []
@@ -933,4 +1031,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _phrases(text, cands, lowered)
     if _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
+    if "user" in lowered or (" for " in lowered and " from" in text) or (" [" in text and "/" in text):
+        _login_users(text, cands, lowered)  # what each of _LOGIN_USER's branches needs
+    if len(cands) > 1:
+        _widen_named(cands)
     return _resolve(cands, protect, ids)

@@ -1,0 +1,95 @@
+"""Account names in the lines authentication services write (sshd, PAM, databases, web
+servers' access logs), and the same answer from the batch path and the hint gate."""
+
+from __future__ import annotations
+
+import polars as pl
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from features.privacy import Anonymizer, Policy, TokenKey
+from features.privacy.detectors import HINT_PATTERN, SYSTEM_ACCOUNTS, find_spans, has_hint
+
+ANON = Anonymizer(Policy.load(), TokenKey.from_secret("login tests, not a secret"))
+
+TEMPLATES = [
+    "Failed password for invalid user {u} from 203.0.113.5 port 52113 ssh2",
+    "Failed password for {u} from 203.0.113.5 port 52113 ssh2",
+    "Accepted publickey for {u} from 198.51.100.23 port 50122 ssh2: RSA SHA256:abc",
+    "Invalid user {u} from 203.0.113.7 port 41234",
+    "pam_unix(sshd:session): session opened for user {u} by (uid=0)",
+    "pam_unix(sshd:session): session closed for user {u}",
+    'FATAL:  password authentication failed for user "{u}"',
+    "Login failed for user 'CORP\\{u}'. Reason: Password did not match that for the login provided.",
+    'connection authorized: user={u} database=orders',
+    '203.0.113.9 - {u} [10/Oct/2025:13:55:36 -0700] "GET /cart HTTP/1.1" 200 2326',
+]
+names = st.from_regex(r"[a-z][a-z0-9._-]{2,14}", fullmatch=True)
+words = st.lists(st.sampled_from(["retry", "auth", "for", "the", "worker", "in", "error"]), max_size=4)
+PROFILE = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROFILE
+@given(st.sampled_from(TEMPLATES), names, words, words)
+def test_account_names_are_tokenized(template: str, name: str, before: list[str], after: list[str]) -> None:
+    assume(name not in SYSTEM_ACCOUNTS and name not in template.replace("{u}", " "))
+    if template.endswith("{u}"):
+        after = []  # PAM ends its line with the name; words after it could be anything
+    text = " ".join([*before, template.format(u=name), *after]).strip()
+    assume(name not in " ".join(before + after))
+    out = ANON.anonymize_text(text)
+    assert name not in out
+    assert "<user_id:" in out
+    assert has_hint(text)
+    assert pl.Series([text]).str.contains(HINT_PATTERN).item()
+    assert ANON.anonymize_text(out) == out
+    batch = ANON.anonymize_batch(pl.DataFrame({"message": [text, out]}))
+    assert batch.get_column("message").to_list() == [out, out]
+
+
+def test_system_accounts_and_plain_words_stay() -> None:
+    for text in [
+        "pam_unix(cron:session): session opened for user root by (uid=0)",
+        "Failed password for invalid user admin from 203.0.113.5 port 22 ssh2",
+        "user not found", 'user "not found" in cache', "looked up user preferences for 3 s",
+        "for user with id 42", "User-Agent: curl/8.4.0",
+    ]:
+        kinds = [s.kind for s in find_spans(text)]
+        assert "user_id" not in kinds, text
+
+
+def test_spaced_numbers_a_key_names_are_read_whole() -> None:
+    for text, value in [
+        ("card=4242 4242 4242 4242 exp=12/27", "4242 4242 4242 4242"),
+        ("cc=4111-1111-1111-1111 amount=20", "4111-1111-1111-1111"),
+        ("iban=DE89 3704 0044 0532 0130 00 reason=closed", "DE89 3704 0044 0532 0130 00"),
+        ("phone=+44 20 7946 0958 ok", "+44 20 7946 0958"),
+    ]:
+        spans = find_spans(text)
+        assert [text[s.start:s.end] for s in spans] == [value], text
+    # a key-named value no shape detector reads further keeps its own extent
+    assert [s.kind for s in find_spans("card=4242 expired")] == ["card"]
+
+
+def test_url_password_without_user() -> None:
+    text = "invalid password, url=redis://:s3cr3tP4ss@cache-1:6379/0"
+    assert [(s.kind, text[s.start:s.end]) for s in find_spans(text)] == [("password", "s3cr3tP4ss")]
+    assert find_spans("ftp://anonymous:@ftp.example.com/") == []
+
+
+FRAGMENTS = ["for", "FOR", "from", "For", "invalid", "Illegal", "unknown", "user", "USER", "User",
+             "password", "publickey", "keyboard-interactive/pam", "hostbased", "gssapi-with-mic",
+             "by", "port", "(uid=0)", "[preauth]", "'", '"', "\\", ":", "=", "alice", "x_y",
+             "bob.j", "203.0.113.5", "-", "[10/Oct/2025:13:55:36", "-0700]", "_", "a", "é", "İ"]
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14),
+       st.lists(st.sampled_from([" ", "", "  ", "\t", "\n"]), min_size=14, max_size=14))
+def test_anchored_login_search_finds_what_the_one_pattern_finds(parts: list[str], seps: list[str]) -> None:
+    from features.privacy.detectors import _LOGIN_USER, _login_matches
+
+    text = "".join(p + s for p, s in zip(parts, seps, strict=False))
+    want = sorted({m.span(next(g for g in "abcde" if m.group(g) is not None))
+                   for m in _LOGIN_USER.finditer(text)})
+    assert _login_matches(text, text.lower()) == want
