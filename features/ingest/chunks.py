@@ -175,7 +175,7 @@ def prepare_in_worker(raw: RawChunk, policy: Any, key: Any, services: tuple[str,
 
     normalizer, validator, anonymizer = per_process(
         "ingest", (policy.hash, key.key_id, services),
-        lambda: (Normalizer(), Validator(catalog_services=list(services) if services else None),
+        lambda: (Normalizer(threads=1), Validator(catalog_services=list(services) if services else None),
                  Anonymizer(policy, key)))
     anonymizer.counts = Counter()
     out = prepare(raw, normalizer, validator, anonymizer)

@@ -276,10 +276,14 @@ class Normalizer:
     use_fast_path : bool
         Use the vectorized path for clean JSON lines (default). False sends every
         row through the exact path (used by tests that compare the two).
+    threads : int or None
+        DuckDB threads for the vectorized path; None leaves DuckDB's default (one per
+        CPU). Ingest's worker processes use 1: the workers already share the CPUs.
     """
 
-    def __init__(self, *, use_fast_path: bool = True) -> None:
+    def __init__(self, *, use_fast_path: bool = True, threads: int | None = None) -> None:
         self.use_fast_path = use_fast_path
+        self.threads = threads
         self._con: Any = None
 
     def _connection(self) -> Any:
@@ -289,10 +293,10 @@ class Normalizer:
             # Raw (not yet anonymized) lines pass through this connection: it must never
             # spill them to a temporary file, so offloading is off and memory is capped
             # (a chunk that does not fit fails loudly instead of writing to disk).
-            self._con = duckdb.connect(
-                ":memory:",
-                config={"temp_directory": "", "memory_limit": "1GB"},
-            )
+            config: dict[str, Any] = {"temp_directory": "", "memory_limit": "1GB"}
+            if self.threads is not None:
+                config["threads"] = self.threads
+            self._con = duckdb.connect(":memory:", config=config)
             # inside Jupyter without ipywidgets DuckDB refuses this setting (its bar is off
             # there anyway)
             with contextlib.suppress(duckdb.Error):
