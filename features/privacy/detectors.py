@@ -186,7 +186,7 @@ def has_hint(text: str) -> bool:
 _OCT = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(rf"(?<![\w.])(?:{_OCT}\.){{3}}{_OCT}(?!\.?[0-9]|[A-Za-z_]|-[A-Za-z0-9])")
 _VERSION_CTX = re.compile(
-    r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|sdk|@)\s*[:=]?\s*[\"']?$"
+    r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|sdk)\s*[:=]?\s*[\"']?$"
     r"|[A-Za-z][\w.-]*/$"
 )
 _PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
@@ -805,14 +805,28 @@ _START = attrgetter("start")
 # ("Failed password for invalid user X from", "session opened for user X by"),
 # databases ('password authentication failed for user "X"', "Login failed for user
 # 'DOM\\X'"), and the authuser field of the Common Log Format ("host - X [date]").
-_LOGIN_USER = re.compile(
-    r"(?i:\b(?:for|from)(?: invalid| illegal| unknown)? user) (?P<a>[^\s\"'(),;\[\]]{1,64})"
-    r"(?= (?:from|by|port)\b| \[|\s*\(uid=|$)"
-    r"|(?i:\b(?:invalid|illegal) user) (?P<b>[^\s\"'(),;\[\]]{1,64}) from\b"
-    r"|(?i:\b(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
-    r"(?!invalid user |illegal user )(?P<c>[^\s\"'(),;\[\]]{1,64}) from\b"
-    r"|(?i:\buser)[ :=]{0,3}(?P<q>[\"'])(?P<d>[^\s\"']{1,64})(?P=q)"
-    r"|(?<!\S)[^\s\[]+ [^\s\[]+ (?P<e>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
+_NAME_CHARS = r"[^\s\"'(),;\[\]]{1,64}"
+_LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
+    "for": r"(?i:(?:for|from|by)(?: invalid| illegal| unknown| authenticating)? user) (?P<v>"
+           + _NAME_CHARS + r")(?= (?:from|by|port)\b| \[|\s*\(uid=|$| [0-9A-Fa-f.:]{3,45} port\b)",
+    "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
+    "password": r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
+                r"(?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
+    "user": r"(?i:user)[ :=]{1,3}(?P<q>[\"'])(?P<v>[^\s\"'{}\[\]<>=]{1,64})(?P=q)",
+}
+_CLF_BRANCH = r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
+_AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
+                 r"(?=[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9]))")
+# Each branch on its own, searched over the whole text (the reference the anchored search
+# below is tested against, and its fallback): sshd and PAM ("Failed password for invalid
+# user X from", "session opened for user X by", "by authenticating user X 203.0.113.7
+# port"), databases ('failed for user "X"', "Login failed for user 'DOM\\X'"), the
+# authuser of the Common Log Format ("host - X [date]"), and ssh/scp's user@address.
+# Searched one by one, not as one alternation, so that a match of one branch cannot hide
+# another's value inside it (an access-log head around a user@address).
+_LOGIN_USER = tuple(
+    [re.compile(r"\b" + b) for b in _LOGIN_BRANCHES.values()]
+    + [re.compile(_CLF_BRANCH), re.compile(_AT_IP_BRANCH)]
 )
 # Accounts every system has: they name no one and say much (a root login).
 SYSTEM_ACCOUNTS = frozenset({
@@ -822,28 +836,23 @@ SYSTEM_ACCOUNTS = frozenset({
 
 
 # The same branches, each anchored at its first word, so that a long text is not scanned
-# once per position by all five (a property test holds that both find the same values).
-_LOGIN_AT = {
-    "for": re.compile(r"(?i:(?:for|from)(?: invalid| illegal| unknown)? user) (?P<v>[^\s\"'(),;\[\]]{1,64})"
-                      r"(?= (?:from|by|port)\b| \[|\s*\(uid=|$)"),
-    "invalid": re.compile(r"(?i:(?:invalid|illegal) user) (?P<v>[^\s\"'(),;\[\]]{1,64}) from\b"),
-    "password": re.compile(r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
-                           r"(?!invalid user |illegal user )(?P<v>[^\s\"'(),;\[\]]{1,64}) from\b"),
-    "user": re.compile(r"(?i:user)[ :=]{0,3}(?P<q>[\"'])(?P<v>[^\s\"']{1,64})(?P=q)"),
-}
-_LOGIN_WORDS = (("for", "for"), ("from", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
+# once per position by all six (a property test holds that both find the same values).
+_LOGIN_AT = {word: re.compile(b) for word, b in _LOGIN_BRANCHES.items()}
+_LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
                 ("password", "password"), ("publickey", "password"),
                 ("keyboard-interactive/pam", "password"), ("hostbased", "password"),
                 ("gssapi-with-mic", "password"), ("user", "user"))  # fmt: skip
 _CLF_DATE = re.compile(r"\[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:")
-_CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) $")
+_CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \Z")
+_USER_BEFORE_AT = re.compile(r"(?<![\w.+-])[A-Za-z_][\w.-]{0,31}\Z")
+_IPV4_AHEAD = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9])")
 
 
 def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
-    """Where :data:`_LOGIN_USER` finds a value in ``text``, as spans (each once)."""
-    if len(lowered) != len(text):
-        return [m.span(next(g for g in "abcde" if m.group(g) is not None))
-                for m in _LOGIN_USER.finditer(text)]
+    """Where the branches of :data:`_LOGIN_USER` find a value in ``text``, as sorted spans
+    (each once)."""
+    if len(lowered) != len(text):  # a lower-cased letter changed length: no anchoring
+        return sorted({m.span("v") for p in _LOGIN_USER for m in p.finditer(text)})
     found: set[tuple[int, int]] = set()
     with_user = "user" in lowered  # branches for, invalid and user need the word
     with_for = " for " in lowered and " from" in text  # the password branch needs these
@@ -864,6 +873,13 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
             m = _CLF_HEAD.search(text, 0, d.start())
             if m is not None:
                 found.add(m.span("v"))
+    i = text.find("@")
+    while i >= 0:
+        if _IPV4_AHEAD.match(text, i + 1) is not None:
+            m = _USER_BEFORE_AT.search(text, max(0, i - 32), i)
+            if m is not None:
+                found.add(m.span())
+        i = text.find("@", i + 1)
     return sorted(found)
 
 
@@ -1031,7 +1047,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _phrases(text, cands, lowered)
     if _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
-    if "user" in lowered or (" for " in lowered and " from" in text) or (" [" in text and "/" in text):
+    if ("user" in lowered or (" for " in lowered and " from" in text)
+            or (" [" in text and "/" in text) or "@" in text):
         _login_users(text, cands, lowered)  # what each of _LOGIN_USER's branches needs
     if len(cands) > 1:
         _widen_named(cands)

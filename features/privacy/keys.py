@@ -203,6 +203,12 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     hit = _EXACT.get(k)
     if hit is not None:
         return hit
+    if k.startswith("http_") and len(k) > 5:
+        # CGI/WSGI request headers (Django's request.META): HTTP_AUTHORIZATION,
+        # HTTP_X_API_KEY... are the headers they name
+        inner = classify_key(k[5:], parent)
+        if inner is not None:
+            return inner
     parts = k.split("_")
     if parent is not None and is_personal_parent(parent):
         inner = _IN_PARENT.get(parts[-1])
