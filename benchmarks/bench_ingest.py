@@ -181,7 +181,7 @@ def prepare(events: int, naive_events: int) -> tuple[Path, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000_000)
-    parser.add_argument("--chunk-rows", type=int, default=50_000)
+    parser.add_argument("--chunk-rows", type=int, default=20_000)
     parser.add_argument("--naive-events", type=int, default=None,
                         help="lines the baseline reads (default: min(events, 1,000,000))")
     parser.add_argument("--skip-naive", action="store_true",

@@ -23,7 +23,7 @@ from anomaly.commands.governance import audited
 @click.option("--min-keep", type=click.IntRange(min=0), default=20, show_default=True,
               help="With --sample-rate: strata this small are kept whole, and every stratum "
                    "keeps at least this many events per chunk.")
-@click.option("--chunk-rows", type=click.IntRange(min=1), default=50_000, show_default=True,
+@click.option("--chunk-rows", type=click.IntRange(min=1), default=20_000, show_default=True,
               help="Rows per chunk (bounds memory).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for large files (default: the number of CPUs, at most "

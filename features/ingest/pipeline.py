@@ -38,6 +38,7 @@ from features.ingest.readers import (
 )
 from features.ingest.sampling import Sampling
 from features.ingest.validation import Validator
+from features.workers import lean_malloc
 
 __all__ = ["FileResult", "IngestReport", "ingest"]
 
@@ -423,9 +424,9 @@ def ingest(
     kind: str = "events",
     anonymizer: Any = None,
     sampling: Sampling | None = None,
-    chunk_rows: int = 50_000,
+    chunk_rows: int = 20_000,
     on_progress: Callable[[str, int], None] | None = None,
-    memory_limit: str | None = "512MB",
+    memory_limit: str | None = "256MB",
     jobs: int = 1,
 ) -> IngestReport:
     """Ingest files, folders or a DataFrame into the store.
@@ -465,6 +466,11 @@ def ingest(
     -------
     IngestReport
 
+    Notes
+    -----
+    Sets glibc's malloc in this process to give freed memory back to the system
+    (:func:`features.workers.lean_malloc`; a chunk's buffers are large and short-lived).
+
     Examples
     --------
     >>> import tempfile, pathlib, pandas as pd
@@ -491,6 +497,7 @@ def ingest(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     if anonymizer is None:
         anonymizer = _default_anonymizer()
+    lean_malloc()
     own = store is None
     if own:
         store = Store.open(db, key=key, memory_limit=memory_limit)
