@@ -134,7 +134,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|email|sub|field|date"
+    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname"
 )
 HINT_PATTERN = "|".join(
     (
@@ -161,6 +161,7 @@ HINT_PATTERN = "|".join(
         r"rejected value \[",
         r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
         r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
+        r"home/|/Users/|(?i:users)\\|sudo:[ \t]",
         r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
         # a key word, then key characters, then = or : (a colon before a digit is a
         # file:line or a time, not a key: Foo.java:42, 10:00)
@@ -523,6 +524,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         value = text[vs:ve]
         if is_neutral(value):
             continue
+        if key == "PWD" and value[:1] in "/~":
+            continue  # the shell's working directory (sudo, env dumps), not a password
+        if cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS:
+            continue  # USER=root: an account every system has names no one
         if cls == "id":
             ids.append((vs, ve))
         elif cls == "weak_secret":
@@ -813,6 +818,13 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "password": r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
                 r"(?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
     "user": r"(?i:user)[ :=]{1,3}(?P<q>[\"'])(?P<v>[^\s\"'{}\[\]<>=]{1,64})(?P=q)",
+    # systemd-logind: "New session 4 of user jdoe.", "Started Session 4 of user jdoe."
+    "session": r"(?i:session) [0-9a-z]{1,16} of user (?P<v>[^\s\"'(),;\[\]]{0,63}[^\s\"'(),;\[\].])"
+               r"(?=\.?(?:[\s,;]|$))",
+    # the Windows Security log: "Account Name:\t\tjdoe", "User Name: jdoe"
+    "name": r"(?i:(?:account|user) name):[ \t]+(?P<v>[^\s\"'(),;\[\]]{1,64})",
+    # sudo: "sudo:   jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=/bin/ls"
+    "sudo": r"sudo:[ \t]+(?P<v>[^\s\"'(),;:\[\]]{1,64}) : (?=[A-Z]+=)",
 }
 _CLF_BRANCH = r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
 _AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
@@ -841,7 +853,8 @@ _LOGIN_AT = {word: re.compile(b) for word, b in _LOGIN_BRANCHES.items()}
 _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
                 ("password", "password"), ("publickey", "password"),
                 ("keyboard-interactive/pam", "password"), ("hostbased", "password"),
-                ("gssapi-with-mic", "password"), ("user", "user"))  # fmt: skip
+                ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
+                ("account", "name"), ("user", "name"), ("sudo", "sudo"))  # fmt: skip
 _CLF_DATE = re.compile(r"\[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:")
 _CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \Z")
 _USER_BEFORE_AT = re.compile(r"(?<![\w.+-])[A-Za-z_][\w.-]{0,31}\Z")
@@ -854,11 +867,14 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
     if len(lowered) != len(text):  # a lower-cased letter changed length: no anchoring
         return sorted({m.span("v") for p in _LOGIN_USER for m in p.finditer(text)})
     found: set[tuple[int, int]] = set()
-    with_user = "user" in lowered  # branches for, invalid and user need the word
+    with_user = "user" in lowered  # branches for, invalid, user and session need the word
     with_for = " for " in lowered and " from" in text  # the password branch needs these
-    if with_user or with_for:
+    with_name = " name:" in lowered
+    with_sudo = "sudo:" in text
+    if with_user or with_for or with_name or with_sudo:
         for word, branch in _LOGIN_WORDS:
-            if not (with_for if branch == "password" else with_user):
+            if not (with_for if branch == "password" else with_name if branch == "name"
+                    else with_sudo if branch == "sudo" else with_user):
                 continue
             pattern = _LOGIN_AT[branch]
             i = lowered.find(word)
@@ -881,6 +897,35 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
                 found.add(m.span())
         i = text.find("@", i + 1)
     return sorted(found)
+
+
+# A user's home directory in a path: "/home/jdoe/app/main.py", "/Users/jdoe/…" (macOS),
+# "C:\\Users\\jdoe\\AppData…" (also with JSON's doubled backslashes). Only the account
+# segment is replaced, so the path stays readable. It must be followed by a separator, or
+# be the whole value of a key (HOME=/home/jdoe); a path inside a URL or after an HTTP
+# method is a route (GET /home/feed/1), not a directory.
+_HOME = re.compile(
+    r"(?<![\w.~-])(?<!GET )(?<!PUT )(?<!POST )(?<!HEAD )(?<!PATCH )(?<!DELETE )(?<!OPTIONS )"
+    r"(?:/(?:var/)?home/|/Users/|(?:[A-Za-z]:)?\\{1,2}(?i:users)\\{1,2})"
+    r"(?P<v>[A-Za-z0-9_][\w.@$-]{0,63})(?P<end>[/\\]|(?=[\s\"',;)\]]|$))"
+)
+# Home directories of accounts every system or build image has
+HOME_ACCOUNTS = SYSTEM_ACCOUNTS | frozenset({
+    "node", "runner", "runneradmin", "jenkins", "app", "appuser", "vagrant", "circleci", "pi",
+    "user", "builder", "build", "docker", "ci", "gitlab-runner", "public", "default",
+    "default user", "all users", "defaultuser0", "containeradministrator", "containeruser",
+    "linuxbrew", "travis", "buildkite-agent", "jovyan", "ubuntu", "debian", "admin",
+})  # fmt: skip
+
+
+def _home_dirs(text: str, out: list[Span]) -> None:
+    for m in _HOME.finditer(text):
+        if not m.group("end") and (m.start() == 0 or text[m.start() - 1] not in "=:"):
+            continue  # no separator after it and not a key's value: a route or a word
+        value = m.group("v")
+        if value.lower() in HOME_ACCOUNTS or is_neutral(value):
+            continue
+        out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
 
 
 def _login_users(text: str, out: list[Span], lowered: str | None = None) -> None:
@@ -1048,8 +1093,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
     if ("user" in lowered or (" for " in lowered and " from" in text)
-            or (" [" in text and "/" in text) or "@" in text):
+            or (" [" in text and "/" in text) or "@" in text or " name:" in lowered or "sudo:" in text):
         _login_users(text, cands, lowered)  # what each of _LOGIN_USER's branches needs
+    if "home/" in text or "sers" in text:
+        _home_dirs(text, cands)
     if len(cands) > 1:
         _widen_named(cands)
     return _resolve(cands, protect, ids)
