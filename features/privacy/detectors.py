@@ -400,6 +400,9 @@ _MODE = {
 _SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
 
 
+_COOKIE_END = re.compile(r"""[\r\n"']|\\[nr"]""")
+
+
 def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """The values of ``name=value`` pairs in a Cookie or Set-Cookie header value.
 
@@ -414,7 +417,8 @@ def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span
     """
     end = len(text) if end is None else end
     out: list[Span] = []
-    for m in re.finditer(r"(?:^|;|,)\s*([^=;,\s]+)=([^;\r\n\"]*)", text[start:end]):
+    # a cookie value has no spaces, commas, semicolons, quotes or backslashes (RFC 6265)
+    for m in re.finditer(r"(?:^|;|,)\s*([^=;,\s]+)=([^;,\s\"\\]*)", text[start:end]):
         name = m.group(1)
         if name.lower() in _COOKIE_ATTRS:
             continue
@@ -505,9 +509,14 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if cls is None:
             continue
         if cls == "cookie":
-            ext = _value_extent(text, vstart, "line")
-            if ext is not None:
-                out.extend(cookie_spans(text, ext[0], ext[1]))
+            # the whole header value: every pair in it, not only the first (the next
+            # pair's name=value would otherwise end it as a new key)
+            if text.startswith('\\"', vstart):
+                vstart += 2
+            elif vstart < n and text[vstart] in "\"'":
+                vstart += 1
+            m = _COOKIE_END.search(text, vstart, min(n, vstart + 8192))
+            out.extend(cookie_spans(text, vstart, m.start() if m else min(n, vstart + 8192)))
             continue
         if text.startswith(_REJECTED, vstart):
             close = text.find("]", vstart + len(_REJECTED))
@@ -577,7 +586,34 @@ def _emails(text: str, out: list[Span]) -> None:
                 m = _DOMAIN.match(text, i + len(sep))
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
+                    if j > 1 and text[j - 1] == "<" and text[j - 2] == " " and m.end() < n and text[m.end()] == ">":
+                        _display_name(text, j - 2, out)
             i = text.find(sep, i + 1)
+
+
+# The display name of an address written "Jean-Pierre Dubois <jp@example.fr>" or
+# '"Dubois, Jean" <jp@example.fr>' (RFC 5322): one to four capitalized words, or a quoted
+# phrase, right before the bracket. Not a log level or other all-capital word.
+_DISPLAY_REV = re.compile(
+    r"\"(?P<q>[^\"<>\n]{2,64})\"|(?P<w>(?:[\w'.-]*[a-zà-þ][\w'.-]*[A-ZÀ-Þ](?: |$)){1,4})"
+)
+
+
+def _display_name(text: str, space: int, out: list[Span]) -> None:
+    """A display name ending just before ``text[space]`` (the space before ``<``)."""
+    a = max(0, space - 96)
+    rev = text[a:space][::-1]
+    m = _DISPLAY_REV.match(rev)
+    if m is None:
+        return
+    if m.group("q") is not None:
+        out.append(Span(space - m.end("q"), space - 1, "person_name", 2))
+        return
+    words = m.group("w").rstrip(" ")
+    start = space - len(words)
+    if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'(:,;[":
+        return  # the words run on from something else (x.Name <a@b>)
+    out.append(Span(start, space, "person_name", 2))
 
 
 def _ipv4(text: str, out: list[Span]) -> None:

@@ -266,6 +266,11 @@ def is_personal_parent(key: str) -> bool:
                                         if p not in ("to", "from", "cc"))
 
 
+# Bind parameters and format slots stand for a value, they are none: email=? (SQL, JDBC),
+# %s / %(email)s / {} / {email} / {{email}} / ${EMAIL} / $1 / :email
+_PLACEHOLDER = re.compile(
+    r"\?|%[sdrv]|%\(\w+\)[sdr]|\{\w*\}|\{\{\s*[\w.]*\s*\}\}|\$\{\w+\}|\$[0-9]+|:[a-z_]\w*"
+)
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
 
 
@@ -280,9 +285,16 @@ def is_plausible(kind: str, value: str) -> bool:
     --------
     >>> is_plausible("address", "0x18"), is_plausible("address", "221B Baker Street")
     (False, True)
+    >>> is_plausible("email", "?"), is_plausible("email", "connection")
+    (False, False)
     """
+    v = value.strip()
+    if _PLACEHOLDER.fullmatch(v):
+        return False
     if kind == "address":
-        return _MACHINE_ADDRESS.fullmatch(value.strip()) is None
+        return _MACHINE_ADDRESS.fullmatch(v) is None
+    if kind == "email":  # "mail: connection refused" names no address
+        return "@" in v or "%40" in v
     return True
 
 
