@@ -249,7 +249,8 @@ _PHRASE = re.compile(
 )
 _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
-    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) (?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){1,3})"
+    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) "
+    r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ")
@@ -351,6 +352,8 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     if mode in ("phone", "geo"):
         allowed = "+()-. " if mode == "phone" else "+-., "
         j = i
+        if mode == "phone" and text[i:i + 3] in ("%2B", "%2b"):
+            j += 3  # a URL-encoded + (phone=%2B14155550199)
         while j < n and (text[j].isdigit() or text[j] in allowed):
             j += 1
         while j > i and text[j - 1] in " .-(":
@@ -833,7 +836,8 @@ def _names(text: str, out: list[Span], lowered: str) -> None:
                 break
         while kept and kept[-1].lower() in _NAME_PARTICLES:
             kept.pop()
-        if len(kept) < 2 or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
+        # two words at least, or one after a title (Dear Mr. Twist)
+        if len(kept) < (1 if m.group("title") else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
             continue
         start = m.start("v")
         out.append(Span(start, start + len(" ".join(kept)), "person_name", 0))
