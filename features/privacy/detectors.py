@@ -503,6 +503,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if cls is _NO_KEY:
             continue  # only keys the hint pattern knows may find values (batch == per event)
         vstart = n - km.start()  # just after the separator
+        if vstart < n and text[vstart] == ">" and text[vstart - 1] == "=":
+            vstart += 1  # Ruby's hash rocket: {"name"=>"Nina Weber"}
         limit = min(n, vstart + 3)
         while vstart < limit and text[vstart] in " \t":
             vstart += 1
