@@ -232,12 +232,6 @@ def test_is_neutral_as_before(text: str) -> None:
     assert detectors.is_neutral(text) == _old_is_neutral(text)
 
 
-@EXAMPLES
-@given(texts)
-def test_key_value_separators_as_before(text: str) -> None:
-    assert [m.start() for m in detectors._KV_SEPS.finditer(text)] == _old_kv_seps(text)
-
-
 spans = st.builds(
     Span,
     st.integers(0, 30),
@@ -329,4 +323,4 @@ def test_separators_with_keys_as_before(text: str) -> None:
 def test_kind_blanking_as_before(text: str) -> None:
     from features.privacy import batch
 
-    assert text.translate(batch._LETTERS_TO_X) == batch._LETTERS.sub("x", text)
+    assert text.translate(batch._LETTERS_TO_X) == re.sub("[a-z]", "x", text)

@@ -27,8 +27,7 @@ __all__ = ["anonymize_table"]
 
 _WHOLE = frozenset({"weak_secret", "record_key", "cookie"})
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
-_LETTERS = re.compile("[a-z]")
-_LETTERS_TO_X = str.maketrans(dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "x"))  # _LETTERS.sub("x", ...)
+_LETTERS_TO_X = str.maketrans(dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "x"))  # each of a-z to x
 
 
 def anonymize_table(anon: Anonymizer, table: Any) -> Any:

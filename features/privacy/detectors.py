@@ -446,16 +446,12 @@ def _brace_end(text: str, i: int) -> int:
     return limit
 
 
-_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-[]")
-_SEPS = re.compile(r"[=:]")
-# the separators _key_values reads: every ``=``, and every ``:`` that is not a URL scheme's
-# (``://``), part of ``::`` or followed by a digit (file:line, a time)
-_KV_SEPS = re.compile(r"=|:(?<!::)(?!//|:|[0-9])")
 # the key before a separator, read backwards: spaces, a quote, a backslash, the key
 _KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]]{1,64})")
-# _KV_SEPS and _KEY_REV in one search of the reversed text: a separator (a colon checked on
-# both sides as _KV_SEPS does; in the reversed text what followed it comes before), then
-# the key before it, read backwards; found from the end, so used in reverse
+# The separators _key_values reads, each with the key before it, in one search of the
+# reversed text: every ``=``, and every ``:`` that is not a URL scheme's (``://``), part of
+# ``::`` or followed by a digit (file:line, a time) -- in the reversed text what followed
+# the colon comes before it; then _KEY_REV. Found from the end, so used in reverse.
 _SEP_KEY_REV = re.compile(r"(?:=|:(?<!//:)(?<!::)(?<![0-9]:)(?!:))" + _KEY_REV.pattern)
 _REJECTED = "rejected value ["
 
@@ -486,8 +482,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
     n = len(text)
     rev = text[::-1]
-    # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_KV_SEPS skips them);
-    # each separator with a key before it, left to right
+    # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_SEP_KEY_REV skips
+    # them); each separator with a key before it, left to right
     for km in reversed(list(_SEP_KEY_REV.finditer(rev))):
         j, key_end = n - km.end(3), n - km.start(3)
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
@@ -567,11 +563,8 @@ def _url_creds(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _local_char(c: str) -> bool:
-    return c.isalnum() or c in "._%+-"
-
-
-# _local_char as a character class (``[^\W_]`` is exactly str.isalnum, so ``\w`` adds ``_``)
+# the characters of an e-mail's local part (str.isalnum or one of ._%+-) as a character
+# class (``[^\W_]`` is exactly str.isalnum, so ``\w`` adds ``_``)
 _LOCAL_REV = re.compile(r"[\w.%+-]{1,65}")
 
 
@@ -581,7 +574,7 @@ def _emails(text: str, out: list[Span]) -> None:
     for sep in ("@", "%40"):
         i = text.find(sep)
         while i >= 0:
-            # the run of local-part characters (_local_char) just before i, up to 65 of them:
+            # the run of local-part characters (_LOCAL_REV) just before i, up to 65 of them:
             # an address's local part has 1 to 64 (a longer run is not one)
             if rev is None:
                 rev = text[::-1]
