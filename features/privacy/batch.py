@@ -14,7 +14,15 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from features.privacy.anonymizer import _CACHE_LIMIT, _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
-from features.privacy.detectors import GATE_PATTERNS, HINT_PATTERN, TOKEN_PATTERN
+from features.privacy.detectors import (
+    G_KEYS,
+    GATE_PATTERNS,
+    HINT_PATTERN,
+    KEY_RUN_PATTERN,
+    SHAPE_PATTERN,
+    TOKEN_PATTERN,
+    key_run_matters,
+)
 from features.privacy.keys import child_class, classify_key
 
 if TYPE_CHECKING:
@@ -145,22 +153,44 @@ _PARALLEL_MIN_ROWS = 4000  # smaller tables are done in this process
 
 
 def _gate_bits(values: list[str] | pl.Series) -> list[int]:
-    """The detectors' gates (:data:`GATE_PATTERNS`) over many strings at once, run by
-    polars in native code: bit ``i`` of entry ``j`` says whether pattern ``i`` occurs in
-    ``values[j]``, which is what ``find_spans(..., gates=)`` takes. ``values`` is a list of
-    strings or a string Series without nulls (used as it is, not copied)."""
-    import polars as pl
-
+    """The detectors' gates over many strings at once, run by polars in native code:
+    bit ``i`` of entry ``j`` says whether pattern ``i`` of :data:`GATE_PATTERNS` occurs in
+    ``values[j]``, and bit 7 (:data:`G_KEYS`) whether a key in it could name personal data,
+    which is what ``find_spans(..., gates=)`` takes (the same as :func:`gate_bits` one at a
+    time). ``values`` is a list of strings or a string Series without nulls (used as it
+    is, not copied)."""
     if len(values) == 0:
         return []
+    return _gates_frame(values).get_column("g").to_list()
+
+
+def _gates_frame(values: list[str] | pl.Series) -> pl.DataFrame:
+    """Columns ``g`` (the gate bits, see :func:`_gate_bits`) and ``could`` (whether
+    ``find_spans`` could find anything: :func:`could_find`) for each of ``values``.
+
+    The key bit is decided once per distinct key run (:data:`KEY_RUN_PATTERN`, extracted
+    by polars) in Python, then mapped back to the rows in polars."""
+    import polars as pl
+
     if isinstance(values, pl.Series):
         frame = pl.DataFrame([values.alias("v")])
     else:
         frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
-    bits = pl.sum_horizontal(
-        [pl.col("v").str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
+    v = pl.col("v")
+    frame = frame.select(
+        pl.sum_horizontal(
+            [v.str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
+        ).alias("g"),
+        v.str.contains(SHAPE_PATTERN).alias("shape"),
+        v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
-    return frame.select(bits.alias("g")).get_column("g").to_list()
+    runs = frame.get_column("runs").explode().drop_nulls().unique()
+    relevant = pl.Series("r", [r for r in runs.to_list() if key_run_matters(r)], dtype=pl.String)
+    keys = pl.col("runs").list.eval(pl.element().is_in(relevant)).list.any().fill_null(False)
+    return frame.select(
+        (pl.col("g") + keys.cast(pl.Int64) * G_KEYS).alias("g"),
+        (pl.col("shape") | keys).alias("could"),
+    )
 
 
 def _blank_kind(m: re.Match[str]) -> str:
@@ -223,20 +253,24 @@ def _free_texts(
 
 
 def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
-    """Like ``_map_distinct(anon, s, anon._text)`` for the strings the hint pattern matches
-    (the others are clean), with the gate, the detectors' gates and the second-pass check
-    computed for all the distinct strings at once."""
+    """Like ``_map_distinct(anon, s, anon._text)`` for the strings in which ``find_spans``
+    could find anything (:func:`could_find`; the others are clean), with that gate, the
+    detectors' gates and the second-pass check computed for all the distinct strings at
+    once."""
     vc = s.drop_nulls().value_counts()
-    if vc.height:
-        vc = vc.filter(vc.get_column(s.name).str.contains(HINT_PATTERN))
     if vc.height == 0:
         return s
-    distinct = vc.get_column(s.name)
-    values = distinct.to_list()
+    gates = _gates_frame(vc.get_column(s.name))
+    could = gates.get_column("could")
+    vc = vc.filter(could)
+    if vc.height == 0:
+        return s
+    values = vc.get_column(s.name).to_list()
     counts = vc.get_column("count").to_list()
+    bits = gates.get_column("g").filter(could).to_list()
     old: list[str] = []
     new: list[str] = []
-    for v, n, (out, kinds) in zip(values, counts, _free_texts(anon, values, cls, _gate_bits(distinct)), strict=True):
+    for v, n, (out, kinds) in zip(values, counts, _free_texts(anon, values, cls, bits), strict=True):
         for k in kinds:
             anon.counts[k] += n
         if out != v:

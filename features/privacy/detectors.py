@@ -43,16 +43,22 @@ from features.privacy.keys import classify_key, is_personal_parent, is_plausible
 __all__ = [
     "DEFAULT_ACTIONS",
     "GATE_PATTERNS",
+    "G_KEYS",
     "HINT_PATTERN",
+    "KEY_RUN_PATTERN",
     "KINDS",
     "PLACEHOLDERS",
+    "SHAPE_PATTERN",
     "TOKEN_PATTERN",
     "Span",
     "cookie_spans",
+    "could_find",
     "find_spans",
     "gate_bits",
     "has_hint",
     "is_neutral",
+    "key_run_matters",
+    "key_runs",
 ]
 
 # kind -> default free-text action. Secrets are masked (they have no analytic
@@ -136,39 +142,49 @@ _KEY_WORDS = (
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
     "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname"
 )
+# Every branch of the hint but the key-word one: the shapes and phrases its detectors
+# start from. The batch path puts these, and the key runs below, in place of the key-word
+# branch (which passes any text with a key word before a colon: panic:, KeyError:).
+_SHAPE_BRANCHES = (
+    r"@|%40",
+    r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
+    r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}",
+    r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
+    r"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
+    r"[0-9](?:[ -]?[0-9]){11}",
+    r"\+[1-9]",
+    r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}",
+    r"\([0-9]{3}\)",
+    r"0[1-9][0-9]{1,3}[ -][0-9]{3}",
+    r"0[1-9][ .-][0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
+    r"[0-9]{3}-[0-9]{2}-[0-9]{4}",
+    r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
+    r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
+    r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
+    r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
+    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
+    r"(?i:bearer|basic)\s",
+    r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
+    r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) [A-ZÀ-Þ]",
+    r"rejected value \[",
+    r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
+    r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
+    r"home/|/Users/|(?i:users)\\|sudo:[ \t]",
+    r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
+)
 HINT_PATTERN = "|".join(
-    (
-        r"@|%40",
-        r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
-        r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}",
-        r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
-        r"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
-        r"[0-9](?:[ -]?[0-9]){11}",
-        r"\+[1-9]",
-        r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}",
-        r"\([0-9]{3}\)",
-        r"0[1-9][0-9]{1,3}[ -][0-9]{3}",
-        r"0[1-9][ .-][0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
-        r"[0-9]{3}-[0-9]{2}-[0-9]{4}",
-        r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
-        r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
-        r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
-        r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
-        r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
-        r"(?i:bearer|basic)\s",
-        r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
-        r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) [A-ZÀ-Þ]",
-        r"rejected value \[",
-        r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
-        r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
-        r"home/|/Users/|(?i:users)\\|sudo:[ \t]",
-        r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
+    _SHAPE_BRANCHES
+    + (
         # a key word, then key characters, then = or : (a colon before a digit is a
         # file:line or a time, not a key: Foo.java:42, 10:00)
         r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*\\?[\"']?[ \t]*(?:=|:[^0-9]|:$))",
     )
 )
 _HINT = re.compile(HINT_PATTERN)
+# The shapes, and the Windows Security log's "Account Name:" (the login detector's only
+# branch that the shapes above do not announce).
+SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):",))
+_SHAPES = re.compile(SHAPE_PATTERN)
 
 
 def has_hint(text: str) -> bool:
@@ -291,7 +307,63 @@ GATE_PATTERNS: tuple[str, ...] = (
     _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern,
 )  # fmt: skip
 _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE)
-_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN = (1 << i for i in range(7))
+_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_KEYS = (1 << i for i in range(8))
+# Bit 7 of the gates (G_KEYS) says whether a key=value pair in the text could find
+# anything: :data:`KEY_RUN_PATTERN` finds every key that has a key word in it, with its
+# separator and the start of its value, and :func:`key_run_matters` says whether the key
+# under that run could name personal data. Without the bit, find_spans reads keys only for
+# identifiers (``order_id=``, which keep numeric detectors off their values).
+G_KEYS = _G_KEYS
+_NEXT_KEY_SHORT = r"[ \t,]+[A-Za-z_][A-Za-z0-9_.\-]{0,63}[ \t]*[=:]"
+_RUN_KEY_CHARS = r"(?i:[a-z0-9_.\-\[\]])"
+_RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:]"
+# an object's opening brace (the key may name a person: customer={...}), or a hexadecimal
+# value that ends where the value would (addr=0x18 pc=0x4a2b in a Go panic)
+_RUN_TAIL_PATTERN = (
+    r"(?:>?[ \t]{0,3}(?:\{|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)))"
+)
+KEY_RUN_PATTERN = (
+    _RUN_KEY_CHARS + "*" + r"(?i:" + _KEY_WORDS + r")" + _RUN_KEY_CHARS + "*"
+    + _RUN_SEP_PATTERN + _RUN_TAIL_PATTERN + "?"
+)
+# The same matches found in linear time by Python's backtracking engine (the pattern above
+# tries every key word at every position of a long run): each run of key characters, then
+# a separator, kept when a key word is in it.
+_RUN_CHARS = re.compile(_RUN_KEY_CHARS + "+")
+_RUN_SEP_AT = re.compile(_RUN_SEP_PATTERN)
+_RUN_TAIL_AT = re.compile(_RUN_TAIL_PATTERN)
+_KEY_WORD = re.compile(r"(?i:" + _KEY_WORDS + r")")
+
+
+def key_runs(text: str) -> list[str]:
+    """The matches of :data:`KEY_RUN_PATTERN` in ``text``, left to right, without overlap
+    (what polars' ``str.extract_all`` gives).
+
+    Examples
+    --------
+    >>> key_runs('panic: x addr=0x18 pc=0x4a2b user_email="a"')
+    ['panic:', 'addr=0x18 pc=', 'user_email=']
+    """
+    runs: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _RUN_CHARS.search(text, pos)
+        if m is None:
+            break
+        sep = _RUN_SEP_AT.match(text, m.end())
+        if sep is None:
+            pos = m.end()
+            continue
+        pos = sep.end()
+        if _KEY_WORD.search(text, m.start(), m.end()) is None:
+            continue
+        tail = _RUN_TAIL_AT.match(text, pos)
+        if tail is not None:
+            pos = tail.end()
+        runs.append(text[m.start() : pos])
+    return runs
+_HEX_TAIL = re.compile(r"0x[0-9A-Fa-f]+(?:[ \t,]+(?P<next>[A-Za-z_][A-Za-z0-9_.\-]{0,63})[ \t]*[=:])?")
 _KEY_START = re.compile(r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r"))")
 _COOKIE_ATTRS = frozenset({
     "path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "version",
@@ -476,6 +548,55 @@ def _key_class(key: str, parent: str | None) -> str | None:
     if cls != "id" and not _has_key_word(key):
         return _NO_KEY
     return cls
+
+
+def _key_matters(key: str, brace: bool, machine_address: bool) -> bool:
+    """Whether a separator after the key characters ``key`` could give a finding: whatever
+    part of them ``_key_values`` takes for the key (it reads at most the last 64, from a
+    letter or ``_`` that follows no letter or digit), with any parent."""
+    n = len(key)
+    for i in range(max(0, n - 64), n):
+        c = key[i]
+        if not (c.isalpha() or c == "_") or (i > 0 and key[i - 1].isalnum()):
+            continue
+        k = key[i:]
+        cls = _key_class(k, None)
+        if cls is _NO_KEY:
+            continue
+        if brace and is_personal_parent(k):
+            return True
+        if cls in (None, "id") or (cls == "address" and machine_address):
+            continue
+        return True
+    return False
+
+
+_RUN_SEP = re.compile(r"[\\\"' \t]*[=:]>?[ \t]*")
+
+
+@lru_cache(maxsize=65536)
+def key_run_matters(run: str) -> bool:
+    """Whether a match of :data:`KEY_RUN_PATTERN` could let find_spans find anything.
+
+    False only when no key the run can hold names personal data: its class is an
+    identifier or nothing, or it is an ``address`` whose value is a machine address.
+
+    Examples
+    --------
+    >>> key_run_matters("email="), key_run_matters("KeyError:"), key_run_matters("addr=0x18 ")
+    (True, False, False)
+    >>> key_run_matters("customer={"), key_run_matters("addr=0x18 password=")
+    (True, True)
+    """
+    m = _RUN_SEP.search(run)
+    if m is None:  # not a match of the pattern
+        return True
+    key, rest = run[: m.start()], run[m.end():]
+    brace = rest.startswith("{")
+    tail = _HEX_TAIL.match(rest) if rest.startswith("0x") else None
+    if tail is not None and tail.group("next") and _key_matters(tail.group("next"), True, False):
+        return True  # the next key, which the hexadecimal value's end took in
+    return _key_matters(key, brace, tail is not None)
 
 
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
@@ -1041,7 +1162,28 @@ def gate_bits(text: str) -> int:
     for i, gate in enumerate(_GATES):
         if gate.search(text) is not None:
             bits |= 1 << i
+    if any(key_run_matters(run) for run in key_runs(text)):
+        bits |= _G_KEYS
     return bits
+
+
+def could_find(text: str, gates: int | None = None) -> bool:
+    """Whether ``find_spans`` could find anything in ``text``: False means it finds nothing.
+
+    Tighter than :func:`has_hint`, which passes any key word before a colon (``panic:``,
+    ``KeyError:``); this passes a key only when it could name personal data
+    (:func:`key_run_matters`). The batch path computes the same answer for whole columns.
+
+    Examples
+    --------
+    >>> could_find("panic: runtime error [signal SIGSEGV code=0x1 addr=0x18 pc=0x4a2b3c]")
+    False
+    >>> could_find("customer_email: ada@example.com"), could_find("password=hunter2")
+    (True, True)
+    """
+    if _SHAPES.search(text) is not None:
+        return True
+    return bool((gate_bits(text) if gates is None else gates) & _G_KEYS)
 
 
 def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None) -> list[Span]:
@@ -1055,10 +1197,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         The text is an identifier (a ``trace_id`` or ``order_id`` value): never
         read digits or dotted numbers in it as cards, phones or addresses.
     gates : int or None
-        The answers of :data:`GATE_PATTERNS` for ``text`` as bits (see :func:`gate_bits`),
-        when the caller already has them (the batch path computes them for a whole
-        column in polars); None computes each one here when it is needed. The result
-        does not depend on it.
+        The answers of :data:`GATE_PATTERNS` and of the key runs for ``text`` as bits
+        (see :func:`gate_bits`), when the caller already has them (the batch path
+        computes them for a whole column in polars); None computes each one here when it
+        is needed. The result does not depend on it.
 
     Returns
     -------
@@ -1077,8 +1219,12 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     protect = [m.span() for m in _TOKEN.finditer(text)] if "<" in text else []
     cands: list[Span] = []
     ids: list[tuple[int, int]] = []
+    keys_later = False
     if "=" in text or ":" in text:
-        _key_values(text, cands, ids)
+        if gates is None or gates & _G_KEYS:
+            _key_values(text, cands, ids)
+        else:
+            keys_later = True  # no key can name personal data: only identifiers are read
     if "@" in text or "%40" in text:
         for m in _url_creds(text):
             if not is_neutral(m.group("pw")):
@@ -1136,6 +1282,12 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _login_users(text, cands, lowered)
     if "home/" in text or "sers" in text:  # /home/, /Users/, \\Users\\, \\users\\
         _home_dirs(text, cands)
+    if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
+        # an identifier's value (order_id=4111111111111111) is no card: read the keys after
+        # all (what they find goes first, where it would have been)
+        named: list[Span] = []
+        _key_values(text, named, ids)
+        cands[:0] = named
     if len(cands) > 1:
         _widen_named(cands)
     return _resolve(cands, protect, ids)

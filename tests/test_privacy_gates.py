@@ -1,0 +1,124 @@
+"""The batch path's gate (:func:`could_find` and the key bit of :func:`gate_bits`) is exact.
+
+The batch path hands ``find_spans`` only the strings :func:`could_find` passes, and
+skips reading keys where no key could name personal data (bit ``G_KEYS``). Both are
+optimizations, so they must never change a result: a string with a finding must pass
+the gate, and ``find_spans`` must give the same answer with the gate bits as without.
+Checked on random text built from the pieces the key reader branches on, on the
+fixture sets of personal values and decoys, and on the simulator's messages and stack
+traces; polars (Rust regex) and Python must agree on every bit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polars as pl
+from conftest import simulated_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from features.privacy import find_spans
+from features.privacy.batch import _gates_frame
+from features.privacy.detectors import (
+    G_KEYS,
+    KEY_RUN_PATTERN,
+    could_find,
+    gate_bits,
+    has_hint,
+    key_run_matters,
+    key_runs,
+)
+from features.simulate.run import simulate
+
+FIXTURES = Path(__file__).parent / "fixtures" / "privacy"
+
+PIECES = [
+    "addr", "address", "=", ":", "=>", " ", "\t", ",", "0x18", "0xc000012345", " pc=", " sp=", "]", "[",
+    "{", "}", '"', "'", "\\", "\n", "customer", "billing", "email", "name", "user", "_id", "order_id",
+    "password", "token", "KeyError", "panic", "Main Street", "221B Baker St", "4111111111111111",
+    "4111 1111 1111 1111", "+1 415 555 0199", "ada@example.com", "203.0.113.9", "x" * 70, "a", "Z", "9",
+    "-", ".", "_", "ſ", "K", "%40", "key", "sess", "cookie", "Account Name:", "lat", "dob",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
+
+
+def _check(batch: list[str]) -> None:
+    frame = _gates_frame(batch)
+    assert frame.get_column("g").to_list() == [gate_bits(t) for t in batch]
+    assert frame.get_column("could").to_list() == [could_find(t) for t in batch]
+    for t in batch:
+        spans = find_spans(t)
+        if spans:
+            assert could_find(t), t
+            assert has_hint(t), t
+        assert find_spans(t, gates=gate_bits(t)) == spans, t
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(texts, st.text(max_size=60)), min_size=1, max_size=8))
+def test_gate_is_exact_on_random_key_text(batch: list[str]) -> None:
+    _check(batch)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(texts, st.text(max_size=40)), min_size=1, max_size=6))
+def test_key_runs_are_the_pattern_s_matches(batch: list[str]) -> None:
+    # the linear-time reader, Python's regex engine and polars' find the same runs
+    rust = pl.Series(batch, dtype=pl.String).str.extract_all(KEY_RUN_PATTERN).to_list()
+    assert [key_runs(t) for t in batch] == [re.findall(KEY_RUN_PATTERN, t) for t in batch] == rust
+
+
+def test_gate_is_exact_on_fixtures() -> None:
+    batch = []
+    for name in ("personal.tsv", "decoys.tsv"):
+        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                batch.append(line.split("\t")[1])
+    assert len(batch) > 100
+    _check(batch)
+
+
+def test_gate_is_exact_on_simulated_text(tmp_path: Path) -> None:
+    simulate(tmp_path, days=1, services=8, seed=21, scale=0.1)
+    batch = sorted({
+        v for e in simulated_events(tmp_path) for v in (e.get("message"), e.get("stack_trace"))
+        if isinstance(v, str)
+    })  # fmt: skip
+    assert len(batch) > 1000
+    _check(batch)
+    # and the gate does its work: most strings that only have key words before colons
+    # (panic:, KeyError:, addr=0x18) are not read at all
+    passed = sum(could_find(t) for t in batch)
+    hinted = sum(has_hint(t) for t in batch)
+    assert passed < hinted
+
+
+def test_key_runs() -> None:
+    assert not key_run_matters("panic:") and not key_run_matters("KeyError:")
+    assert not key_run_matters("addr=0x18 ") and not key_run_matters("addr=0x18 pc=")
+    assert key_run_matters("addr=0x18 password=")  # the next key the hex value took in
+    assert key_run_matters("customer={") and key_run_matters('"billing_details": {')
+    assert key_run_matters("email=") and key_run_matters("x-user-email:")
+    assert not key_run_matters("order_id=")  # identifiers only keep numbers from detectors
+    # a Go panic's memory address is no street address; a street address after addr= is
+    t = "panic: runtime error: invalid memory address [signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x4a2b3c]"
+    assert not could_find(t) and has_hint(t)
+    assert could_find("addr=0x18 Main Street")
+    assert find_spans("addr=0x18 Main Street")
+
+
+def test_identifier_keys_still_guard_numbers() -> None:
+    # no key names personal data, yet order_id's value must not be read as a card
+    t = "refund failed order_id=4111111111111111 amount=12.00"
+    bits = gate_bits(t)
+    assert not bits & G_KEYS
+    assert find_spans(t, gates=bits) == find_spans(t) == []
+    t2 = "refund failed card 4111111111111111 order_id=77"
+    assert [s.kind for s in find_spans(t2, gates=gate_bits(t2))] == ["card"]
+
+
+def test_polars_series_input_is_used_as_is() -> None:
+    s = pl.Series("message", ["email=a@b.io", "panic: x", "plain"])
+    assert _gates_frame(s).get_column("could").to_list() == [True, False, False]
