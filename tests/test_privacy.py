@@ -362,10 +362,17 @@ def _nan_to_none(records: list[dict]) -> list[dict]:
     return [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()} for r in records]
 
 
-def test_batch_with_workers_equals_one_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shared_min", [1000, 1])
+def test_batch_with_workers_equals_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               shared_min: int) -> None:
     import polars as pl
 
+    from features.privacy import batch
     from features.simulate.run import simulate
+
+    # 1: every text column's strings are shared with the worker, in parts, some of which
+    # this process takes back and reads itself
+    monkeypatch.setattr(batch, "_SHARED_MIN_TEXTS", shared_min)
 
     simulate(tmp_path, days=1, services=3, seed=5, scale=0.02)
     frame = pl.DataFrame(simulated_events(tmp_path), infer_schema_length=None)

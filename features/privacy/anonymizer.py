@@ -78,12 +78,14 @@ class Anonymizer:
         The tokenization key; None loads it with :func:`load_key` (which raises,
         saying how to create one, when there is none).
     n_jobs : int
-        Worker processes for :meth:`anonymize_batch`: the rows of a polars or Arrow
-        table of at least 4,000 rows are shared among them (the result and the
-        counts are the same as in one process). 1 (the default) works in-process;
-        call :meth:`close` (or use the anonymizer as a context manager) to stop
-        the workers. A script that uses workers needs the
-        ``if __name__ == "__main__":`` guard (they are started with ``spawn``).
+        Processes for :meth:`anonymize_batch`, this one included: where a table's
+        free-text columns hold at least 1,000 distinct strings to read, those strings
+        (not the table) are shared with ``n_jobs - 1`` worker processes while this one
+        does the other columns (the result and the counts are the same as in one
+        process). 1 (the default) works in-process; call :meth:`close` (or use the
+        anonymizer as a context manager) to stop the workers. A script that uses
+        workers needs the ``if __name__ == "__main__":`` guard (they are started with
+        ``spawn``).
 
     Attributes
     ----------
@@ -111,7 +113,7 @@ class Anonymizer:
         if self._pool is None:
             from features.workers import process_pool
 
-            self._pool = process_pool(self.n_jobs)
+            self._pool = process_pool(max(1, self.n_jobs - 1))
         return self._pool
 
     def close(self) -> None:

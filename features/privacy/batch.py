@@ -1,16 +1,18 @@
 """Column-wise anonymization of tables (Arrow, pandas, polars).
 
 Each column gets its field's action; string columns under ``scan`` are gated by
-the detectors' hint pattern, which polars runs over the whole column in native
-code, and only the distinct strings that pass are handed to the per-string
-anonymizer, once each. Results are identical to the per-event path (a test
-holds this), and counts are per occurrence, as if each row had been done alone.
+:func:`~features.privacy.detectors.could_find`, which polars runs over the column's
+distinct strings in native code, and only the strings that pass are handed to the
+per-string anonymizer, once each (shared with worker processes when the anonymizer
+has ``n_jobs`` above 1). Results are identical to the per-event path (a test holds
+this), and counts are per occurrence, as if each row had been done alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from features.privacy.anonymizer import _CACHE_LIMIT, _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
@@ -84,22 +86,20 @@ def _restore_types(out: Any, schema: Any) -> Any:
 
 
 def _frame(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
-    if anon.n_jobs > 1 and df.height >= _PARALLEL_MIN_ROWS:
-        return _frame_parallel(anon, df)
-    return _frame_serial(anon, df)
-
-
-def _frame_serial(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
+    """Each column by its rule. In two steps: every column is started first (the free
+    text that needs reading goes to the worker processes, when there are any), then
+    finished in order, so this process does the other columns while the workers read."""
     import polars as pl
 
     fields = anon.policy.fields
-    cols = []
+    started = []
     for name in df.columns:
         rule = fields.get(name, anon.policy.unknown)
         if rule.action == "drop":
             continue
         new_name = name if name in fields else anon._key_name(name)
-        cols.append(_column(anon, rule, name, df.get_column(name)).alias(new_name))
+        started.append((new_name, _column(anon, rule, name, df.get_column(name))))
+    cols = [finish().alias(new_name) for new_name, finish in started]
     return pl.DataFrame(cols, height=df.height) if cols else pl.DataFrame(height=df.height)
 
 
@@ -149,9 +149,6 @@ def _map_distinct(anon: Anonymizer, s: pl.Series, fn: Any) -> pl.Series:
     return pl.Series(s.name, [mapping.get(v, v) for v in s.to_list()], strict=False)
 
 
-_PARALLEL_MIN_ROWS = 4000  # smaller tables are done in this process
-
-
 def _gate_bits(values: list[str] | pl.Series) -> list[int]:
     """The detectors' gates over many strings at once, run by polars in native code:
     bit ``i`` of entry ``j`` says whether pattern ``i`` of :data:`GATE_PATTERNS` occurs in
@@ -161,15 +158,15 @@ def _gate_bits(values: list[str] | pl.Series) -> list[int]:
     is, not copied)."""
     if len(values) == 0:
         return []
-    return _gates_frame(values).get_column("g").to_list()
+    frame = _keys_frame(values)
+    return frame.select(_bits(frame)).get_column("g").to_list()
 
 
-def _gates_frame(values: list[str] | pl.Series) -> pl.DataFrame:
-    """Columns ``g`` (the gate bits, see :func:`_gate_bits`) and ``could`` (whether
-    ``find_spans`` could find anything: :func:`could_find`) for each of ``values``.
-
-    The key bit is decided once per distinct key run (:data:`KEY_RUN_PATTERN`, extracted
-    by polars) in Python, then mapped back to the rows in polars."""
+def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
+    """Columns ``v`` (the values), ``shape`` (:data:`SHAPE_PATTERN` occurs) and ``keys``
+    (a key in it could name personal data: bit :data:`G_KEYS`). The key bit is decided
+    once per distinct key run (:data:`KEY_RUN_PATTERN`, extracted by polars) in Python,
+    then mapped back to the rows in polars."""
     import polars as pl
 
     if isinstance(values, pl.Series):
@@ -177,20 +174,33 @@ def _gates_frame(values: list[str] | pl.Series) -> pl.DataFrame:
     else:
         frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
     v = pl.col("v")
-    frame = frame.select(
-        pl.sum_horizontal(
-            [v.str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
-        ).alias("g"),
+    frame = frame.with_columns(
         v.str.contains(SHAPE_PATTERN).alias("shape"),
         v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
     runs = frame.get_column("runs").explode().drop_nulls().unique()
     relevant = pl.Series("r", [r for r in runs.to_list() if key_run_matters(r)], dtype=pl.String)
     keys = pl.col("runs").list.eval(pl.element().is_in(relevant)).list.any().fill_null(False)
-    return frame.select(
-        (pl.col("g") + keys.cast(pl.Int64) * G_KEYS).alias("g"),
-        (pl.col("shape") | keys).alias("could"),
-    )
+    return frame.select("v", "shape", keys.alias("keys"))
+
+
+def _bits(frame: pl.DataFrame) -> Any:
+    import polars as pl
+
+    v = pl.col("v")
+    return pl.sum_horizontal(
+        [v.str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
+        + [pl.col("keys").cast(pl.Int64) * G_KEYS]
+    ).alias("g")
+
+
+def _could_find(values: list[str] | pl.Series) -> tuple[pl.Series, list[int]]:
+    """For each of ``values``, whether ``find_spans`` could find anything in it
+    (:func:`could_find`), and the gate bits (:func:`_gate_bits`) of those that pass."""
+    frame = _keys_frame(values)
+    could = frame.get_column("shape") | frame.get_column("keys")
+    passing = frame.filter(could)
+    return could, passing.select(_bits(passing)).get_column("g").to_list()
 
 
 def _blank_kind(m: re.Match[str]) -> str:
@@ -203,19 +213,18 @@ def _blank_kind(m: re.Match[str]) -> str:
 
 def _needs_second_pass(texts: list[str]) -> list[bool]:
     """Whether ``find_spans`` could find anything in each rewritten text, decided for all of
-    them at once by polars: the hint pattern over the text with the letters of each token's
+    them at once by polars: :func:`could_find` of the text with the letters of each token's
     kind turned to ``x`` (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k9a4b:b219ec617379>``).
 
     Why this is exact: a token is a protected span, so what ``find_spans`` returns cannot
     depend on the letters inside one (a candidate overlapping a token is dropped, and no
     detector's match can cross its ``<`` or ``>``; lengths, digits and separators are
-    unchanged); and where the hint pattern does not match, ``find_spans`` finds nothing
-    (the gate every column already goes through; a property test holds both).
+    unchanged); and where :func:`could_find` is False, ``find_spans`` finds nothing (the
+    gate every column already goes through; property tests hold both).
     """
-    import polars as pl
 
     blanked = [_TOKEN_RE.sub(_blank_kind, t) if "<" in t else t for t in texts]
-    return pl.Series("t", blanked, dtype=pl.String).str.contains(HINT_PATTERN).to_list()
+    return _could_find(blanked)[0].to_list()
 
 
 def _free_texts(
@@ -252,76 +261,121 @@ def _free_texts(
     return results
 
 
-def _texts_serial(anon: Anonymizer, s: pl.Series, cls: str | None) -> pl.Series:
-    """Like ``_map_distinct(anon, s, anon._text)`` for the strings in which ``find_spans``
-    could find anything (:func:`could_find`; the others are clean), with that gate, the
-    detectors' gates and the second-pass check computed for all the distinct strings at
-    once."""
-    vc = s.drop_nulls().value_counts()
-    if vc.height == 0:
-        return s
-    gates = _gates_frame(vc.get_column(s.name))
-    could = gates.get_column("could")
-    vc = vc.filter(could)
-    if vc.height == 0:
-        return s
-    values = vc.get_column(s.name).to_list()
-    counts = vc.get_column("count").to_list()
-    bits = gates.get_column("g").filter(could).to_list()
-    old: list[str] = []
-    new: list[str] = []
-    for v, n, (out, kinds) in zip(values, counts, _free_texts(anon, values, cls, bits), strict=True):
-        for k in kinds:
-            anon.counts[k] += n
-        if out != v:
-            old.append(v)
-            new.append(out)
-    return s.replace(old, new) if old else s
+_SHARED_MIN_TEXTS = 1000  # fewer distinct strings to read are read in this process
+_PARTS_PER_JOB = 8
 
 
-def _work_frame(df: pl.DataFrame, policy: Any, key: Any) -> tuple[pl.DataFrame, Counter[str]]:
-    """Worker side: anonymize a slice of rows (runs in a subprocess)."""
+def _start_texts(
+    anon: Anonymizer, values: list[str], cls: str | None, gates: list[int]
+) -> Callable[[], list[tuple[str, tuple[str, ...]]]]:
+    """Start :func:`_free_texts` on ``values``; the function returned gives its results.
+
+    With ``anon.n_jobs`` above 1, the strings not in the cache are cut into parts of
+    about the same total length and handed to the worker processes now; when the results
+    are asked for, this process reads the parts no worker has started yet (the pool lets
+    a queued task be cancelled), then takes the workers' results. Only those strings and
+    their results cross between processes, not the table."""
+    if anon.n_jobs == 1 or len(values) < _SHARED_MIN_TEXTS:
+        return lambda: _free_texts(anon, values, cls, gates)
+    ident = cls == "id"
+    results: list[Any] = [anon._cache.get((cls, ident, v)) for v in values]
+    todo = [i for i, hit in enumerate(results) if hit is None]
+    if len(todo) < _SHARED_MIN_TEXTS:
+        return lambda: _free_texts(anon, values, cls, gates)
+    n_parts = max(1, min(_PARTS_PER_JOB * anon.n_jobs, len(todo) // 100))
+    total = sum(len(values[i]) for i in todo)
+    bounds = [0]
+    acc = 0
+    for k, i in enumerate(todo):
+        acc += len(values[i])
+        if acc * n_parts >= total * len(bounds) and len(bounds) < n_parts:
+            bounds.append(k + 1)
+    bounds.append(len(todo))
+    parts = [todo[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    pool = anon._process_pool()
+    futures = [
+        pool.submit(_work_texts, [values[i] for i in part], cls, [gates[i] for i in part], anon.policy, anon.key)
+        for part in parts
+    ]
+
+    def finish() -> list[tuple[str, tuple[str, ...]]]:
+        try:
+            for part, future in zip(reversed(parts), reversed(futures), strict=True):
+                if future.cancel():  # not started by a worker: read it here
+                    done = _free_texts(anon, [values[i] for i in part], cls, [gates[i] for i in part])
+                    for i, hit in zip(part, done, strict=True):
+                        results[i] = hit
+            for part, future in zip(parts, futures, strict=True):
+                if future.cancelled():
+                    continue
+                for i, hit in zip(part, future.result(), strict=True):
+                    results[i] = hit
+                    if len(anon._cache) >= _CACHE_LIMIT:
+                        anon._cache.clear()
+                    anon._cache[(cls, ident, values[i])] = hit
+        finally:
+            for future in futures:
+                future.cancel()
+        return results
+
+    return finish
+
+
+def _work_texts(
+    values: list[str], cls: str | None, gates: list[int], policy: Any, key: Any
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Worker side of :func:`_start_texts` (runs in a subprocess)."""
     from features.privacy.anonymizer import Anonymizer
     from features.workers import per_process
 
     anon = per_process("anonymizer", (policy.hash, key.key_id), lambda: Anonymizer(policy, key))
-    anon.counts = Counter()
-    return _frame_serial(anon, df), anon.counts
+    return _free_texts(anon, values, cls, gates)
 
 
-def _frame_parallel(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
-    """Like ``_frame_serial``, with the rows shared among ``anon.n_jobs`` worker processes.
+def _text_column(anon: Anonymizer, s: pl.Series, cls: str | None) -> Callable[[], pl.Series]:
+    """Start reading a free-text column (see :func:`_start_texts`); the function returned
+    gives the column. Like ``_map_distinct(anon, s, anon._text)`` for the strings in which
+    ``find_spans`` could find anything (:func:`could_find`; the others are clean), with
+    that gate, the detectors' gates and the second-pass check computed for all the
+    distinct strings at once."""
+    vc = s.drop_nulls().value_counts()
+    if vc.height == 0:
+        return lambda: s
+    could, gates = _could_find(vc.get_column(s.name))
+    vc = vc.filter(could)
+    if vc.height == 0:
+        return lambda: s
+    values = vc.get_column(s.name).to_list()
+    counts = vc.get_column("count").to_list()
+    results = _start_texts(anon, values, cls, gates)
 
-    Every row's result depends only on the row (tokens are keyed hashes, caches only
-    save work), so the slices can be done apart. A column whose values became text in
-    one slice (a tokenized number) is text in all of them, as in a single pass.
-    """
-    import polars as pl
+    def finish() -> pl.Series:
+        old: list[str] = []
+        new: list[str] = []
+        for v, n, (out, kinds) in zip(values, counts, results(), strict=True):
+            for k in kinds:
+                anon.counts[k] += n
+            if out != v:
+                old.append(v)
+                new.append(out)
+        return s.replace(old, new) if old else s
 
-    from features.workers import in_order
-
-    size = -(-df.height // anon.n_jobs)
-    slices = (df.slice(i, size) for i in range(0, df.height, size))
-    parts = []
-    for part, counts in in_order(anon._process_pool(), _work_frame, slices, anon.policy,
-                                 anon.key, ahead=anon.n_jobs):
-        anon.counts.update(counts)
-        parts.append(part)
-    try:
-        return pl.concat(parts, how="vertical")
-    except (pl.exceptions.SchemaError, pl.exceptions.ComputeError, pl.exceptions.InvalidOperationError):
-        return pl.concat(parts, how="vertical_relaxed")
+    return finish
 
 
 def _as_text(v: Any) -> str:
     return v if isinstance(v, str) else str(v)
 
 
-def _column(anon: Anonymizer, rule: FieldRule, name: str, s: pl.Series) -> pl.Series:
+Finish = Callable[[], "pl.Series"]
+
+
+def _column(anon: Anonymizer, rule: FieldRule, name: str, s: pl.Series) -> Finish:
+    """Start anonymizing column ``s`` under ``rule``; the function returned gives it."""
     import polars as pl
 
     if s.dtype == pl.Null:
-        return s
+        return lambda: s
     action = rule.action
     if action == "scan":
         return _scan(anon, s, classify_key(name), name, None)
@@ -332,10 +386,9 @@ def _column(anon: Anonymizer, rule: FieldRule, name: str, s: pl.Series) -> pl.Se
             bad = s.filter(s.is_not_null() & ~s.str.contains(ok.pattern))
             if bad.len():
                 cls = classify_key(name)
-                fixed = _map_distinct(anon, bad, lambda v: anon._value(v, cls, name))
-                return _patch(s, bad, fixed)
-        return s
-    return _map_distinct(anon, s, lambda v: anon._apply(rule, name, v))
+                return lambda: _patch(s, bad, _map_distinct(anon, bad, lambda v: anon._value(v, cls, name)))
+        return lambda: s
+    return lambda: _map_distinct(anon, s, lambda v: anon._apply(rule, name, v))
 
 
 def _patch(s: pl.Series, old: pl.Series, new: pl.Series) -> pl.Series:
@@ -345,7 +398,10 @@ def _patch(s: pl.Series, old: pl.Series, new: pl.Series) -> pl.Series:
     return s.replace(list(pairs), list(pairs.values()))
 
 
-def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str | None) -> pl.Series:
+def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str | None) -> Finish:
+    """Start scanning ``s`` (values under key ``key`` of class ``cls``); the function
+    returned gives the result. Free text is started at once (:func:`_text_column`), the
+    rest is done when the result is asked for."""
     import polars as pl
 
     dtype = s.dtype
@@ -355,23 +411,37 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
             if s.name == "count":  # value_counts refuses this name; the row-wise gate first, as before
                 cand = s.filter(s.str.contains(HINT_PATTERN).fill_null(False))
                 if cand.len() == 0:
-                    return s
-                return _patch(s, cand, _texts_serial(anon, cand, cls))
-            return _texts_serial(anon, s, cls)
-        return _map_distinct(anon, s, lambda v: anon._text(v, cls))
+                    return lambda: s
+                texts = _text_column(anon, cand, cls)
+                return lambda: _patch(s, cand, texts())
+            return _text_column(anon, s, cls)
+        return lambda: _map_distinct(anon, s, lambda v: anon._text(v, cls))
     if isinstance(dtype, pl.Struct):
         names = [f.name for f in dtype.fields]
         parts = s.struct.unnest()
-        new_cols = []
-        for f in names:
-            child = child_class(f, key, cls)
-            new_cols.append(_scan(anon, parts.get_column(f), child, f, key).alias(anon._key_name(f)))
-        rebuilt = pl.DataFrame(new_cols, height=s.len()).to_struct(s.name)
-        if s.null_count():
-            rebuilt = pl.select(
-                pl.when(pl.lit(s.is_not_null())).then(pl.lit(rebuilt)).otherwise(None).alias(s.name)
-            ).to_series()
-        return rebuilt
+        children = [
+            (anon._key_name(f), _scan(anon, parts.get_column(f), child_class(f, key, cls), f, key))
+            for f in names
+        ]
+
+        def rebuild() -> pl.Series:
+            new_cols = [finish().alias(new_name) for new_name, finish in children]
+            rebuilt = pl.DataFrame(new_cols, height=s.len()).to_struct(s.name)
+            if s.null_count():
+                rebuilt = pl.select(
+                    pl.when(pl.lit(s.is_not_null())).then(pl.lit(rebuilt)).otherwise(None).alias(s.name)
+                ).to_series()
+            return rebuilt
+
+        return rebuild
+    return lambda: _scan_other(anon, s, cls, key, personal)
+
+
+def _scan_other(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, personal: bool) -> pl.Series:
+    """:func:`_scan` of a column that is neither text nor a struct."""
+    import polars as pl
+
+    dtype = s.dtype
     if dtype.is_integer():
         if personal:
             return _map_distinct(anon, s, lambda v: anon._value(v, cls, key))
@@ -400,6 +470,7 @@ def _pandas(anon: Anonymizer, df: Any) -> Any:
 
     fields = anon.policy.fields
     out: dict[Any, Any] = {}
+    started: list[tuple[Any, Finish]] = []  # finished after all are started, as in _frame
     for name in df.columns:
         key = name if isinstance(name, str) else str(name)
         rule = fields.get(key, anon.policy.unknown)
@@ -417,8 +488,10 @@ def _pandas(anon: Anonymizer, df: Any) -> Any:
             values = [None if _is_na(v) else anon._apply(rule, key, v) for v in col.tolist()]
             out[new_name] = pd.Series(values, index=df.index, dtype=object)
             continue
-        result = _column(anon, rule, key, series.alias(key))
-        converted = result.to_pandas()
+        out[new_name] = None  # keeps the column order
+        started.append((new_name, _column(anon, rule, key, series.alias(key))))
+    for new_name, finish in started:
+        converted = finish().to_pandas()
         converted.index = df.index
         out[new_name] = converted
     return pd.DataFrame(out, index=df.index)

@@ -317,10 +317,12 @@ G_KEYS = _G_KEYS
 _NEXT_KEY_SHORT = r"[ \t,]+[A-Za-z_][A-Za-z0-9_.\-]{0,63}[ \t]*[=:]"
 _RUN_KEY_CHARS = r"(?i:[a-z0-9_.\-\[\]])"
 _RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:]"
-# an object's opening brace (the key may name a person: customer={...}), or a hexadecimal
-# value that ends where the value would (addr=0x18 pc=0x4a2b in a Go panic)
+# an object's opening brace (the key may name a person: customer={...}); a hexadecimal
+# value that ends where the value would (addr=0x18 pc=0x4a2b in a Go panic); or a < where
+# the value would start, which ends it before it starts (email=<email:k1a2b:7f3a9c1e02ab>,
+# a value this package or another tool already replaced)
 _RUN_TAIL_PATTERN = (
-    r"(?:>?[ \t]{0,3}(?:\{|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)))"
+    r"(?:>?[ \t]{0,3}(?:\{|<|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)))"
 )
 KEY_RUN_PATTERN = (
     _RUN_KEY_CHARS + "*" + r"(?i:" + _KEY_WORDS + r")" + _RUN_KEY_CHARS + "*"
@@ -578,8 +580,9 @@ _RUN_SEP = re.compile(r"[\\\"' \t]*[=:]>?[ \t]*")
 def key_run_matters(run: str) -> bool:
     """Whether a match of :data:`KEY_RUN_PATTERN` could let find_spans find anything.
 
-    False only when no key the run can hold names personal data: its class is an
-    identifier or nothing, or it is an ``address`` whose value is a machine address.
+    False only when no key the run can hold names personal data (its class is an
+    identifier or nothing, or it is an ``address`` whose value is a machine address), or
+    when the value starts with ``<``, where ``_key_values`` reads none (a token or mask).
 
     Examples
     --------
@@ -587,11 +590,15 @@ def key_run_matters(run: str) -> bool:
     (True, False, False)
     >>> key_run_matters("customer={"), key_run_matters("addr=0x18 password=")
     (True, True)
+    >>> key_run_matters("email=<"), key_run_matters("Cookie: <")
+    (False, True)
     """
     m = _RUN_SEP.search(run)
     if m is None:  # not a match of the pattern
         return True
     key, rest = run[: m.start()], run[m.end():]
+    if rest == "<":  # no value: only a cookie header's other pairs can be found
+        return any(_key_class(key[i:], None) == "cookie" for i in range(max(0, len(key) - 64), len(key)))
     brace = rest.startswith("{")
     tail = _HEX_TAIL.match(rest) if rest.startswith("0x") else None
     if tail is not None and tail.group("next") and _key_matters(tail.group("next"), True, False):
