@@ -180,7 +180,7 @@ def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
     )
     runs = frame.get_column("runs").explode().drop_nulls().unique()
     relevant = pl.Series("r", [r for r in runs.to_list() if key_run_matters(r)], dtype=pl.String)
-    keys = pl.col("runs").list.eval(pl.element().is_in(relevant)).list.any().fill_null(False)
+    keys = pl.col("runs").list.eval(pl.element().is_in(relevant.implode())).list.any().fill_null(False)
     return frame.select("v", "shape", keys.alias("keys"))
 
 

@@ -161,7 +161,7 @@ _SHAPE_BRANCHES = (
     r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
     r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
     r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
-    r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_",
+    r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
@@ -170,6 +170,9 @@ _SHAPE_BRANCHES = (
     r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo:[ \t]",
+    r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws",
+    r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
+    r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
     r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
 )
 HINT_PATTERN = "|".join(
@@ -248,7 +251,9 @@ _API_KEY = re.compile(
     r"(?<![\w-])(?:[spr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:proj-|ant-(?:api[0-9]{2}-)?)?"
     r"[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|glpat-[\w-]{20,}|"
     r"npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|"
-    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-z]{32})(?![\w-])"
+    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-z]{32}|"
+    # a Firebase Cloud Messaging registration token (names one device, and so its owner)
+    r"[A-Za-z0-9_-]{11,64}:APA91b[A-Za-z0-9_-]{50,})(?![\w-])"
 )
 _GITHUB = re.compile(r"(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})")
 _SLACK = re.compile(
@@ -283,7 +288,8 @@ _CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
 _NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
 _IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
-_API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_")
+_API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
+              ":APA91b")
 _GITHUB_WORDS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
 # "does any of these words occur": one search of their alternation, not a loop
 _AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE, _PHRASE_WORDS_RE, _NAME_WORDS_RE = (
@@ -294,6 +300,7 @@ _SECRET_WORDS_ = (
     "eyJ", "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA",
     "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
+    ":APA91b",
 )  # fmt: skip
 _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.") for w in _SECRET_WORDS_))
 
@@ -552,6 +559,22 @@ def _key_class(key: str, parent: str | None) -> str | None:
     return cls
 
 
+_KEY_AHEAD = re.compile(r"[A-Za-z_][\w.\-]{0,63}=")
+
+
+def _ruby_symbol(text: str, j: int, after_sep: int) -> bool:
+    """Whether the key at ``text[j]`` is a Ruby symbol before a hash rocket:
+    ``{:password=>"hunter2", :first_name=>"Nina"}`` (its colon starts it, after ``{``, a
+    space, a comma or the start)."""
+    return (
+        text[j - 1] == ":"
+        and (j == 1 or text[j - 2] in "{( \t,")
+        and after_sep < len(text)
+        and text[after_sep] == ">"
+        and text[after_sep - 1] == "="
+    )
+
+
 def _key_matters(key: str, brace: bool, machine_address: bool) -> bool:
     """Whether a separator after the key characters ``key`` could give a finding: whatever
     part of them ``_key_values`` takes for the key (it reads at most the last 64, from a
@@ -616,7 +639,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         j, key_end = n - km.end(3), n - km.start(3)
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
             j += 1
-        if j >= key_end or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "=:/")):
+        if j >= key_end or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "=:/")
+                            and not _ruby_symbol(text, j, n - km.start())):
             continue  # inside a word, or a value that merely contains a colon
         key = text[j:key_end]
         parent = None
@@ -630,8 +654,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if vstart < n and text[vstart] == ">" and text[vstart - 1] == "=":
             vstart += 1  # Ruby's hash rocket: {"name"=>"Nina Weber"}
         limit = min(n, vstart + 3)
+        spaced = vstart
         while vstart < limit and text[vstart] in " \t":
             vstart += 1
+        if vstart > spaced and text[spaced - 1] == "=" and cls != "cookie" and _KEY_AHEAD.match(text, vstart):
+            continue  # an empty value, then the next pair: "logname= uid=0 euid=0" (PAM)
         if vstart < n and text[vstart] == "{" and _is_personal_parent(key):
             regions.append((vstart, _brace_end(text, vstart), key))
             continue
@@ -977,7 +1004,7 @@ _START = attrgetter("start")
 _NAME_CHARS = r"[^\s\"'(),;\[\]]{1,64}"
 _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "for": r"(?i:(?:for|from|by)(?: invalid| illegal| unknown| authenticating)? user) (?P<v>"
-           + _NAME_CHARS + r")(?= (?:from|by|port)\b| \[|\s*\(uid=|$| [0-9A-Fa-f.:]{3,45} port\b)",
+           + _NAME_CHARS + r")(?= (?:from|by|port)\b| \[|\s*\(|$| [0-9A-Fa-f.:]{3,45} port\b)",
     "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
     "password": r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
                 r"(?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
@@ -989,6 +1016,19 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "name": r"(?i:(?:account|user) name):[ \t]+(?P<v>[^\s\"'(),;\[\]]{1,64})",
     # sudo: "sudo:   jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=/bin/ls"
     "sudo": r"sudo:[ \t]+(?P<v>[^\s\"'(),;:\[\]]{1,64}) : (?=[A-Z]+=)",
+    # su: "su: (to root) jdoe on pts/0", "su[812]: FAILED SU (to root) jdoe on pts/0"
+    "su": r"su(?:\[[0-9]+\])?: (?:FAILED SU )?\(to [^\s)]{1,32}\) (?P<v>" + _NAME_CHARS + r") on\b",
+    # PAM's newer session lines: "session opened for user root(uid=0) by jdoe(uid=1000)"
+    "uid": r"(?i:by|for user) (?P<v>" + _NAME_CHARS + r")(?=\(uid=[0-9]+\))",
+    # a quoted account after a login failure: 'Login failed for "maria.garcia"', not a
+    # URL or an address ("Authentication failed for 'https://github.com/org/repo.git/'")
+    "quoted": r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
+              r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for) "
+              r"(?P<q>[\"'])(?P<v>[^\s\"'/:@]{1,64})(?P=q)",
+    # an IAM user or an assumed role's session name in an AWS ARN (CloudTrail, SDK errors):
+    # "arn:aws:iam::123456789012:user/jdoe", "arn:aws:sts::123456789012:assumed-role/dev/jdoe"
+    "arn": r"arn:aws(?:-[a-z]+)*:(?:iam|sts)::[0-9]{12}:(?:user|assumed-role/[\w+=,.@-]{1,64})/"
+           r"(?:[\w+=,.@-]{1,64}/)*(?P<v>[\w+=,.@-]{1,64})",
 }
 _CLF_BRANCH = r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
 _AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
@@ -1018,7 +1058,9 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("password", "password"), ("publickey", "password"),
                 ("keyboard-interactive/pam", "password"), ("hostbased", "password"),
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
-                ("account", "name"), ("user", "name"), ("sudo", "sudo"))  # fmt: skip
+                ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
+                ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
+                ("auth", "quoted"), ("arn:aws", "arn"))  # fmt: skip
 _CLF_DATE = re.compile(r"\[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:")
 _CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \Z")
 _USER_BEFORE_AT = re.compile(r"(?<![\w.+-])[A-Za-z_][\w.-]{0,31}\Z")
@@ -1036,6 +1078,10 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
         "password": " for " in lowered and " from" in text,
         "name": " name:" in lowered,
         "sudo": "sudo:" in text,
+        "su": "(to " in text,
+        "uid": "(uid=" in text,
+        "quoted": " for '" in text or ' for "' in text,
+        "arn": "arn:aws" in text,
     }
     if with_user or any(can.values()):
         for word, branch in _LOGIN_WORDS:
@@ -1283,7 +1329,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
     if ("user" in lowered or (" for " in lowered and " from" in text) or "@" in text
-            or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text):
+            or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text
+            or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
+            or "arn:aws" in text):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
         _login_users(text, cands, lowered)
