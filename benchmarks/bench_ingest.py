@@ -100,10 +100,12 @@ class _TreeMemory:
 def _run_faultline(path: str, db: str, anonymize: bool, chunk_rows: int, jobs: int,
                    queue) -> None:
     os.environ["FAULTLINE_TOKEN_KEY"] = BENCH_TOKEN_KEY
-    if jobs == 1 or not anonymize:
-        # validation runs in this process: import it before timing, like a warm process
-        # (with workers it runs in them, and they import it themselves)
-        import great_expectations  # noqa: F401
+    # validation runs in this process too (with workers, on the chunks it takes itself):
+    # import it before timing, like a warm process, the way the validator does
+    from features.ingest.validation import _defer_unused_dependencies
+
+    _defer_unused_dependencies()
+    import great_expectations  # noqa: F401
 
     import features.privacy  # noqa: F401
     from features.ingest import ingest

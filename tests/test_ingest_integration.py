@@ -92,15 +92,22 @@ def _rows(db: Path) -> list[tuple]:
         return store.con.execute(f"SELECT {CONTENT_COLUMNS} FROM events ORDER BY event_id").fetchall()
 
 
-def test_worker_processes_give_the_same_store(sim, tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_worker_processes_give_the_same_store(sim, tmp_path, monkeypatch, jobs):
+    from features.ingest import chunks as chunk_module
     from features.ingest import pipeline
     from features.privacy import Anonymizer
 
     folder, db, report, _ = sim
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_BYTES", 0)
+    here = []  # chunks this process prepared itself, besides committing them all
+    monkeypatch.setattr(pipeline, "prepare", lambda raw, *a: here.append(raw) or chunk_module.prepare(raw, *a))
     anon = Anonymizer()
     parallel = tmp_path / "parallel.duckdb"
-    got = ingest(folder, db=parallel, jobs=2, chunk_rows=400, anonymizer=anon)
+    got = ingest(folder, db=parallel, jobs=jobs, chunk_rows=400, anonymizer=anon)
+    n_chunks = sum(-(-f.count_input // 400) for f in got.files if f.kind == "events")
+    mine = sum(raw.kind == "events" for raw in here)
+    assert 0 < mine < n_chunks  # shared with the workers
     assert got.totals() == report.totals() and got.is_reconciled
     serial = Anonymizer()
     again = ingest(folder, db=tmp_path / "serial.duckdb", chunk_rows=400, anonymizer=serial)

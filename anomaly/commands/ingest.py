@@ -26,8 +26,8 @@ from anomaly.commands.governance import audited
 @click.option("--chunk-rows", type=click.IntRange(min=1), default=20_000, show_default=True,
               help="Rows per chunk (bounds memory).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for large files (default: the number of CPUs, at most "
-                   "4; 1 works in this process).")
+              help="Processes for large files, this one included (default: the number of "
+                   "CPUs, at most 4; 1 works in this process alone).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
 @audited("write", "events")
