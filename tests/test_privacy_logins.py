@@ -40,6 +40,7 @@ TEMPLATES = [
     "Sign-in attempt failed for '{u}'",
     "AccessDenied: arn:aws:iam::123456789012:user/{u} is not authorized to perform s3:GetObject",
     "assumed arn:aws:sts::123456789012:assumed-role/deploy-role/{u} for the release",
+    'FATAL:  role "{u}" does not exist',
 ]
 names = st.from_regex(r"[a-z][a-z0-9._-]{1,13}[a-z0-9_-]", fullmatch=True)  # no final dot: "of user jdoe." ends a sentence
 words = st.lists(st.sampled_from(["retry", "auth", "for", "the", "worker", "in", "error"]), max_size=4)
@@ -76,6 +77,7 @@ def test_system_accounts_and_plain_words_stay() -> None:
         "for user with id 42", "User-Agent: curl/8.4.0",
         "fatal: Authentication failed for 'https://github.com/org/repo.git/'",
         "su: (to root) root on pts/0", "arn:aws:iam::123456789012:role/deploy-role",
+        'ERROR:  relation "users" does not exist', 'FATAL:  role "postgres" does not exist',
     ]:
         kinds = [s.kind for s in find_spans(text)]
         assert "user_id" not in kinds, text
@@ -141,3 +143,10 @@ def test_fcm_registration_tokens_are_masked() -> None:
              "B338qju59zJMjw2DELjzEvxwYv7hH5Ynpc1ODQ0aT4U4OFEeco8ohsN5PjL1iC2dNtk2BAokeMCg2ZXKqpc8FXKmhX94kIxQ")
     out = ANON.anonymize_text(f"FCM send failed (NotRegistered) for {token}")
     assert token not in out and "APA91b" not in out and "<api_key>" in out
+
+
+def test_mysql_says_whether_a_password_was_sent() -> None:
+    text = "ERROR 1045 (28000): Access denied for user 'bob'@'localhost' (using password: YES)"
+    out = ANON.anonymize_text(text)
+    assert out.endswith("(using password: YES)") and "'bob'" not in out
+    assert "hunter2" not in ANON.anonymize_text("password: hunter2")

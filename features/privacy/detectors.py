@@ -170,7 +170,7 @@ _SHAPE_BRANCHES = (
     r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo:[ \t]",
-    r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws",
+    r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
     r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
@@ -1025,6 +1025,8 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "quoted": r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
               r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for) "
               r"(?P<q>[\"'])(?P<v>[^\s\"'/:@]{1,64})(?P=q)",
+    # PostgreSQL: 'FATAL:  role "jdoe" does not exist'
+    "role": r"(?i:role) \"(?P<v>[^\s\"]{1,64})\" does not exist",
     # an IAM user or an assumed role's session name in an AWS ARN (CloudTrail, SDK errors):
     # "arn:aws:iam::123456789012:user/jdoe", "arn:aws:sts::123456789012:assumed-role/dev/jdoe"
     "arn": r"arn:aws(?:-[a-z]+)*:(?:iam|sts)::[0-9]{12}:(?:user|assumed-role/[\w+=,.@-]{1,64})/"
@@ -1060,7 +1062,7 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
                 ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
                 ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
-                ("auth", "quoted"), ("arn:aws", "arn"))  # fmt: skip
+                ("auth", "quoted"), ("arn:aws", "arn"), ("role", "role"))  # fmt: skip
 _CLF_DATE = re.compile(r"\[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:")
 _CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \Z")
 _USER_BEFORE_AT = re.compile(r"(?<![\w.+-])[A-Za-z_][\w.-]{0,31}\Z")
@@ -1082,6 +1084,7 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
         "uid": "(uid=" in text,
         "quoted": " for '" in text or ' for "' in text,
         "arn": "arn:aws" in text,
+        "role": "\" does not exist" in text,
     }
     if with_user or any(can.values()):
         for word, branch in _LOGIN_WORDS:
@@ -1331,7 +1334,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if ("user" in lowered or (" for " in lowered and " from" in text) or "@" in text
             or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text
             or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
-            or "arn:aws" in text):
+            or "arn:aws" in text or '" does not exist' in text):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
         _login_users(text, cands, lowered)

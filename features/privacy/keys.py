@@ -287,12 +287,16 @@ def is_plausible(kind: str, value: str) -> bool:
     (False, True)
     >>> is_plausible("email", "?"), is_plausible("email", "connection")
     (False, False)
+    >>> is_plausible("password", "YES"), is_plausible("password", "hunter2")
+    (False, True)
     """
     v = value.strip()
     if _PLACEHOLDER.fullmatch(v):
         return False
     if kind == "address":
         return _MACHINE_ADDRESS.fullmatch(v) is None
+    if kind == "password" and v in ("YES", "NO"):
+        return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "email":  # "mail: connection refused" names no address
         return "@" in v or "%40" in v
     return True
