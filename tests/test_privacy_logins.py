@@ -41,6 +41,7 @@ TEMPLATES = [
     "AccessDenied: arn:aws:iam::123456789012:user/{u} is not authorized to perform s3:GetObject",
     "assumed arn:aws:sts::123456789012:assumed-role/deploy-role/{u} for the release",
     'FATAL:  role "{u}" does not exist',
+    "copy to C:\\USERS\\{u}\\DESKTOP\\OUT.CSV denied",
 ]
 names = st.from_regex(r"[a-z][a-z0-9._-]{1,13}[a-z0-9_-]", fullmatch=True)  # no final dot: "of user jdoe." ends a sentence
 words = st.lists(st.sampled_from(["retry", "auth", "for", "the", "worker", "in", "error"]), max_size=4)

@@ -1338,7 +1338,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
         _login_users(text, cands, lowered)
-    if "home/" in text or "sers" in text:  # /home/, /Users/, \\Users\\, \\users\\
+    if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
         # an identifier's value (order_id=4111111111111111) is no card: read the keys after
