@@ -79,6 +79,7 @@ def test_system_accounts_and_plain_words_stay() -> None:
         "fatal: Authentication failed for 'https://github.com/org/repo.git/'",
         "su: (to root) root on pts/0", "arn:aws:iam::123456789012:role/deploy-role",
         'ERROR:  relation "users" does not exist', 'FATAL:  role "postgres" does not exist',
+        "loaded settings for user preferences (cached)", "for user profile (v2) in 3 ms",
     ]:
         kinds = [s.kind for s in find_spans(text)]
         assert "user_id" not in kinds, text

@@ -1004,7 +1004,10 @@ _START = attrgetter("start")
 _NAME_CHARS = r"[^\s\"'(),;\[\]]{1,64}"
 _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "for": r"(?i:(?:for|from|by)(?: invalid| illegal| unknown| authenticating)? user) (?P<v>"
-           + _NAME_CHARS + r")(?= (?:from|by|port)\b| \[|\s*\(|$| [0-9A-Fa-f.:]{3,45} port\b)",
+           + _NAME_CHARS + r")(?= (?:from|by|port)\b| \[|\s*\(uid=|$| [0-9A-Fa-f.:]{3,45} port\b"
+           # a reason in brackets: "push rejected for user X (permission denied)", not
+           # "for user preferences (cached)"
+           r"| \([^)]{0,40}?(?:denied|invalid|fail|not |password|permission|locked|expired|disabled|unknown))",
     "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
     "password": r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
                 r"(?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
