@@ -199,10 +199,10 @@ class _Run:
         from collections import deque
 
         policy, key = self.anonymizer.policy, self.anonymizer.key
-        # chunks handed out ahead of the one to commit: enough that the workers still have
-        # some queued while this process prepares one (1 million events, jobs=2: 4 ahead
-        # 10,883 events/s and 1,773 MiB, 6 ahead 11,700 and 1,847, 9 ahead 11,918 and 1,957)
-        ahead = self.jobs + 4
+        # chunks handed out ahead of the one to commit, each held here until committed (1
+        # million events, jobs=2: 4 ahead 10,883 events/s and 1,773 MiB at the peak, 6
+        # ahead 11,700 and 1,847, 9 ahead 11,918 and 1,957; runs vary by +-10% here)
+        ahead = self.jobs + 2
         source = iter(chunks)
         pending: deque[list[Any]] = deque()  # [raw, future or None, prepared or None]
         try:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from features.privacy.anonymizer import _CACHE_LIMIT, _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
+from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
 from features.privacy.detectors import (
     G_KEYS,
     GATE_PATTERNS,
@@ -255,9 +255,7 @@ def _free_texts(
                 text, found = more_text, found + more
             results[i] = (text, tuple(found))
     for v, hit in zip(values, results, strict=True):
-        if len(anon._cache) >= _CACHE_LIMIT:
-            anon._cache.clear()
-        anon._cache[(cls, ident, v)] = hit
+        anon._remember((cls, ident, v), hit)
     return results
 
 
@@ -310,9 +308,7 @@ def _start_texts(
                     continue
                 for i, hit in zip(part, future.result(), strict=True):
                     results[i] = hit
-                    if len(anon._cache) >= _CACHE_LIMIT:
-                        anon._cache.clear()
-                    anon._cache[(cls, ident, values[i])] = hit
+                    anon._remember((cls, ident, values[i]), hit)
         finally:
             for future in futures:
                 future.cancel()
