@@ -126,6 +126,16 @@ def _now() -> datetime:
 _PARALLEL_MIN_BYTES = 32 << 20
 
 
+@dataclass
+class _Pending:
+    """A chunk handed to the workers: its raw rows (kept, to prepare it here should no
+    worker have started it), the worker's task, and the prepared chunk once made here."""
+
+    raw: RawChunk
+    future: Any
+    done: Prepared | None = None
+
+
 class _Run:
     """State shared by the files of one ingest call."""
 
@@ -204,35 +214,36 @@ class _Run:
         # ahead 11,700 and 1,847, 9 ahead 11,918 and 1,957; runs vary by +-10% here)
         ahead = self.jobs + 2
         source = iter(chunks)
-        pending: deque[list[Any]] = deque()  # [raw, future or None, prepared or None]
+        pending: deque[_Pending] = deque()
         try:
             while True:
                 while len(pending) < ahead:
                     raw = next(source, None)
                     if raw is None:
                         break
-                    pending.append([raw, pool.submit(prepare_in_worker, raw, policy, key, self.services), None])
+                    future = pool.submit(prepare_in_worker, raw, policy, key, self.services)
+                    pending.append(_Pending(raw, future))
                 if not pending:
                     return
                 head = pending[0]
-                if head[2] is None and not head[1].done():
+                if head.done is None and not head.future.done():
                     for item in reversed(pending):
-                        if item[2] is None and item[1].cancel():
-                            item[2] = prepare(item[0], self.normalizer, self.validator, self.anonymizer)
+                        if item.done is None and item.future.cancel():
+                            item.done = prepare(item.raw, self.normalizer, self.validator, self.anonymizer)
                             break
                     else:
-                        head[1].result()  # nothing left to take: wait for the worker
+                        head.future.result()  # nothing left to take: wait for the worker
                     continue
                 pending.popleft()
-                done = head[2]
+                done = head.done
                 if done is None:
-                    done = head[1].result()
+                    done = head.future.result()
                     self.anonymizer.counts.update(done.found)
                 del head
                 yield done
         finally:
             for item in pending:
-                item[1].cancel()
+                item.future.cancel()
 
     # -- per file ---------------------------------------------------------------
 

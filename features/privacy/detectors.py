@@ -321,7 +321,8 @@ _G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_KEYS = (1 
 # under that run could name personal data. Without the bit, find_spans reads keys only for
 # identifiers (``order_id=``, which keep numeric detectors off their values).
 G_KEYS = _G_KEYS
-_NEXT_KEY_SHORT = r"[ \t,]+[A-Za-z_][A-Za-z0-9_.\-]{0,63}[ \t]*[=:]"
+_SHORT_KEY = r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}"
+_NEXT_KEY_SHORT = r"[ \t,]+" + _SHORT_KEY + r"[ \t]*[=:]"
 _RUN_KEY_CHARS = r"(?i:[a-z0-9_.\-\[\]])"
 _RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:]"
 # an object's opening brace (the key may name a person: customer={...}); a hexadecimal
@@ -372,7 +373,7 @@ def key_runs(text: str) -> list[str]:
             pos = tail.end()
         runs.append(text[m.start() : pos])
     return runs
-_HEX_TAIL = re.compile(r"0x[0-9A-Fa-f]+(?:[ \t,]+(?P<next>[A-Za-z_][A-Za-z0-9_.\-]{0,63})[ \t]*[=:])?")
+_HEX_TAIL = re.compile(r"0x[0-9A-Fa-f]+(?:[ \t,]+(?P<next>" + _SHORT_KEY + r")[ \t]*[=:])?")
 _KEY_START = re.compile(r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r"))")
 _COOKIE_ATTRS = frozenset({
     "path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "version",
@@ -575,10 +576,13 @@ def _ruby_symbol(text: str, j: int, after_sep: int) -> bool:
     )
 
 
-def _key_matters(key: str, brace: bool, machine_address: bool) -> bool:
+def _key_matters(key: str, rest: str) -> bool:
     """Whether a separator after the key characters ``key`` could give a finding: whatever
     part of them ``_key_values`` takes for the key (it reads at most the last 64, from a
-    letter or ``_`` that follows no letter or digit), with any parent."""
+    letter or ``_`` that follows no letter or digit), with any parent. ``rest`` is what the
+    run holds after the separator: ``{`` (an object), ``<`` (a token or mask: no value is
+    read, only a cookie header's other pairs), a hexadecimal value, or nothing."""
+    brace, angle, machine_address = rest.startswith("{"), rest == "<", rest.startswith("0x")
     n = len(key)
     for i in range(max(0, n - 64), n):
         c = key[i]
@@ -586,7 +590,7 @@ def _key_matters(key: str, brace: bool, machine_address: bool) -> bool:
             continue
         k = key[i:]
         cls = _key_class(k, None)
-        if cls is _NO_KEY:
+        if cls is _NO_KEY or (angle and cls != "cookie"):
             continue
         if brace and is_personal_parent(k):
             return True
@@ -620,13 +624,10 @@ def key_run_matters(run: str) -> bool:
     if m is None:  # not a match of the pattern
         return True
     key, rest = run[: m.start()], run[m.end():]
-    if rest == "<":  # no value: only a cookie header's other pairs can be found
-        return any(_key_class(key[i:], None) == "cookie" for i in range(max(0, len(key) - 64), len(key)))
-    brace = rest.startswith("{")
     tail = _HEX_TAIL.match(rest) if rest.startswith("0x") else None
-    if tail is not None and tail.group("next") and _key_matters(tail.group("next"), True, False):
-        return True  # the next key, which the hexadecimal value's end took in
-    return _key_matters(key, brace, tail is not None)
+    if tail is not None and tail.group("next") and _key_matters(tail.group("next"), "{"):
+        return True  # the next key, which the hexadecimal value's end took in (any value)
+    return _key_matters(key, rest)
 
 
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
@@ -1226,7 +1227,7 @@ def gate_bits(text: str) -> int:
     return bits
 
 
-def could_find(text: str, gates: int | None = None) -> bool:
+def could_find(text: str) -> bool:
     """Whether ``find_spans`` could find anything in ``text``: False means it finds nothing.
 
     Tighter than :func:`has_hint`, which passes any key word before a colon (``panic:``,
@@ -1242,7 +1243,7 @@ def could_find(text: str, gates: int | None = None) -> bool:
     """
     if _SHAPES.search(text) is not None:
         return True
-    return bool((gate_bits(text) if gates is None else gates) & _G_KEYS)
+    return any(key_run_matters(run) for run in key_runs(text))
 
 
 def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None) -> list[Span]:
