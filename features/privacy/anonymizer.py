@@ -57,8 +57,9 @@ _NUM_OK = re.compile(r"^\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9
 _PLAIN_ID = re.compile(r"[0-9a-f]{8,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _KIND_SAFE = re.compile(r"[^a-z0-9_]+")
 _CACHE_LIMIT = 100_000  # distinct strings remembered (they repeat in real logs); bounds memory
-# ... and at most this many characters of them and their results: a cache of 100,000 stack
-# traces held about 200 MB per process (ingest on 10 million events)
+# ... and at most this many characters of them and their results: filled with the 14-day
+# simulator's messages and stack traces, the cache and the clean forms held 107 MB
+# (sys.getsizeof) without this bound and 41 MB with it
 _CACHE_CHARS = 16_000_000
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
