@@ -140,3 +140,19 @@ def test_lines_normalized_in_pieces_equal_one_piece(monkeypatch, tmp_path):
         [(r.line_no, r.reason) for r in whole.rejected]
     assert pieces.notes == whole.notes and pieces.count_fast == whole.count_fast
     assert whole.table.num_rows + len(whole.rejected) == len(texts)
+
+
+def test_repeated_or_unknown_keys_take_the_exact_path():
+    base = '"event_id": "e-1", "timestamp": "2026-03-01T10:00:00Z", "message": "m"'
+    lines = [
+        '{' + base + ', "service": "api", "service": "web"}',
+        '{' + base + ', "service": "api", "host": null, "host": "h1"}',
+        '{' + base + ', "service": "api", "extra": 1}',
+        '{' + base + ', "service": "api", "attributes": {"service": "x", "service": "y"}}',
+    ]
+    nos = [1, 2, 3, 4]
+    fast, exact = FAST.events_from_lines(nos, lines), EXACT.events_from_lines(nos, lines)
+    assert fast.count_fast == 1  # only the last: repeated keys inside attributes are its own
+    assert _comparable(fast.table) == _comparable(exact.table)
+    assert [(r.line_no, r.reason) for r in fast.rejected] == \
+        [(r.line_no, r.reason) for r in exact.rejected]
