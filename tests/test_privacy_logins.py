@@ -8,7 +8,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from features.privacy import Anonymizer, Policy, TokenKey
-from features.privacy.detectors import HINT_PATTERN, HOME_ACCOUNTS, find_spans, has_hint
+from features.privacy.detectors import (
+    _KIND_WORDS,
+    _PROTOCOLS,
+    HINT_PATTERN,
+    HOME_ACCOUNTS,
+    find_spans,
+    has_hint,
+    is_neutral,
+)
 
 ANON = Anonymizer(Policy.load(), TokenKey.from_secret("login tests, not a secret"))
 
@@ -42,6 +50,19 @@ TEMPLATES = [
     "assumed arn:aws:sts::123456789012:assumed-role/deploy-role/{u} for the release",
     'FATAL:  role "{u}" does not exist',
     "copy to C:\\USERS\\{u}\\DESKTOP\\OUT.CSV denied",
+    "dovecot: imap-login: Login: user=<{u}>, method=PLAIN, rip=203.0.113.5, lip=10.0.0.1, TLS",
+    "dovecot: pop3-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<{u}>, method=PLAIN",
+    "dovecot: imap({u})<12345><AbCdEf12>: Logged out in=123 out=4567",
+    "dovecot: lmtp({u}): msgid=<20261130.42@mail>: saved mail to INBOX",
+    "dovecot: auth: passwd-file({u},203.0.113.5,<Ab12Cd34>): unknown user",
+    "dovecot: auth-worker(4242): pam({u},2001:db8::7): pam_authenticate() failed",
+    '[pid 12345] [{u}] FAIL LOGIN: Client "203.0.113.5"',
+    '[pid 12346] [{u}] OK DOWNLOAD: Client "203.0.113.5", "/srv/ftp/r.pdf", 52311 bytes',
+    "{u}/203.0.113.5:51234 MULTI_sva: pool returned IPv4=10.8.0.6",
+    "ovpn-server[812]: {u}/203.0.113.5:51234 SENT CONTROL [{u}]: 'PUSH_REPLY,route 10.8.0.1' (status=1)",
+    "MULTI: Learn: 10.8.0.6 -> {u}/203.0.113.5:51234",
+    "203.0.113.5:51234 [{u}] Peer Connection Initiated with [AF_INET]203.0.113.5:51234",
+    "AccessDenied: User: arn:aws:iam::123456789012:user/{u} is not authorized to perform: s3:GetObject",
 ]
 names = st.from_regex(r"[a-z][a-z0-9._-]{1,13}[a-z0-9_-]", fullmatch=True)  # no final dot: "of user jdoe." ends a sentence
 words = st.lists(st.sampled_from(["retry", "auth", "for", "the", "worker", "in", "error"]), max_size=4)
@@ -51,9 +72,13 @@ PROFILE = settings(max_examples=80, deadline=None, suppress_health_check=[Health
 @PROFILE
 @given(st.sampled_from(TEMPLATES), names, words, words)
 def test_account_names_are_tokenized(template: str, name: str, before: list[str], after: list[str]) -> None:
-    assume(name not in HOME_ACCOUNTS and name not in template.replace("{u}", " "))
-    if template.endswith("{u}"):
-        after = []  # PAM ends its line with the name; words after it could be anything
+    assume(name not in HOME_ACCOUNTS and name not in _PROTOCOLS and name not in _KIND_WORDS)
+    assume(not is_neutral(name))  # "xxx", "none": what a masked value looks like
+    assume(name not in template.replace("{u}", " "))
+    if template.endswith(("{u}", "{u}/203.0.113.5:51234")):
+        after = []  # PAM and OpenVPN end their line with the name (and address); not so words
+    if template.startswith("{u}/"):
+        before = []  # OpenVPN starts its line with user/address:port
     text = " ".join([*before, template.format(u=name), *after]).strip()
     assume(name not in " ".join(before + after))
     out = ANON.anonymize_text(text)
@@ -80,6 +105,16 @@ def test_system_accounts_and_plain_words_stay() -> None:
         "su: (to root) root on pts/0", "arn:aws:iam::123456789012:role/deploy-role",
         'ERROR:  relation "users" does not exist', 'FATAL:  role "postgres" does not exist',
         "loaded settings for user preferences (cached)", "for user profile (v2) in 3 ms",
+        "listening on tcp/0.0.0.0:8080 and udp/10.0.0.5:53", "dial tcp4/10.0.0.7:5432: refused",
+        "user=<>, rip=203.0.113.5", "Login: user=<user_id>, method=PLAIN", "user=<root>, method=PLAIN",
+        "imap(root)<1><x>: Disconnected", "pam(root,203.0.113.5): auth failed",
+        "[pid 12340] CONNECT: Client", "[pid 1] [ftp] OK LOGIN: Client", "GET /static/js/1.2.3.4:5",
+        "auth-worker(4242): conn unix:auth-worker (pid=812): auth-worker<1>: Handshake",
+        "User: arn:aws:sts::123456789012:assumed-role/deploy-role is not authorized",
+        # Java's InetSocketAddress, host/address:port: a host name, not OpenVPN's user/address
+        "Unable to connect to redis-pricing.cache.internal/10.27.219.217:6379",
+        "Connection refused: localhost/127.0.0.1:8080", "channel [id: 0x1, R:db/10.0.0.2:5432] closed",
+        "Connection to node 1 (kafka-1/10.0.0.5:9092) could not be established.",
     ]:
         kinds = [s.kind for s in find_spans(text)]
         assert "user_id" not in kinds, text
@@ -110,7 +145,9 @@ FRAGMENTS = ["for", "FOR", "from", "For", "invalid", "Illegal", "unknown", "user
              "bob.j", "203.0.113.5", "-", "[10/Oct/2025:13:55:36", "-0700]", "_", "a", "é", "İ",
              "@", "@203.0.113.7", "1.2.3.45", "{", "=>", "authenticating", "by", "x.y-z",
              "session", "Session", "4", "of", "of user", ".", "Account", "Name:", "name:", "\t",
-             "sudo:", " : ", "TTY=pts/0", "x."]
+             "sudo:", " : ", "TTY=pts/0", "x.", "user=<", "<", ">", "imap(", "pam(", "(", ")", ",",
+             "[pid", "pid 42]", "[", "]", "OK", "FAIL", "LOGIN:", "/", "203.0.113.5:1194", "tcp",
+             "Peer Connection Initiated"]
 
 
 @PROFILE
@@ -152,3 +189,23 @@ def test_mysql_says_whether_a_password_was_sent() -> None:
     out = ANON.anonymize_text(text)
     assert out.endswith("(using password: YES)") and "'bob'" not in out
     assert "hunter2" not in ANON.anonymize_text("password: hunter2")
+
+
+def test_ldap_names_of_people_only() -> None:
+    for text, name in [
+        ("LDAP bind failed for CN=John Smith,OU=Users,DC=corp,DC=example,DC=com", "John Smith"),
+        ("member added: CN=Smith\\, John,OU=Sales,DC=corp,DC=com", "Smith\\, John"),
+        ("cn=Marie-Claire van der Berg,cn=Users,dc=corp,dc=com: password expired", "Marie-Claire van der Berg"),
+    ]:
+        spans = find_spans(text)
+        assert [(s.kind, text[s.start:s.end]) for s in spans] == [("person_name", name)], text
+        assert pl.Series([text]).str.contains(HINT_PATTERN).item()
+        out = ANON.anonymize_text(text)
+        assert name not in out and ANON.anonymize_text(out) == out
+    for text in [
+        "member added to CN=Domain Admins,CN=Users,DC=corp,DC=com",
+        "x509: certificate is valid for CN=api.example.com,O=Example Inc,C=US",
+        "moved CN=WS-0142,OU=Workstations,DC=corp,DC=com", "CN=Sales Team,OU=Groups,DC=corp,DC=com",
+        "subject: CN=John Smith, O=Example",  # no OU/DC/CN after it: a certificate, not a directory
+    ]:
+        assert [s.kind for s in find_spans(text)] == [], text

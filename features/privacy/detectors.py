@@ -174,6 +174,12 @@ _SHAPE_BRANCHES = (
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
     r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
+    # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
+    r"user=<|(?:imap|pop3|lmtp|submission|managesieve|doveadm|pam|passwd-file|passwd|shadow|ldap|sql|"
+    r"checkpassword|bsdauth|static|oauth2|lua)\(|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
+    r"SENT CONTROL \[",
+    # an LDAP distinguished name
+    r"(?i:cn=)",
 )
 HINT_PATTERN = "|".join(
     _SHAPE_BRANCHES
@@ -287,6 +293,11 @@ _MAC_GATE = re.compile(
 _CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
 _NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
 _IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
+# Dovecot's mail processes and passdbs, "imap(jdoe)", "passwd-file(jdoe,203.0.113.5)"
+_DOVECOT_GATE = re.compile(
+    r"(?:imap|pop3|lmtp|submission|managesieve|doveadm|pam|passwd-file|passwd|shadow|ldap|sql|"
+    r"checkpassword|bsdauth|static|oauth2|lua)\("
+)
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
               ":APA91b")
@@ -311,11 +322,11 @@ _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.") for w in _SECRET_WORDS_
 # both engines agree.
 GATE_PATTERNS: tuple[str, ...] = (
     _SECRET_GATE.pattern, _IPV4_GATE.pattern, _IPV6_GATE.pattern, _MAC_GATE.pattern,
-    _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern,
+    _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern, _DOVECOT_GATE.pattern,
 )  # fmt: skip
-_GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE)
-_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_KEYS = (1 << i for i in range(8))
-# Bit 7 of the gates (G_KEYS) says whether a key=value pair in the text could find
+_GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE)
+_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_KEYS = (1 << i for i in range(9))
+# Bit 8 of the gates (G_KEYS) says whether a key=value pair in the text could find
 # anything: :data:`KEY_RUN_PATTERN` finds every key that has a key word in it, with its
 # separator and the start of its value, and :func:`key_run_matters` says whether the key
 # under that run could name personal data. Without the bit, find_spans reads keys only for
@@ -644,6 +655,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                             and not _ruby_symbol(text, j, n - km.start())):
             continue  # inside a word, or a value that merely contains a colon
         key = text[j:key_end]
+        if key.isupper() and (text.endswith("OK ", 0, j) or text.endswith("FAIL ", 0, j)):
+            continue  # vsftpd's outcome, "[jdoe] FAIL LOGIN: Client …", not a key
         parent = None
         for rs, rend, rk in regions:
             if rs <= j < rend:
@@ -691,6 +704,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         value = text[vs:ve]
         if is_neutral(value):
             continue
+        if _KEY_AHEAD.fullmatch(value) and text.startswith("<", ve):
+            continue  # Dovecot's "Login: user=<jdoe>": the next pair's key (read on its own)
+        if cls == "user_id" and value.startswith("arn:"):
+            continue  # "User: arn:aws:iam::…:user/jdoe": the login detector takes the user only
         if key == "PWD" and value[:1] in "/~":
             continue  # the shell's working directory (sudo, env dumps), not a password
         if cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS:
@@ -1003,6 +1020,7 @@ _START = attrgetter("start")
 # databases ('password authentication failed for user "X"', "Login failed for user
 # 'DOM\\X'"), and the authuser field of the Common Log Format ("host - X [date]").
 _NAME_CHARS = r"[^\s\"'(),;\[\]]{1,64}"
+_DOVECOT_USER = r"[^\s\"'()<>,:;\[\]]{1,64}"
 _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "for": r"(?i:(?:for|from|by)(?: invalid| illegal| unknown| authenticating)? user) (?P<v>"
            + _NAME_CHARS + r")(?= (?:from|by|port)\b| \[|\s*\(uid=|$| [0-9A-Fa-f.:]{3,45} port\b"
@@ -1035,10 +1053,32 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     # "arn:aws:iam::123456789012:user/jdoe", "arn:aws:sts::123456789012:assumed-role/dev/jdoe"
     "arn": r"arn:aws(?:-[a-z]+)*:(?:iam|sts)::[0-9]{12}:(?:user|assumed-role/[\w+=,.@-]{1,64})/"
            r"(?:[\w+=,.@-]{1,64}/)*(?P<v>[\w+=,.@-]{1,64})",
+    # Dovecot: "imap-login: Login: user=<jdoe>, method=PLAIN, rip=…" (the brackets are
+    # part of the value: what replaces it stays one bracketed value, user=<user_id:…>)
+    "dovecot": r"user=(?P<v><[^\s\"'<>:,;()\[\]]{1,64}>)",
+    # Dovecot's mail processes, "imap(jdoe)<4242><AbCd>: Logged out", and its passdbs,
+    # "auth: passwd-file(jdoe,203.0.113.5,<AbCd>): unknown user", "pam(jdoe,203.0.113.5)"
+    "dovecot_process": r"(?:imap|pop3|lmtp|submission|managesieve|doveadm)\((?P<v>" + _DOVECOT_USER
+                       + r")\)(?=<|:)",
+    "dovecot_passdb": r"(?:pam|passwd-file|passwd|shadow|ldap|sql|checkpassword|bsdauth|static|oauth2|lua)"
+                      r"\((?P<v>" + _DOVECOT_USER + r"),(?=[0-9A-Fa-f:.]{2,45}[,)]|<)",
+    # vsftpd: "[pid 12345] [jdoe] FAIL LOGIN: Client "203.0.113.5"", "[jdoe] OK DOWNLOAD: …"
+    "vsftpd": r"pid [0-9]{1,10}\] \[(?P<v>[^\s\[\]<>]{1,64})\] (?:OK|FAIL) [A-Z]+:",
+    # OpenVPN: "SENT CONTROL [jdoe]: 'PUSH_REPLY,…'"
+    "openvpn": r"SENT CONTROL \[(?P<v>[^\s\[\]<>]{1,64})\]",
 }
 _CLF_BRANCH = r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
 _AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
                  r"(?=[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9]))")
+# OpenVPN: "jdoe/203.0.113.5:51234 MULTI_sva: pool returned …" (each line of a client's
+# session starts with its user or certificate name, its address and port, after the
+# syslog header if any), "MULTI: Learn: 10.8.0.6 -> jdoe/203.0.113.5:51234", and
+# "203.0.113.5:51234 [jdoe] Peer Connection Initiated with …". Only there: inside a
+# sentence, host/address:port is Java's InetSocketAddress ("Unable to connect to
+# redis.cache.internal/10.27.219.217:6379", "(kafka-1/10.0.0.5:9092)"), a host name.
+_SLASH_IP_BRANCH = (r"(?:^|\]: | -> )(?P<v>[A-Za-z_][\w.@-]{0,63})/"
+                    r"(?=[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}:[0-9]{1,5}(?: [A-Z]|$))")
+_PEER_BRANCH = r"\[(?P<v>[^\s\[\]<>]{1,64})\] Peer Connection Initiated"
 # Each branch on its own, searched over the whole text (the reference the anchored search
 # below is tested against, and its fallback): sshd and PAM ("Failed password for invalid
 # user X from", "session opened for user X by", "by authenticating user X 203.0.113.7
@@ -1048,12 +1088,20 @@ _AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
 # another's value inside it (an access-log head around a user@address).
 _LOGIN_USER = tuple(
     [re.compile(r"\b" + b) for b in _LOGIN_BRANCHES.values()]
-    + [re.compile(_CLF_BRANCH), re.compile(_AT_IP_BRANCH)]
+    + [re.compile(_CLF_BRANCH), re.compile(_AT_IP_BRANCH), re.compile(_SLASH_IP_BRANCH),
+       re.compile(_PEER_BRANCH)]
 )
+# The kinds this package writes as masks (<user_id>, <email>): Dovecot's user=<…> holding
+# one of them is a masked value, not an account name.
+_KIND_WORDS = frozenset({
+    "email", "ipv4", "ipv6", "mac", "card", "iban", "ssn", "phone", "geo", "jwt", "api_key", "aws_key",
+    "github_token", "slack_token", "secret", "password", "user_id", "person_name", "session_id", "dob",
+    "address", "cookie", "record_key", "user", "value", "client_ip",
+})  # fmt: skip
 # Accounts every system has: they name no one and say much (a root login).
 SYSTEM_ACCOUNTS = frozenset({
     "root", "admin", "administrator", "nobody", "daemon", "www-data", "postgres", "mysql",
-    "sa", "system", "sshd", "ubuntu", "ec2-user", "centos", "git",
+    "sa", "system", "sshd", "ubuntu", "ec2-user", "centos", "git", "ftp",
 })  # fmt: skip
 
 
@@ -1066,20 +1114,52 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
                 ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
                 ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
-                ("auth", "quoted"), ("arn:aws", "arn"), ("role", "role"))  # fmt: skip
+                ("auth", "quoted"), ("arn:aws", "arn"), ("role", "role"), ("user=<", "dovecot"),
+                ("imap(", "dovecot_process"), ("pop3(", "dovecot_process"), ("lmtp(", "dovecot_process"),
+                ("submission(", "dovecot_process"), ("managesieve(", "dovecot_process"),
+                ("doveadm(", "dovecot_process"), ("pam(", "dovecot_passdb"),
+                ("passwd-file(", "dovecot_passdb"), ("passwd(", "dovecot_passdb"),
+                ("shadow(", "dovecot_passdb"), ("ldap(", "dovecot_passdb"), ("sql(", "dovecot_passdb"),
+                ("checkpassword(", "dovecot_passdb"), ("bsdauth(", "dovecot_passdb"),
+                ("static(", "dovecot_passdb"), ("oauth2(", "dovecot_passdb"), ("lua(", "dovecot_passdb"),
+                ("pid ", "vsftpd"), ("sent control [", "openvpn"))  # fmt: skip
+_BRANCH_WORDS = tuple(  # the first words of each branch, the branch once
+    (branch, tuple(w for w, b in _LOGIN_WORDS if b == branch)) for branch in dict.fromkeys(b for _, b in _LOGIN_WORDS)
+)
+# Words before "/address:port" that name a protocol, not an account (tcp/0.0.0.0:8080)
+_PROTOCOLS = frozenset({
+    "tcp", "udp", "tcp4", "tcp6", "udp4", "udp6", "ip", "ip4", "ip6", "sctp", "quic", "unix",
+    "http", "https", "tls", "ssl", "grpc", "dns", "ws", "wss", "h2", "h2c", "inet", "inet6",
+})  # fmt: skip
 _CLF_DATE = re.compile(r"\[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:")
 _CLF_HEAD = re.compile(r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \Z")
 _USER_BEFORE_AT = re.compile(r"(?<![\w.+-])[A-Za-z_][\w.-]{0,31}\Z")
 _IPV4_AHEAD = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9])")
+_IPV4_PORT_AHEAD = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}:[0-9]{1,5}(?: [A-Z]|\Z)")
+_USER_BEFORE_SLASH = re.compile(r"(?:^|\]: | -> )(?P<v>[A-Za-z_][\w.@-]{0,63})\Z")
+_SLASH_IP_START = re.compile(r"[A-Za-z_][\w.@-]{0,63}/[0-9]")
 
 
-def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
+def _may_slash_ip(text: str) -> bool:
+    """Whether :data:`_SLASH_IP_BRANCH` can match: a slash, and the start of the text or
+    one of the two places it looks after."""
+    return (
+        "/" in text
+        and ("]: " in text or " -> " in text or _SLASH_IP_START.match(text) is not None)
+        and text.count(".") >= 3
+    )
+_PEER = re.compile(_PEER_BRANCH)
+
+
+def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list[tuple[int, int]]:
     """Where the branches of :data:`_LOGIN_USER` find a value in ``text``, as sorted spans
-    (each once)."""
+    (each once). ``dovecot`` is whether :data:`_DOVECOT_GATE` occurs in it, when known."""
     if len(lowered) != len(text):  # a lower-cased letter changed length: no anchoring
         return sorted({m.span("v") for p in _LOGIN_USER for m in p.finditer(text)})
     found: set[tuple[int, int]] = set()
     with_user = "user" in lowered  # branches for, invalid, user and session need the word
+    if dovecot is None:
+        dovecot = _DOVECOT_GATE.search(text) is not None
     can = {  # which branches can match here (what each needs besides its first word)
         "password": " for " in lowered and " from" in text,
         "name": " name:" in lowered,
@@ -1089,19 +1169,25 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
         "quoted": " for '" in text or ' for "' in text,
         "arn": "arn:aws" in text,
         "role": "\" does not exist" in text,
+        "dovecot": "user=<" in text,
+        "dovecot_process": dovecot,
+        "dovecot_passdb": dovecot and "," in text,
+        "vsftpd": "] OK " in text or "] FAIL " in text,
+        "openvpn": "SENT CONTROL [" in text,
     }
     if with_user or any(can.values()):
-        for word, branch in _LOGIN_WORDS:
+        for branch, words in _BRANCH_WORDS:
             if not can.get(branch, with_user):
                 continue
             pattern = _LOGIN_AT[branch]
-            i = lowered.find(word)
-            while i >= 0:
-                if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):  # \b
-                    m = pattern.match(text, i)
-                    if m is not None:
-                        found.add(m.span("v"))
-                i = lowered.find(word, i + 1)
+            for word in words:
+                i = lowered.find(word)
+                while i >= 0:
+                    if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):  # \b
+                        m = pattern.match(text, i)
+                        if m is not None:
+                            found.add(m.span("v"))
+                    i = lowered.find(word, i + 1)
     if " [" in text and "/" in text:
         for d in _CLF_DATE.finditer(text):
             m = _CLF_HEAD.search(text, 0, d.start())
@@ -1114,6 +1200,17 @@ def _login_matches(text: str, lowered: str) -> list[tuple[int, int]]:
             if m is not None:
                 found.add(m.span())
         i = text.find("@", i + 1)
+    if _may_slash_ip(text):
+        i = text.find("/")
+        while i >= 0:
+            if _IPV4_PORT_AHEAD.match(text, i + 1) is not None:
+                m = _USER_BEFORE_SLASH.search(text, max(0, i - 67), i)
+                if m is not None:
+                    found.add(m.span("v"))
+            i = text.find("/", i + 1)
+    if "] Peer Connection Initiated" in text:
+        for m in _PEER.finditer(text):
+            found.add(m.span("v"))
     return sorted(found)
 
 
@@ -1146,11 +1243,53 @@ def _home_dirs(text: str, out: list[Span]) -> None:
         out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
 
 
-def _login_users(text: str, out: list[Span], lowered: str | None = None) -> None:
-    for start, end in _login_matches(text, text.lower() if lowered is None else lowered):
+# LDAP and Active Directory distinguished names: "CN=John Smith,OU=Users,DC=corp,DC=com",
+# "CN=Smith\\, John,CN=Users,DC=corp,…". Only a CN shaped like a person's name, in a DN that
+# goes on with OU=, DC= or CN=: a TLS subject's CN is a host (CN=api.example.com,O=…), and a
+# group's or a computer's names no one (CN=Domain Admins, CN=WS-0142).
+_LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128}?),(?=(?i:ou|dc|cn)=)")
+_NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)?"
+_PERSON_CN = re.compile(
+    _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|di|du|dos|le|la|bin|al)){1,3}"
+    r"|" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?\\, " + _NAME_WORD + r"(?: [A-Z]\.?)?"
+)
+# Words of group, container and role names ("Domain Admins", "Sales Team"), never of a person's
+_GROUP_WORDS = frozenset({
+    "admins", "administrators", "users", "computers", "controllers", "operators", "servers", "group",
+    "groups", "service", "services", "accounts", "account", "publishers", "readers", "writers",
+    "guests", "owners", "policies", "managers", "team", "teams", "domain", "enterprise", "schema",
+    "remote", "network", "windows", "system", "builtin", "backup", "print", "replicator", "key",
+    "exchange", "organization", "management", "support", "sales", "finance", "marketing",
+    "engineering", "default", "container", "configuration", "sites", "program", "data",
+    "microsoft", "cert", "protected", "allowed", "denied", "access", "control", "event",
+    "performance", "monitor", "storage", "terminal", "endpoint", "office", "department",
+    "partners", "contractors", "vendors", "all", "everyone", "staff", "employees", "members",
+    "workstations", "laptops", "desktops", "printers", "disabled", "archive", "shared",
+    "mailbox", "mailboxes", "room", "rooms", "resources", "resource", "calendar", "helpdesk",
+    "developers", "admin", "security", "policy", "settings", "objects", "principals", "roles",
+})  # fmt: skip
+
+
+def _ldap_names(text: str, out: list[Span]) -> None:
+    for m in _LDAP_CN.finditer(text):
+        value = m.group("v")
+        if _PERSON_CN.fullmatch(value) is None:
+            continue
+        if any(w in _GROUP_WORDS for w in value.replace("\\,", " ").lower().split()):
+            continue
+        out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+
+
+def _login_users(text: str, out: list[Span], lowered: str | None = None, dovecot: bool | None = None) -> None:
+    for start, end in _login_matches(text, text.lower() if lowered is None else lowered, dovecot):
         value = text[start:end]
+        if value[:1] == "<":  # Dovecot's user=<jdoe>: a bracketed value, not a mask
+            value = value[1:-1]
+            if value in _KIND_WORDS:
+                continue  # user=<user_id>: a mask of this package
         cut = value.rfind("\\") + 1  # DOMAIN\user: the domain is an organisation's
-        if value[cut:].lower() in SYSTEM_ACCOUNTS or is_neutral(value):
+        name = value[cut:].lower()
+        if name in SYSTEM_ACCOUNTS or name in _PROTOCOLS or is_neutral(value):
             continue
         out.append(Span(start, end, "user_id", 1))
 
@@ -1277,6 +1416,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if not text:
         return []
     protect = [m.span() for m in _TOKEN.finditer(text)] if "<" in text else []
+    if protect and "user=<" in text:  # Dovecot's user=<jdoe> is a value, not a mask
+        protect = [(a, b) for a, b in protect
+                   if not (text.endswith("user=", 0, a) and ":" not in text[a:b]
+                           and text[a + 1:b - 1] not in _KIND_WORDS)]
     cands: list[Span] = []
     ids: list[tuple[int, int]] = []
     keys_later = False
@@ -1335,13 +1478,20 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _phrases(text, cands, lowered)
     if _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
+    dovecot = "(" in text and (
+        bool(gates & _G_DOVECOT) if gates is not None else _DOVECOT_GATE.search(text) is not None
+    )
     if ("user" in lowered or (" for " in lowered and " from" in text) or "@" in text
             or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text
             or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
-            or "arn:aws" in text or '" does not exist' in text):
+            or "arn:aws" in text or '" does not exist' in text or "] OK " in text or "] FAIL " in text
+            or "] Peer Connection" in text or "SENT CONTROL [" in text or _may_slash_ip(text)
+            or dovecot):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
-        _login_users(text, cands, lowered)
+        _login_users(text, cands, lowered, dovecot)
+    if "cn=" in lowered:
+        _ldap_names(text, cands)
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):

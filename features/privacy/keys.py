@@ -337,7 +337,7 @@ def looks_random(value: str) -> bool:
     (True, False, False)
     """
     v = value.strip("\"'")
-    if len(v) < 12 or " " in v:
+    if len(v) < 12 or " " in v or "(" in v:  # no token format has a bracket: passwd-file(jdoe
         return False
     has_digit = any(c.isdigit() for c in v)
     has_alpha = any(c.isalpha() for c in v)
