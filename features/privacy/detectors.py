@@ -140,7 +140,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname"
+    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -177,7 +177,7 @@ _SHAPE_BRANCHES = (
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|(?:imap|pop3|lmtp|submission|managesieve|doveadm|pam|passwd-file|passwd|shadow|ldap|sql|"
     r"checkpassword|bsdauth|static|oauth2|lua)\(|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
-    r"SENT CONTROL \[",
+    r"SENT CONTROL \[|Login (?:OK|incorrect)",
     # an LDAP distinguished name
     r"(?i:cn=)",
 )
@@ -704,8 +704,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         value = text[vs:ve]
         if is_neutral(value):
             continue
-        if _KEY_AHEAD.fullmatch(value) and text.startswith("<", ve):
-            continue  # Dovecot's "Login: user=<jdoe>": the next pair's key (read on its own)
+        if cls == "user_id" and _KEY_AHEAD.match(value):
+            continue  # "Failed Login: username=jdoe", Dovecot's "Login: user=<jdoe>": a pair, read on its own
         if cls == "user_id" and value.startswith("arn:"):
             continue  # "User: arn:aws:iam::…:user/jdoe": the login detector takes the user only
         if key == "PWD" and value[:1] in "/~":
@@ -1066,6 +1066,14 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "vsftpd": r"pid [0-9]{1,10}\] \[(?P<v>[^\s\[\]<>]{1,64})\] (?:OK|FAIL) [A-Z]+:",
     # OpenVPN: "SENT CONTROL [jdoe]: 'PUSH_REPLY,…'"
     "openvpn": r"SENT CONTROL \[(?P<v>[^\s\[\]<>]{1,64})\]",
+    # Apache's "AH01617: user jdoe: authentication failure for "/admin"", "user jdoe not
+    # found: /admin"; ProFTPD's "USER jdoe: Login successful.", "USER jdoe (Login failed):";
+    # Samba's "user [CORP]\[jdoe] at [...]"
+    "apache": r"AH0161[78]: user (?P<v>" + _NAME_CHARS + r")(?:: authentication failure| not found:)",
+    "proftpd": r"USER (?P<v>" + _NAME_CHARS + r")(?:: Login successful| \(Login failed\))",
+    "samba": r"user \[[^\]\s]{0,64}\]\\\[(?P<v>[^\]\s\\<>]{1,64})\]",
+    # FreeRADIUS: "Login OK: [jdoe] (from client …)", "Login incorrect (mschap: …): [jdoe]"
+    "radius": r"Login (?:OK|incorrect)(?: \([^)]{0,120}\))?: \[(?P<v>[^\]\s/<>]{1,64})[\]/]",
 }
 _CLF_BRANCH = r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
 _AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
@@ -1122,7 +1130,9 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("shadow(", "dovecot_passdb"), ("ldap(", "dovecot_passdb"), ("sql(", "dovecot_passdb"),
                 ("checkpassword(", "dovecot_passdb"), ("bsdauth(", "dovecot_passdb"),
                 ("static(", "dovecot_passdb"), ("oauth2(", "dovecot_passdb"), ("lua(", "dovecot_passdb"),
-                ("pid ", "vsftpd"), ("sent control [", "openvpn"))  # fmt: skip
+                ("pid ", "vsftpd"), ("sent control [", "openvpn"), ("ah0161", "apache"), ("user", "proftpd"),
+                ("user", "samba"),
+                ("login", "radius"))  # fmt: skip
 _BRANCH_WORDS = tuple(  # the first words of each branch, the branch once
     (branch, tuple(w for w, b in _LOGIN_WORDS if b == branch)) for branch in dict.fromkeys(b for _, b in _LOGIN_WORDS)
 )
@@ -1174,6 +1184,7 @@ def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list
         "dovecot_passdb": dovecot and "," in text,
         "vsftpd": "] OK " in text or "] FAIL " in text,
         "openvpn": "SENT CONTROL [" in text,
+        "radius": "Login OK: [" in text or "Login incorrect" in text,
     }
     if with_user or any(can.values()):
         for branch, words in _BRANCH_WORDS:
@@ -1486,6 +1497,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
             or "arn:aws" in text or '" does not exist' in text or "] OK " in text or "] FAIL " in text
             or "] Peer Connection" in text or "SENT CONTROL [" in text or _may_slash_ip(text)
+            or "Login OK: [" in text or "Login incorrect" in text
             or dovecot):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
