@@ -119,6 +119,7 @@ def test_system_accounts_and_plain_words_stay() -> None:
         "loaded settings for user preferences (cached)", "for user profile (v2) in 3 ms",
         "listening on tcp/0.0.0.0:8080 and udp/10.0.0.5:53", "dial tcp4/10.0.0.7:5432: refused",
         "user=<>, rip=203.0.113.5", "Login: user=<user_id>, method=PLAIN", "user=<root>, method=PLAIN",
+        "device fingerprint mismatch mac=<TOKEN> user=<TOKEN><*> geo=<TOKEN>", "Login: user=<*>, method=<*>",
         "imap(root)<1><x>: Disconnected", "pam(root,203.0.113.5): auth failed",
         "[pid 12340] CONNECT: Client", "[pid 1] [ftp] OK LOGIN: Client", "GET /static/js/1.2.3.4:5",
         "auth-worker(4242): conn unix:auth-worker (pid=812): auth-worker<1>: Handshake",

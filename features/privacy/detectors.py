@@ -1295,6 +1295,8 @@ def _login_users(text: str, out: list[Span], lowered: str | None = None, dovecot
     for start, end in _login_matches(text, text.lower() if lowered is None else lowered, dovecot):
         value = text[start:end]
         if value[:1] == "<":  # Dovecot's user=<jdoe>: a bracketed value, not a mask
+            if _TEMPLATE_SLOTS.fullmatch(value):
+                continue  # user=<TOKEN>, user=<*>: a template's slot (fingerprints, Drain)
             value = value[1:-1]
             if value in _KIND_WORDS:
                 continue  # user=<user_id>: a mask of this package
