@@ -75,6 +75,13 @@ TEMPLATES = [
     "Login OK: [{u}] (from client wifi port 0)",
     "Failed Login: username={u} ip=203.0.113.5",
     "logger=context userId=3 orgId=1 uname={u} t=2026-11-30T10:00:00Z",
+    "2026-11-30 10:00:00.123 UTC [812] {u}@orders FATAL:  password authentication failed",
+    "2026-11-30 10:00:00.123 UTC [812] {u}@orders LOG:  connection authorized: database=orders",
+    '<Data Name="TargetUserName">{u}</Data><Data Name="TargetDomainName">CORP</Data>',
+    "Successfully authenticated as principal {u} on admin from client 203.0.113.5:51234",
+    "SASL SCRAM-SHA-256 authentication failed for {u} on admin from client 203.0.113.5:51234",
+    "audit: type=USER_LOGIN msg=audit(1700000000.123:456): pid=812 uid=0 msg='op=login acct=\"{u}\" res=failed'",
+    "[transport] [access_denied]\torigin_type=[rest], principal=[{u}], action=[indices:data/read]",
 ]
 names = st.from_regex(r"[a-z][a-z0-9._-]{1,13}[a-z0-9_-]", fullmatch=True)  # no final dot: "of user jdoe." ends a sentence
 words = st.lists(st.sampled_from(["retry", "auth", "for", "the", "worker", "in", "error"]), max_size=4)
@@ -130,6 +137,8 @@ def test_system_accounts_and_plain_words_stay() -> None:
         "Connection to node 1 (kafka-1/10.0.0.5:9092) could not be established.",
         "user profile not found: cache miss", "user settings: authentication failure for /admin",
         "Login OK: [] (from client wifi port 0)", "USER root: Login successful.",
+        "[812] postgres@orders LOG:  checkpoint starting: time", "mail to ops@example.com LOG: x",
+        '<Data Name="TargetUserName">-</Data>', "roles=[admin,ops] principal=[]",
     ]:
         kinds = [s.kind for s in find_spans(text)]
         assert "user_id" not in kinds, text
@@ -162,7 +171,9 @@ FRAGMENTS = ["for", "FOR", "from", "For", "invalid", "Illegal", "unknown", "user
              "session", "Session", "4", "of", "of user", ".", "Account", "Name:", "name:", "\t",
              "sudo:", " : ", "TTY=pts/0", "x.", "user=<", "<", ">", "imap(", "pam(", "(", ")", ",",
              "[pid", "pid 42]", "[", "]", "OK", "FAIL", "LOGIN:", "/", "203.0.113.5:1194", "tcp",
-             "Peer Connection Initiated"]
+             "Peer Connection Initiated", "] ", "orders", "LOG:  ", "FATAL:", "authenticated as principal",
+             "authentication failed for", "on admin from client", "AH01617:", "USER", "Login OK:", "SENT CONTROL",
+             '<Data Name="TargetUserName">', "</Data>", "user=<jdoe>"]
 
 
 @PROFILE

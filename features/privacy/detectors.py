@@ -140,7 +140,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname"
+    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -177,7 +177,7 @@ _SHAPE_BRANCHES = (
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|(?:imap|pop3|lmtp|submission|managesieve|doveadm|pam|passwd-file|passwd|shadow|ldap|sql|"
     r"checkpassword|bsdauth|static|oauth2|lua)\(|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
-    r"SENT CONTROL \[|Login (?:OK|incorrect)",
+    r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">",
     # an LDAP distinguished name
     r"(?i:cn=)",
 )
@@ -427,6 +427,9 @@ def _quoted_end(text: str, i: int, quote: str) -> int:
     return n
 
 
+_BRACKETED = re.compile(r"\[[^\[\]{}\"',\s]{1,256}\]")
+
+
 def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     n = len(text)
     if i >= n:
@@ -437,7 +440,10 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
         return (i + 2, n if end < 0 else end)
     if c in "\"'":
         return (i + 1, _quoted_end(text, i + 1, c))
-    if c in "{[":
+    if c == "[":  # a bracketed scalar, Elasticsearch's audit "principal=[jdoe]"; not an array
+        m = _BRACKETED.match(text, i)
+        return None if m is None else (i + 1, m.end() - 1)
+    if c == "{":
         return None
     if mode == "narrow":
         m = _NARROW_STOP_RE.search(text, i)
@@ -1072,9 +1078,18 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "apache": r"AH0161[78]: user (?P<v>" + _NAME_CHARS + r")(?:: authentication failure| not found:)",
     "proftpd": r"USER (?P<v>" + _NAME_CHARS + r")(?:: Login successful| \(Login failed\))",
     "samba": r"user \[[^\]\s]{0,64}\]\\\[(?P<v>[^\]\s\\<>]{1,64})\]",
+    # MongoDB: "Successfully authenticated as principal jdoe on admin from client 203.0.113.5:51234",
+    # "SASL SCRAM-SHA-256 authentication failed for jdoe on admin from client …"
+    "mongo": r"(?:authenticated as principal|authentication failed for) (?P<v>" + _NAME_CHARS
+             + r") on [\w.-]{1,64} from client\b",
+    # the Windows event log as XML: <Data Name="TargetUserName">jdoe</Data>
+    "winxml": r"<Data Name=\"(?:Target|Subject)?UserName\">(?P<v>[^<>\s]{1,64})</Data>",
     # FreeRADIUS: "Login OK: [jdoe] (from client …)", "Login incorrect (mschap: …): [jdoe]"
     "radius": r"Login (?:OK|incorrect)(?: \([^)]{0,120}\))?: \[(?P<v>[^\]\s/<>]{1,64})[\]/]",
 }
+# PostgreSQL's default log_line_prefix, "%m [%p] %q%u@%d ": "… [812] jdoe@orders FATAL:  …"
+_PG_LEVELS = r"(?:LOG|FATAL|ERROR|WARNING|NOTICE|INFO|DETAIL|HINT|STATEMENT|CONTEXT|PANIC|DEBUG[1-5]?):  "
+_PG_BRANCH = r"\] (?P<v>[A-Za-z_][\w.$-]{0,62})@[\w.$-]{1,63} " + _PG_LEVELS
 _CLF_BRANCH = r"(?<!\S)[^\s\[]+ [^\s\[]+ (?P<v>[^\s\[]{1,64}) \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:"
 _AT_IP_BRANCH = (r"(?<![\w.+-])(?P<v>[A-Za-z_][\w.-]{0,31})@"
                  r"(?=[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9]))")
@@ -1097,7 +1112,7 @@ _PEER_BRANCH = r"\[(?P<v>[^\s\[\]<>]{1,64})\] Peer Connection Initiated"
 _LOGIN_USER = tuple(
     [re.compile(r"\b" + b) for b in _LOGIN_BRANCHES.values()]
     + [re.compile(_CLF_BRANCH), re.compile(_AT_IP_BRANCH), re.compile(_SLASH_IP_BRANCH),
-       re.compile(_PEER_BRANCH)]
+       re.compile(_PEER_BRANCH), re.compile(_PG_BRANCH)]
 )
 # The kinds this package writes as masks (<user_id>, <email>): Dovecot's user=<…> holding
 # one of them is a masked value, not an account name.
@@ -1132,7 +1147,8 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("static(", "dovecot_passdb"), ("oauth2(", "dovecot_passdb"), ("lua(", "dovecot_passdb"),
                 ("pid ", "vsftpd"), ("sent control [", "openvpn"), ("ah0161", "apache"), ("user", "proftpd"),
                 ("user", "samba"),
-                ("login", "radius"))  # fmt: skip
+                ("login", "radius"), ("authenticated as", "mongo"), ("authentication failed", "mongo"),
+                ("<data name=", "winxml"))  # fmt: skip
 _BRANCH_WORDS = tuple(  # the first words of each branch, the branch once
     (branch, tuple(w for w, b in _LOGIN_WORDS if b == branch)) for branch in dict.fromkeys(b for _, b in _LOGIN_WORDS)
 )
@@ -1147,6 +1163,8 @@ _USER_BEFORE_AT = re.compile(r"(?<![\w.+-])[A-Za-z_][\w.-]{0,31}\Z")
 _IPV4_AHEAD = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?![0-9])")
 _IPV4_PORT_AHEAD = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}:[0-9]{1,5}(?: [A-Z]|\Z)")
 _USER_BEFORE_SLASH = re.compile(r"(?:^|\]: | -> )(?P<v>[A-Za-z_][\w.@-]{0,63})\Z")
+_PG_AFTER_AT = re.compile(r"[\w.$-]{1,63} " + _PG_LEVELS)
+_PG_USER_BEFORE_AT = re.compile(r"\] (?P<v>[A-Za-z_][\w.$-]{0,62})\Z")
 _SLASH_IP_START = re.compile(r"[A-Za-z_][\w.@-]{0,63}/[0-9]")
 
 
@@ -1185,6 +1203,8 @@ def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list
         "vsftpd": "] OK " in text or "] FAIL " in text,
         "openvpn": "SENT CONTROL [" in text,
         "radius": "Login OK: [" in text or "Login incorrect" in text,
+        "mongo": " from client" in text,
+        "winxml": "UserName\">" in text,
     }
     if with_user or any(can.values()):
         for branch, words in _BRANCH_WORDS:
@@ -1210,6 +1230,10 @@ def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list
             m = _USER_BEFORE_AT.search(text, max(0, i - 32), i)
             if m is not None:
                 found.add(m.span())
+        if _PG_AFTER_AT.match(text, i + 1) is not None:
+            m = _PG_USER_BEFORE_AT.search(text, max(0, i - 66), i)
+            if m is not None:
+                found.add(m.span("v"))
         i = text.find("@", i + 1)
     if _may_slash_ip(text):
         i = text.find("/")
@@ -1499,7 +1523,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
             or "arn:aws" in text or '" does not exist' in text or "] OK " in text or "] FAIL " in text
             or "] Peer Connection" in text or "SENT CONTROL [" in text or _may_slash_ip(text)
-            or "Login OK: [" in text or "Login incorrect" in text
+            or "Login OK: [" in text or "Login incorrect" in text or " from client" in text
+            or "UserName\">" in text
             or dovecot):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)

@@ -89,7 +89,7 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      "patient_id", "employee_id", "enduser_id", "end_user_id", "actor_id", "principal",
      "account_email", "user_login", "sub", "subject_id", "owner_id", "subscriber_id", "player_id", "buyer_id", "payer_id",
      "logname", "ruser", "user_principal_name", "upn", "s_amaccount_name", "samaccountname", "uname",
-     "principal_name", "sasl_username")
+     "principal_name", "sasl_username", "acct")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
      "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
      "browser_session", "x_session_id")
