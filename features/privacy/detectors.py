@@ -162,6 +162,8 @@ _SHAPE_BRANCHES = (
     r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
     r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
     r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b",
+    r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
+    r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
@@ -257,7 +259,8 @@ _API_KEY = re.compile(
     r"(?<![\w-])(?:[spr]k_(?:live|test)_[A-Za-z0-9]{10,}|sk-(?:proj-|ant-(?:api[0-9]{2}-)?)?"
     r"[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|glpat-[\w-]{20,}|"
     r"npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|"
-    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-z]{32}|"
+    r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-z]{32}|hf_[A-Za-z0-9]{30,}|dckr_pat_[A-Za-z0-9_-]{20,}|"
+    r"GOCSPX-[A-Za-z0-9_-]{24,}|hv[sbr]\.[A-Za-z0-9_-]{24,}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}|"
     # a Firebase Cloud Messaging registration token (names one device, and so its owner)
     r"[A-Za-z0-9_-]{11,64}:APA91b[A-Za-z0-9_-]{50,})(?![\w-])"
 )
@@ -300,7 +303,7 @@ _DOVECOT_GATE = re.compile(
 )
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
-              ":APA91b")
+              ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA")
 _GITHUB_WORDS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
 # "does any of these words occur": one search of their alternation, not a loop
 _AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE, _PHRASE_WORDS_RE, _NAME_WORDS_RE = (
@@ -311,9 +314,16 @@ _SECRET_WORDS_ = (
     "eyJ", "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA",
     "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
-    ":APA91b",
+    ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "/api/webhooks/",
+    "?code=", "&code=",
 )  # fmt: skip
-_SECRET_GATE = re.compile("|".join(w.replace(".", r"\.") for w in _SECRET_WORDS_))
+_SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?") for w in _SECRET_WORDS_))
+# Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
+# callback's query string (nginx and load-balancer access logs) is a short-lived password
+_DISCORD = re.compile(r"discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/(?P<hook>[A-Za-z0-9_-]{60,80})")
+# a Telegram bot's token, also in its API's URLs (…/bot123456789:AAE…/sendMessage)
+_TELEGRAM = re.compile(r"(?:(?<=/bot)|(?<![\w:-]))[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])")
+_OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 
 # The gates find_spans puts before its costlier detector families, in bit order. Each is
 # written in the syntax shared by Python's ``re`` and the Rust ``regex`` crate (no
@@ -963,6 +973,16 @@ def _secrets(text: str, out: list[Span]) -> None:
     if "PRIVATE KEY" in text:
         for m in _PRIVATE_KEY.finditer(text):
             out.append(Span(m.start(), m.end(), "secret", 2))
+    if ":AA" in text:
+        for m in _TELEGRAM.finditer(text):
+            out.append(Span(m.start(), m.end(), "api_key", 2))
+    if "/api/webhooks/" in text:
+        for m in _DISCORD.finditer(text):
+            out.append(Span(m.start("hook"), m.end("hook"), "secret", 2))
+    if "code=" in text:
+        for m in _OAUTH_CODE.finditer(text):
+            if looks_random(m.group("v").replace("%2F", "/")):
+                out.append(Span(m.start("v"), m.end("v"), "secret", 2))
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
