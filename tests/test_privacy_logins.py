@@ -139,6 +139,7 @@ def test_system_accounts_and_plain_words_stay() -> None:
         "Login OK: [] (from client wifi port 0)", "USER root: Login successful.",
         "[812] postgres@orders LOG:  checkpoint starting: time", "mail to ops@example.com LOG: x",
         '<Data Name="TargetUserName">-</Data>', "roles=[admin,ops] principal=[]",
+        "at sql(id,cafe) in query.js", "lua(state,1.0) returned nil",
     ]:
         kinds = [s.kind for s in find_spans(text)]
         assert "user_id" not in kinds, text

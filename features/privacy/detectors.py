@@ -1087,7 +1087,8 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "dovecot_process": r"(?:imap|pop3|lmtp|submission|managesieve|doveadm)\((?P<v>" + _DOVECOT_USER
                        + r")\)(?=<|:)",
     "dovecot_passdb": r"(?:pam|passwd-file|passwd|shadow|ldap|sql|checkpassword|bsdauth|static|oauth2|lua)"
-                      r"\((?P<v>" + _DOVECOT_USER + r"),(?=[0-9A-Fa-f:.]{2,45}[,)]|<)",
+                      r"\((?P<v>" + _DOVECOT_USER + r"),(?=(?:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
+                      r"|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{1,41})[,)]|<)",
     # vsftpd: "[pid 12345] [jdoe] FAIL LOGIN: Client "203.0.113.5"", "[jdoe] OK DOWNLOAD: …"
     "vsftpd": r"pid [0-9]{1,10}\] \[(?P<v>[^\s\[\]<>]{1,64})\] (?:OK|FAIL) [A-Z]+:",
     # OpenVPN: "SENT CONTROL [jdoe]: 'PUSH_REPLY,…'"
