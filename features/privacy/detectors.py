@@ -588,6 +588,28 @@ def _key_class(key: str, parent: str | None) -> str | None:
 
 
 _KEY_AHEAD = re.compile(r"[A-Za-z_][\w.\-]{0,63}=")
+_STATUS_REASON = re.compile(  # an HTTP status and its reason phrase (not "189 Lake Shore Dr")
+    r"[1-5][0-9]{2} (?:OK|Created|Accepted|No Content|Moved Permanently|Found|See Other|Not Modified|"
+    r"Temporary Redirect|Permanent Redirect|Bad Request|Unauthori[sz]ed|Payment Required|Forbidden|"
+    r"Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Precondition Failed|"
+    r"Payload Too Large|Unsupported Media Type|Unprocessable|Too Many Requests|Internal Server Error|"
+    r"Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout)\b"
+)
+# What a status says after a label ("Session: expired after 30m"); never the value itself
+_STATUS_WORDS = frozenset({
+    "not", "found", "expired", "declined", "reset", "failed", "missing", "invalid", "required",
+    "locked", "disabled", "pending", "unknown", "denied", "suspended", "rejected", "blocked",
+    "verified", "updated", "created", "deleted", "removed", "added", "ok", "success", "successful",
+    "error", "timeout", "unavailable", "refused", "revoked", "changed", "active", "inactive",
+    "enabled", "valid", "accepted", "approved", "closed", "opened", "started", "stopped",
+    "mismatch", "empty", "exists", "already", "unauthorized", "forbidden", "ignored", "skipped",
+    "retrying", "saved", "sent", "received", "queued", "processing", "completed", "cancelled",
+    "canceled", "authenticated", "unverified", "incomplete", "incorrect", "wrong", "too",
+})  # fmt: skip
+
+
+def _first_word(value: str) -> str:
+    return value.split(" ", 1)[0].rstrip(".,;:!)").lower()
 
 
 def _ruby_symbol(text: str, j: int, after_sep: int) -> bool:
@@ -720,6 +742,13 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         value = text[vs:ve]
         if is_neutral(value):
             continue
+        if _STATUS_REASON.match(text, vs) is not None:
+            continue  # "Login: 401 Unauthorized": an HTTP status and its reason, not a value
+        if (text[spaced - 1] == ":" and cls not in ("password", "secret", "weak_secret")
+                and _first_word(value) in _STATUS_WORDS):
+            continue  # "Customer: not found", "Card: declined (…)": a label and a status, in prose
+        if cls == "user_id" and value.startswith("system:"):
+            continue  # Kubernetes' own identities: system:anonymous, system:serviceaccount:…
         if cls == "user_id" and _KEY_AHEAD.match(value):
             continue  # "Failed Login: username=jdoe", Dovecot's "Login: user=<jdoe>": a pair, read on its own
         if cls == "user_id" and value.startswith("arn:"):
@@ -1347,8 +1376,8 @@ def _login_users(text: str, out: list[Span], lowered: str | None = None, dovecot
                 continue  # user=<user_id>: a mask of this package
         cut = value.rfind("\\") + 1  # DOMAIN\user: the domain is an organisation's
         name = value[cut:].lower()
-        if name in SYSTEM_ACCOUNTS or name in _PROTOCOLS or is_neutral(value):
-            continue
+        if name in SYSTEM_ACCOUNTS or name in _PROTOCOLS or is_neutral(value) or name.startswith("system:"):
+            continue  # (Kubernetes' own identities: system:anonymous, system:serviceaccount:…)
         out.append(Span(start, end, "user_id", 1))
 
 

@@ -272,6 +272,7 @@ def is_personal_parent(key: str) -> bool:
 _PLACEHOLDER = re.compile(
     r"\?|%[sdrv]|%\(\w+\)[sdr]|\{\w*\}|\{\{\s*[\w.]*\s*\}\}|\$\{\w+\}|\$[0-9]+|:[a-z_]\w*"
 )
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
 
 
@@ -294,8 +295,9 @@ def is_plausible(kind: str, value: str) -> bool:
     v = value.strip()
     if _PLACEHOLDER.fullmatch(v):
         return False
-    if kind == "address":
-        return _MACHINE_ADDRESS.fullmatch(v) is None
+    if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
+        first = v.split(" ", 1)[0]
+        return _MACHINE_ADDRESS.fullmatch(v) is None and not (first.startswith("0x") and _HEX.fullmatch(first))
     if kind == "password" and v in ("YES", "NO"):
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "email":  # "mail: connection refused" names no address
