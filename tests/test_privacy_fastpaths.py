@@ -79,7 +79,12 @@ def _old_value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
         return (i + 2, n if end < 0 else end)
     if c in "\"'":
         return (i + 1, _old_quoted_end(text, i + 1, c))
-    if c in "{[":
+    if c == "[":  # a bracketed scalar (principal=[jdoe]), not an array
+        j = i + 1
+        while j < n and j - i <= 256 and text[j] not in "[]{}\"',\t\n\r\f\v " and not text[j].isspace():
+            j += 1
+        return (i + 1, j) if j < n and text[j] == "]" and 1 < j - i <= 257 else None
+    if c == "{":
         return None
     if mode == "narrow":
         j = i
@@ -91,7 +96,7 @@ def _old_value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
         j = i
         while j < n and (text[j].isdigit() or text[j] in allowed):
             j += 1
-        while j > i and text[j - 1] in " .-(":
+        while j > i and text[j - 1] in " .-(,":
             j -= 1
         return (i, j)
     # line and words: stop at a delimiter or where the next key=value starts
@@ -149,7 +154,8 @@ def _old_kv_seps(text: str) -> list[int]:
             text.startswith("//", sep + 1)
             or text.startswith("::", sep)
             or (sep and text[sep - 1] == ":")
-            or (sep + 1 < n and "0" <= text[sep + 1] <= "9")
+            # a digit after it, unless a quote ends the key before it (compact JSON: "lat":48.85)
+            or (sep + 1 < n and "0" <= text[sep + 1] <= "9" and not re.search(r"[\"'][ \t]{0,3}\Z", text[:sep]))
         ):
             continue
         out.append(sep)

@@ -38,7 +38,13 @@ from features.privacy.checks import (
     is_ssn_valid,
     parse_ip,
 )
-from features.privacy.keys import classify_key, is_personal_parent, is_plausible, looks_random
+from features.privacy.keys import (
+    classify_key,
+    is_personal_parent,
+    is_plausible,
+    looks_random,
+    normalize_key,
+)
 
 __all__ = [
     "DEFAULT_ACTIONS",
@@ -140,7 +146,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct"
+    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -188,7 +194,9 @@ HINT_PATTERN = "|".join(
     + (
         # a key word, then key characters, then = or : (a colon before a digit is a
         # file:line or a time, not a key: Foo.java:42, 10:00)
-        r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*\\?[\"']?[ \t]*(?:=|:[^0-9]|:$))",
+        # (but a quoted key's colon is a key's before anything: "lat":48.85 in compact JSON)
+        r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*"
+        r"(?:\\?[\"'][ \t]*:|\\?[\"']?[ \t]*(?:=|:[^0-9]|:$)))",
     )
 )
 _HINT = re.compile(HINT_PATTERN)
@@ -465,7 +473,7 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
             j += 3  # a URL-encoded + (phone=%2B14155550199)
         while j < n and (text[j].isdigit() or text[j] in allowed):
             j += 1
-        while j > i and text[j - 1] in " .-(":
+        while j > i and text[j - 1] in " .-(,":  # (a JSON number's comma: "latitude":48.85,"lon…)
             j -= 1
         return (i, j)
     # line and words: stop at a delimiter or where the next key=value starts
@@ -559,9 +567,12 @@ def _brace_end(text: str, i: int) -> int:
 _KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]]{1,64})")
 # The separators _key_values reads, each with the key before it, in one search of the
 # reversed text: every ``=``, and every ``:`` that is not a URL scheme's (``://``), part of
-# ``::`` or followed by a digit (file:line, a time) -- in the reversed text what followed
-# the colon comes before it; then _KEY_REV. Found from the end, so used in reverse.
-_SEP_KEY_REV = re.compile(r"(?:=|:(?<!//:)(?<!::)(?<![0-9]:)(?!:))" + _KEY_REV.pattern)
+# ``::`` or followed by a digit (file:line, a time) unless a quote ends the key before it
+# (compact JSON: "lat":48.85) -- in the reversed text what followed the colon comes before
+# it; then _KEY_REV. Found from the end, so used in reverse.
+_SEP_KEY_REV = re.compile(
+    r"(?:=|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])))" + _KEY_REV.pattern
+)
 _REJECTED = "rejected value ["
 
 
@@ -679,6 +690,15 @@ def key_run_matters(run: str) -> bool:
     return _key_matters(key, rest)
 
 
+_POSTAL_KEYS = frozenset({"zip", "zipcode", "zip_code", "postal_code", "postalcode", "postcode", "post_code"})
+
+
+@lru_cache(maxsize=4096)
+def _is_postal_key(key: str) -> bool:
+    """A postal code's key: its digits are the code, not a machine address (``"zip":"97403"``)."""
+    return normalize_key(key) in _POSTAL_KEYS
+
+
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
     n = len(text)
@@ -764,7 +784,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 out.append(Span(vs, ve, "secret", 3))
         elif cls == "record_key":
             out.append(Span(vs, ve, "record_key", 3))
-        elif is_plausible(cls, value):
+        elif is_plausible(cls, value) or (cls == "address" and _is_postal_key(key)):
             out.append(Span(vs, ve, cls, 3))
 
 

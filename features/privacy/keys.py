@@ -134,6 +134,7 @@ PERSONAL_PARENTS = frozenset({
     "full_name",
     "billing_address", "shipping_address", "address", "delivery", "from", "to", "reply_to",
     "cc", "bcc", "author", "assignee", "reporter", "requester", "actor", "identity",
+    "ship_to", "bill_to", "shipto", "billto", "sold_to", "deliver_to",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
