@@ -19,9 +19,9 @@ from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
 from features.privacy.detectors import (
     G_KEYS,
     GATE_PATTERNS,
-    HINT_PATTERN,
+    HINT_PATTERNS,
     KEY_RUN_PATTERN,
-    SHAPE_PATTERN,
+    SHAPE_PATTERNS,
     TOKEN_PATTERN,
     key_run_matters,
 )
@@ -163,7 +163,7 @@ def _gate_bits(values: list[str] | pl.Series) -> list[int]:
 
 
 def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
-    """Columns ``v`` (the values), ``shape`` (:data:`SHAPE_PATTERN` occurs) and ``keys``
+    """Columns ``v`` (the values), ``shape`` (:data:`SHAPE_PATTERN` occurs, run in parts: :data:`SHAPE_PATTERNS`) and ``keys``
     (a key in it could name personal data: bit :data:`G_KEYS`). The key bit is decided
     once per distinct key run (:data:`KEY_RUN_PATTERN`, extracted by polars) in Python,
     then mapped back to the rows in polars."""
@@ -175,7 +175,7 @@ def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
         frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
     v = pl.col("v")
     frame = frame.with_columns(
-        v.str.contains(SHAPE_PATTERN).alias("shape"),
+        pl.any_horizontal([v.str.contains(p) for p in SHAPE_PATTERNS]).alias("shape"),
         v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
     runs = frame.get_column("runs").explode().drop_nulls().unique()
@@ -405,7 +405,8 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
     if dtype == pl.String:
         if cls in (None, "id"):
             if s.name == "count":  # value_counts refuses this name; the row-wise gate first, as before
-                cand = s.filter(s.str.contains(HINT_PATTERN).fill_null(False))
+                hint = pl.any_horizontal([pl.col(s.name).str.contains(p) for p in HINT_PATTERNS])
+                cand = s.filter(s.to_frame().select(hint.fill_null(False)).to_series())
                 if cand.len() == 0:
                     return lambda: s
                 texts = _text_column(anon, cand, cls)
