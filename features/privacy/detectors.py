@@ -137,6 +137,13 @@ def is_neutral(value: str) -> bool:
 
 # --- the gate --------------------------------------------------------------------
 
+# Dovecot's mail processes and passdbs, which name the account in brackets: "imap(jdoe)",
+# "passwd-file(jdoe,203.0.113.5)" (the shape, the gate and the login branches all use these)
+_DOVECOT_PROCESSES = ("imap", "pop3", "lmtp", "submission", "managesieve", "doveadm")
+_DOVECOT_PASSDBS = ("pam", "passwd-file", "passwd", "shadow", "ldap", "sql", "checkpassword", "bsdauth",
+                    "static", "oauth2", "lua")  # fmt: skip
+_DOVECOT_NAMES = r"(?:" + "|".join(_DOVECOT_PROCESSES + _DOVECOT_PASSDBS) + r")\("
+
 _KEY_WORDS = (
     "mail|name|phone|mobile|tel|cell|msisdn|fax|dob|birth|born|addr|street|zip|post|house|"
     "apartment|city|pass|pgpass|pwd|pin|otp|totp|secret|token|idtoken|key|auth|cred|sig|cookie|"
@@ -185,8 +192,7 @@ _SHAPE_BRANCHES = (
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
     r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
-    r"user=<|(?:imap|pop3|lmtp|submission|managesieve|doveadm|pam|passwd-file|passwd|shadow|ldap|sql|"
-    r"checkpassword|bsdauth|static|oauth2|lua)\(|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
+    r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">",
     # an LDAP distinguished name
     r"(?i:cn=)",
@@ -316,11 +322,7 @@ _MAC_GATE = re.compile(
 _CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
 _NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
 _IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
-# Dovecot's mail processes and passdbs, "imap(jdoe)", "passwd-file(jdoe,203.0.113.5)"
-_DOVECOT_GATE = re.compile(
-    r"(?:imap|pop3|lmtp|submission|managesieve|doveadm|pam|passwd-file|passwd|shadow|ldap|sql|"
-    r"checkpassword|bsdauth|static|oauth2|lua)\("
-)
+_DOVECOT_GATE = re.compile(_DOVECOT_NAMES)
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
               ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA")
@@ -1145,9 +1147,9 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "dovecot": r"user=(?P<v><[^\s\"'<>:,;()\[\]]{1,64}>)",
     # Dovecot's mail processes, "imap(jdoe)<4242><AbCd>: Logged out", and its passdbs,
     # "auth: passwd-file(jdoe,203.0.113.5,<AbCd>): unknown user", "pam(jdoe,203.0.113.5)"
-    "dovecot_process": r"(?:imap|pop3|lmtp|submission|managesieve|doveadm)\((?P<v>" + _DOVECOT_USER
+    "dovecot_process": r"(?:" + "|".join(_DOVECOT_PROCESSES) + r")\((?P<v>" + _DOVECOT_USER
                        + r")\)(?=<|:)",
-    "dovecot_passdb": r"(?:pam|passwd-file|passwd|shadow|ldap|sql|checkpassword|bsdauth|static|oauth2|lua)"
+    "dovecot_passdb": r"(?:" + "|".join(_DOVECOT_PASSDBS) + r")"
                       r"\((?P<v>" + _DOVECOT_USER + r"),(?=(?:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
                       r"|[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]{1,41})[,)]|<)",
     # vsftpd: "[pid 12345] [jdoe] FAIL LOGIN: Client "203.0.113.5"", "[jdoe] OK DOWNLOAD: …"
@@ -1220,17 +1222,13 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
                 ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
                 ("auth", "quoted"), ("arn:aws", "arn"), ("role", "role"), ("user=<", "dovecot"),
-                ("imap(", "dovecot_process"), ("pop3(", "dovecot_process"), ("lmtp(", "dovecot_process"),
-                ("submission(", "dovecot_process"), ("managesieve(", "dovecot_process"),
-                ("doveadm(", "dovecot_process"), ("pam(", "dovecot_passdb"),
-                ("passwd-file(", "dovecot_passdb"), ("passwd(", "dovecot_passdb"),
-                ("shadow(", "dovecot_passdb"), ("ldap(", "dovecot_passdb"), ("sql(", "dovecot_passdb"),
-                ("checkpassword(", "dovecot_passdb"), ("bsdauth(", "dovecot_passdb"),
-                ("static(", "dovecot_passdb"), ("oauth2(", "dovecot_passdb"), ("lua(", "dovecot_passdb"),
                 ("pid ", "vsftpd"), ("sent control [", "openvpn"), ("ah0161", "apache"), ("user", "proftpd"),
                 ("user", "samba"),
                 ("login", "radius"), ("authenticated as", "mongo"), ("authentication failed", "mongo"),
                 ("<data name=", "winxml"))  # fmt: skip
+_LOGIN_WORDS += tuple((w + "(", "dovecot_process") for w in _DOVECOT_PROCESSES) + tuple(
+    (w + "(", "dovecot_passdb") for w in _DOVECOT_PASSDBS
+)
 _BRANCH_WORDS = tuple(  # the first words of each branch, the branch once
     (branch, tuple(w for w, b in _LOGIN_WORDS if b == branch)) for branch in dict.fromkeys(b for _, b in _LOGIN_WORDS)
 )
@@ -1258,6 +1256,8 @@ def _may_slash_ip(text: str) -> bool:
         and ("]: " in text or " -> " in text or _SLASH_IP_START.match(text) is not None)
         and text.count(".") >= 3
     )
+
+
 _PEER = re.compile(_PEER_BRANCH)
 
 

@@ -298,7 +298,7 @@ def is_plausible(kind: str, value: str) -> bool:
         return False
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
         first = v.split(" ", 1)[0]
-        return _MACHINE_ADDRESS.fullmatch(v) is None and not (first.startswith("0x") and _HEX.fullmatch(first))
+        return _MACHINE_ADDRESS.fullmatch(v) is None and _HEX.fullmatch(first) is None
     if kind == "password" and v in ("YES", "NO"):
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "email":  # "mail: connection refused" names no address
