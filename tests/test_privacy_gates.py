@@ -40,6 +40,8 @@ PIECES = [
     "password", "token", "KeyError", "panic", "Main Street", "221B Baker St", "4111111111111111",
     "4111 1111 1111 1111", "+1 415 555 0199", "ada@example.com", "203.0.113.9", "x" * 70, "a", "Z", "9",
     "-", ".", "_", "ſ", "K", "%40", "key", "sess", "cookie", "Account Name:", "lat", "dob",
+    "sudo[42]: ", " : TTY=", "Name", "Anna Kowalczyk", "José", "date of birth ", "born on ", "1985-07-04",
+    "4 July 1985", "221B", " Baker Street", "Hauptstraße 5", "12, rue de Rivoli", "Service",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -144,6 +144,18 @@ _DOVECOT_PASSDBS = ("pam", "passwd-file", "passwd", "shadow", "ldap", "sql", "ch
                     "static", "oauth2", "lua")  # fmt: skip
 _DOVECOT_NAMES = r"(?:" + "|".join(_DOVECOT_PROCESSES + _DOVECOT_PASSDBS) + r")\("
 
+# Street types that end a street's name in English addresses ("221B Baker Street")
+_STREET_TYPES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
+    r"Parkway|Pkwy|Highway|Hwy|Way|Square|Sq|Crescent|Close"
+)
+# What a date of birth or a street address in prose needs (_dob_phrases, _street_addresses):
+# a birth word, or a street type as a word, or a German or French street. Literals first,
+# so that both regex engines find it quickly.
+_PROSE_GATE_PATTERN = (
+    r"(?i:birth|dob|d\.o\.b|born)| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
+    r"|(?:straße|strasse|weg|gasse|allee|platz) [0-9]| (?:rue|avenue|boulevard|chemin|allée|impasse) "
+)
 _KEY_WORDS = (
     "mail|name|phone|mobile|tel|cell|msisdn|fax|dob|birth|born|addr|street|zip|post|house|"
     "apartment|city|pass|pgpass|pwd|pin|otp|totp|secret|token|idtoken|key|auth|cred|sig|cookie|"
@@ -186,7 +198,7 @@ _SHAPE_BRANCHES = (
     r"rejected value \[",
     r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
-    r"home/|/Users/|(?i:users)\\|sudo:[ \t]",
+    r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
@@ -196,6 +208,10 @@ _SHAPE_BRANCHES = (
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">",
     # an LDAP distinguished name
     r"(?i:cn=)",
+    # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
+    _PROSE_GATE_PATTERN,
+    # two title-cased words under a bare name key (_bare_names)
+    r"(?:name|Name|NAME)\\?[\"']?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ][a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
 )
 # a key word, then key characters, then = or : (a colon before a digit is a file:line or
 # a time, not a key: Foo.java:42, 10:00; but a quoted key's colon is a key's before
@@ -323,6 +339,18 @@ _CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
 _NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
 _IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
 _DOVECOT_GATE = re.compile(_DOVECOT_NAMES)
+_PROSE_GATE = re.compile(_PROSE_GATE_PATTERN)
+# _PROSE_GATE's parts for one text at a time, cheaper in Python's re than the whole (an
+# alternation with no literal to start from costs it ~20 µs on a stack trace)
+_STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)")
+_STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz", " rue ", " avenue ", " boulevard ",
+                   " chemin ", " allée ", " impasse ")  # fmt: skip
+
+
+def _may_prose(text: str, lowered: str) -> bool:
+    """Whether :data:`_PROSE_GATE` could match (a superset: its parts tested one by one)."""
+    return ("birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered
+            or _STREET_EN_GATE.search(text) is not None or _has_any(text, _STREET_FOREIGN))
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
               ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA")
@@ -354,11 +382,14 @@ _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 # both engines agree.
 GATE_PATTERNS: tuple[str, ...] = (
     _SECRET_GATE.pattern, _IPV4_GATE.pattern, _IPV6_GATE.pattern, _MAC_GATE.pattern,
-    _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern, _DOVECOT_GATE.pattern,
+    _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern, _DOVECOT_GATE.pattern, _PROSE_GATE.pattern,
 )  # fmt: skip
-_GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE)
-_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_KEYS = (1 << i for i in range(9))
-# Bit 8 of the gates (G_KEYS) says whether a key=value pair in the text could find
+_GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE,
+          _PROSE_GATE)  # fmt: skip
+_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_KEYS = (
+    1 << i for i in range(10)
+)
+# Bit 9 of the gates (G_KEYS) says whether a key=value pair in the text could find
 # anything: :data:`KEY_RUN_PATTERN` finds every key that has a key word in it, with its
 # separator and the start of its value, and :func:`key_run_matters` says whether the key
 # under that run could name personal data. Without the bit, find_spans reads keys only for
@@ -802,6 +833,26 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             out.append(Span(vs, ve, cls, 3))
 
 
+# A bare ``name`` key, not part of a longer one (customer_name= is read with the keys)
+_BARE_NAME_KEY = re.compile(r"(?<![\w.\-\[\]])(?:name|Name|NAME)(?:\\?[\"'])?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}")
+
+
+def _bare_names(text: str, out: list[Span]) -> None:
+    """A person's name under a bare ``name`` key (``name=Anna Kowalczyk``), which names
+    services, pods and jobs as often: only two or three title-cased words that no message
+    or service name uses ("Checkout Service", "Payment Failed" stay)."""
+    for m in _BARE_NAME_KEY.finditer(text):
+        ext = _value_extent(text, m.end(), "name")
+        if ext is None:
+            continue
+        value = text[ext[0]:ext[1]]
+        if _PERSON_VALUE.fullmatch(value) is None:
+            continue
+        if any(w.lower() in _NOT_NAME_WORDS for w in value.split(" ")):
+            continue
+        out.append(Span(ext[0], ext[1], "person_name", 2))
+
+
 # --- the detectors ---------------------------------------------------------------
 
 
@@ -1097,6 +1148,8 @@ def _names(text: str, out: list[Span], lowered: str) -> None:
         # two words at least, or one after a title (Dear Mr. Twist)
         if len(kept) < (1 if m.group("title") else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
             continue
+        if not m.group("title") and any(w.lower() in _NOT_NAME_WORDS for w in kept):
+            continue  # "User Service Unavailable", "Customer Profile Not Found": a title-cased phrase
         start = m.start("v")
         out.append(Span(start, start + len(" ".join(kept)), "person_name", 0))
 
@@ -1125,8 +1178,11 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
                r"(?=\.?(?:[\s,;]|$))",
     # the Windows Security log: "Account Name:\t\tjdoe", "User Name: jdoe"
     "name": r"(?i:(?:account|user) name):[ \t]+(?P<v>[^\s\"'(),;\[\]]{1,64})",
-    # sudo: "sudo:   jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=/bin/ls"
-    "sudo": r"sudo:[ \t]+(?P<v>[^\s\"'(),;:\[\]]{1,64}) : (?=[A-Z]+=)",
+    # sudo: "sudo:   jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=/bin/ls", and
+    # its refusals, "sudo[812]: jdoe : 3 incorrect password attempts ; TTY=pts/0 ; …",
+    # "jdoe : user NOT in sudoers ; TTY=…" (journald shows the pid, syslog does not)
+    "sudo": r"sudo(?:\[[0-9]{1,10}\])?:[ \t]+(?P<v>[^\s\"'(),;:\[\]]{1,64}) : "
+            r"(?=[A-Z]+=|[^;\n]{1,80} ; (?:TTY|PWD|USER)=)",
     # su: "su: (to root) jdoe on pts/0", "su[812]: FAILED SU (to root) jdoe on pts/0"
     "su": r"su(?:\[[0-9]+\])?: (?:FAILED SU )?\(to [^\s)]{1,32}\) (?P<v>" + _NAME_CHARS + r") on\b",
     # PAM's newer session lines: "session opened for user root(uid=0) by jdoe(uid=1000)"
@@ -1273,7 +1329,7 @@ def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list
     can = {  # which branches can match here (what each needs besides its first word)
         "password": " for " in lowered and " from" in text,
         "name": " name:" in lowered,
-        "sudo": "sudo:" in text,
+        "sudo": "sudo:" in text or "sudo[" in text,
         "su": "(to " in text,
         "uid": "(uid=" in text,
         "quoted": " for '" in text or ' for "' in text,
@@ -1353,6 +1409,49 @@ HOME_ACCOUNTS = SYSTEM_ACCOUNTS | frozenset({
 })  # fmt: skip
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATE = (
+    r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}[./-][0-9]{1,2}[./-](?:[0-9]{4}|[0-9]{2})"
+    r"|[0-9]{1,2}(?:st|nd|rd|th)? " + _MONTHS + r",? [0-9]{4}|" + _MONTHS + r" [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4})"
+)
+# "date of birth 1985-07-04", "DOB: 04/07/1985", "born on 4 July 1985", "birthdate is 1985-07-04"
+_DOB_PHRASE = re.compile(
+    r"(?<![A-Za-z])(?i:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|dob|born(?: on)?)"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is |was |of )?)[\"']?(?P<v>" + _DATE + r")(?![0-9])"
+)
+
+
+def _dob_phrases(text: str, out: list[Span]) -> None:
+    for m in _DOB_PHRASE.finditer(text):
+        out.append(Span(m.start("v"), m.end("v"), "dob", 1))
+
+
+# A street address in prose: a house number, one to three title-cased words and a street
+# type ("221B Baker Street", "1600 Pennsylvania Ave"); German and Swiss "Hauptstraße 5",
+# French "12, rue de Rivoli". The town, which names many people, is kept.
+_STREET = re.compile(
+    r"(?<![\w.:/-])[0-9]{1,5}[A-Za-z]? (?:[A-Z][a-z]+ ){1,3}(?:" + _STREET_TYPES + r")\b\.?"
+    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz) [0-9]{1,4}[a-z]?(?![\w.])"
+    r"|(?<![\w.:/-])[0-9]{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|chemin|allée|impasse) "
+    r"(?:(?:de|du|des|de la|d')[ ’']?)?[A-ZÉ][\w'’-]+(?: [A-ZÉ][\w'’-]+){0,2}"
+)
+
+
+def _street_addresses(text: str, out: list[Span]) -> None:
+    for m in _STREET.finditer(text):
+        value = m.group().rstrip(".")
+        if any(w.lower() in _NOT_STREET_WORDS for w in value.split(" ")[1:-1]):
+            continue  # "after 3 Retries Way": a phrase, not a street's name
+        out.append(Span(m.start(), m.start() + len(value), "address", 1))
+
+
+# Title-cased words of messages, not of street names
+_NOT_STREET_WORDS = frozenset({
+    "error", "errors", "retries", "retry", "attempts", "requests", "items", "orders", "users", "times",
+    "seconds", "minutes", "hours", "days", "failed", "found", "not", "the", "and", "of", "in", "on",
+})  # fmt: skip
+
+
 def _home_dirs(text: str, out: list[Span]) -> None:
     for m in _HOME.finditer(text):
         if not m.group("end") and (m.start() == 0 or text[m.start() - 1] not in "=:"):
@@ -1369,6 +1468,7 @@ def _home_dirs(text: str, out: list[Span]) -> None:
 # group's or a computer's names no one (CN=Domain Admins, CN=WS-0142).
 _LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128}?),(?=(?i:ou|dc|cn)=)")
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)?"
+_PERSON_VALUE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}")
 _PERSON_CN = re.compile(
     _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|di|du|dos|le|la|bin|al)){1,3}"
     r"|" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?\\, " + _NAME_WORD + r"(?: [A-Z]\.?)?"
@@ -1387,6 +1487,27 @@ _GROUP_WORDS = frozenset({
     "workstations", "laptops", "desktops", "printers", "disabled", "archive", "shared",
     "mailbox", "mailboxes", "room", "rooms", "resources", "resource", "calendar", "helpdesk",
     "developers", "admin", "security", "policy", "settings", "objects", "principals", "roles",
+})  # fmt: skip
+
+
+# Title-cased words of messages, never of a person's name: "User Service Unavailable",
+# "Customer Account Locked", "Member Profile Not Found" (besides group and role words)
+_NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
+    "unavailable", "available", "not", "found", "error", "errors", "exception", "request", "requests",
+    "response", "timeout", "session", "sessions", "profile", "profiles", "login", "logout", "logon",
+    "created", "deleted", "updated", "failed", "failure", "agent", "interface", "api", "id", "ids",
+    "name", "names", "details", "info", "information", "list", "lookup", "cache", "store",
+    "repository", "controller", "handler", "provider", "factory", "registry", "module", "model",
+    "entity", "record", "records", "table", "query", "update", "delete", "create", "object", "type",
+    "class", "status", "state", "preferences", "preference", "permissions", "permission", "role",
+    "context", "token", "tokens", "credentials", "password", "authentication", "authorization",
+    "auth", "registration", "signup", "notification", "notifications", "message", "messages",
+    "events", "count", "limit", "quota", "is", "was", "has", "does", "cannot", "already", "exists",
+    "missing", "invalid", "unknown", "locked", "expired", "blocked", "suspended", "active",
+    "inactive", "pending", "new", "the", "and", "or", "of", "in", "on", "for", "to", "with",
+    "without", "from", "by", "at", "as", "email", "address", "phone", "number", "identity", "portal",
+    "dashboard", "directory", "sync", "import", "export", "migration", "job", "worker",
+    "queue", "topic", "stream", "pool", "client", "server", "endpoint", "gateway", "proxy", "app",
 })  # fmt: skip
 
 
@@ -1604,7 +1725,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         bool(gates & _G_DOVECOT) if gates is not None else _DOVECOT_GATE.search(text) is not None
     )
     if ("user" in lowered or (" for " in lowered and " from" in text) or "@" in text
-            or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text
+            or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text or "sudo[" in text
             or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
             or "arn:aws" in text or '" does not exist' in text or "] OK " in text or "] FAIL " in text
             or "] Peer Connection" in text or "SENT CONTROL [" in text or _may_slash_ip(text)
@@ -1616,6 +1737,12 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _login_users(text, cands, lowered, dovecot)
     if "cn=" in lowered:
         _ldap_names(text, cands)
+    if "name" in lowered:
+        _bare_names(text, cands)
+    if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
+        if "birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered:
+            _dob_phrases(text, cands)
+        _street_addresses(text, cands)
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
