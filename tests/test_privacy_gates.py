@@ -42,6 +42,9 @@ PIECES = [
     "-", ".", "_", "ſ", "K", "%40", "key", "sess", "cookie", "Account Name:", "lat", "dob",
     "sudo[42]: ", " : TTY=", "Name", "Anna Kowalczyk", "José", "date of birth ", "born on ", "1985-07-04",
     "4 July 1985", "221B", " Baker Street", "Hauptstraße 5", "12, rue de Rivoli", "Service",
+    "PID|", "NK1|", "|", "^", "\r", "INSERT INTO users (", "email, full_name) VALUES (", "'", "), (",
+    "$2b$12$" + "K" * 53, "Provided username ", " and/or password", "authentication of [", "actor=",
+    '"name":[{"family":"', '"given":["', "[", '", "',
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

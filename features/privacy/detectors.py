@@ -191,7 +191,7 @@ _SHAPE_BRANCHES = (
     r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b",
     r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
-    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY",
+    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
     r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) [A-ZÀ-Þ]",
@@ -205,11 +205,13 @@ _SHAPE_BRANCHES = (
     r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
-    r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">",
+    r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
     # an LDAP distinguished name
     r"(?i:cn=)",
     # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
     _PROSE_GATE_PATTERN,
+    # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
+    r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
     # two title-cased words under a bare name key (_bare_names)
     r"(?:name|Name|NAME)\\?[\"']?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ][a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
 )
@@ -342,9 +344,8 @@ _DOVECOT_GATE = re.compile(_DOVECOT_NAMES)
 _PROSE_GATE = re.compile(_PROSE_GATE_PATTERN)
 # _PROSE_GATE's parts for one text at a time, cheaper in Python's re than the whole (an
 # alternation with no literal to start from costs it ~20 µs on a stack trace)
-_STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)")
-_STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz", " rue ", " avenue ", " boulevard ",
-                   " chemin ", " allée ", " impasse ")  # fmt: skip
+_STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r"|rue|avenue|boulevard|chemin|allée|impasse)(?:[^A-Za-z]|$)")
+_STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz")
 
 
 def _may_prose(text: str, lowered: str) -> bool:
@@ -365,14 +366,21 @@ _SECRET_WORDS_ = (
     "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
     ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "/api/webhooks/",
-    "?code=", "&code=",
+    "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$",
 )  # fmt: skip
-_SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?") for w in _SECRET_WORDS_))
+_SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?").replace("$", r"\$") for w in _SECRET_WORDS_))
 # Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
 # callback's query string (nginx and load-balancer access logs) is a short-lived password
 _DISCORD = re.compile(r"discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/(?P<hook>[A-Za-z0-9_-]{60,80})")
 # a Telegram bot's token, also in its API's URLs (…/bot123456789:AAE…/sendMessage)
 _TELEGRAM = re.compile(r"(?:(?<=/bot)|(?<![\w:-]))[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])")
+# A password's hash in the crypt formats (bcrypt, argon2, sha256-crypt and sha512-crypt):
+# from a users table or /etc/shadow, it is a password to anyone with a GPU
+_PASSWORD_HASH = re.compile(
+    r"\$2[abxy]\$[0-9]{2}\$[./A-Za-z0-9]{53}"
+    r"|\$argon2(?:id|i|d)\$v=[0-9]+\$m=[0-9]+,t=[0-9]+,p=[0-9]+\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{16,}"
+    r"|\$[56]\$(?:rounds=[0-9]+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}"
+)
 _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 
 # The gates find_spans puts before its costlier detector families, in bit order. Each is
@@ -404,7 +412,7 @@ _RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:]"
 # the value would start, which ends it before it starts (email=<email:k1a2b:7f3a9c1e02ab>,
 # a value this package or another tool already replaced)
 _RUN_TAIL_PATTERN = (
-    r"(?:>?[ \t]{0,3}(?:\{|<|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)))"
+    r"(?:>?[ \t]{0,3}(?:\{|\[[ \t]{0,3}\{|<|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)))"
 )
 KEY_RUN_PATTERN = (
     _RUN_KEY_CHARS + "*" + r"(?i:" + _KEY_WORDS + r")" + _RUN_KEY_CHARS + "*"
@@ -594,14 +602,23 @@ def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span
     return out
 
 
-def _brace_end(text: str, i: int) -> int:
+_OBJECT_LIST = re.compile(r"\[[ \t]{0,3}\{")
+_JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,256})"')
+_STRING_LIST = re.compile(
+    r'\[[ \t]{0,3}"(?:[^"\\\n]|\\.){0,256}"(?:[ \t]{0,3},[ \t]{0,3}"(?:[^"\\\n]|\\.){0,256}"){0,31}[ \t]{0,3}\]'
+)
+_NOT_LISTED = frozenset({"id", "weak_secret", "record_key", "cookie"})  # classes whose lists are not read
+
+
+def _brace_end(text: str, i: int, pair: str = "{}") -> int:
     depth = 0
     limit = min(len(text), i + 4096)
+    opening, closing = pair
     for j in range(i, limit):
         c = text[j]
-        if c == "{":
+        if c == opening:
             depth += 1
-        elif c == "}":
+        elif c == closing:
             depth -= 1
             if depth == 0:
                 return j
@@ -687,7 +704,8 @@ def _key_matters(key: str, rest: str) -> bool:
     letter or ``_`` that follows no letter or digit), with any parent. ``rest`` is what the
     run holds after the separator: ``{`` (an object), ``<`` (a token or mask: no value is
     read, only a cookie header's other pairs), a hexadecimal value, or nothing."""
-    brace, angle, machine_address = rest.startswith("{"), rest == "<", rest.startswith("0x")
+    brace = rest.startswith("{") or (rest.startswith("[") and rest.endswith("{"))
+    angle, machine_address = rest == "<", rest.startswith("0x")
     n = len(key)
     for i in range(max(0, n - 64), n):
         c = key[i]
@@ -779,6 +797,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if vstart < n and text[vstart] == "{" and _is_personal_parent(key):
             regions.append((vstart, _brace_end(text, vstart), key))
             continue
+        if vstart < n and text[vstart] == "[" and _is_personal_parent(key) and _OBJECT_LIST.match(text, vstart):
+            # a list of objects that describe a person: FHIR's "name": [{"family": …}]
+            regions.append((vstart, _brace_end(text, vstart, "[]"), key))
+            continue
         if cls is None:
             continue
         if cls == "cookie":
@@ -801,6 +823,15 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 if sm2 is not None:
                     vstart = sm2.end()
             ext = _value_extent(text, vstart, _MODE.get(cls, "narrow"))
+        if ext is None and vstart < n and text[vstart] == "[" and cls not in _NOT_LISTED:
+            # a JSON list of strings under a personal key: FHIR's "given": ["Ada", "M."]
+            lm = _STRING_LIST.match(text, vstart)
+            if lm is not None:
+                for im in _JSON_STRING.finditer(text, lm.start(), lm.end()):
+                    value = im.group(1)
+                    if value and not is_neutral(value) and is_plausible(cls, value):
+                        out.append(Span(im.start(1), im.end(1), cls, 3))
+            continue
         if ext is None or ext[1] <= ext[0]:
             continue
         vs, ve = ext
@@ -1093,6 +1124,9 @@ def _secrets(text: str, out: list[Span]) -> None:
     if "/api/webhooks/" in text:
         for m in _DISCORD.finditer(text):
             out.append(Span(m.start("hook"), m.end("hook"), "secret", 2))
+    if "$2" in text or "$argon2" in text or "$5$" in text or "$6$" in text:
+        for m in _PASSWORD_HASH.finditer(text):
+            out.append(Span(m.start(), m.end(), "secret", 2))
     if "code=" in text:
         for m in _OAUTH_CODE.finditer(text):
             if looks_random(m.group("v").replace("%2F", "/")):
@@ -1224,6 +1258,11 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
              + r") on [\w.-]{1,64} from client\b",
     # the Windows event log as XML: <Data Name="TargetUserName">jdoe</Data>
     "winxml": r"<Data Name=\"(?:Target|Subject)?UserName\">(?P<v>[^<>\s]{1,64})</Data>",
+    # Cassandra: "Provided username jdoe and/or password are incorrect"
+    "cassandra": r"Provided username (?P<v>" + _NAME_CHARS + r") and/or password",
+    # Elasticsearch: "authentication of [jdoe] using realm [ldap1] failed", "unable to
+    # authenticate user [jdoe] for REST request", "action [...] is unauthorized for user [jdoe]"
+    "elastic": r"(?:authentication of|authenticate user|unauthorized for user) \[(?P<v>[^\s\[\]<>]{1,64})\]",
     # FreeRADIUS: "Login OK: [jdoe] (from client …)", "Login incorrect (mschap: …): [jdoe]"
     "radius": r"Login (?:OK|incorrect)(?: \([^)]{0,120}\))?: \[(?P<v>[^\]\s/<>]{1,64})[\]/]",
 }
@@ -1281,7 +1320,8 @@ _LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "inv
                 ("pid ", "vsftpd"), ("sent control [", "openvpn"), ("ah0161", "apache"), ("user", "proftpd"),
                 ("user", "samba"),
                 ("login", "radius"), ("authenticated as", "mongo"), ("authentication failed", "mongo"),
-                ("<data name=", "winxml"))  # fmt: skip
+                ("<data name=", "winxml"), ("provided username", "cassandra"), ("authentication of [", "elastic"),
+                ("authenticate user [", "elastic"), ("unauthorized for user [", "elastic"))  # fmt: skip
 _LOGIN_WORDS += tuple((w + "(", "dovecot_process") for w in _DOVECOT_PROCESSES) + tuple(
     (w + "(", "dovecot_passdb") for w in _DOVECOT_PASSDBS
 )
@@ -1346,6 +1386,8 @@ def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list
         "samba": "user [" in text,
         "apache": "AH0161" in text,
         "winxml": "UserName\">" in text,
+        "cassandra": "and/or password" in text,
+        "elastic": " of [" in text or "user [" in text,
     }
     if with_user or any(can.values()):
         for branch, words in _BRANCH_WORDS:
@@ -1437,12 +1479,37 @@ _STREET = re.compile(
 )
 
 
+def _street_windows(text: str) -> list[tuple[int, int]]:
+    """Where a street can be: around each street type or street word (merged windows), so
+    that _STREET, which has no literal to start from, does not try every position of a
+    long stack trace."""
+    anchors = [m.start() for m in _STREET_EN_GATE.finditer(text)]
+    for w in _STREET_FOREIGN:
+        i = text.find(w)
+        while i >= 0:
+            anchors.append(i)
+            i = text.find(w, i + 1)
+    windows: list[list[int]] = []
+    for a in sorted(anchors):
+        lo, hi = max(0, a - 160), a + 160
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    out = []
+    for lo, hi in windows:  # a window ends at a space, never inside a word
+        end = text.find(" ", hi) if hi < len(text) else -1
+        out.append((lo, len(text) if end < 0 else end))
+    return out
+
+
 def _street_addresses(text: str, out: list[Span]) -> None:
-    for m in _STREET.finditer(text):
-        value = m.group().rstrip(".")
-        if any(w.lower() in _NOT_STREET_WORDS for w in value.split(" ")[1:-1]):
-            continue  # "after 3 Retries Way": a phrase, not a street's name
-        out.append(Span(m.start(), m.start() + len(value), "address", 1))
+    for lo, hi in _street_windows(text):
+        for m in _STREET.finditer(text, lo, hi):
+            value = m.group().rstrip(".")
+            if any(w.lower() in _NOT_STREET_WORDS for w in value.split(" ")[1:-1]):
+                continue  # "after 3 Retries Way": a phrase, not a street's name
+            out.append(Span(m.start(), m.start() + len(value), "address", 1))
 
 
 # Title-cased words of messages, not of street names
@@ -1450,6 +1517,76 @@ _NOT_STREET_WORDS = frozenset({
     "error", "errors", "retries", "retry", "attempts", "requests", "items", "orders", "users", "times",
     "seconds", "minutes", "hours", "days", "failed", "found", "not", "the", "and", "of", "in", "on",
 })  # fmt: skip
+
+
+# HL7 v2 segments that describe a person, and what their fields hold (1-based, as the
+# standard numbers them): PID (patient), NK1 (next of kin), GT1 (guarantor), IN1 (insured)
+_HL7_FIELDS: dict[str, dict[int, str]] = {
+    "PID": {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "person_name", 7: "dob",
+            9: "person_name", 11: "address", 13: "phone", 14: "phone", 18: "user_id", 19: "ssn", 20: "ssn"},
+    "NK1": {2: "person_name", 4: "address", 5: "phone", 6: "phone", 30: "person_name", 31: "phone", 32: "address"},
+    "GT1": {3: "person_name", 5: "address", 6: "phone", 7: "phone", 8: "dob", 12: "ssn"},
+    "IN1": {16: "person_name", 18: "dob", 19: "address", 36: "user_id"},
+}  # fmt: skip
+# a segment's name and its first field, the set id (a number or nothing: "PID|PPID|CMD",
+# the header of a process listing, is not one)
+_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n|])|(?<=\\[rn]))(PID|NK1|GT1|IN1)\|(?=[0-9]{0,4}\|)")
+_HL7_END = re.compile(r"[\r\n]|\\[rn]")
+
+
+def _hl7_segments(text: str, out: list[Span]) -> None:
+    """The person's fields of HL7 v2 segments (``PID|1||MRN…||Doe^Jane||19800101|F|||…``),
+    in messages logged whole: each field is replaced whole, components and all."""
+    for m in _HL7_SEGMENT.finditer(text):
+        fields = _HL7_FIELDS[m.group(1)]
+        end_m = _HL7_END.search(text, m.end())
+        end = len(text) if end_m is None else end_m.start()
+        pos = m.end()
+        for number, value in enumerate(text[pos:end].split("|"), start=1):
+            kind = fields.get(number)
+            if kind is not None and value.strip("^~& ") and not is_neutral(value):
+                out.append(Span(pos, pos + len(value), kind, 3))
+            pos += len(value) + 1
+
+
+# INSERT INTO users (email, full_name) VALUES ('ada@example.com', 'Ada Lovelace'): the
+# columns name the values (an UPDATE's SET col = 'v' and a WHERE are key=value already)
+_SQL_INSERT = re.compile(
+    r"(?i:insert\s+(?:ignore\s+)?into)\s+(?P<table>[\w.\"`\[\]]{1,128})\s*\((?P<cols>[^()]{1,2048})\)\s*(?i:values)\s*"
+)
+_SQL_LITERAL = re.compile(r"\s*(?:'(?P<s>(?:[^']|'')*)'|(?P<n>-?[0-9][0-9.eE+-]*)|(?P<o>[^,()']+?))\s*(?=[,)])")
+
+
+def _sql_inserts(text: str, out: list[Span]) -> None:
+    for m in _SQL_INSERT.finditer(text):
+        table = m.group("table").strip('"`[]').rsplit(".", 1)[-1]
+        parent = table[:-1] if table.endswith("s") else table
+        classes = [classify_key(c.strip().strip('"`[]'), parent) for c in m.group("cols").split(",")]
+        if not any(c not in (None, "id") for c in classes):
+            continue
+        pos = m.end()
+        while pos < len(text) and text[pos] == "(":  # each row: (v1, v2, …), (…)
+            pos += 1
+            for cls in classes:
+                lm = _SQL_LITERAL.match(text, pos)
+                if lm is None:
+                    return  # not a list of plain literals (a function call, a subquery)
+                group = "s" if lm.group("s") is not None else "n" if lm.group("n") is not None else None
+                if group is not None and cls not in (None, "id", "record_key", "cookie"):
+                    vs, ve = lm.span(group)
+                    value = text[vs:ve]
+                    if value and not is_neutral(value) and (
+                        is_plausible(cls, value) if cls != "weak_secret" else looks_random(value)
+                    ):
+                        out.append(Span(vs, ve, "secret" if cls == "weak_secret" else cls, 3))
+                pos = lm.end()
+                if pos < len(text) and text[pos] == ",":
+                    pos += 1
+            if not text.startswith(")", pos):
+                return
+            pos += 1
+            while pos < len(text) and text[pos] in " \t,\r\n":
+                pos += 1
 
 
 def _home_dirs(text: str, out: list[Span]) -> None:
@@ -1730,7 +1867,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             or "arn:aws" in text or '" does not exist' in text or "] OK " in text or "] FAIL " in text
             or "] Peer Connection" in text or "SENT CONTROL [" in text or _may_slash_ip(text)
             or "Login OK: [" in text or "Login incorrect" in text or " from client" in text
-            or "UserName\">" in text
+            or "UserName\">" in text or "and/or password" in text or "authentication of [" in text
             or dovecot):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
@@ -1739,6 +1876,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _ldap_names(text, cands)
     if "name" in lowered:
         _bare_names(text, cands)
+    if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text):
+        _hl7_segments(text, cands)
+    if "insert" in lowered and "values" in lowered:
+        _sql_inserts(text, cands)
     if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
         if "birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered:
             _dob_phrases(text, cands)

@@ -89,7 +89,7 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      "patient_id", "employee_id", "enduser_id", "end_user_id", "actor_id", "principal",
      "account_email", "user_login", "sub", "subject_id", "owner_id", "subscriber_id", "player_id", "buyer_id", "payer_id",
      "logname", "ruser", "user_principal_name", "upn", "s_amaccount_name", "samaccountname", "uname",
-     "principal_name", "sasl_username", "acct")
+     "principal_name", "sasl_username", "acct", "actor", "actor_login")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
      "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
      "browser_session", "x_session_id")
@@ -222,6 +222,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "email"
     if last in _SECRET_TAIL or (len(parts) > 1 and parts[-2:] in (["api", "key"], ["secret", "key"])):
         return "password" if last in ("password", "passwd", "pwd", "passphrase") else "secret"
+    if last in ("hash", "digest") and len(parts) > 1 and parts[-2] in ("password", "passwd", "pwd", "pass", "pw"):
+        return "secret"  # password_hash, password_digest (Rails): crackable, so a secret
     if last in ("token", "tokens") and parts[0] not in ("csrf", "xsrf", "next", "page", "cancel"):
         return "secret"
     if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
