@@ -194,7 +194,8 @@ _SHAPE_BRANCHES = (
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
-    r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) [A-ZÀ-Þ]",
+    r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
+    r"[Aa]ssign)ed to|[Pp]aid to|on behalf of) [A-ZÀ-Þ]",
     r"rejected value \[",
     r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
@@ -323,14 +324,18 @@ _PHRASE = re.compile(
 )
 _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
-    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner) "
+    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|"
+    # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
+    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to|[Pp]aid to|on behalf of) "
     r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
-               "member ", "contact ", "owner ")
+               "member ", "contact ", "owner ", "ed to ", "paid to ", "behalf of ")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session")
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
-                "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ")
+                "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to ",
+                "shipped to ", "delivered to ", "refunded to ", "transferred to ", "assigned to ", "paid to ",
+                "on behalf of ")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
 _MAC_GATE = re.compile(
@@ -851,6 +856,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             continue  # "User: arn:aws:iam::…:user/jdoe": the login detector takes the user only
         if key == "PWD" and value[:1] in "/~":
             continue  # the shell's working directory (sudo, env dumps), not a password
+        if cls == "user_id" and (value.endswith("[bot") or text.startswith("[bot]", ve)):
+            continue  # actor=github-actions[bot]: an app's account, no one's
         if cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS:
             continue  # USER=root: an account every system has names no one
         if cls == "id":
@@ -1304,6 +1311,9 @@ _KIND_WORDS = frozenset({
 SYSTEM_ACCOUNTS = frozenset({
     "root", "admin", "administrator", "nobody", "daemon", "www-data", "postgres", "mysql",
     "sa", "system", "sshd", "ubuntu", "ec2-user", "centos", "git", "ftp",
+    # the built-in users of Elasticsearch, Cassandra and RabbitMQ
+    "elastic", "kibana", "kibana_system", "logstash_system", "beats_system", "apm_system",
+    "remote_monitoring_user", "cassandra", "guest",
 })  # fmt: skip
 
 
@@ -1530,7 +1540,7 @@ _HL7_FIELDS: dict[str, dict[int, str]] = {
 }  # fmt: skip
 # a segment's name and its first field, the set id (a number or nothing: "PID|PPID|CMD",
 # the header of a process listing, is not one)
-_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n|])|(?<=\\[rn]))(PID|NK1|GT1|IN1)\|(?=[0-9]{0,4}\|)")
+_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n|])|(?<=\\[rn]))(PID|NK1|GT1|IN1)\|(?=[0-9]{0,4}\|[^|\r\n]*\|[^|\r\n]*\|[^|\r\n]*\|)")
 _HL7_END = re.compile(r"[\r\n]|\\[rn]")
 
 
@@ -1645,6 +1655,29 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
     "without", "from", "by", "at", "as", "email", "address", "phone", "number", "identity", "portal",
     "dashboard", "directory", "sync", "import", "export", "migration", "job", "worker",
     "queue", "topic", "stream", "pool", "client", "server", "endpoint", "gateway", "proxy", "app",
+    # the words of CI steps, jobs, services and products ("name: Run Tests", "name: Set Up
+    # Python", "Web Frontend", "Premium Plan", "Daily Report")
+    "run", "runs", "test", "tests", "testing", "build", "builds", "deploy", "deployment", "install",
+    "installs", "setup", "set", "up", "check", "checks", "checkout", "lint", "upload", "download",
+    "publish", "release", "cleanup", "clean", "start", "stop", "restart", "init", "configure",
+    "prepare", "compile", "package", "packages", "push", "pull", "fetch", "restore", "migrate",
+    "scan", "verify", "validate", "notify", "send", "report", "reports", "generate", "upgrade",
+    "remove", "add", "get", "watch", "health", "ready", "live", "probe", "web", "frontend",
+    "backend", "database", "db", "cluster", "node", "nodes", "pod", "pods", "image", "images",
+    "volume", "ingress", "cron", "daily", "weekly", "nightly", "hourly", "monthly", "main",
+    "primary", "secondary", "replica", "production", "staging", "development", "dev", "prod", "qa",
+    "internal", "external", "public", "private", "global", "local", "cloud", "mobile", "desktop",
+    "application", "platform", "core", "common", "base", "standard", "premium", "basic", "pro",
+    "free", "trial", "plan", "plans", "tier", "order", "orders", "payment", "payments", "cart",
+    "invoice", "invoices", "billing", "shipping", "product", "products", "catalog", "inventory",
+    "search", "analytics", "metrics", "logs", "logging", "tracing", "alerts", "alert", "pipeline",
+    "batch", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday", "sunday", "sale",
+    "deal", "deals", "offer", "discount", "coupon", "gift", "card", "cards", "subscription",
+    "approval", "required", "valued", "since", "us", "success", "page", "home", "view", "edit",
+    "python", "java", "go", "docker", "kubernetes", "terraform", "helm", "npm", "maven",
+    "gradle", "artifact", "artifacts", "coverage", "docs", "documentation", "version",
+    "tag", "tags", "branch", "merge", "commit", "corp", "corporation", "inc", "ltd", "llc", "gmbh", "ag",
+    "bv", "co", "company", "limited", "plc", "bank", "savings", "checking", "wallet", "fund", "funds", "review", "code", "scheduled", "manual",
 })  # fmt: skip
 
 
