@@ -66,6 +66,17 @@ def test_each_check_names_its_row_and_column():
     assert out.warnings == {"service_not_in_catalog": 6}
 
 
+def test_null_only_columns_keep_their_nulls_and_nothing_else_matters():
+    # message is checked only for nulls and reaches GE as 1.0/NaN: a missing, empty, odd or
+    # very long message gives the same rows as the real values would
+    messages = [None, "", "x" * 100_000, float("nan"), "ok", "null"]
+    frame = _frame(list(pd.to_datetime(["2026-03-01"] * 6)), message=messages,
+                   severity=["ERROR", "ERROR", "LOUD", "ERROR", "ERROR", "ERROR"])
+    out = Validator().validate("events", frame)
+    assert out.failed == {0: ("missing_required", "message"), 2: ("bad_severity", "severity"),
+                          3: ("missing_required", "message")}
+
+
 def test_unused_great_expectations_dependencies_are_deferred():
     # in a fresh process (this one may have imported scipy already): validating leaves
     # scipy.stats and altair as stand-ins, and reading one gives the real module
