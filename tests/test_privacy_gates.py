@@ -45,6 +45,8 @@ PIECES = [
     "PID|", "NK1|", "|", "^", "\r", "INSERT INTO users (", "email, full_name) VALUES (", "'", "), (",
     "$2b$12$" + "K" * 53, "Provided username ", " and/or password", "authentication of [", "actor=",
     '"name":[{"family":"', '"given":["', "[", '", "',
+    "--password ", "-token=", " -pS3cret", "mysql ", "curl -u ", "deploy:", "John's iPhone", "’s Pixel",
+    "shipped to: ", "X-Forwarded-User: ", "$",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

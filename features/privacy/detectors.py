@@ -195,7 +195,11 @@ _SHAPE_BRANCHES = (
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
     r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
-    r"[Aa]ssign)ed to|[Pp]aid to|on behalf of) [A-ZÀ-Þ]",
+    r"[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) [A-ZÀ-Þ]",
+    # a password or token on a command line (_command_lines), someone's device (_possessives)
+    r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
+    r"mysql|curl|wget|[A-Z][a-z]+['’]s (?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
+    r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
     r"rejected value \[",
     r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
@@ -326,15 +330,15 @@ _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
     r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|"
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
-    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to|[Pp]aid to|on behalf of) "
+    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) "
     r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
-               "member ", "contact ", "owner ", "ed to ", "paid to ", "behalf of ")
+               "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session")
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
-                "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to ",
-                "shipped to ", "delivered to ", "refunded to ", "transferred to ", "assigned to ", "paid to ",
+                "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
+                "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
                 "on behalf of ")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
@@ -1599,6 +1603,52 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
                 pos += 1
 
 
+# A password or token given on a command line that a log kept: "--password hunter2",
+# "--token=…", mysql's "-pSecret", curl's "-u user:pass"
+_CLI_FLAG = re.compile(
+    r"(?<![\w-])--?(?P<k>password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|"
+    r"auth-token)(?:=| +)(?P<q>['\"]?)(?P<v>[^\s'\"=-][^\s'\"]{0,255})(?P=q)"
+)
+_MYSQL_P = re.compile(r"\b(?:mysql|mysqldump|mysqladmin)\b[^\n|;&]{0,200}? -p(?P<v>[^\s'\"]{1,128})")
+_CURL_U = re.compile(
+    r"\b(?:curl|wget)\b[^\n|;&]{0,200}? (?:-u|--user|--http-user) +['\"]?(?P<u>[^\s:'\"]{1,64}):(?P<v>[^\s'\"]{1,128})"
+)
+
+
+_CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
+
+
+def _command_lines(text: str, out: list[Span]) -> None:
+    for m in _CLI_FLAG.finditer(text):
+        value, key = m.group("v"), m.group("k")
+        if is_neutral(value) or (value.isalpha() and value.islower() and len(value) < 12):
+            continue  # "use --password instead", "--token flag": prose about the flag
+        if value[0] in "$%<{" or value.startswith("@"):
+            continue  # a variable, a template slot or a file: "--token $TOKEN", "--password @file"
+        kind = "password" if key.startswith("pass") or key == "pwd" else "secret"
+        out.append(Span(m.start("v"), m.end("v"), kind, 2))
+    if "mysql" in text:
+        for m in _MYSQL_P.finditer(text):
+            out.append(Span(m.start("v"), m.end("v"), "password", 2))
+    if "curl" in text or "wget" in text:
+        for m in _CURL_U.finditer(text):
+            if m.group("u").lower() not in SYSTEM_ACCOUNTS:
+                out.append(Span(m.start("u"), m.end("u"), "user_id", 2))
+            out.append(Span(m.start("v"), m.end("v"), "password", 2))
+
+
+# Someone's device, named after them by its maker's default: "John's iPhone" (the name only)
+_POSSESSIVE = re.compile(
+    r"(?<![\w'’])(?P<v>[A-Z][a-z]{1,20})['’]s (?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|"
+    r"Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)\b"
+)
+
+
+def _possessives(text: str, out: list[Span]) -> None:
+    for m in _POSSESSIVE.finditer(text):
+        out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+
+
 def _home_dirs(text: str, out: list[Span]) -> None:
     for m in _HOME.finditer(text):
         if not m.group("end") and (m.start() == 0 or text[m.start() - 1] not in "=:"):
@@ -1913,6 +1963,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _hl7_segments(text, cands)
     if "insert" in lowered and "values" in lowered:
         _sql_inserts(text, cands)
+    if "-" in text and _has_any(lowered, _CLI_WORDS):
+        _command_lines(text, cands)
+    if "'s " in text or "’s " in text:
+        _possessives(text, cands)
     if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
         if "birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered:
             _dob_phrases(text, cands)

@@ -89,7 +89,11 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      "patient_id", "employee_id", "enduser_id", "end_user_id", "actor_id", "principal",
      "account_email", "user_login", "sub", "subject_id", "owner_id", "subscriber_id", "player_id", "buyer_id", "payer_id",
      "logname", "ruser", "user_principal_name", "upn", "s_amaccount_name", "samaccountname", "uname",
-     "principal_name", "sasl_username", "acct", "actor", "actor_login")
+     "principal_name", "sasl_username", "acct", "actor", "actor_login",
+     # the authenticated user as reverse proxies and OIDC pass it on
+     "remote_user", "x_remote_user", "x_forwarded_user", "x_auth_request_user", "x_webauth_user",
+     "x_forwarded_preferred_username", "x_auth_request_preferred_username", "preferred_username",
+     "x_user", "x_username", "cognito_username")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
      "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
      "browser_session", "x_session_id")
