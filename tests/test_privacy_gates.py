@@ -47,6 +47,7 @@ PIECES = [
     '"name":[{"family":"', '"given":["', "[", '", "',
     "--password ", "-token=", " -pS3cret", "mysql ", "curl -u ", "deploy:", "John's iPhone", "’s Pixel",
     "shipped to: ", "X-Forwarded-User: ", "$",
+    "Login incorrect: [", "jdoe/", "] (from client", "CN=", ",OU=People", ",CN=Users",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

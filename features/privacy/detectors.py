@@ -1731,14 +1731,35 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
 })  # fmt: skip
 
 
+# An account's CN in a container of people: "CN=jdoe,OU=People,…", "CN=jdoe,CN=Users,…"
+_ACCOUNT_CN = re.compile(r"[a-z][a-z0-9._-]{1,31}")
+_PEOPLE_OU = re.compile(r"(?i:ou=(?:people|users|staff|employees|accounts|members|persons)|cn=users)(?=,|$|[\s\"'])")
+
+
 def _ldap_names(text: str, out: list[Span]) -> None:
     for m in _LDAP_CN.finditer(text):
         value = m.group("v")
         if _PERSON_CN.fullmatch(value) is None:
+            if (_ACCOUNT_CN.fullmatch(value) and _PEOPLE_OU.match(text, m.end())
+                    and value not in SYSTEM_ACCOUNTS and value not in _GROUP_WORDS and value != "krbtgt"):
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
             continue
         if any(w in _GROUP_WORDS for w in value.replace("\\,", " ").lower().split()):
             continue
         out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+
+
+# FreeRADIUS with log_auth_badpass/goodpass: "Login incorrect (…): [jdoe/hunter2] (from client …)"
+_RADIUS_PASSWORD = re.compile(
+    r"Login (?:OK|incorrect)(?: \([^)]{0,120}\))?: \[[^\]\s/<>]{1,64}/(?P<pw>[^\n]{1,128}?)\](?= \(from client|$)"
+)
+
+
+def _radius_passwords(text: str, out: list[Span]) -> None:
+    for m in _RADIUS_PASSWORD.finditer(text):
+        pw = m.group("pw")
+        if pw and not is_neutral(pw) and not pw.startswith("<"):  # "<via Auth-Type = eap>": none logged
+            out.append(Span(m.start("pw"), m.end("pw"), "password", 2))
 
 
 def _login_users(text: str, out: list[Span], lowered: str | None = None, dovecot: bool | None = None) -> None:
@@ -1957,6 +1978,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _login_users(text, cands, lowered, dovecot)
     if "cn=" in lowered:
         _ldap_names(text, cands)
+    if "/" in text and ("Login OK: [" in text or "Login incorrect" in text):
+        _radius_passwords(text, cands)
     if "name" in lowered:
         _bare_names(text, cands)
     if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text):
