@@ -48,6 +48,8 @@ PIECES = [
     "--password ", "-token=", " -pS3cret", "mysql ", "curl -u ", "deploy:", "John's iPhone", "’s Pixel",
     "shipped to: ", "X-Forwarded-User: ", "$",
     "Login incorrect: [", "jdoe/", "] (from client", "CN=", ",OU=People", ",CN=Users",
+    "529.982.247-25", "AB 12 34 56 C", "AB123456C", "RSSMRA85T10A562S", "12345678Z", "X1234567L",
+    "1 84 12 76 451 089 46", "2345 6789 0124", "2345-6789-0124",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

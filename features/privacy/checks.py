@@ -24,8 +24,14 @@ from functools import lru_cache
 __all__ = [
     "IBAN_LENGTHS",
     "card_issuer_matches",
+    "is_aadhaar_valid",
+    "is_codice_fiscale_valid",
+    "is_cpf_valid",
+    "is_dni_valid",
     "is_iban_valid",
     "is_luhn_valid",
+    "is_nino_valid",
+    "is_nir_valid",
     "is_personal_ip",
     "is_ssn_valid",
     "shannon_entropy",
@@ -136,6 +142,152 @@ def is_ssn_valid(area: str, group: str, serial: str) -> bool:
     if area in ("000", "666") or area[0] == "9":
         return False
     return group != "00" and serial != "0000"
+
+
+# --- national identity numbers other than the US SSN ----------------------------------
+# Each has a check digit or letter (the UK's National Insurance number has only rules on
+# its letters), so that a detector can read them in free text without a key naming them.
+
+
+def is_cpf_valid(text: str) -> bool:
+    """Whether ``text`` (``123.456.789-09``, punctuation ignored) is a Brazilian CPF whose
+    two mod-11 check digits match (and whose digits are not all the same).
+
+    Examples
+    --------
+    >>> is_cpf_valid("529.982.247-25"), is_cpf_valid("529.982.247-26"), is_cpf_valid("111.111.111-11")
+    (True, False, False)
+    """
+    d = [int(c) for c in text if c.isdigit()]
+    if len(d) != 11 or len(set(d)) == 1:
+        return False
+    for n in (9, 10):
+        check = sum(v * (n + 1 - i) for i, v in enumerate(d[:n])) * 10 % 11 % 10
+        if check != d[n]:
+            return False
+    return True
+
+
+_NINO_FIRST = frozenset("ABCEGHJKLMNOPRSTWXYZ")
+_NINO_SECOND = frozenset("ABCEGHJKLMNPRSTWXYZ")
+_NINO_NOT = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+
+
+def is_nino_valid(text: str) -> bool:
+    """Whether ``text`` (spaces ignored) is a UK National Insurance number: two letters
+    allowed as a prefix (not D, F, I, Q, U or V; not O second; not BG, GB, KN, NK, NT, TN or
+    ZZ), six digits and a suffix A-D.
+
+    Examples
+    --------
+    >>> is_nino_valid("QQ 12 34 56 C"), is_nino_valid("AB 12 34 56 C"), is_nino_valid("GB123456A")
+    (False, True, False)
+    """
+    t = text.replace(" ", "")
+    return (
+        len(t) == 9 and t[0] in _NINO_FIRST and t[1] in _NINO_SECOND and t[:2] not in _NINO_NOT
+        and t[2:8].isdigit() and t[2:8].isascii() and t[8] in "ABCD"
+    )
+
+
+_CF_ODD = dict(zip("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                   [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20,
+                    11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23], strict=True))  # fmt: skip
+
+
+def is_codice_fiscale_valid(text: str) -> bool:
+    """Whether ``text`` is an Italian codice fiscale (16 characters) whose last letter is
+    its check character.
+
+    Examples
+    --------
+    >>> is_codice_fiscale_valid("RSSMRA85T10A562S"), is_codice_fiscale_valid("RSSMRA85T10A562T")
+    (True, False)
+    """
+    t = text.upper()
+    if len(t) != 16 or not t.isalnum() or not t.isascii():
+        return False
+    total = 0
+    for i, c in enumerate(t[:15]):
+        if i % 2 == 0:
+            total += _CF_ODD[c]
+        else:
+            total += int(c) if c.isdigit() else ord(c) - 65
+    return chr(65 + total % 26) == t[15]
+
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def is_dni_valid(text: str) -> bool:
+    """Whether ``text`` is a Spanish DNI (``12345678Z``) or NIE (``X1234567L``), a dash
+    before the letter allowed, whose letter is its check letter (the number mod 23).
+
+    Examples
+    --------
+    >>> is_dni_valid("12345678Z"), is_dni_valid("12345678-Z"), is_dni_valid("X1234567L"), is_dni_valid("12345678A")
+    (True, True, True, False)
+    """
+    t = text.replace("-", "").upper()
+    if len(t) != 9 or not t.isascii():
+        return False
+    head = t[:8]
+    if head[0] in "XYZ":
+        head = str("XYZ".index(head[0])) + head[1:]
+    if not head.isdigit():
+        return False
+    return _DNI_LETTERS[int(head) % 23] == t[8]
+
+
+def is_nir_valid(text: str) -> bool:
+    """Whether ``text`` (spaces ignored) is a French social security number (NIR, 13 digits
+    and a two-digit key, 97 minus the number mod 97; Corsica's 2A and 2B count as 19 and 18).
+
+    Examples
+    --------
+    >>> is_nir_valid("1 84 12 76 451 089 46"), is_nir_valid("1 84 12 76 451 089 47")
+    (True, False)
+    """
+    t = text.replace(" ", "").upper()
+    if len(t) != 15 or t[0] not in "12":
+        return False
+    body = t[:13].replace("2A", "19", 1) if t[5:7] == "2A" else t[:13]
+    if t[5:7] == "2B":
+        body = t[:5] + "18" + t[7:13]
+    if not body.isdigit() or not t[13:].isdigit() or not body.isascii():
+        return False
+    return 97 - int(body) % 97 == int(t[13:])
+
+
+_VERHOEFF_D = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5), (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7), (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3), (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+)
+_VERHOEFF_P = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4), (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+)
+
+
+def is_aadhaar_valid(text: str) -> bool:
+    """Whether ``text`` (spaces or dashes ignored) is an Indian Aadhaar number: 12 digits,
+    the first 2-9, passing the Verhoeff check.
+
+    Examples
+    --------
+    >>> is_aadhaar_valid("2345 6789 0124"), is_aadhaar_valid("2345 6789 0123")
+    (True, False)
+    """
+    d = [c for c in text if c not in " -"]
+    if len(d) != 12 or not all(c.isdigit() and c.isascii() for c in d) or d[0] in "01":
+        return False
+    c = 0
+    for i, v in enumerate(reversed(d)):
+        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(v)]]
+    return c == 0
 
 
 def shannon_entropy(text: str) -> float:

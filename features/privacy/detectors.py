@@ -33,7 +33,13 @@ from operator import attrgetter
 from features.privacy.checks import (
     IBAN_LENGTHS,
     card_issuer_matches,
+    is_aadhaar_valid,
+    is_codice_fiscale_valid,
+    is_cpf_valid,
+    is_dni_valid,
     is_luhn_valid,
+    is_nino_valid,
+    is_nir_valid,
     is_personal_ip,
     is_ssn_valid,
     parse_ip,
@@ -156,6 +162,16 @@ _PROSE_GATE_PATTERN = (
     r"(?i:birth|dob|d\.o\.b|born)| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
     r"|(?:straße|strasse|weg|gasse|allee|platz) [0-9]| (?:rue|avenue|boulevard|chemin|allée|impasse) "
 )
+# The shapes of national identity numbers other than the US SSN, for the batch path's gate
+# (_national_ids reads them with _NATIONAL_DIGITS and _NATIONAL_LETTERS): a Brazilian CPF, a UK
+# National Insurance number, an Italian codice fiscale, a Spanish DNI or NIE, a French NIR
+# (spaced, as it is written), an Indian Aadhaar number (spaced or dashed, as it is written).
+_NATIONAL_GATE_PATTERN = (
+    r"[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}|[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]"
+    r"|[A-Z]{6}[0-9]{2}[A-Z][0-9]{2}[A-Z][0-9]{3}[A-Z]"
+    r"|(?:^|[^0-9A-Za-z_-])[0-9XYZ][0-9]{7}-?[A-Z](?:[^0-9A-Za-z_-]|$)"
+    r"|[12] [0-9]{2} [0-9]{2} [0-9][0-9AB] [0-9]{3} [0-9]{3} [0-9]{2}|[2-9][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}"
+)
 _KEY_WORDS = (
     "mail|name|phone|mobile|tel|cell|msisdn|fax|dob|birth|born|addr|street|zip|post|house|"
     "apartment|city|pass|pgpass|pwd|pin|otp|totp|secret|token|idtoken|key|auth|cred|sig|cookie|"
@@ -167,7 +183,8 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2"
+    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
+    "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -215,6 +232,8 @@ _SHAPE_BRANCHES = (
     r"(?i:cn=)",
     # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
     _PROSE_GATE_PATTERN,
+    # national identity numbers (_national_ids)
+    _NATIONAL_GATE_PATTERN,
     # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
     r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
     # two title-cased words under a bare name key (_bare_names)
@@ -283,6 +302,23 @@ _URL_CRED = re.compile(
 _CARD = re.compile(r"(?<![\w.+-])[0-9](?:[ -]?[0-9]){11,18}(?![\w-]|\.[0-9])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
 _SSN = re.compile(r"(?<![\w-])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![\w-])")
+# National identity numbers other than the US SSN (_national_ids). Those of digits are read
+# in the windows around runs of digits, the others where _IBAN_GATE passes (two capitals
+# and two digits).
+_NATIONAL_DIGITS = re.compile(
+    r"(?<![\w.-])(?P<cpf>[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2})(?![\w-]|\.[0-9])"
+    r"|(?<![\w-])(?P<dni>[0-9XYZ][0-9]{7}-?[A-Z])(?![\w-])"
+    r"|(?<![\w-])(?<![0-9] )(?P<nir>[12] [0-9]{2} [0-9]{2} [0-9][0-9AB] [0-9]{3} [0-9]{3} [0-9]{2})(?![\w-]| [0-9])"
+    r"|(?<![\w.+-])(?<![0-9][ -])(?P<aadhaar>[2-9][0-9]{3}(?P<sep>[ -])[0-9]{4}(?P=sep)[0-9]{4})(?![\w-]|[ -][0-9])"
+)
+_NATIONAL_LETTERS = re.compile(
+    r"(?<![\w-])(?P<nino>[A-Z]{2}(?P<sp> ?)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[A-D])(?![\w-])"
+    r"|(?<![\w-])(?P<cf>[A-Z]{6}[0-9]{2}[A-Z][0-9]{2}[A-Z][0-9]{3}[A-Z])(?![\w-])"
+)
+_NATIONAL_CHECKS = {
+    "cpf": is_cpf_valid, "dni": is_dni_valid, "nir": is_nir_valid, "aadhaar": is_aadhaar_valid,
+    "nino": is_nino_valid, "cf": is_codice_fiscale_valid,
+}  # fmt: skip
 _PHONES = (
     re.compile(
         r"(?<![\w+])\+[1-9][0-9]{0,2}(?:[ .-]?\(?[0-9]{1,4}\)?)(?:[ .-]?[0-9]{2,5}){1,5}"
@@ -348,7 +384,7 @@ _MAC_GATE = re.compile(
 )
 _CISCO_GATE = re.compile(r"\.[0-9A-Fa-f]{4}\.")
 _NUMRUN = re.compile(r"[0-9](?:[ ()./+,-]{0,3}[0-9]){6,}")
-_IBAN_GATE = re.compile(r"[A-Z]{2}[0-9]{2}")
+_IBAN_GATE = re.compile(r"[A-Z]{2} ?[0-9]{2}")  # and the UK's and Italy's national ids
 _DOVECOT_GATE = re.compile(_DOVECOT_NAMES)
 _PROSE_GATE = re.compile(_PROSE_GATE_PATTERN)
 # _PROSE_GATE's parts for one text at a time, cheaper in Python's re than the whole (an
@@ -1057,6 +1093,18 @@ def _ibans(text: str, out: list[Span]) -> None:
 def _ssns(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
     for m in _SSN.finditer(text, pos, len(text) if endpos is None else endpos):
         if is_ssn_valid(m.group(1), m.group(2), m.group(3)):
+            out.append(Span(m.start(), m.end(), "ssn"))
+
+
+def _national_ids(
+    text: str, out: list[Span], pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+) -> None:
+    """National identity numbers other than the US SSN that ``pattern`` (one of the two
+    above) finds, each with its check digit or letter (the UK's with the rules on its
+    letters); kind ``ssn``, as under a ``national_id`` key."""
+    for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        name = m.lastgroup  # the outer group of the branch that matched: it closes last
+        if name in _NATIONAL_CHECKS and _NATIONAL_CHECKS[name](m.group()):
             out.append(Span(m.start(), m.end(), "ssn"))
 
 
@@ -1956,8 +2004,12 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             _phones(text, cands, a, b)
             if "," in text:
                 _geo(text, cands, a, b)
-        if windows and (gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text)):
-            _ibans(text, cands)
+            # from 8 more characters back: a Corsican NIR's run of digits starts after its 2A/2B
+            _national_ids(text, cands, _NATIONAL_DIGITS, max(0, a - 8), b)
+        if gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text):
+            if windows:
+                _ibans(text, cands)
+            _national_ids(text, cands, _NATIONAL_LETTERS)
     if _has_any(lowered, _PHRASE_WORDS):
         _phrases(text, cands, lowered)
     if _has_any(lowered, _NAME_WORDS):

@@ -99,7 +99,11 @@ _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "p
      "browser_session", "x_session_id")
 _add("ssn", "ssn", "social_security_number", "social_security", "sin", "national_id",
      "national_insurance_number", "nino", "tax_id", "taxpayer_id", "passport",
-     "passport_number", "drivers_license", "driver_license", "license_number")
+     "passport_number", "drivers_license", "driver_license", "license_number",
+     # other countries' national identity numbers
+     "cpf", "nif", "nie", "dni", "codice_fiscale", "codicefiscale", "aadhaar", "aadhaar_number",
+     "aadhar", "nir", "insee", "bsn", "pesel", "personnummer", "curp", "ni_number",
+     "national_insurance", "sin_number", "tfn", "steuer_id", "steuernummer")
 _add("card", "card", "card_number", "cardnumber", "card_no", "cc", "cc_number", "ccnumber",
      "ccnum", "credit_card", "creditcard", "credit_card_number", "pan", "cvv", "cvv2", "cvc",
      "card_cvv", "security_code", "debit_card")
