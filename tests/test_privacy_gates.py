@@ -50,6 +50,8 @@ PIECES = [
     "Login incorrect: [", "jdoe/", "] (from client", "CN=", ",OU=People", ",CN=Users",
     "529.982.247-25", "AB 12 34 56 C", "AB123456C", "RSSMRA85T10A562S", "12345678Z", "X1234567L",
     "1 84 12 76 451 089 46", "2345 6789 0124", "2345-6789-0124",
+    "From=%2B14155550123", "%2b", "MRN ", "passport ", " number ", "beneficiary ", "Payee ", "billing_zip",
+    ", London SW1A 2AA", ", IL 62704", ", Apt 4B", ", 10115 Berlin", "imei",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -184,7 +184,8 @@ _KEY_WORDS = (
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
     "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
-    "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer"
+    "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
+    "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -196,7 +197,7 @@ _SHAPE_BRANCHES = (
     r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
     r"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
     r"[0-9](?:[ -]?[0-9]){11}",
-    r"\+[1-9]",
+    r"\+[1-9]|%2[Bb][1-9]",
     r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}",
     r"\([0-9]{3}\)",
     r"0[1-9][0-9]{1,3}[ -][0-9]{3}",
@@ -211,7 +212,8 @@ _SHAPE_BRANCHES = (
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
-    r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
+    r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|[Pp]olicyholder|"
+    r"[Gg]uarantor|(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
     r"[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) [A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
@@ -224,7 +226,7 @@ _SHAPE_BRANCHES = (
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
-    r"(?i:(?:user|customer|member|account|client|session)[ _-]?(?:id)?\s+[A-Za-z_-]*[0-9])",
+    r"(?i:(?:user|customer|member|account|client|session|patient|mrn|passport)(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
@@ -331,6 +333,8 @@ _PHONES = (
     re.compile(r"(?<![\w+.:/-])0[1-9][0-9]{1,3}(?:[ -][0-9]{3,8}){1,2}(?![\w-]|[.:][0-9])"),
     re.compile(r"(?<![\w+.:/-])0[1-9](?:[ .-][0-9]{2}){4}(?![\w-]|[.:][0-9])"),
 )
+# an international number URL-encoded without separators: %2B and 8-15 digits
+_PHONE_URL = re.compile(r"(?<![\w%])%2[Bb]([1-9][0-9]{7,14})(?![\w%]|[.:][0-9])")
 _GEO = re.compile(
     r"(?<![\w.])-?[1-8]?[0-9]\.[0-9]{3,8}\s?,\s?-?(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{3,8}(?![\w.])"
 )
@@ -359,23 +363,26 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session)(?:[ _-]?id)?\s+"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|mrn|passport)"
+    r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
-    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|"
+    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|"
+    r"[Pp]olicyholder|[Gg]uarantor|"
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) "
     r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
-               "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ")
-_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session")
+               "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary ", "payee ",
+               "applicant ", "guarantor ")
+_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
-                "on behalf of ")
+                "on behalf of ", "beneficiary ", "payee ", "applicant ", "policyholder ", "guarantor ")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
 _MAC_GATE = re.compile(
@@ -803,8 +810,12 @@ _POSTAL_KEYS = frozenset({"zip", "zipcode", "zip_code", "postal_code", "postalco
 
 @lru_cache(maxsize=4096)
 def _is_postal_key(key: str) -> bool:
-    """A postal code's key: its digits are the code, not a machine address (``"zip":"97403"``)."""
-    return normalize_key(key) in _POSTAL_KEYS
+    """A postal code's key: its digits are the code, not a machine address (``"zip":"97403"``,
+    ``"billing_zip":"94107"``)."""
+    k = normalize_key(key)
+    if k in _POSTAL_KEYS:
+        return True
+    return k.rsplit("_", 1)[-1] in ("zip", "zipcode", "postcode", "code") and classify_key(key) == "address"
 
 
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
@@ -1135,6 +1146,10 @@ def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None)
                     out.append(Span(m.start(), m.end(), "phone"))
             else:
                 out.append(Span(m.start(), m.end(), "phone"))
+    if text.find("%2", pos, end_at) >= 0:
+        for m in _PHONE_URL.finditer(text, pos, end_at):  # From=%2B14155550123 (Twilio's webhooks)
+            if len(set(m.group(1))) > 2:
+                out.append(Span(m.start(), m.end(), "phone"))
 
 
 def _geo(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
@@ -1223,7 +1238,8 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
             continue
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
-        kind = "session_id" if m.group("who").lower() == "session" else "user_id"
+        who = m.group("who").lower()
+        kind = "session_id" if who == "session" else "ssn" if who == "passport" else "user_id"
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
 
 
@@ -1565,13 +1581,30 @@ def _street_windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# What follows a street in a written address and goes with it: a unit, then a city with a
+# postal code (US with its state, UK, Canada) or a continental postal code with its city.
+# A city alone is not taken: ", Status Pending" after a street is a message's next words.
+_POSTAL_TAIL = (
+    r",? (?:[A-Z]{2},? )?(?:[0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])"
+)
+_ADDRESS_TAIL = re.compile(
+    r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\.? ?#?[0-9][0-9A-Za-z-]{0,5})?"
+    r"(?:,[ ]?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}" + _POSTAL_TAIL +
+    r"|,[ ]?(?:[A-Z]{1,2}-)?[0-9]{4,5} [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?)?(?![\w-])"
+)
+
+
 def _street_addresses(text: str, out: list[Span]) -> None:
     for lo, hi in _street_windows(text):
         for m in _STREET.finditer(text, lo, hi):
             value = m.group().rstrip(".")
             if any(w.lower() in _NOT_STREET_WORDS for w in value.split(" ")[1:-1]):
                 continue  # "after 3 Retries Way": a phrase, not a street's name
-            out.append(Span(m.start(), m.start() + len(value), "address", 1))
+            end = m.start() + len(value)
+            tail = _ADDRESS_TAIL.match(text, m.end()) or _ADDRESS_TAIL.match(text, end)
+            if tail is not None and tail.end() > m.end():
+                end = tail.end()
+            out.append(Span(m.start(), end, "address", 1))
 
 
 # Title-cased words of messages, not of street names

@@ -93,7 +93,11 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      # the authenticated user as reverse proxies and OIDC pass it on
      "remote_user", "x_remote_user", "x_forwarded_user", "x_auth_request_user", "x_webauth_user",
      "x_forwarded_preferred_username", "x_auth_request_preferred_username", "preferred_username",
-     "x_user", "x_username", "cognito_username")
+     "x_user", "x_username", "cognito_username",
+     # a phone's or a subscriber's identifiers, and advertising ids: each names one person's device
+     "imei", "imsi", "iccid", "meid", "advertising_id", "idfa", "gaid", "adid", "aaid",
+     # medical record numbers
+     "mrn", "medical_record_number", "patient_number", "health_id", "nhs_number")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
      "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
      "browser_session", "x_session_id")
@@ -174,6 +178,12 @@ _PERSON_ID_PREFIX = frozenset({
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
     "person", "citizen", "applicant",
 })  # fmt: skip
+# Whose postal code a key names, when its first word says so (billing_zip, home_postcode).
+_POSTAL_OWNER = frozenset({
+    "billing", "bill", "shipping", "ship", "home", "customer", "user", "mailing", "delivery",
+    "residential", "contact", "member", "patient", "cardholder", "holder", "owner", "buyer",
+    "payer", "account", "employee", "guest", "recipient", "sender", "personal",
+})  # fmt: skip
 _SECRET_KEY_PREFIX = frozenset({
     "api", "secret", "access", "private", "signing", "encryption", "master", "client", "license",
     "app", "consumer", "shared", "hmac", "auth", "session", "x_api", "admin", "service", "account",
@@ -244,6 +254,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         _NOT_ADDRESS & set(parts)
     ):
         return "address"
+    if (last in ("zip", "zipcode", "postcode") or parts[-2:] in (["postal", "code"], ["zip", "code"], ["post", "code"])) and (
+        parts[0] in _POSTAL_OWNER
+    ):
+        return "address"  # billing_zip, shipping_postal_code, customerZip
     if last == "id" and len(parts) > 1:
         if parts[-2] in _PERSON_ID_PREFIX:
             return "user_id"
