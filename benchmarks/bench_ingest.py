@@ -19,7 +19,9 @@ each peak RSS is its own), started by this script:
 
 Figures: events per second (input lines / wall seconds), peak RSS per run (the run's
 main process, and the largest sum over the main process and its worker processes,
-sampled every 0.2 s), and the ratio of faultline's rate to the baseline's.
+sampled every 0.2 s; the same sum of PSS, proportional set size, which counts a page that
+several processes share, such as a shared library's code, once in all rather than once in
+each), and the ratio of faultline's rate to the baseline's.
 
 Run: ``python benchmarks/bench_ingest.py [--events 10000000] [--jobs 2] [--json out.json]``
 (``--events`` sets the simulator's scale; the issue's target size is 10 million;
@@ -59,37 +61,49 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants now (Linux /proc), in MiB."""
+def _tree_rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory of ``pid`` and all its descendants now (Linux /proc), in MiB: the sum
+    of their RSS (which counts a page shared by several processes, such as a shared
+    library's code, once in each) and of their PSS (which splits such a page among them)."""
     total = 0
+    pss_kib = 0
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
             with open(f"/proc/{p}/statm") as fh:
                 total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        pss_kib += int(line.split()[1])
+                        break
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     todo += [int(c) for c in fh.read().split()]
         except (OSError, ValueError):
             continue
-    return total / 2**20
+    return total / 2**20, pss_kib / 1024
 
 
 class _TreeMemory:
-    """Samples the process tree's resident memory every 0.2 s; ``peak`` is the largest sum."""
+    """Samples the process tree's resident memory every 0.2 s; ``peak`` is the largest sum of
+    RSS, ``peak_pss`` the largest sum of PSS."""
 
     def __init__(self) -> None:
         import threading
 
         self.peak = 0.0
+        self.peak_pss = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.wait(0.2):
-            self.peak = max(self.peak, _tree_rss_mb(os.getpid()))
+            rss, pss = _tree_rss_mb(os.getpid())
+            self.peak = max(self.peak, rss)
+            self.peak_pss = max(self.peak_pss, pss)
 
     def stop(self) -> float:
         self._stop.set()
@@ -121,7 +135,8 @@ def _run_faultline(path: str, db: str, anonymize: bool, chunk_rows: int, jobs: i
                "jobs": jobs if anonymize else 1,  # workers rebuild only faultline's anonymizer
                "peak_rss_mb": _peak_rss_mb(),
                "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-               "peak_tree_rss_mb": max(tree.stop(), _peak_rss_mb())})
+               "peak_tree_rss_mb": max(tree.stop(), _peak_rss_mb()),
+               "peak_tree_pss_mb": tree.peak_pss})
 
 
 def _run_naive(path: str, db: str, queue) -> None:
@@ -215,11 +230,12 @@ def main() -> None:
                                                 str(out / "naive.duckdb"))
     print(f"input: {src} ({size_mb:,.0f} MiB), cpus: {os.cpu_count()}")
     print(f"{'run':32} {'rows':>12} {'seconds':>9} {'events/s':>10} {'peak RSS MiB':>13}"
-          f" {'all processes':>14}")
+          f" {'all processes':>14} {'all, PSS':>9}")
     for name, r in results.items():
         r["events_per_second"] = r["rows"] / r["seconds"]
         print(f"{name:32} {r['rows']:>12,} {r['seconds']:>9.1f} {r['events_per_second']:>10,.0f}"
-              f" {r['peak_rss_mb']:>13,.0f} {r.get('peak_tree_rss_mb', r['peak_rss_mb']):>14,.0f}")
+              f" {r['peak_rss_mb']:>13,.0f} {r.get('peak_tree_rss_mb', r['peak_rss_mb']):>14,.0f}"
+              f" {r.get('peak_tree_pss_mb', float('nan')):>9,.0f}")
     if "naive_pandas_duckdb" in results:
         base = results["naive_pandas_duckdb"]["events_per_second"]
         for name in ("faultline", "faultline_no_anonymization"):
