@@ -47,6 +47,7 @@ from features.privacy.checks import (
 from features.privacy.keys import (
     classify_key,
     is_personal_parent,
+    is_placeholder,
     is_plausible,
     looks_random,
     normalize_key,
@@ -918,7 +919,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 out.append(Span(vs, ve, "secret", 3))
         elif cls == "record_key":
             out.append(Span(vs, ve, "record_key", 3))
-        elif is_plausible(cls, value) or (cls == "address" and _is_postal_key(key)):
+        elif is_plausible(cls, value) or (cls == "address" and _is_postal_key(key) and not is_placeholder(value)):
             out.append(Span(vs, ve, cls, 3))
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "child_class",
     "classify_key",
     "is_personal_parent",
+    "is_placeholder",
     "is_plausible",
     "looks_random",
     "normalize_key",
@@ -301,6 +302,21 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+")
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
 
 
+def is_placeholder(value: str) -> bool:
+    """Whether ``value`` stands for a value instead of being one: a bind parameter or a
+    format slot (``?``, ``$1``, ``%s``, ``{name}``, ``:email``), alone or as the first word
+    of a value read over several words (``zip_code = $1 AND status = 2``: an address's or a
+    name's value runs on past spaces).
+
+    Examples
+    --------
+    >>> is_placeholder("$1"), is_placeholder("? AND status = 2"), is_placeholder("94107")
+    (True, True, False)
+    """
+    words = value.split(None, 1)
+    return bool(words) and _PLACEHOLDER.fullmatch(words[0]) is not None
+
+
 def is_plausible(kind: str, value: str) -> bool:
     """Whether ``value`` can be personal data of ``kind`` named by a key.
 
@@ -318,7 +334,7 @@ def is_plausible(kind: str, value: str) -> bool:
     (False, True)
     """
     v = value.strip()
-    if _PLACEHOLDER.fullmatch(v):
+    if _PLACEHOLDER.fullmatch(v) or is_placeholder(v):
         return False
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
         first = v.split(" ", 1)[0]
