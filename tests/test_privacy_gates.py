@@ -52,6 +52,8 @@ PIECES = [
     "1 84 12 76 451 089 46", "2345 6789 0124", "2345-6789-0124",
     "From=%2B14155550123", "%2b", "MRN ", "passport ", " number ", "beneficiary ", "Payee ", "billing_zip",
     ", London SW1A 2AA", ", IL 62704", ", Apt 4B", ", 10115 Berlin", "imei",
+    "Kontoinhaber: ", "titulaire du compte: ", "Empfänger ", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI ", "noah@laptop",
+    " $1 AND ", "zip_code = ",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

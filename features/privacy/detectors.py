@@ -214,7 +214,9 @@ _SHAPE_BRANCHES = (
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
     r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|[Pp]olicyholder|"
-    r"[Gg]uarantor|(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
+    r"[Gg]uarantor|[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|[Bb]énéficiaire:?|"
+    r"[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|[Ii]ntestatario:?|"
+    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
     r"[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) [A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
@@ -372,18 +374,25 @@ _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
     r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|"
     r"[Pp]olicyholder|[Gg]uarantor|"
+    # the same in the languages of European banking: account holder, recipient, beneficiary
+    r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
+    r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
+    r"[Ii]ntestatario:?|"
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) "
     r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary ", "payee ",
-               "applicant ", "guarantor ")
+               "applicant ", "guarantor ", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
+               "titular", "beneficiario", "intestatario")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
-                "on behalf of ", "beneficiary ", "payee ", "applicant ", "policyholder ", "guarantor ")
+                "on behalf of ", "beneficiary ", "payee ", "applicant ", "policyholder ", "guarantor ",
+                "kontoinhaber", "karteninhaber", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
+                "titular", "beneficiario", "intestatario")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
 _MAC_GATE = re.compile(
@@ -1726,6 +1735,20 @@ _POSSESSIVE = re.compile(
 )
 
 
+# An SSH public key's comment, which ssh-keygen sets to user@host (authorized_keys audits,
+# cloud-init and provisioning logs print the key line whole); the key itself is public
+_SSH_KEY_COMMENT = re.compile(
+    r"(?<![\w-])(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp[0-9]{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)"
+    r" AAAA[0-9A-Za-z+/]{8,}={0,3} (?P<u>[A-Za-z0-9._-]{1,64})@[A-Za-z0-9][A-Za-z0-9.-]{0,252}"
+)
+
+
+def _ssh_key_comments(text: str, out: list[Span]) -> None:
+    for m in _SSH_KEY_COMMENT.finditer(text):
+        if m.group("u").lower() not in SYSTEM_ACCOUNTS:
+            out.append(Span(m.start("u"), m.end("u"), "user_id", 1))
+
+
 def _possessives(text: str, out: list[Span]) -> None:
     for m in _POSSESSIVE.finditer(text):
         out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
@@ -1772,6 +1795,9 @@ _GROUP_WORDS = frozenset({
 # Title-cased words of messages, never of a person's name: "User Service Unavailable",
 # "Customer Account Locked", "Member Profile Not Found" (besides group and role words)
 _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
+    # statuses in the languages of the banking cues (Empfänger: Nicht Gefunden)
+    "nicht", "unbekannt", "gefunden", "ungültig", "gesperrt", "inconnu", "introuvable", "invalide",
+    "bloqué", "desconocido", "inválido", "bloqueado", "sconosciuto", "bloccato", "non", "valido",
     "unavailable", "available", "not", "found", "error", "errors", "exception", "request", "requests",
     "response", "timeout", "session", "sessions", "profile", "profiles", "login", "logout", "logon",
     "created", "deleted", "updated", "failed", "failure", "agent", "interface", "api", "id", "ids",
@@ -2076,6 +2102,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _command_lines(text, cands)
     if "'s " in text or "’s " in text:
         _possessives(text, cands)
+    if "@" in text and ("ssh-" in text or "ecdsa-" in text):
+        _ssh_key_comments(text, cands)
     if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
         if "birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered:
             _dob_phrases(text, cands)
