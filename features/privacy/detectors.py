@@ -387,6 +387,25 @@ _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer
                "applicant ", "guarantor ", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
+_CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
+# What the login lines hold besides "user", "@" and " name:" (see find_spans), as they are written
+_LOGIN_MARKS = (
+    "sudo:", "sudo[", "(to ", "(uid=", " for '", ' for "', "arn:aws", '" does not exist', "] OK ", "] FAIL ",
+    "] Peer Connection", "SENT CONTROL [", "Login OK: [", "Login incorrect", " from client", 'UserName">',
+    "and/or password", "authentication of [",
+)  # fmt: skip
+_LOGIN_MARKS_GATE = r"(?i:user| name:)|@|" + "|".join(re.escape(w).replace("\\ ", " ") for w in _LOGIN_MARKS)
+
+
+def _words_gate(words: tuple[str, ...]) -> str:
+    """A gate for ``_has_any(text.lower(), words)``: the words, case-insensitively (it
+    passes wherever the substring tests do; a letter that only case-folds to one of
+    theirs, such as ſ for s, makes it pass where they do not, which costs a call, not a
+    result)."""
+    assert all(re.fullmatch(r"[\w .'-]+", w) for w in words), words
+    return "(?i:" + "|".join(w.replace(".", r"\.") for w in words) + ")"
+
+
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
@@ -453,13 +472,15 @@ _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 GATE_PATTERNS: tuple[str, ...] = (
     _SECRET_GATE.pattern, _IPV4_GATE.pattern, _IPV6_GATE.pattern, _MAC_GATE.pattern,
     _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern, _DOVECOT_GATE.pattern, _PROSE_GATE.pattern,
+    _words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate(_CLI_WORDS), _LOGIN_MARKS_GATE,
 )  # fmt: skip
+# In one process, find_spans tests the word lists as substrings of the lowered text (the
+# same answers, cheaper there than these regexes); the batch path gets all bits from polars.
 _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE,
-          _PROSE_GATE)  # fmt: skip
-_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_KEYS = (
-    1 << i for i in range(10)
-)
-# Bit 9 of the gates (G_KEYS) says whether a key=value pair in the text could find
+          _PROSE_GATE, *(re.compile(p) for p in GATE_PATTERNS[9:]))  # fmt: skip
+(_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_PHRASE_WORDS,
+ _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_KEYS) = (1 << i for i in range(14))
+# Bit 13 of the gates (G_KEYS) says whether a key=value pair in the text could find
 # anything: :data:`KEY_RUN_PATTERN` finds every key that has a key word in it, with its
 # separator and the start of its value, and :func:`key_run_matters` says whether the key
 # under that run could name personal data. Without the bit, find_spans reads keys only for
@@ -1706,8 +1727,6 @@ _CURL_U = re.compile(
 )
 
 
-_CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
-
 
 def _command_lines(text: str, out: list[Span]) -> None:
     for m in _CLI_FLAG.finditer(text):
@@ -2070,21 +2089,19 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             if windows:
                 _ibans(text, cands)
             _national_ids(text, cands, _NATIONAL_LETTERS)
-    if _has_any(lowered, _PHRASE_WORDS):
+    if gates & _G_PHRASE_WORDS if gates is not None else _has_any(lowered, _PHRASE_WORDS):
         _phrases(text, cands, lowered)
-    if _has_any(lowered, _NAME_WORDS):
+    if gates & _G_NAME_WORDS if gates is not None else _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered)
     dovecot = "(" in text and (
         bool(gates & _G_DOVECOT) if gates is not None else _DOVECOT_GATE.search(text) is not None
     )
-    if ("user" in lowered or (" for " in lowered and " from" in text) or "@" in text
-            or (" [" in text and "/" in text) or " name:" in lowered or "sudo:" in text or "sudo[" in text
-            or "(to " in text or "(uid=" in text or " for '" in text or ' for "' in text
-            or "arn:aws" in text or '" does not exist' in text or "] OK " in text or "] FAIL " in text
-            or "] Peer Connection" in text or "SENT CONTROL [" in text or _may_slash_ip(text)
-            or "Login OK: [" in text or "Login incorrect" in text or " from client" in text
-            or "UserName\">" in text or "and/or password" in text or "authentication of [" in text
-            or dovecot):
+    if (
+        (gates & _G_LOGIN_MARKS if gates is not None else (
+            "user" in lowered or "@" in text or " name:" in lowered or _has_any(text, _LOGIN_MARKS)))
+        or (" for " in lowered and " from" in text) or (" [" in text and "/" in text)
+        or dovecot or _may_slash_ip(text)
+    ):
         # at least one branch can match (the same tests _login_matches makes per branch,
         # here first since most texts pass none: without it the batch path was 4-5% slower)
         _login_users(text, cands, lowered, dovecot)
@@ -2098,7 +2115,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _hl7_segments(text, cands)
     if "insert" in lowered and "values" in lowered:
         _sql_inserts(text, cands)
-    if "-" in text and _has_any(lowered, _CLI_WORDS):
+    if "-" in text and (gates & _G_CLI_WORDS if gates is not None else _has_any(lowered, _CLI_WORDS)):
         _command_lines(text, cands)
     if "'s " in text or "’s " in text:
         _possessives(text, cands)
