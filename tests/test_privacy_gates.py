@@ -54,6 +54,8 @@ PIECES = [
     ", London SW1A 2AA", ", IL 62704", ", Apt 4B", ", 10115 Berlin", "imei",
     "Kontoinhaber: ", "titulaire du compte: ", "Empfänger ", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI ", "noah@laptop",
     " $1 AND ", "zip_code = ",
+    "token ", "Token\t", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "ATATT3", "lin_api_", "employee ", "acknowledged by ",
+    "approved by ", "escalated to ",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -207,14 +207,15 @@ _SHAPE_BRANCHES = (
     r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
     r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
     r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
-    r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b",
+    r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b|"
+    r"ATATT3|lin_api_|(?:token|Token|TOKEN)[ \t]+[A-Za-z0-9_.=+/-]{20}",
     r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
     r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
     r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|[Pp]olicyholder|"
-    r"[Gg]uarantor|[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|[Bb]énéficiaire:?|"
+    r"[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|[Bb]énéficiaire:?|"
     r"[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|[Ii]ntestatario:?|"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
     r"[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) [A-ZÀ-Þ]",
@@ -353,6 +354,8 @@ _API_KEY = re.compile(
     r"npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}|dop_v1_[a-f0-9]{64}|"
     r"whsec_[A-Za-z0-9]{20,}|key-[0-9a-z]{32}|hf_[A-Za-z0-9]{30,}|dckr_pat_[A-Za-z0-9_-]{20,}|"
     r"GOCSPX-[A-Za-z0-9_-]{24,}|hv[sbr]\.[A-Za-z0-9_-]{24,}|pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{40,}|"
+    # Atlassian API tokens, Linear API keys
+    r"ATATT3[A-Za-z0-9_=-]{40,}|lin_api_[A-Za-z0-9]{32,}|"
     # a Firebase Cloud Messaging registration token (names one device, and so its owner)
     r"[A-Za-z0-9_-]{11,64}:APA91b[A-Za-z0-9_-]{50,})(?![\w-])"
 )
@@ -373,7 +376,7 @@ _PHRASE = re.compile(
 _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
     r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|"
-    r"[Pp]olicyholder|[Gg]uarantor|"
+    r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
     # the same in the languages of European banking: account holder, recipient, beneficiary
     r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
     r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
@@ -384,7 +387,7 @@ _NAME_PHRASE = re.compile(
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary ", "payee ",
-               "applicant ", "guarantor ", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
+               "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "escalated to ", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
@@ -410,6 +413,7 @@ _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "pas
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
                 "on behalf of ", "beneficiary ", "payee ", "applicant ", "policyholder ", "guarantor ",
+                "employee ", "acknowledged by ", "approved by ", "escalated to ",
                 "kontoinhaber", "karteninhaber", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                 "titular", "beneficiario", "intestatario")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
@@ -435,7 +439,8 @@ def _may_prose(text: str, lowered: str) -> bool:
             or _STREET_EN_GATE.search(text) is not None or _has_any(text, _STREET_FOREIGN))
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
-              ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA")
+              ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "ATATT3",
+              "lin_api_")
 _GITHUB_WORDS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
 # "does any of these words occur": one search of their alternation, not a loop
 _AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE, _PHRASE_WORDS_RE, _NAME_WORDS_RE = (
@@ -447,7 +452,8 @@ _SECRET_WORDS_ = (
     "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
     ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "/api/webhooks/",
-    "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$",
+    "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$", "ATATT3", "lin_api_",
+    "token ", "Token ", "TOKEN ",
 )  # fmt: skip
 _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?").replace("$", r"\$") for w in _SECRET_WORDS_))
 # Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
@@ -462,6 +468,8 @@ _PASSWORD_HASH = re.compile(
     r"|\$argon2(?:id|i|d)\$v=[0-9]+\$m=[0-9]+,t=[0-9]+,p=[0-9]+\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{16,}"
     r"|\$[56]\$(?:rounds=[0-9]+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}"
 )
+# a random-looking value after the word token, separated by blanks only (with = or : it is a key's)
+_TOKEN_WORD = re.compile(r"(?<![\w-])(?:token|Token|TOKEN)[ \t]+(?P<v>[A-Za-z0-9_.=+/-]{20,512})(?![\w.=+/-])")
 _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 
 # The gates find_spans puts before its costlier detector families, in bit order. Each is
@@ -1232,6 +1240,10 @@ def _secrets(text: str, out: list[Span]) -> None:
     if "$2" in text or "$argon2" in text or "$5$" in text or "$6$" in text:
         for m in _PASSWORD_HASH.finditer(text):
             out.append(Span(m.start(), m.end(), "secret", 2))
+    if "token" in lowered:
+        for m in _TOKEN_WORD.finditer(text):  # "auth failed with token 9f8e7d6c…": a secret in prose
+            if looks_random(m.group("v")):
+                out.append(Span(m.start("v"), m.end("v"), "secret", 2))
     if "code=" in text:
         for m in _OAUTH_CODE.finditer(text):
             if looks_random(m.group("v").replace("%2F", "/")):
@@ -1814,6 +1826,9 @@ _GROUP_WORDS = frozenset({
 # Title-cased words of messages, never of a person's name: "User Service Unavailable",
 # "Customer Account Locked", "Member Profile Not Found" (besides group and role words)
 _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
+    # who approves or acknowledges besides people (approved by Change Advisory Board)
+    "board", "advisory", "committee", "council", "change", "automation", "rule", "rules", "workflow",
+    "scheduler", "bot", "manager", "operator", "engine", "auto", "desk", "rotation", "escalation",
     # statuses in the languages of the banking cues (Empfänger: Nicht Gefunden)
     "nicht", "unbekannt", "gefunden", "ungültig", "gesperrt", "inconnu", "introuvable", "invalide",
     "bloqué", "desconocido", "inválido", "bloqueado", "sconosciuto", "bloccato", "non", "valido",

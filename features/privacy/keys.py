@@ -314,7 +314,7 @@ def is_placeholder(value: str) -> bool:
     (True, True, False)
     """
     words = value.split(None, 1)
-    return bool(words) and _PLACEHOLDER.fullmatch(words[0]) is not None
+    return bool(words) and _PLACEHOLDER.fullmatch(words[0].rstrip(",;)")) is not None
 
 
 def is_plausible(kind: str, value: str) -> bool:
