@@ -453,7 +453,6 @@ _SECRET_WORDS_ = (
     "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
     ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "/api/webhooks/",
     "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$", "ATATT3", "lin_api_",
-    "token ", "Token ", "TOKEN ",
 )  # fmt: skip
 _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?").replace("$", r"\$") for w in _SECRET_WORDS_))
 # Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
@@ -1240,14 +1239,17 @@ def _secrets(text: str, out: list[Span]) -> None:
     if "$2" in text or "$argon2" in text or "$5$" in text or "$6$" in text:
         for m in _PASSWORD_HASH.finditer(text):
             out.append(Span(m.start(), m.end(), "secret", 2))
-    if "token" in lowered:
-        for m in _TOKEN_WORD.finditer(text):  # "auth failed with token 9f8e7d6c…": a secret in prose
-            if looks_random(m.group("v")):
-                out.append(Span(m.start("v"), m.end("v"), "secret", 2))
     if "code=" in text:
         for m in _OAUTH_CODE.finditer(text):
             if looks_random(m.group("v").replace("%2F", "/")):
                 out.append(Span(m.start("v"), m.end("v"), "secret", 2))
+
+
+def _token_words(text: str, out: list[Span]) -> None:
+    """A random-looking value after the word token, in prose: "auth failed with token 9f8e7d6c…"."""
+    for m in _TOKEN_WORD.finditer(text):
+        if looks_random(m.group("v")):
+            out.append(Span(m.start("v"), m.end("v"), "secret", 2))
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
@@ -2068,6 +2070,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         or "basic" in lowered
     ):
         _secrets(text, cands)
+    if "token" in lowered:
+        _token_words(text, cands)
     if not identifiers:
         dots = text.count(".")
         colons = text.count(":")
