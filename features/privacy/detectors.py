@@ -1248,7 +1248,10 @@ def _secrets(text: str, out: list[Span]) -> None:
 def _token_words(text: str, out: list[Span]) -> None:
     """A random-looking value after the word token, in prose: "auth failed with token 9f8e7d6c…"."""
     for m in _TOKEN_WORD.finditer(text):
-        if looks_random(m.group("v")):
+        value = m.group("v")
+        # a digit and a letter, and random-looking: a parser's token is a name
+        # ("unexpected token IDENTIFIER_LIST", "bad token ThisIsAName")
+        if any(c.isdigit() for c in value) and any(c.isalpha() for c in value) and looks_random(value):
             out.append(Span(m.start("v"), m.end("v"), "secret", 2))
 
 
@@ -1831,6 +1834,9 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
     # who approves or acknowledges besides people (approved by Change Advisory Board)
     "board", "advisory", "committee", "council", "change", "automation", "rule", "rules", "workflow",
     "scheduler", "bot", "manager", "operator", "engine", "auto", "desk", "rotation", "escalation",
+    "integration", "integrations", "pagerduty", "opsgenie", "slack", "webhook", "jira", "github", "gitlab",
+    "datadog", "grafana", "sentry", "alertmanager", "prometheus", "servicenow", "zendesk", "jenkins",
+    "argo", "argocd", "spinnaker", "actions",
     # statuses in the languages of the banking cues (Empfänger: Nicht Gefunden)
     "nicht", "unbekannt", "gefunden", "ungültig", "gesperrt", "inconnu", "introuvable", "invalide",
     "bloqué", "desconocido", "inválido", "bloqueado", "sconosciuto", "bloccato", "non", "valido",
