@@ -61,7 +61,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _tree_rss_mb(pid: int) -> tuple[float, float]:
+def _tree_memory_mb(pid: int) -> tuple[float, float]:
     """Resident memory of ``pid`` and all its descendants now (Linux /proc), in MiB: the sum
     of their RSS (which counts a page shared by several processes, such as a shared
     library's code, once in each) and of their PSS (which splits such a page among them)."""
@@ -101,7 +101,7 @@ class _TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(0.2):
-            rss, pss = _tree_rss_mb(os.getpid())
+            rss, pss = _tree_memory_mb(os.getpid())
             self.peak = max(self.peak, rss)
             self.peak_pss = max(self.peak_pss, pss)
 

@@ -34,7 +34,7 @@ def test_published_examples() -> None:
     assert is_codice_fiscale_valid("RSSMRA85T10A562S") and not is_codice_fiscale_valid("RSSMRA85T10A562Z")
     assert is_dni_valid("12345678Z") and is_dni_valid("X1234567L") and not is_dni_valid("X1234567K")
     assert is_nino_valid("AB 12 34 56 C") and not is_nino_valid("AB 12 34 56 E") and not is_nino_valid("DA123456A")
-    # Verhoeff by hand: 236 takes check digit 3
+    # a twelve-digit number whose Verhoeff check fails
     assert is_aadhaar_valid("2000 0000 0000") is False
     assert not is_cpf_valid("000.000.000-00")
 

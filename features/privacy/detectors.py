@@ -156,6 +156,19 @@ _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
     r"Parkway|Pkwy|Highway|Hwy|Way|Square|Sq|Crescent|Close"
 )
+# The words before a person's name in prose (_names: "account holder Ada Lovelace"); the
+# batch path's shape branch and _NAME_PHRASE are both built from them.
+_NAME_CUES = (
+    r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
+    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|"
+    r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
+    # the same in the languages of European banking: account holder, recipient, beneficiary
+    r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
+    r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
+    r"[Ii]ntestatario:?|"
+    # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
+    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of)"
+)
 # What a date of birth or a street address in prose needs (_dob_phrases, _street_addresses):
 # a birth word, or a street type as a word, or a German or French street. Literals first,
 # so that both regex engines find it quickly.
@@ -213,12 +226,7 @@ _SHAPE_BRANCHES = (
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
-    r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|[Cc]ustomer|"
-    r"[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|[Pp]olicyholder|"
-    r"[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|[Bb]énéficiaire:?|"
-    r"[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|[Ii]ntestatario:?|"
-    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|"
-    r"[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) [A-ZÀ-Þ]",
+    _NAME_CUES + r" [A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+['’]s (?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
@@ -374,20 +382,12 @@ _PHRASE = re.compile(
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
-    r"(?<![^\W\d_])(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
-    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|"
-    r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
-    # the same in the languages of European banking: account holder, recipient, beneficiary
-    r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
-    r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
-    r"[Ii]ntestatario:?|"
-    # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
-    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of) "
+    r"(?<![^\W\d_])" + _NAME_CUES + r" "
     r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary ", "payee ",
-               "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "escalated to ", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
+               "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
@@ -443,16 +443,13 @@ _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm
               "lin_api_")
 _GITHUB_WORDS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
 # "does any of these words occur": one search of their alternation, not a loop
-_AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE, _PHRASE_WORDS_RE, _NAME_WORDS_RE = (
-    re.compile("|".join(re.escape(w) for w in words))
-    for words in (_AWS_WORDS, _API_WORDS, _GITHUB_WORDS, _PHRASE_WORDS, _NAME_WORDS)
+_AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE = (
+    re.compile("|".join(re.escape(w) for w in words)) for words in (_AWS_WORDS, _API_WORDS, _GITHUB_WORDS)
 )
+# every word one of _secrets' detectors starts from
 _SECRET_WORDS_ = (
-    "eyJ", "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA",
-    "k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
-    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
-    ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "/api/webhooks/",
-    "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$", "ATATT3", "lin_api_",
+    "eyJ", *_AWS_WORDS, *_API_WORDS, *_GITHUB_WORDS, "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
+    "/api/webhooks/", "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$",
 )  # fmt: skip
 _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?").replace("$", r"\$") for w in _SECRET_WORDS_))
 # Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
@@ -471,6 +468,10 @@ _PASSWORD_HASH = re.compile(
 _TOKEN_WORD = re.compile(r"(?<![\w-])(?:token|Token|TOKEN)[ \t]+(?P<v>[A-Za-z0-9_.=+/-]{20,512})(?![\w.=+/-])")
 _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 
+# The word lists some detectors start from, as gates. In one process find_spans tests them
+# as substrings of the lowered text (the same answers, cheaper there than these regexes);
+# the batch path gets their bits from polars with the others.
+_WORD_GATES = (_words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate(_CLI_WORDS), _LOGIN_MARKS_GATE)
 # The gates find_spans puts before its costlier detector families, in bit order. Each is
 # written in the syntax shared by Python's ``re`` and the Rust ``regex`` crate (no
 # look-arounds, no back-references), so that the batch path can run them over a whole
@@ -479,12 +480,10 @@ _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 GATE_PATTERNS: tuple[str, ...] = (
     _SECRET_GATE.pattern, _IPV4_GATE.pattern, _IPV6_GATE.pattern, _MAC_GATE.pattern,
     _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern, _DOVECOT_GATE.pattern, _PROSE_GATE.pattern,
-    _words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate(_CLI_WORDS), _LOGIN_MARKS_GATE,
+    *_WORD_GATES,
 )  # fmt: skip
-# In one process, find_spans tests the word lists as substrings of the lowered text (the
-# same answers, cheaper there than these regexes); the batch path gets all bits from polars.
 _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE,
-          _PROSE_GATE, *(re.compile(p) for p in GATE_PATTERNS[9:]))  # fmt: skip
+          _PROSE_GATE, *(re.compile(p) for p in _WORD_GATES))  # fmt: skip
 (_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_PHRASE_WORDS,
  _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_KEYS) = (1 << i for i in range(14))
 # Bit 13 of the gates (G_KEYS) says whether a key=value pair in the text could find

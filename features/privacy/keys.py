@@ -313,7 +313,10 @@ def is_placeholder(value: str) -> bool:
     >>> is_placeholder("$1"), is_placeholder("? AND status = 2"), is_placeholder("94107")
     (True, True, False)
     """
-    words = value.split(None, 1)
+    v = value.strip()
+    if _PLACEHOLDER.fullmatch(v):
+        return True  # also {{ email }}, which has spaces in it
+    words = v.split(None, 1)
     return bool(words) and _PLACEHOLDER.fullmatch(words[0].rstrip(",;)")) is not None
 
 
@@ -334,7 +337,7 @@ def is_plausible(kind: str, value: str) -> bool:
     (False, True)
     """
     v = value.strip()
-    if _PLACEHOLDER.fullmatch(v) or is_placeholder(v):
+    if is_placeholder(v):
         return False
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
         first = v.split(" ", 1)[0]
