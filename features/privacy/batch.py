@@ -86,19 +86,24 @@ def _restore_types(out: Any, schema: Any) -> Any:
 
 
 def _frame(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
-    """Each column by its rule. In two steps: every column is started first (the free
-    text that needs reading goes to the worker processes, when there are any), then
-    finished in order, so this process does the other columns while the workers read."""
+    """Each column by its rule. In three steps: every column is started first (the free
+    text that needs reading goes to the worker processes, when there are any), then the
+    work that needs no worker is done (tokenized columns, personal keys' values), then the
+    columns are finished in order; so this process works while the workers read, and
+    takes its share of the free text (:func:`_start_texts`) only after that."""
     import polars as pl
 
     fields = anon.policy.fields
     started = []
+    local: list[_Once] = []
     for name in df.columns:
         rule = fields.get(name, anon.policy.unknown)
         if rule.action == "drop":
             continue
         new_name = name if name in fields else anon._key_name(name)
-        started.append((new_name, _column(anon, rule, name, df.get_column(name))))
+        started.append((new_name, _column(anon, rule, name, df.get_column(name), local)))
+    for work in local:  # while the workers read the free text
+        work()
     cols = [finish().alias(new_name) for new_name, finish in started]
     return pl.DataFrame(cols, height=df.height) if cols else pl.DataFrame(height=df.height)
 
@@ -366,15 +371,39 @@ def _as_text(v: Any) -> str:
 Finish = Callable[[], "pl.Series"]
 
 
-def _column(anon: Anonymizer, rule: FieldRule, name: str, s: pl.Series) -> Finish:
-    """Start anonymizing column ``s`` under ``rule``; the function returned gives it."""
+class _Once:
+    """A column's work that needs no worker process: done when first asked for, once.
+    :func:`_frame` asks for all of them before it finishes any column."""
+
+    __slots__ = ("fn", "out")
+
+    def __init__(self, fn: Finish) -> None:
+        self.fn: Finish | None = fn
+        self.out: Any = None
+
+    def __call__(self) -> pl.Series:
+        if self.fn is not None:
+            self.out = self.fn()
+            self.fn = None
+        return self.out
+
+
+def _local(local: list[_Once], fn: Finish) -> Finish:
+    work = _Once(fn)
+    local.append(work)
+    return work
+
+
+def _column(anon: Anonymizer, rule: FieldRule, name: str, s: pl.Series, local: list[_Once]) -> Finish:
+    """Start anonymizing column ``s`` under ``rule``; the function returned gives it. The
+    work that needs no worker process is appended to ``local`` (see :class:`_Once`)."""
     import polars as pl
 
     if s.dtype == pl.Null:
         return lambda: s
     action = rule.action
     if action == "scan":
-        return _scan(anon, s, classify_key(name), name, None)
+        return _scan(anon, s, classify_key(name), name, None, local)
     if action == "keep":
         ftype = _FIELD_TYPES.get(name)
         if s.dtype == pl.String and ftype in ("timestamp", "integer", "number"):
@@ -382,9 +411,10 @@ def _column(anon: Anonymizer, rule: FieldRule, name: str, s: pl.Series) -> Finis
             bad = s.filter(s.is_not_null() & ~s.str.contains(ok.pattern))
             if bad.len():
                 cls = classify_key(name)
-                return lambda: _patch(s, bad, _map_distinct(anon, bad, lambda v: anon._value(v, cls, name)))
+                return _local(local, lambda: _patch(
+                    s, bad, _map_distinct(anon, bad, lambda v: anon._value(v, cls, name))))
         return lambda: s
-    return lambda: _map_distinct(anon, s, lambda v: anon._apply(rule, name, v))
+    return _local(local, lambda: _map_distinct(anon, s, lambda v: anon._apply(rule, name, v)))
 
 
 def _patch(s: pl.Series, old: pl.Series, new: pl.Series) -> pl.Series:
@@ -394,7 +424,9 @@ def _patch(s: pl.Series, old: pl.Series, new: pl.Series) -> pl.Series:
     return s.replace(list(pairs), list(pairs.values()))
 
 
-def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str | None) -> Finish:
+def _scan(
+    anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str | None, local: list[_Once]
+) -> Finish:
     """Start scanning ``s`` (values under key ``key`` of class ``cls``); the function
     returned gives the result. Free text is started at once (:func:`_text_column`), the
     rest is done when the result is asked for."""
@@ -412,12 +444,12 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
                 texts = _text_column(anon, cand, cls)
                 return lambda: _patch(s, cand, texts())
             return _text_column(anon, s, cls)
-        return lambda: _map_distinct(anon, s, lambda v: anon._text(v, cls))
+        return _local(local, lambda: _map_distinct(anon, s, lambda v: anon._text(v, cls)))
     if isinstance(dtype, pl.Struct):
         names = [f.name for f in dtype.fields]
         parts = s.struct.unnest()
         children = [
-            (anon._key_name(f), _scan(anon, parts.get_column(f), child_class(f, key, cls), f, key))
+            (anon._key_name(f), _scan(anon, parts.get_column(f), child_class(f, key, cls), f, key, local))
             for f in names
         ]
 
@@ -431,7 +463,7 @@ def _scan(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, parent: str
             return rebuilt
 
         return rebuild
-    return lambda: _scan_other(anon, s, cls, key, personal)
+    return _local(local, lambda: _scan_other(anon, s, cls, key, personal))
 
 
 def _scan_other(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, personal: bool) -> pl.Series:
@@ -468,6 +500,7 @@ def _pandas(anon: Anonymizer, df: Any) -> Any:
     fields = anon.policy.fields
     out: dict[Any, Any] = {}
     started: list[tuple[Any, Finish]] = []  # finished after all are started, as in _frame
+    local: list[_Once] = []
     for name in df.columns:
         key = name if isinstance(name, str) else str(name)
         rule = fields.get(key, anon.policy.unknown)
@@ -486,7 +519,9 @@ def _pandas(anon: Anonymizer, df: Any) -> Any:
             out[new_name] = pd.Series(values, index=df.index, dtype=object)
             continue
         out[new_name] = None  # keeps the column order
-        started.append((new_name, _column(anon, rule, key, series.alias(key))))
+        started.append((new_name, _column(anon, rule, key, series.alias(key), local)))
+    for work in local:
+        work()
     for new_name, finish in started:
         converted = finish().to_pandas()
         converted.index = df.index
