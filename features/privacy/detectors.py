@@ -159,8 +159,8 @@ _STREET_TYPES = (
 # The words before a person's name in prose (_names: "account holder Ada Lovelace"); the
 # batch path's shape branch and _NAME_PHRASE are both built from them.
 _NAME_CUES = (
-    r"(?:[Aa]ccount holder|[Cc]ard ?holder|[Rr]ecipient|[Pp]assenger|[Pp]atient|[Dd]ear|"
-    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary|[Pp]ayee|[Aa]pplicant|"
+    r"(?:[Aa]ccount holder:?|[Cc]ard ?holder:?|[Rr]ecipient:?|[Pp]assenger|[Pp]atient|[Dd]ear|"
+    r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary:?|[Pp]ayee:?|[Aa]pplicant|"
     r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
     # the same in the languages of European banking: account holder, recipient, beneficiary
     r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
@@ -224,7 +224,7 @@ _SHAPE_BRANCHES = (
     r"ATATT3|lin_api_|(?:token|Token|TOKEN)[ \t]+[A-Za-z0-9_.=+/-]{20}",
     r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
-    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
+    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
     _NAME_CUES + r" [A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
@@ -250,8 +250,8 @@ _SHAPE_BRANCHES = (
     _NATIONAL_GATE_PATTERN,
     # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
     r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
-    # two title-cased words under a bare name key (_bare_names)
-    r"(?:name|Name|NAME)\\?[\"']?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ][a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
+    # two title-cased words under a bare name or holder key (_bare_names)
+    r"(?:name|Name|NAME|holder|Holder|HOLDER)\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ][a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
 )
 # a key word, then key characters, then = or : (a colon before a digit is a file:line or
 # a time, not a key: Foo.java:42, 10:00; but a quoted key's colon is a key's before
@@ -386,7 +386,7 @@ _NAME_PHRASE = re.compile(
     r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
-               "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary ", "payee ",
+               "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario")
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
@@ -412,7 +412,7 @@ def _words_gate(words: tuple[str, ...]) -> str:
 _NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
-                "on behalf of ", "beneficiary ", "payee ", "applicant ", "policyholder ", "guarantor ",
+                "on behalf of ", "beneficiary", "payee", "applicant ", "policyholder ", "guarantor ",
                 "employee ", "acknowledged by ", "approved by ", "escalated to ",
                 "kontoinhaber", "karteninhaber", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                 "titular", "beneficiario", "intestatario")
@@ -449,11 +449,14 @@ _AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE = (
 # every word one of _secrets' detectors starts from
 _SECRET_WORDS_ = (
     "eyJ", *_AWS_WORDS, *_API_WORDS, *_GITHUB_WORDS, "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
-    "/api/webhooks/", "?code=", "&code=", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$",
+    "/api/webhooks/", "?code=", "&code=", "AUTH PLAIN ", "AUTH XOAUTH2 ", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$",
 )  # fmt: skip
 _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?").replace("$", r"\$") for w in _SECRET_WORDS_))
 # Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
 # callback's query string (nginx and load-balancer access logs) is a short-lived password
+# SMTP's AUTH command with its initial response (RFC 4954; mail servers' debug logs and
+# SMTP client traces): PLAIN is base64 of "\0user\0password", XOAUTH2 of the user and a token
+_SMTP_AUTH = re.compile(r"\bAUTH (PLAIN|XOAUTH2) ([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])")
 _DISCORD = re.compile(r"discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/(?P<hook>[A-Za-z0-9_-]{60,80})")
 # a Telegram bot's token, also in its API's URLs (…/bot123456789:AAE…/sendMessage)
 _TELEGRAM = re.compile(r"(?:(?<=/bot)|(?<![\w:-]))[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])")
@@ -615,8 +618,8 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
             j += 3  # a URL-encoded + (phone=%2B14155550199)
         while j < n and (text[j].isdigit() or text[j] in allowed):
             j += 1
-        while j > i and text[j - 1] in " .-(,":  # (a JSON number's comma: "latitude":48.85,"lon…)
-            j -= 1
+        while j > i and (text[j - 1] in " .-(," or (text[j - 1] == ")" and "(" not in text[i:j])):
+            j -= 1  # (a JSON number's comma: "latitude":48.85,"lon…; a ")" that closes no "(")
         return (i, j)
     # line and words: stop at a delimiter or where the next key=value starts
     stop = n
@@ -959,8 +962,12 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             out.append(Span(vs, ve, cls, 3))
 
 
-# A bare ``name`` key, not part of a longer one (customer_name= is read with the keys)
-_BARE_NAME_KEY = re.compile(r"(?<![\w.\-\[\]])(?:name|Name|NAME)(?:\\?[\"'])?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}")
+# A bare ``name`` key, not part of a longer one (customer_name= is read with the keys),
+# also PHP's print_r ``[name] =>``; and a bare ``holder`` (an account's, or a lock's:
+# holder=worker-3 stays, only a person's name is taken)
+_BARE_NAME_KEY = re.compile(
+    r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER)(?:\\?[\"'])?|(?<=\[)(?:name|Name|NAME)\])[ \t]{0,3}(?:=>?|:)[ \t]{0,3}"
+)
 
 
 def _bare_names(text: str, out: list[Span]) -> None:
@@ -1235,6 +1242,9 @@ def _secrets(text: str, out: list[Span]) -> None:
     if "/api/webhooks/" in text:
         for m in _DISCORD.finditer(text):
             out.append(Span(m.start("hook"), m.end("hook"), "secret", 2))
+    if "AUTH " in text:
+        for m in _SMTP_AUTH.finditer(text):
+            out.append(Span(m.start(2), m.end(2), "password" if m.group(1) == "PLAIN" else "secret", 2))
     if "$2" in text or "$argon2" in text or "$5$" in text or "$6$" in text:
         for m in _PASSWORD_HASH.finditer(text):
             out.append(Span(m.start(), m.end(), "secret", 2))
@@ -2133,7 +2143,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _ldap_names(text, cands)
     if "/" in text and ("Login OK: [" in text or "Login incorrect" in text):
         _radius_passwords(text, cands)
-    if "name" in lowered:
+    if "name" in lowered or "holder" in lowered:
         _bare_names(text, cands)
     if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text):
         _hl7_segments(text, cands)

@@ -317,7 +317,7 @@ def is_placeholder(value: str) -> bool:
     if _PLACEHOLDER.fullmatch(v):
         return True  # also {{ email }}, which has spaces in it
     words = v.split(None, 1)
-    return bool(words) and _PLACEHOLDER.fullmatch(words[0].rstrip(",;)")) is not None
+    return bool(words) and _PLACEHOLDER.fullmatch(words[0].rstrip(",;:.)")) is not None
 
 
 def is_plausible(kind: str, value: str) -> bool:
