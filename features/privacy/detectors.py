@@ -169,6 +169,10 @@ _NAME_CUES = (
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of)"
 )
+# A courtesy title, which needs no cue before it ("Versand an Herrn Jürgen Müller", "pago de
+# la Sra. María Fernández"); "Dr" is left out (a street type too: "12 Main Dr"), as is "Miss"
+# (a cache miss)
+_TITLES_ALONE = r"(?:(?:Mr|Mrs|Ms|Mx|Sra|Srta)\. |(?:Mr|Mrs|Herrn?|Frau|Mme|Mlle) )"
 # What a date of birth or a street address in prose needs (_dob_phrases, _street_addresses):
 # a birth word, or a street type as a word, or a German or French street. Literals first,
 # so that both regex engines find it quickly.
@@ -212,7 +216,7 @@ _SHAPE_BRANCHES = (
     r"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}",
     r"[0-9](?:[ -]?[0-9]){11}",
     r"\+[1-9]|%2[Bb][1-9]",
-    r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}",
+    r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}|\([1-9][0-9]\) ?[0-9]{4,5}-[0-9]{4}",
     r"\([0-9]{3}\)",
     r"0[1-9][0-9]{1,3}[ -][0-9]{3}",
     r"0[1-9][ .-][0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
@@ -226,7 +230,7 @@ _SHAPE_BRANCHES = (
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
-    _NAME_CUES + r" [A-ZÀ-Þ]",
+    _NAME_CUES + r" [A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+['’]s (?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
@@ -238,7 +242,8 @@ _SHAPE_BRANCHES = (
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
-    r"(?i:(?:user|customer|member|account|client|session|patient|mrn|passport)(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
+    r"(?i:(?:user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn)"
+    r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
@@ -344,6 +349,8 @@ _PHONES = (
     ),
     re.compile(r"(?<![\w+.:/-])0[1-9][0-9]{1,3}(?:[ -][0-9]{3,8}){1,2}(?![\w-]|[.:][0-9])"),
     re.compile(r"(?<![\w+.:/-])0[1-9](?:[ .-][0-9]{2}){4}(?![\w-]|[.:][0-9])"),
+    # Brazil's national format: the area code in brackets, 8 digits or a mobile's 9
+    re.compile(r"(?<![\w+.-])\([1-9][0-9]\) ?9?[0-9]{4}-[0-9]{4}(?![\w-]|[.:][0-9])"),
 )
 # an international number URL-encoded without separators: %2B and 8-15 digits
 _PHONE_URL = re.compile(r"(?<![\w%])%2[Bb]([1-9][0-9]{7,14})(?![\w%]|[.:][0-9])")
@@ -377,19 +384,22 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|mrn|passport)"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn)"
     r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
-    r"(?<![^\W\d_])" + _NAME_CUES + r" "
-    r"(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
+    r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
+    r"(?P<alone>" + _TITLES_ALONE + r"))(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
+# the lower-cased _TITLES_ALONE, where _names looks for them
+_TITLE_WORDS = ("mr. ", "mrs. ", "ms. ", "mx. ", "sra. ", "srta. ", "mr ", "mrs ", "herr", "frau ", "mme ", "mlle ")
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
-               "titular", "beneficiario", "intestatario")
-_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport")
+               "titular", "beneficiario", "intestatario", *_TITLE_WORDS)
+_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport",
+                 "imsi", "imei", "iccid", "msisdn")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
 # What the login lines hold besides "user", "@" and " name:" (see find_spans), as they are written
 _LOGIN_MARKS = (
@@ -409,7 +419,7 @@ def _words_gate(words: tuple[str, ...]) -> str:
     return "(?i:" + "|".join(w.replace(".", r"\.") for w in words) + ")"
 
 
-_NAME_STARTS = ("account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
+_NAME_STARTS = (*_TITLE_WORDS, "account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
                 "on behalf of ", "beneficiary", "payee", "applicant ", "policyholder ", "guarantor ",
@@ -1296,7 +1306,8 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
         who = m.group("who").lower()
-        kind = "session_id" if who == "session" else "ssn" if who == "passport" else "user_id"
+        kind = ("session_id" if who == "session" else "ssn" if who == "passport"
+                else "phone" if who == "msisdn" else "user_id")
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
 
 
@@ -1311,10 +1322,11 @@ def _names(text: str, out: list[Span], lowered: str) -> None:
                 break
         while kept and kept[-1].lower() in _NAME_PARTICLES:
             kept.pop()
-        # two words at least, or one after a title (Dear Mr. Twist)
-        if len(kept) < (1 if m.group("title") else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
+        # two words at least, or one after a title (Dear Mr. Twist, Herrn Müller)
+        titled = m.group("title") or m.group("alone")
+        if len(kept) < (1 if titled else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
             continue
-        if not m.group("title") and any(w.lower() in _NOT_NAME_WORDS for w in kept):
+        if not titled and any(w.lower() in _NOT_NAME_WORDS for w in kept):
             continue  # "User Service Unavailable", "Customer Profile Not Found": a title-cased phrase
         start = m.start("v")
         out.append(Span(start, start + len(" ".join(kept)), "person_name", 0))
