@@ -392,12 +392,13 @@ _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
     r"(?P<alone>" + _TITLES_ALONE + r"))(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
-# the lower-cased _TITLES_ALONE, where _names looks for them
-_TITLE_WORDS = ("mr. ", "mrs. ", "ms. ", "mx. ", "sra. ", "srta. ", "mr ", "mrs ", "herr", "frau ", "mme ", "mlle ")
+# the lower-cased _TITLES_ALONE, where _names looks for them; the gate (_NAME_WORDS) tests
+# "mr" for the first four (a word fewer to test is ~0.25 µs less per string)
+_TITLE_WORDS = ("mr. ", "mrs. ", "mr ", "mrs ", "ms. ", "mx. ", "sra. ", "srta. ", "herr", "frau ", "mme ", "mlle ")
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
-               "titular", "beneficiario", "intestatario", *_TITLE_WORDS)
+               "titular", "beneficiario", "intestatario", "mr", *_TITLE_WORDS[4:])
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport",
                  "imsi", "imei", "iccid", "msisdn")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
