@@ -416,3 +416,13 @@ def test_cli_blocks_are_bounded_by_lines_and_bytes() -> None:
     big = [(i, b"y" * 3_000_000) for i in range(1, 8)] + [(8, None)]
     sizes = [len(b) for b in _blocks(iter(big), 2000)]
     assert sum(sizes) == 8 and max(sizes) == 3  # 3 lines pass 8 MiB: the block ends there
+
+
+def test_url_encoded_json_keeps_its_delimiters_out_of_an_email() -> None:
+    # a JSON object URL-encoded in a query string: the address starts after %22, so the
+    # structure around it survives and its token is the address's own
+    anon = Anonymizer(Policy.load(), KEY)
+    out = anon.anonymize_text("GET /track?data=%7B%22email%22%3A%22a.b%40example.com%22%2C%22plan%22%3A%22pro%22%7D 204")
+    alone = anon.anonymize_text("a.b%40example.com")
+    assert out == f"GET /track?data=%7B%22email%22%3A%22{alone}%22%2C%22plan%22%3A%22pro%22%7D 204"
+    assert alone.startswith("<email:")

@@ -24,7 +24,7 @@ from features.privacy.tokens import Tokenizer, TokenKey, _canonical
 
 PIECES = [
     "@", "%40", "a", "Z", "é", "İ", "_", ".", "-", "+", "%", " ", "=", ":", '"', "'", "\\", "{", "}", "[",
-    "]", "0", "1", "9", "example.com", "user", "password", "key", "id", "name", "://", "::", "<", ">",
+    "]", "0", "1", "9", "%22", "%3A", "%2c", "%20", "example.com", "user", "password", "key", "id", "name", "://", "::", "<", ">",
     "<email:k1a2b:7f3a9c1e02ab>", "<password>", "<NUM>", "***", "null", "\t", "\n", ";", ",", "/",
     "x" * 70, "a" * 64, "1" * 13, "203.0.113.9", "10.0.0.0/24", "\\\"", "&", "|", ")",
 ]  # fmt: skip
@@ -47,6 +47,11 @@ def _old_emails(text: str, out: list[Span]) -> None:
             while j > 0 and i - j < 64 and _old_local_char(text[j - 1]):
                 j -= 1
             if j < i and not (j > 0 and _old_local_char(text[j - 1])):
+                for code in ("%22", "%27", "%3A", "%3a", "%3D", "%3d", "%2C", "%2c", "%7B", "%7b", "%5B",
+                             "%5b", "%20", "%26"):  # URL-encoded delimiters: the part starts after the last
+                    k = text.rfind(code, j, i)
+                    if k >= 0 and k + 3 <= i:
+                        j = max(j, k + 3) if j <= k else j
                 m = detectors._DOMAIN.match(text, i + len(sep))
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
@@ -98,6 +103,9 @@ def _old_value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
             j += 1
         while j > i and text[j - 1] in " .-(,":
             j -= 1
+        if mode == "phone":  # a ")" that closes no "(" is not the number's
+            while j > i and (text[j - 1] in " .-(," or (text[j - 1] == ")" and "(" not in text[i:j])):
+                j -= 1
         return (i, j)
     # line and words: stop at a delimiter or where the next key=value starts
     stop = n

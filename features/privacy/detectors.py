@@ -1028,6 +1028,8 @@ def _emails(text: str, out: list[Span]) -> None:
                 rev = text[::-1]
             m = _LOCAL_REV.match(rev, n - i)
             j = i - (m.end() - m.start() if m is not None else 0)
+            if "%" in text[j:i]:
+                j = _after_encoded_delimiter(text, j, i)
             if j < i and i - j <= 64:
                 m = _DOMAIN.match(text, i + len(sep))
                 if m is not None:
@@ -1035,6 +1037,20 @@ def _emails(text: str, out: list[Span]) -> None:
                     if j > 1 and text[j - 1] == "<" and text[j - 2] == " " and m.end() < n and text[m.end()] == ">":
                         _display_name(text, j - 2, out)
             i = text.find(sep, i + 1)
+
+
+# URL-encoded characters no local part holds: a quote, colon, comma, brace, bracket, space,
+# = or & (JSON or a form URL-encoded in a query string: data=%7B%22email%22%3A%22a%40b.com)
+_ENCODED_DELIMITER = re.compile(r"%(?:22|27|3[AaDd]|2[Cc]|7[Bb]|5[Bb]|20|26)")
+
+
+def _after_encoded_delimiter(text: str, j: int, i: int) -> int:
+    """Where a local part found in ``text[j:i]`` starts: after its last URL-encoded
+    delimiter, if it has one."""
+    end = j
+    for m in _ENCODED_DELIMITER.finditer(text, j, i):
+        end = m.end()
+    return end
 
 
 # The display name of an address written "Jean-Pierre Dubois <jp@example.fr>" or
