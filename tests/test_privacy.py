@@ -426,3 +426,24 @@ def test_url_encoded_json_keeps_its_delimiters_out_of_an_email() -> None:
     alone = anon.anonymize_text("a.b%40example.com")
     assert out == f"GET /track?data=%7B%22email%22%3A%22{alone}%22%2C%22plan%22%3A%22pro%22%7D 204"
     assert alone.startswith("<email:")
+
+
+@pytest.mark.parametrize("text", [
+    "alert from Payment Failed (ops@example.com) routed to Billing Service (billing@example.com)",
+    "owner: Platform Eng (platform@example.com)",
+])
+def test_words_before_an_address_in_brackets_that_name_no_one_stay(text: str) -> None:
+    out = Anonymizer(Policy.load(), KEY).anonymize_text(text)
+    for words in ("Payment Failed", "Billing Service", "Platform Eng"):
+        if words in text:
+            assert words in out
+    assert "@example.com" not in out
+
+
+def test_a_value_found_once_is_replaced_where_the_text_repeats_it() -> None:
+    anon = Anonymizer(Policy.load(), KEY)
+    out = anon.anonymize_text("uid=Xj3k9LmN0pQ2 path=/users/Xj3k9LmN0pQ2/profile")
+    token = out.split()[0].removeprefix("uid=")
+    assert token.startswith("<user_id:") and out == f"uid={token} path=/users/{token}/profile"
+    # short or single-word values are not looked for elsewhere: they may be any word
+    assert anon.anonymize_text("user=jdoe job jdoe-sync").endswith("job jdoe-sync")

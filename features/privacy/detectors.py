@@ -1034,8 +1034,11 @@ def _emails(text: str, out: list[Span]) -> None:
                 m = _DOMAIN.match(text, i + len(sep))
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
-                    if j > 1 and text[j - 1] == "<" and text[j - 2] == " " and m.end() < n and text[m.end()] == ">":
-                        _display_name(text, j - 2, out)
+                    if j > 1 and text[j - 2] == " " and m.end() < n:
+                        if text[j - 1] == "<" and text[m.end()] == ">":
+                            _display_name(text, j - 2, out)
+                        elif text[j - 1] == "(" and text[m.end()] == ")":
+                            _display_name(text, j - 2, out, loose=True)
             i = text.find(sep, i + 1)
 
 
@@ -1061,18 +1064,26 @@ _DISPLAY_REV = re.compile(
 )
 
 
-def _display_name(text: str, space: int, out: list[Span]) -> None:
-    """A display name ending just before ``text[space]`` (the space before ``<``)."""
+def _display_name(text: str, space: int, out: list[Span], loose: bool = False) -> None:
+    """A display name ending just before ``text[space]`` (the space before ``<``). With
+    ``loose`` (an address in brackets, "from Aoife Byrne (ab@example.ie)", a form no RFC
+    defines): two capitalized words at least, none a message or service word ("Payment
+    Failed (ops@example.com)" stays), and not a quoted phrase."""
     a = max(0, space - 96)
     rev = text[a:space][::-1]
     m = _DISPLAY_REV.match(rev)
     if m is None:
         return
     if m.group("q") is not None:
-        out.append(Span(space - m.end("q"), space - 1, "person_name", 2))
+        if not loose:
+            out.append(Span(space - m.end("q"), space - 1, "person_name", 2))
         return
     words = m.group("w").rstrip(" ")
     start = space - len(words)
+    if loose:
+        parts = text[start:space].split(" ")  # (the match is in the reversed text)
+        if len(parts) < 2 or any(w.lower() in _NOT_NAME_WORDS for w in parts):
+            return
     if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'(:,;[":
         return  # the words run on from something else (x.Name <a@b>)
     out.append(Span(start, space, "person_name", 2))
@@ -2018,6 +2029,40 @@ def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[
     return accepted
 
 
+_ECHO_MARKS = frozenset("0123456789@._-+ ")
+
+
+def _echoes(text: str, found: list[Span], protect: list[tuple[int, int]]) -> list[Span]:
+    """``found`` and the other occurrences, as whole words, of the values in it: a value
+    found once where a key or phrase names it is as personal where the text repeats it
+    (``uid=Xj3k9LmN0pQ2 path=/users/Xj3k9LmN0pQ2/profile``). Only values of six characters
+    or more with a digit, a space or one of ``@._-+`` in them (an account, an id, a full
+    name; not a single word such as a first name, which may be any word elsewhere)."""
+    extra: list[Span] = []
+    seen: set[str] = set()
+    for sp in found:
+        value = text[sp.start:sp.end]
+        if len(value) < 6 or value in seen or _ECHO_MARKS.isdisjoint(value):
+            continue
+        seen.add(value)
+        if text.count(value) < 2:
+            continue
+        n = len(value)
+        i = text.find(value)
+        while i >= 0:
+            e = i + n
+            if (i != sp.start and (i == 0 or not text[i - 1].isalnum())
+                    and (e == len(text) or not text[e].isalnum())
+                    and not any(i < b and a < e for a, b in protect)
+                    and not any(i < o.end and o.start < e for o in found)
+                    and not any(i < o.end and o.start < e for o in extra)):
+                extra.append(Span(i, e, sp.kind, sp.priority))
+            i = text.find(value, i + 1)
+    if not extra:
+        return found
+    return sorted(found + extra, key=_START)
+
+
 def gate_bits(text: str) -> int:
     """The answers of :data:`GATE_PATTERNS` for ``text``, as bits (bit ``i`` for pattern ``i``).
 
@@ -2198,4 +2243,5 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         cands[:0] = named
     if len(cands) > 1:
         _widen_named(cands)
-    return _resolve(cands, protect, ids)
+    found = _resolve(cands, protect, ids)
+    return _echoes(text, found, protect) if found else found
