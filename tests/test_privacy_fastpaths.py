@@ -47,11 +47,9 @@ def _old_emails(text: str, out: list[Span]) -> None:
             while j > 0 and i - j < 64 and _old_local_char(text[j - 1]):
                 j -= 1
             if j < i and not (j > 0 and _old_local_char(text[j - 1])):
-                for code in ("%22", "%27", "%3A", "%3a", "%3D", "%3d", "%2C", "%2c", "%7B", "%7b", "%5B",
-                             "%5b", "%20", "%26"):  # URL-encoded delimiters: the part starts after the last
-                    k = text.rfind(code, j, i)
-                    if k >= 0 and k + 3 <= i:
-                        j = max(j, k + 3) if j <= k else j
+                # URL-encoded delimiters: the local part starts after the last one
+                codes = ("%22", "%27", "%3A", "%3a", "%3D", "%3d", "%2C", "%2c", "%7B", "%7b", "%5B", "%5b", "%20", "%26")
+                j = max([text.rfind(c, j, i) + 3 for c in codes if text.rfind(c, j, i) >= 0], default=j)
                 m = detectors._DOMAIN.match(text, i + len(sep))
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))

@@ -398,7 +398,7 @@ _TITLE_WORDS = ("mr. ", "mrs. ", "mr ", "mrs ", "ms. ", "mx. ", "sra. ", "srta. 
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
-               "titular", "beneficiario", "intestatario", "mr", *_TITLE_WORDS[4:])
+               "titular", "beneficiario", "intestatario", "mr", *(w for w in _TITLE_WORDS if not w.startswith("mr")))
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport",
                  "imsi", "imei", "iccid", "msisdn")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
@@ -2045,13 +2045,14 @@ def _echoes(text: str, found: list[Span], protect: list[tuple[int, int]]) -> lis
         if len(value) < 6 or value in seen or _ECHO_MARKS.isdisjoint(value):
             continue
         seen.add(value)
-        if text.count(value) < 2:
-            continue
         n = len(value)
+        i = text.find(value, sp.end)
+        if i < 0 and text.find(value, 0, sp.start + n - 1) < 0:
+            continue  # the text holds it once
         i = text.find(value)
         while i >= 0:
             e = i + n
-            if (i != sp.start and (i == 0 or not text[i - 1].isalnum())
+            if ((i == 0 or not text[i - 1].isalnum())
                     and (e == len(text) or not text[e].isalnum())
                     and not any(i < b and a < e for a, b in protect)
                     and not any(i < o.end and o.start < e for o in found)
