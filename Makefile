@@ -38,7 +38,10 @@ $(STAMP_BENCH): pyproject.toml $(STAMP_DEV)
 	rm -f $(VENV)/.installed-bench-*
 	touch $@
 
+# the privacy detectors compiled by mypyc from their current source (about 30 s when they
+# changed, nothing otherwise); without a C compiler the pure-Python ones run, same results
 install: $(STAMP_DEV)
+	@$(BIN)/python -m features.privacy.compile --optional
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -58,6 +61,7 @@ test: install system-deps
 BENCH_ARGS_bench_ingest := --events 1000000
 
 bench: $(STAMP_BENCH)
+	@$(BIN)/python -m features.privacy.compile --optional
 	@for b in benchmarks/bench_*.py; do \
 	  name=$$(basename $$b .py); \
 	  case $$name in bench_ingest) args="$(BENCH_ARGS_bench_ingest)";; *) args="";; esac; \

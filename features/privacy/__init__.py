@@ -29,11 +29,16 @@ Examples
 'GET /login?email=<email:k9a4b:bbd200c6a3af> 401'
 """
 
-from features.privacy.anonymizer import Anonymizer
-from features.privacy.detectors import KINDS, Span, find_spans
-from features.privacy.policy import Policy, PolicyError
-from features.privacy.scan import Finding, scan_paths
-from features.privacy.tokens import KeyMissingError, TokenKey, ensure_key_file, load_key
+# first: the detectors compiled from the current sources, when built (see _native)
+from features.privacy._native import activate as _activate
+
+_activate(__path__)
+
+from features.privacy.anonymizer import Anonymizer  # noqa: E402
+from features.privacy.detectors import KINDS, Span, find_spans  # noqa: E402
+from features.privacy.policy import Policy, PolicyError  # noqa: E402
+from features.privacy.scan import Finding, scan_paths  # noqa: E402
+from features.privacy.tokens import KeyMissingError, TokenKey, ensure_key_file, load_key  # noqa: E402
 
 __all__ = [
     "KINDS",

@@ -121,6 +121,10 @@ class Span:
     kind: str
     priority: int = 1
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, str, int]]:
+        # pickles the same as Python's frozen dataclass, compiled or not (see _native)
+        return (Span, (self.start, self.end, self.kind, self.priority))
+
 
 def is_neutral(value: str) -> bool:
     """Whether a value is already safe: a token or mask we wrote, a generalized IPv4
@@ -716,7 +720,7 @@ _NOT_LISTED = frozenset({"id", "weak_secret", "record_key", "cookie"})  # classe
 def _brace_end(text: str, i: int, pair: str = "{}") -> int:
     depth = 0
     limit = min(len(text), i + 4096)
-    opening, closing = pair
+    opening, closing = pair[0], pair[1]
     for j in range(i, limit):
         c = text[j]
         if c == opening:
@@ -1485,7 +1489,7 @@ SYSTEM_ACCOUNTS = frozenset({
 # The same branches, each anchored at its first word, so that a long text is not scanned
 # once per position by all six (a property test holds that both find the same values).
 _LOGIN_AT = {word: re.compile(b) for word, b in _LOGIN_BRANCHES.items()}
-_LOGIN_WORDS = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
+_LOGIN_WORDS: tuple[tuple[str, str], ...] = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
                 ("password", "password"), ("publickey", "password"),
                 ("keyboard-interactive/pam", "password"), ("hostbased", "password"),
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
@@ -2246,3 +2250,11 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _widen_named(cands)
     found = _resolve(cands, protect, ids)
     return _echoes(text, found, protect) if found else found
+
+
+# --- compiled twin (features.privacy._native) ---
+# The build compiles this file up to the line above; when a build for this source is
+# loaded, its functions and classes take the place of the ones defined above.
+from features.privacy._native import adopt as _adopt  # noqa: E402
+
+_adopt(globals())
