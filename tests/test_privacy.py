@@ -447,3 +447,41 @@ def test_a_value_found_once_is_replaced_where_the_text_repeats_it() -> None:
     assert token.startswith("<user_id:") and out == f"uid={token} path=/users/{token}/profile"
     # short or single-word values are not looked for elsewhere: they may be any word
     assert anon.anonymize_text("user=jdoe job jdoe-sync").endswith("job jdoe-sync")
+
+
+def test_pydantic_errors_read_the_input_under_its_field() -> None:
+    text = ("2 validation errors for CustomerCreate\n"
+            "date_of_birth\n  Input should be a valid date [type=date_from_datetime_parsing, "
+            "input_value='04/23/1987', input_type=str]\n"
+            "plan\n  Input should be 'free' or 'pro' [type=enum, input_value='gold', input_type=str]\n"
+            "contacts.0.full_name\n  String should have at most 40 characters [type=string_too_long, "
+            "input_value='Maria Fernanda da Silva', input_type=str]")
+    found = [(s.kind, text[s.start:s.end]) for s in find_spans(text)]
+    assert found == [("dob", "04/23/1987"), ("person_name", "Maria Fernanda da Silva")]
+
+
+def test_sql_parameters_are_read_under_their_columns() -> None:
+    # positional (SQLAlchemy), named (EF Core, PostgreSQL); a row that does not line up with
+    # its columns, and columns that name nothing personal, give nothing
+    text = ("[SQL: INSERT INTO customers (email, full_name, tier) VALUES (%s, %s, %s)] "
+            "[parameters: ('a@example.org', \"Nora O'Brien\", 'gold')]")
+    assert [(s.kind, text[s.start:s.end]) for s in find_spans(text)] == [
+        ("email", "a@example.org"), ("person_name", "Nora O'Brien")]
+    uneven = "INSERT INTO customers (full_name, tier) VALUES (%s) [parameters: ('Nora Brien', 'gold')]"
+    assert find_spans(uneven) == []
+    named = "VALUES (@p0, @p1)] @p1='Ian Wright' @p0='ORD-7' INSERT INTO t (order_ref, full_name) VALUES (@p0, @p1)"
+    assert [named[s.start:s.end] for s in find_spans(named)] == ["Ian Wright"]
+
+
+def test_chat_mentions_xml_elements_and_aligned_env_values() -> None:
+    text = 'Hi <@U0LAN0Z89|jdoe>, see <Status>FAILED</Status><Email>k.o@example.com</Email>'
+    assert [(s.kind, text[s.start:s.end]) for s in find_spans(text)] == [
+        ("user_id", "U0LAN0Z89"), ("user_id", "jdoe"), ("email", "k.o@example.com")]
+    env = ("      DB_PASSWORD:           hunter2-Prod\n"
+           "      SENDGRID_API_KEY:      <set to the key 'api-key' in secret 'mail'>  Optional: false")
+    out = Anonymizer(Policy.load(), KEY).anonymize_text(env)
+    assert "hunter2-Prod" not in out and "<set to the key 'api-key' in secret 'mail'>" in out
+    # an idempotent rewrite: the mention's token is not read as a mention again
+    anon = Anonymizer(Policy.load(), KEY)
+    once = anon.anonymize_text(text)
+    assert anon.anonymize_text(once) == once and "U0LAN0Z89" not in once

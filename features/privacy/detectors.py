@@ -170,6 +170,8 @@ _NAME_CUES = (
     r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
     r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
     r"[Ii]ntestatario:?|"
+    # the customer: German, Spanish / Portuguese / Italian, Polish, Dutch
+    r"[Kk]und(?:e|in)|[Cc]liente:?|[Kk]lient(?:a|ki|em|owi)?:?|[Kk]lant:?|"
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of)"
 )
@@ -180,9 +182,15 @@ _TITLES_ALONE = r"(?:(?:Mr|Mrs|Ms|Mx|Sra|Srta)\. |(?:Mr|Mrs|Herrn?|Frau|Mme|Mlle
 # What a date of birth or a street address in prose needs (_dob_phrases, _street_addresses):
 # a birth word, or a street type as a word, or a German or French street. Literals first,
 # so that both regex engines find it quickly.
+# the words before a date of birth (_dob_phrases), lower-cased: English, German ("geb.
+# 14.03.1979"), French, Spanish, Portuguese, Polish, Dutch
+_BIRTH_WORDS = ("birth", "dob", "d.o.b", "born", "geb", "naissance", "né le", "née le", "nacimiento", "nasci",
+                "urodzenia")
 _PROSE_GATE_PATTERN = (
-    r"(?i:birth|dob|d\.o\.b|born)| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
-    r"|(?:straße|strasse|weg|gasse|allee|platz) [0-9]| (?:rue|avenue|boulevard|chemin|allée|impasse) "
+    r"(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _BIRTH_WORDS) + r")| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
+    r"|(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein) [0-9]"
+    r"| (?:rue|avenue|boulevard|chemin|allée|impasse) |ul\. [A-ZĄĆĘŁŃÓŚŹŻ]"
+    r"|(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza) "
 )
 # The shapes of national identity numbers other than the US SSN, for the batch path's gate
 # (_national_ids reads them with _NATIONAL_DIGITS and _NATIONAL_LETTERS): a Brazilian CPF, a UK
@@ -207,7 +215,8 @@ _KEY_WORDS = (
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
     "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
-    "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid"
+    "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
+    "attendee|invitee"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -229,7 +238,7 @@ _SHAPE_BRANCHES = (
     r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
     r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
     r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b|"
-    r"ATATT3|lin_api_|(?:token|Token|TOKEN)[ \t]+[A-Za-z0-9_.=+/-]{20}",
+    r"ATATT3|lin_api_|(?:token|Token|TOKEN)[ \t]+[\"']?[A-Za-z0-9_.=+/-]{20}",
     r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
@@ -237,7 +246,7 @@ _SHAPE_BRANCHES = (
     _NAME_CUES + r" [A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
-    r"mysql|curl|wget|[A-Z][a-z]+['’]s (?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
+    r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
     r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
     r"rejected value \[",
     r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
@@ -246,13 +255,16 @@ _SHAPE_BRANCHES = (
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
-    r"(?i:(?:user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn)"
+    r"(?i:(?:user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
     r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
     # an LDAP distinguished name
     r"(?i:cn=)",
+    # pydantic's validation errors, sudo's line without its prefix, an XML element named for
+    # personal data (_pydantic_errors, _sudo_bare, _xml_elements)
+    r", input_value=| : TTY=|<[\w.:-]{0,64}(?i:" + _KEY_WORDS + r")[\w.-]{0,64}>[^<>\n]",
     # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
     _PROSE_GATE_PATTERN,
     # national identity numbers (_national_ids)
@@ -260,7 +272,7 @@ _SHAPE_BRANCHES = (
     # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
     r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
     # two title-cased words under a bare name or holder key (_bare_names)
-    r"(?:name|Name|NAME|holder|Holder|HOLDER)\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ][a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
+    r"(?:name|Name|NAME|holder|Holder|HOLDER)\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
 )
 # a key word, then key characters, then = or : (a colon before a digit is a file:line or
 # a time, not a key: Foo.java:42, 10:00; but a quoted key's colon is a key's before
@@ -314,6 +326,9 @@ _IPV6 = re.compile(
     r"(?:%[\w.-]{1,15})?(?![\w:])"
 )
 _MAC = re.compile(
+    # netfilter's MAC= (iptables, UFW): the link-layer header, destination, source and
+    # EtherType, 14 groups on Ethernet
+    r"(?<=MAC=)[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5,31}(?![\w:])|"
     r"(?<![\w.-])(?<![0-9A-Fa-f]:)[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"(?![\w-]|:[0-9A-Fa-f])"
     r"|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"
@@ -388,7 +403,7 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn)"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
     r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
@@ -402,9 +417,10 @@ _TITLE_WORDS = ("mr. ", "mrs. ", "mr ", "mrs ", "ms. ", "mx. ", "sra. ", "srta. 
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
-               "titular", "beneficiario", "intestatario", "mr", *(w for w in _TITLE_WORDS if not w.startswith("mr")))
+               "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
+               *(w for w in _TITLE_WORDS if not w.startswith("mr")))
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport",
-                 "imsi", "imei", "iccid", "msisdn")
+                 "imsi", "imei", "iccid", "msisdn", "pesel")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
 # What the login lines hold besides "user", "@" and " name:" (see find_spans), as they are written
 _LOGIN_MARKS = (
@@ -430,7 +446,7 @@ _NAME_STARTS = (*_TITLE_WORDS, "account holder", "cardholder", "card holder", "r
                 "on behalf of ", "beneficiary", "payee", "applicant ", "policyholder ", "guarantor ",
                 "employee ", "acknowledged by ", "approved by ", "escalated to ",
                 "kontoinhaber", "karteninhaber", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
-                "titular", "beneficiario", "intestatario")
+                "titular", "beneficiario", "intestatario", "kunde ", "kundin ", "cliente", "klient", "klant")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
 _MAC_GATE = re.compile(
@@ -445,12 +461,13 @@ _PROSE_GATE = re.compile(_PROSE_GATE_PATTERN)
 # _PROSE_GATE's parts for one text at a time, cheaper in Python's re than the whole (an
 # alternation with no literal to start from costs it ~20 µs on a stack trace)
 _STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r"|rue|avenue|boulevard|chemin|allée|impasse)(?:[^A-Za-z]|$)")
-_STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz")
+_STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz", "straat", "gracht", "laan ", "plein ",
+                   "ul. ", "Calle ", "Avenida ", "Rua ", "Via ", "Viale ", "Piazza ", "Plaza ")
 
 
 def _may_prose(text: str, lowered: str) -> bool:
     """Whether :data:`_PROSE_GATE` could match (a superset: its parts tested one by one)."""
-    return ("birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered
+    return (_has_any(lowered, _BIRTH_WORDS)
             or _STREET_EN_GATE.search(text) is not None or _has_any(text, _STREET_FOREIGN))
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
@@ -483,7 +500,9 @@ _PASSWORD_HASH = re.compile(
     r"|\$[56]\$(?:rounds=[0-9]+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}"
 )
 # a random-looking value after the word token, separated by blanks only (with = or : it is a key's)
-_TOKEN_WORD = re.compile(r"(?<![\w-])(?:token|Token|TOKEN)[ \t]+(?P<v>[A-Za-z0-9_.=+/-]{20,512})(?![\w.=+/-])")
+_TOKEN_WORD = re.compile(
+    r"(?<![\w-])(?:token|Token|TOKEN)[ \t]+(?P<q>[\"']?)(?P<v>[A-Za-z0-9_.=+/-]{20,512})(?P=q)(?![\w.=+/-])"
+)
 _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 
 # The word lists some detectors start from, as gates. In one process find_spans tests them
@@ -762,7 +781,9 @@ def _key_class(key: str, parent: str | None) -> str | None:
     """``classify_key(key, parent)``, or :data:`_NO_KEY` when a value under ``key`` is not
     read (the key is no identifier and the hint pattern knows no word of it)."""
     cls = classify_key(key, parent)
-    if cls != "id" and not _has_key_word(key):
+    if cls != "id" and not _has_key_word(key) and (parent is None or cls is None):
+        # (a key inside an object that describes a person, "customer": {"id": …}, is read:
+        # the parent's own key run lets the text through the batch gate)
         return _NO_KEY
     return cls
 
@@ -899,7 +920,9 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         vstart = n - km.start()  # just after the separator
         if vstart < n and text[vstart] == ">" and text[vstart - 1] == "=":
             vstart += 1  # Ruby's hash rocket: {"name"=>"Nina Weber"}
-        limit = min(n, vstart + 3)
+        # values aligned in a column after an environment variable's name (kubectl describe's
+        # "  DB_PASSWORD:      hunter2") may be far from it; elsewhere a few spaces at most
+        limit = min(n, vstart + (48 if text[vstart - 1] == ":" and key.isupper() else 3))
         spaced = vstart
         while vstart < limit and text[vstart] in " \t":
             vstart += 1
@@ -1091,6 +1114,18 @@ def _display_name(text: str, space: int, out: list[Span], loose: bool = False) -
     if start > 0 and not text[start - 1].isspace() and text[start - 1] not in "\"'(:,;[":
         return  # the words run on from something else (x.Name <a@b>)
     out.append(Span(start, space, "person_name", 2))
+
+
+# A chat mention as the APIs write it: Slack's <@U024BE7LH> (or <@U024BE7LH|jdoe>),
+# Discord's <@80351110224678912> / <@!80351110224678912>
+_MENTION = re.compile(r"<@(?:!?(?P<d>[0-9]{17,20})|(?P<s>[UW][A-Z0-9]{8,10})(?:\|(?P<n>[^\s<>|]{1,80}))?)>")
+
+
+def _mentions(text: str, out: list[Span]) -> None:
+    for m in _MENTION.finditer(text):
+        for g in ("d", "s", "n"):
+            if m.group(g) is not None:
+                out.append(Span(m.start(g), m.end(g), "user_id", 2))
 
 
 def _ipv4(text: str, out: list[Span]) -> None:
@@ -1338,7 +1373,7 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
         who = m.group("who").lower()
-        kind = ("session_id" if who == "session" else "ssn" if who == "passport"
+        kind = ("session_id" if who == "session" else "ssn" if who in ("passport", "pesel")
                 else "phone" if who == "msisdn" else "user_id")
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
 
@@ -1637,7 +1672,9 @@ _DATE = (
 )
 # "date of birth 1985-07-04", "DOB: 04/07/1985", "born on 4 July 1985", "birthdate is 1985-07-04"
 _DOB_PHRASE = re.compile(
-    r"(?<![A-Za-z])(?i:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|dob|born(?: on)?)"
+    r"(?<![A-Za-z])(?i:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|dob|born(?: on)?|"
+    r"geb\.|geboren(?: am| op)?|geburtsdatum|date de naissance|n[ée]e? le|fecha de nacimiento|"
+    r"data de nascimento|nascid[oa] em|data urodzenia|geboortedatum)"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is |was |of )?)[\"']?(?P<v>" + _DATE + r")(?![0-9])"
 )
 
@@ -1650,9 +1687,17 @@ def _dob_phrases(text: str, out: list[Span]) -> None:
 # A street address in prose: a house number, one to three title-cased words and a street
 # type ("221B Baker Street", "1600 Pennsylvania Ave"); German and Swiss "Hauptstraße 5",
 # French "12, rue de Rivoli". The town, which names many people, is kept.
+_ROMANCE_STREETS = r"(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza)"
 _STREET = re.compile(
     r"(?<![\w.:/-])[0-9]{1,5}[A-Za-z]? (?:[A-Z][a-z]+ ){1,3}(?:" + _STREET_TYPES + r")\b\.?"
-    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz) [0-9]{1,4}[a-z]?(?![\w.])"
+    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein)"
+    r" [0-9]{1,4}[a-z]?(?![\w.])"
+    # Polish "ul. Marszałkowska 84/92 m. 15"; Spanish, Portuguese, Italian "Calle Mayor 5", "Rua
+    # Augusta, 100", "Via dei Mille 12"
+    r"|(?<![\w.])ul\. [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+){0,2} [0-9]{1,4}[a-zA-Z]?(?:/[0-9]{1,4})?"
+    r"(?: m\. ?[0-9]{1,4})?(?![\w.])"
+    r"|(?<![\w.])" + _ROMANCE_STREETS + r" (?:(?:de|del|da|do|dos|das|di|della|dei|la|las|los) )?[A-ZÀ-Þ][\w'’-]+"
+    r"(?: (?:de |del |da |do |di )?[A-ZÀ-Þ][\w'’-]+){0,2},? (?:n\.?º ?)?[0-9]{1,5}[a-zA-Z]?(?![\w.])"
     r"|(?<![\w.:/-])[0-9]{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|chemin|allée|impasse) "
     r"(?:(?:de|du|des|de la|d')[ ’']?)?[A-ZÉ][\w'’-]+(?: [A-ZÉ][\w'’-]+){0,2}"
 )
@@ -1691,7 +1736,7 @@ _POSTAL_TAIL = (
 _ADDRESS_TAIL = re.compile(
     r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\.? ?#?[0-9][0-9A-Za-z-]{0,5})?"
     r"(?:,[ ]?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}" + _POSTAL_TAIL +
-    r"|,[ ]?(?:[A-Z]{1,2}-)?[0-9]{4,5} [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?)?(?![\w-])"
+    r"|,[ ]?(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3}) [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?)?(?![\w-])"
 )
 
 
@@ -1748,9 +1793,20 @@ def _hl7_segments(text: str, out: list[Span]) -> None:
 # INSERT INTO users (email, full_name) VALUES ('ada@example.com', 'Ada Lovelace'): the
 # columns name the values (an UPDATE's SET col = 'v' and a WHERE are key=value already)
 _SQL_INSERT = re.compile(
-    r"(?i:insert\s+(?:ignore\s+)?into)\s+(?P<table>[\w.\"`\[\]]{1,128})\s*\((?P<cols>[^()]{1,2048})\)\s*(?i:values)\s*"
+    r"(?i:insert\s+(?:ignore\s+)?into)\s+(?P<table>[\w.\"`\[\]]{1,128})\s*\((?P<cols>[^()]{1,2048})\)"
+    r"(?:\s*(?i:output)\s+[^\n()]{1,256}?)?\s*(?i:values)\s*"
 )
 _SQL_LITERAL = re.compile(r"\s*(?:'(?P<s>(?:[^']|'')*)'|(?P<n>-?[0-9][0-9.eE+-]*)|(?P<o>[^,()']+?))\s*(?=[,)])")
+# A bind parameter in a VALUES row: positional (%s, ?) or named (@p0, $1, :email, %(email)s)
+_SQL_SLOT = re.compile(r"\s*(?P<p>%s|\?|\$[0-9]{1,4}|@\w{1,64}|:\w{1,64}|%\(\w{1,64}\)s)\s*(?=[,)])")
+# where a driver or ORM prints the values bound to them: SQLAlchemy's "[parameters: ('a',
+# 'b')]" (positional), EF Core's "@p0='a' (Size = 4000)" and PostgreSQL's "$1 = 'a'" (named)
+_SQL_ITEM = re.compile(r"\s*(?:'(?:[^'\n]|''){0,1024}'|[\w.]{1,64}(?:\([^()\n]{0,256}\))?)\s*(?=[,)])")
+_SQLA_PARAMETERS = re.compile(r"\[parameters: \[?\(")
+_PY_ITEM = re.compile(
+    r"\s*(?:'(?P<s>(?:[^'\\\n]|\\.){0,1024})'|\"(?P<d>(?:[^\"\\\n]|\\.){0,1024})\"|"
+    r"(?P<o>[\w.]{1,64}\((?:[^()\n]|\([^()\n]*\)){0,256}\)|[^,()'\"\]\n]{1,64}?))\s*(?=[,)])"
+)
 
 
 def _sql_inserts(text: str, out: list[Span]) -> None:
@@ -1761,6 +1817,9 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
         if not any(c not in (None, "id") for c in classes):
             continue
         pos = m.end()
+        if text.startswith("(", pos) and _SQL_SLOT.match(text, pos + 1):
+            _sql_bound(text, pos + 1, classes, out)
+            continue
         while pos < len(text) and text[pos] == "(":  # each row: (v1, v2, …), (…)
             pos += 1
             for cls in classes:
@@ -1783,6 +1842,57 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
             pos += 1
             while pos < len(text) and text[pos] in " \t,\r\n":
                 pos += 1
+
+
+def _sql_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
+    if cls in (None, "id", "record_key", "cookie") or not value or is_neutral(value):
+        return
+    if is_plausible(cls, value) if cls != "weak_secret" else looks_random(value):
+        out.append(Span(vs, vs + len(value), "secret" if cls == "weak_secret" else cls, 3))
+
+
+def _sql_bound(text: str, pos: int, classes: list[str | None], out: list[Span]) -> None:
+    """The values bound to an INSERT's parameters (``VALUES (%s, %s)``, ``VALUES (@p0,
+    @p1)``), where the same text prints them, read under their columns' classes."""
+    slots: list[str] = []  # each item of the row: its parameter, or "" (a literal, now())
+    while True:
+        sm = _SQL_SLOT.match(text, pos)
+        if sm is not None:
+            slots.append(sm.group("p"))
+        else:
+            sm = _SQL_ITEM.match(text, pos)
+            if sm is None:
+                return
+            slots.append("")
+        pos = sm.end()
+        if not text.startswith(",", pos):
+            break
+        pos += 1
+    if len(slots) != len(classes) or not text.startswith(")", pos):
+        return
+    if slots[0] in ("%s", "?"):
+        pm = _SQLA_PARAMETERS.search(text, pos)
+        if pm is None:
+            return
+        pos = pm.end()
+        for cls in classes:
+            im = _PY_ITEM.match(text, pos)
+            if im is None:
+                return
+            group = "s" if im.group("s") is not None else "d" if im.group("d") is not None else None
+            if group is not None:
+                _sql_value(im.group(group), cls, im.start(group), out)
+            pos = im.end()
+            if not text.startswith(",", pos):
+                return
+            pos += 1
+        return
+    for slot, cls in zip(slots, classes, strict=True):
+        if cls in (None, "id") or not slot or slot[0] not in "@$":
+            continue
+        bm = re.search(r"(?<![\w@$])" + re.escape(slot) + r"(?: = |=)'(?P<v>(?:[^'\n]|''){0,1024})'", text)
+        if bm is not None:
+            _sql_value(bm.group("v"), cls, bm.start("v"), out)
 
 
 # A password or token given on a command line that a log kept: "--password hunter2",
@@ -1818,9 +1928,12 @@ def _command_lines(text: str, out: list[Span]) -> None:
 
 
 # Someone's device, named after them by its maker's default: "John's iPhone" (the name only)
+_DEVICES = (r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|"
+            r"Surface|ThinkPad|Chromebook)")
 _POSSESSIVE = re.compile(
-    r"(?<![\w'’])(?P<v>[A-Z][a-z]{1,20})['’]s (?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|"
-    r"Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)\b"
+    r"(?<![\w'’])(?P<v>[A-Z][a-z]{1,20})['’]s " + _DEVICES + r"\b"
+    # the host name Apple and Android make of it: "Emmas-iPhone", "Johns-MacBook-Pro" (DHCP, mDNS)
+    r"|(?<![\w-])(?P<h>[A-Z][a-z]{1,20})s-" + _DEVICES + r"(?![a-z])"
 )
 
 
@@ -1838,9 +1951,56 @@ def _ssh_key_comments(text: str, out: list[Span]) -> None:
             out.append(Span(m.start("u"), m.end("u"), "user_id", 1))
 
 
+_DEVICE_HOST_GATE = re.compile(r"[a-z]s-" + _DEVICES)
+# pydantic's validation errors: the field's location on one line, then "  <message>
+# [type=…, input_value='…', input_type=…]" (FastAPI and every pydantic app log them)
+_PYDANTIC_ERROR = re.compile(
+    r"(?m)^(?P<loc>[\w.\[\]-]{1,128})\n  [^\n]{0,400}?\[type=[\w.]{1,64}, "
+    r"input_value=(?P<q>['\"])(?P<v>[^\n]{0,512}?)(?P=q), input_type="
+)
+# sudo's line where its "sudo:" prefix is elsewhere (journald's MESSAGE field, SYSLOG_IDENTIFIER
+# "sudo"): "  jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=…"
+_SUDO_BARE = re.compile(r"(?:^|(?<=[\"\n]))[ \t]*(?P<v>[^\s\"'(),;:\[\]]{1,64}) : (?=TTY=)")
+# an XML element whose name names personal data: <Email>…</Email>, <sf:FirstName>…</sf:FirstName>
+_XML_ELEMENT = re.compile(r"<(?P<k>(?:[A-Za-z_][\w.-]{0,31}:)?[A-Za-z_][\w.-]{0,63})>(?P<v>[^<>\n]{1,512})</(?P=k)>")
+
+
+def _pydantic_errors(text: str, out: list[Span]) -> None:
+    for m in _PYDANTIC_ERROR.finditer(text):
+        key = re.sub(r"\[[^\]]*\]", "", m.group("loc")).rsplit(".", 1)[-1]
+        _bound_value(key, m.group("v"), m.start("v"), out)
+
+
+def _sudo_bare(text: str, out: list[Span]) -> None:
+    for m in _SUDO_BARE.finditer(text):
+        if m.group("v").lower() not in SYSTEM_ACCOUNTS:
+            out.append(Span(m.start("v"), m.end("v"), "user_id", 2))
+
+
+def _xml_elements(text: str, out: list[Span]) -> None:
+    for m in _XML_ELEMENT.finditer(text):
+        _bound_value(m.group("k").rsplit(":", 1)[-1], m.group("v"), m.start("v"), out)
+
+
+def _bound_value(key: str, value: str, start: int, out: list[Span]) -> None:
+    """``value`` (at ``start``) under ``key`` outside key=value text, read as _key_values
+    reads one: by the key's class, if plausible for it."""
+    cls = _key_class(key, None)
+    if cls is _NO_KEY or cls in (None, "id", "record_key", "cookie") or is_neutral(value):
+        return
+    if cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS:
+        return
+    if cls == "weak_secret":
+        if looks_random(value):
+            out.append(Span(start, start + len(value), "secret", 3))
+    elif is_plausible(cls, value):
+        out.append(Span(start, start + len(value), cls, 3))
+
+
 def _possessives(text: str, out: list[Span]) -> None:
     for m in _POSSESSIVE.finditer(text):
-        out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+        g = "v" if m.group("v") is not None else "h"
+        out.append(Span(m.start(g), m.end(g), "person_name", 1))
 
 
 def _home_dirs(text: str, out: list[Span]) -> None:
@@ -1858,7 +2018,7 @@ def _home_dirs(text: str, out: list[Span]) -> None:
 # goes on with OU=, DC= or CN=: a TLS subject's CN is a host (CN=api.example.com,O=…), and a
 # group's or a computer's names no one (CN=Domain Admins, CN=WS-0142).
 _LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128}?),(?=(?i:ou|dc|cn)=)")
-_NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)?"
+_NAME_WORD = r"[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)?"  # Ada, O'Neill, Jean-Luc
 _PERSON_VALUE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}")
 _PERSON_CN = re.compile(
     _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|di|du|dos|le|la|bin|al)){1,3}"
@@ -2157,6 +2317,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             if not is_neutral(m.group("user")):
                 cands.append(Span(m.start("user"), m.end("user"), "user_id", 2))
         _emails(text, cands)
+        if "<@" in text:
+            _mentions(text, cands)
     lowered = text.lower()
     if (
         (gates & _G_SECRET if gates is not None else _SECRET_GATE.search(text) is not None)
@@ -2230,12 +2392,18 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sql_inserts(text, cands)
     if "-" in text and (gates & _G_CLI_WORDS if gates is not None else _has_any(lowered, _CLI_WORDS)):
         _command_lines(text, cands)
-    if "'s " in text or "’s " in text:
+    if "input_value=" in text and "\n" in text:
+        _pydantic_errors(text, cands)
+    if " : TTY=" in text:
+        _sudo_bare(text, cands)
+    if "</" in text:
+        _xml_elements(text, cands)
+    if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None):
         _possessives(text, cands)
     if "@" in text and ("ssh-" in text or "ecdsa-" in text):
         _ssh_key_comments(text, cands)
     if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
-        if "birth" in lowered or "dob" in lowered or "d.o.b" in lowered or "born" in lowered:
+        if _has_any(lowered, _BIRTH_WORDS):
             _dob_phrases(text, cands)
         _street_addresses(text, cands)
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\

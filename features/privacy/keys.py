@@ -148,6 +148,7 @@ PERSONAL_PARENTS = frozenset({
     "billing_address", "shipping_address", "address", "delivery", "from", "to", "reply_to",
     "cc", "bcc", "author", "assignee", "reporter", "requester", "actor", "identity",
     "ship_to", "bill_to", "shipto", "billto", "sold_to", "deliver_to",
+    "usr", "participant", "attendee", "invitee",  # Datadog's usr.*, Zoom, Calendly
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -173,11 +174,12 @@ _NAME_PREFIX = frozenset({
     "person", "billing", "shipping", "payer", "buyer", "owner", "guest", "passenger",
     "member", "real", "legal", "account", "client", "subscriber", "driver", "rider",
     "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
+    "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
 })  # fmt: skip
 _PERSON_ID_PREFIX = frozenset({
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
-    "person", "citizen", "applicant",
+    "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee",
 })  # fmt: skip
 # Whose postal code a key names, when its first word says so (billing_zip, home_postcode).
 _POSTAL_OWNER = frozenset({
@@ -259,6 +261,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         parts[0] in _POSTAL_OWNER
     ):
         return "address"  # billing_zip, shipping_postal_code, customerZip
+    if last == "reference" and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
+        return "user_id"  # Adyen's shopperReference, customer_reference: the merchant's id for a person
     if last == "id" and len(parts) > 1:
         if parts[-2] in _PERSON_ID_PREFIX:
             return "user_id"
