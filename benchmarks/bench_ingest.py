@@ -228,7 +228,11 @@ def main() -> None:
     if not args.skip_naive:
         results["naive_pandas_duckdb"] = _child(_run_naive, str(clean),
                                                 str(out / "naive.duckdb"))
-    print(f"input: {src} ({size_mb:,.0f} MiB), cpus: {os.cpu_count()}")
+    from features.privacy._native import native_info
+
+    compiled = native_info()["active"]  # the children import the same build
+    print(f"input: {src} ({size_mb:,.0f} MiB), cpus: {os.cpu_count()}, compiled detectors: "
+          f"{'yes' if compiled else 'no (FAULTLINE_NATIVE=0 or not built)'}")
     print(f"{'run':32} {'rows':>12} {'seconds':>9} {'events/s':>10} {'peak RSS MiB':>13}"
           f" {'all processes':>14} {'all, PSS':>9}")
     for name, r in results.items():
@@ -245,7 +249,7 @@ def main() -> None:
             results[name]["ratio_vs_naive"] = ratio
             print(f"{name} / naive: {ratio:.2f}x events per second")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps({**results, "compiled_detectors": compiled}, indent=2))
 
 
 if __name__ == "__main__":

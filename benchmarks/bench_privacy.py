@@ -323,7 +323,10 @@ def main() -> None:
     truth = read_truth(sim)
     with open(sim / "events.jsonl", "rb") as fh:
         lines = sum(1 for _ in fh)
-    results: dict[str, Any] = {"events_lines": lines, "policy_version": policy.version, "policy_hash": policy.hash}
+    from features.privacy._native import native_info
+
+    results: dict[str, Any] = {"events_lines": lines, "policy_version": policy.version, "policy_hash": policy.hash,
+                               "compiled_detectors": native_info()["active"]}
 
     if args.rescore:
         rescore(args.out, sim, truth, tokenized)
@@ -400,6 +403,8 @@ def render(r: dict[str, Any]) -> str:
         rows.append(("faultline on the same sample", {**r["faultline_on_presidio_sample"], "events_per_s": None}))
     out = [
         f"events.jsonl lines: {r['events_lines']}",
+        f"compiled detectors (features.privacy._native; FAULTLINE_NATIVE=0 turns them off): "
+        f"{'yes' if r.get('compiled_detectors') else 'no'}",
         "",
         "| run | events/s | recall | secrets left | decoys intact | joins (tokenized kinds) |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
