@@ -264,7 +264,7 @@ _SHAPE_BRANCHES = (
     r"(?i:cn=)",
     # pydantic's validation errors, sudo's line without its prefix, an XML element named for
     # personal data (_pydantic_errors, _sudo_bare, _xml_elements)
-    r", input_value=| : TTY=|<[\w.:-]{0,64}(?i:" + _KEY_WORDS + r")[\w.-]{0,64}>[^<>\n]",
+    r", input_value=| : TTY=",
     # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
     _PROSE_GATE_PATTERN,
     # national identity numbers (_national_ids)
@@ -281,11 +281,15 @@ _KEY_WORD_BRANCH = (
     r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*"
     r"(?:\\?[\"'][ \t]*:|\\?[\"']?[ \t]*(?:=|:[^0-9]|:$)))"
 )
-HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_KEY_WORD_BRANCH,))
+# An XML element whose tag holds a key word (_xml_elements): the key word first, no bounded
+# repetition, and a part of its own in the batch path ("<[\w:-]{0,64}" before the key words,
+# or in a part with nine other branches, made polars' regex engine 30-100 times slower)
+_XML_BRANCH = r"(?i:" + _KEY_WORDS + r")[^<>\n]*>[^<>\n]+</"
+HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _KEY_WORD_BRANCH))
 _HINT = re.compile(HINT_PATTERN)
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
 # branch that the shapes above do not announce).
-SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):",))
+SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH))
 _SHAPES = re.compile(SHAPE_PATTERN)
 
 
@@ -297,8 +301,8 @@ def _in_parts(branches: tuple[str, ...], size: int = 10) -> tuple[str, ...]:
 # runs one by one over a column and ORs: as one alternation, polars' (Rust) regex engine
 # outgrew its DFA cache and slowed several-fold (session 8: 1.04 s for SHAPE_PATTERN over
 # 307,353 distinct simulator strings, 0.24 s in three parts; HINT_PATTERN 6.2 s).
-SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",))
-HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_KEY_WORD_BRANCH,)
+SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH,)
+HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _KEY_WORD_BRANCH)
 
 
 def has_hint(text: str) -> bool:
