@@ -219,6 +219,9 @@ def main() -> None:
             if p.exists():
                 p.unlink()
     size_mb = src.stat().st_size / 2**20
+    from features.privacy._native import native_info
+
+    compiled = native_info()["active"]  # before the runs: the children import the same build
     results = {}
     results["faultline"] = _child(_run_faultline, str(src), str(out / "faultline.duckdb"), True,
                                   args.chunk_rows, args.jobs)
@@ -228,9 +231,6 @@ def main() -> None:
     if not args.skip_naive:
         results["naive_pandas_duckdb"] = _child(_run_naive, str(clean),
                                                 str(out / "naive.duckdb"))
-    from features.privacy._native import native_info
-
-    compiled = native_info()["active"]  # the children import the same build
     print(f"input: {src} ({size_mb:,.0f} MiB), cpus: {os.cpu_count()}, compiled detectors: "
           f"{'yes' if compiled else 'no (FAULTLINE_NATIVE=0 or not built)'}")
     print(f"{'run':32} {'rows':>12} {'seconds':>9} {'events/s':>10} {'peak RSS MiB':>13}"

@@ -185,7 +185,7 @@ _TITLES_ALONE = r"(?:(?:Mr|Mrs|Ms|Mx|Sra|Srta)\. |(?:Mr|Mrs|Herrn?|Frau|Mme|Mlle
 # the words before a date of birth (_dob_phrases), lower-cased: English, German ("geb.
 # 14.03.1979"), French, Spanish, Portuguese, Polish, Dutch
 _BIRTH_WORDS = ("birth", "dob", "d.o.b", "born", "geb", "naissance", "né le", "née le", "nacimiento", "nasci",
-                "urodzenia")
+                "urodzenia", "nato il", "nata il", "data di nascita")
 _PROSE_GATE_PATTERN = (
     r"(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _BIRTH_WORDS) + r")| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
     r"|(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein) [0-9]"
@@ -338,6 +338,9 @@ _MAC = re.compile(
     r"|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"
 )
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])")
+# an address's domain may also end before "-<digits>": MySQL's duplicate entry for a unique key
+# of several columns joins them with "-" ('ana@example.net-1' for key 'EMAIL_WEBSITE_ID')
+_EMAIL_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?!\w|-(?![0-9]+(?![\w.@-])))")
 _URL_CRED = re.compile(
     r"//(?P<user>[^\s/:@?#\"']{0,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
 )
@@ -792,6 +795,7 @@ def _key_class(key: str, parent: str | None) -> str | None:
     return cls
 
 
+_RESOURCE_SID = re.compile(r"[A-Z]{2}[0-9a-f]{32}")
 _KEY_AHEAD = re.compile(r"[A-Za-z_][\w.\-]{0,63}=")
 _STATUS_REASON = re.compile(  # an HTTP status and its reason phrase (not "189 Lake Shore Dr")
     r"[1-5][0-9]{2} (?:OK|Created|Accepted|No Content|Moved Permanently|Found|See Other|Not Modified|"
@@ -989,6 +993,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             continue  # "User: arn:aws:iam::…:user/jdoe": the login detector takes the user only
         if key == "PWD" and value[:1] in "/~":
             continue  # the shell's working directory (sudo, env dumps), not a password
+        if key == "PASS" and value.isdigit():
+            continue  # a test summary's count: dbt's "PASS=56 WARN=0 ERROR=0", ctest, automake
+        if cls == "session_id" and _RESOURCE_SID.fullmatch(value):
+            continue  # Twilio's resource ids under "sid" (VE…, AC…, SM… and 32 hex digits): no session
         if cls == "user_id" and (value.endswith("[bot") or text.startswith("[bot]", ve)):
             continue  # actor=github-actions[bot]: an app's account, no one's
         if cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS:
@@ -1062,7 +1070,7 @@ def _emails(text: str, out: list[Span]) -> None:
             if "%" in text[j:i]:
                 j = _after_encoded_delimiter(text, j, i)
             if j < i and i - j <= 64:
-                m = _DOMAIN.match(text, i + len(sep))
+                m = _EMAIL_DOMAIN.match(text, i + len(sep))
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
                     if j > 1 and text[j - 2] == " " and m.end() < n:
@@ -1678,7 +1686,7 @@ _DATE = (
 _DOB_PHRASE = re.compile(
     r"(?<![A-Za-z])(?i:date[ _-]?of[ _-]?birth|birth[ _-]?date|birthday|d\.o\.b\.?|dob|born(?: on)?|"
     r"geb\.|geboren(?: am| op)?|geburtsdatum|date de naissance|n[ée]e? le|fecha de nacimiento|"
-    r"data de nascimento|nascid[oa] em|data urodzenia|geboortedatum)"
+    r"data de nascimento|nascid[oa] em|nat[oa] il|data di nascita|data urodzenia|geboortedatum)"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is |was |of )?)[\"']?(?P<v>" + _DATE + r")(?![0-9])"
 )
 

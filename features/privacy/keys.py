@@ -181,6 +181,12 @@ _PERSON_ID_PREFIX = frozenset({
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
     "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee",
 })  # fmt: skip
+# Whose or which place a coordinate key names (dest_lat, pickup_lng, last_known_latitude)
+_PLACE_PREFIX = frozenset({
+    "dest", "destination", "pickup", "dropoff", "origin", "home", "user", "customer", "device", "current",
+    "last", "known", "start", "end", "gps", "geo", "delivery", "billing", "shipping", "driver", "rider",
+    "client", "location", "loc", "position", "pos",
+})  # fmt: skip
 # Whose postal code a key names, when its first word says so (billing_zip, home_postcode).
 _POSTAL_OWNER = frozenset({
     "billing", "bill", "shipping", "ship", "home", "customer", "user", "mailing", "delivery",
@@ -261,6 +267,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         parts[0] in _POSTAL_OWNER
     ):
         return "address"  # billing_zip, shipping_postal_code, customerZip
+    if k in ("calling_station_id", "called_station_id"):
+        return None  # RADIUS: the client's MAC address or phone number, no identifier (the shapes read it)
+    if last in ("lat", "lng", "lon", "latitude", "longitude") and len(parts) > 1 and parts[-2] in _PLACE_PREFIX:
+        return "geo"  # dest_lat, pickup_lng (not a latency: p99_lat=120)
     if last == "reference" and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
         return "user_id"  # Adyen's shopperReference, customer_reference: the merchant's id for a person
     if last == "id" and len(parts) > 1:
