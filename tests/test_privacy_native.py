@@ -135,3 +135,18 @@ def test_the_modules_read_as_python_whether_compiled_or_not() -> None:
     assert pickle.loads(pickle.dumps(spans)) == spans
     assert spans[0] == detectors.Span(spans[0].start, spans[0].end, "email", spans[0].priority)
     assert detectors.Span.__module__ == "features.privacy.detectors" and detectors.Span.__doc__
+
+
+def test_two_builds_at_once_keep_one(tmp_path: Path) -> None:
+    def finished(name: str, mark: str) -> Path:
+        folder = tmp_path / name
+        (folder / "pkg").mkdir(parents=True)
+        (folder / "manifest.json").write_text(mark)
+        return folder
+
+    dest = tmp_path / "tag"
+    _native._move_into_place(finished("a", "first"), dest, force=False)
+    _native._move_into_place(finished("b", "second"), dest, force=False)  # the other run's
+    assert (dest / "manifest.json").read_text() == "first" and not (tmp_path / "b").exists()
+    _native._move_into_place(finished("c", "forced"), dest, force=True)
+    assert (dest / "manifest.json").read_text() == "forced"

@@ -174,6 +174,19 @@ def twin_source(name: str, root: Path = _HERE) -> str:
     return text
 
 
+def _move_into_place(staging: Path, dest: Path, force: bool) -> None:
+    """Rename a finished build to its tag's folder; when another build of the same sources
+    got there first (two ``make`` runs at once), keep that one and drop this one."""
+    if force and dest.exists():
+        shutil.rmtree(dest)
+    try:
+        os.replace(staging, dest)
+    except OSError:
+        if not (dest / "manifest.json").is_file():
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def build(*, force: bool = False, quiet: bool = False) -> Path:
     """Compile the detectors with mypyc into ``_compiled/<tag>/`` (nothing to do when that
     build exists, unless ``force``); older builds are removed.
@@ -227,9 +240,7 @@ def build(*, force: bool = False, quiet: bool = False) -> Path:
         manifest = {"tag": tag, "group": groups[0].name[: -len(suffix)], "group_file": groups[0].name,
                     "modules": list(MODULES), "mypy": mypy_version, "python": sys.version}
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-        if dest.exists():
-            shutil.rmtree(dest)
-        os.replace(staging, dest)
+        _move_into_place(staging, dest, force)
     for old in _COMPILED.iterdir():
         if old.is_dir() and old.name != tag and not old.name.startswith("build-"):
             shutil.rmtree(old, ignore_errors=True)

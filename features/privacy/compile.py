@@ -29,7 +29,7 @@ def _main(argv: list[str]) -> int:
         return 0
     try:
         build(force=args.force)
-    except RuntimeError as exc:
+    except (RuntimeError, OSError) as exc:
         print(f"faultline: could not compile the detectors: {exc}", file=sys.stderr)
         if args.optional:
             print("faultline: continuing with the pure-Python detectors (same results, slower)",
