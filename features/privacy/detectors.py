@@ -1811,9 +1811,10 @@ _SQL_INSERT = re.compile(
 _SQL_LITERAL = re.compile(r"\s*(?:'(?P<s>(?:[^']|'')*)'|(?P<n>-?[0-9][0-9.eE+-]*)|(?P<o>[^,()']+?))\s*(?=[,)])")
 # A bind parameter in a VALUES row: positional (%s, ?) or named (@p0, $1, :email, %(email)s)
 _SQL_SLOT = re.compile(r"\s*(?P<p>%s|\?|\$[0-9]{1,4}|@\w{1,64}|:\w{1,64}|%\(\w{1,64}\)s)\s*(?=[,)])")
+# any other item of such a row: a literal, or a call such as now()
+_SQL_ITEM = re.compile(r"\s*(?:'(?:[^'\n]|''){0,1024}'|[\w.]{1,64}(?:\([^()\n]{0,256}\))?)\s*(?=[,)])")
 # where a driver or ORM prints the values bound to them: SQLAlchemy's "[parameters: ('a',
 # 'b')]" (positional), EF Core's "@p0='a' (Size = 4000)" and PostgreSQL's "$1 = 'a'" (named)
-_SQL_ITEM = re.compile(r"\s*(?:'(?:[^'\n]|''){0,1024}'|[\w.]{1,64}(?:\([^()\n]{0,256}\))?)\s*(?=[,)])")
 _SQLA_PARAMETERS = re.compile(r"\[parameters: \[?\(")
 _PY_ITEM = re.compile(
     r"\s*(?:'(?P<s>(?:[^'\\\n]|\\.){0,1024})'|\"(?P<d>(?:[^\"\\\n]|\\.){0,1024})\"|"
