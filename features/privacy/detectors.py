@@ -1840,13 +1840,8 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
                 if lm is None:
                     return  # not a list of plain literals (a function call, a subquery)
                 group = "s" if lm.group("s") is not None else "n" if lm.group("n") is not None else None
-                if group is not None and cls not in (None, "id", "record_key", "cookie"):
-                    vs, ve = lm.span(group)
-                    value = text[vs:ve]
-                    if value and not is_neutral(value) and (
-                        is_plausible(cls, value) if cls != "weak_secret" else looks_random(value)
-                    ):
-                        out.append(Span(vs, ve, "secret" if cls == "weak_secret" else cls, 3))
+                if group is not None:
+                    _class_value(lm.group(group), cls, lm.start(group), out)
                 pos = lm.end()
                 if pos < len(text) and text[pos] == ",":
                     pos += 1
@@ -1857,7 +1852,9 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
                 pos += 1
 
 
-def _sql_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
+def _class_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
+    """``value`` (at ``vs``) read under the class of its column or key, if plausible for it
+    (an SQL row's values, XML elements, pydantic's input values)."""
     if cls in (None, "id", "record_key", "cookie") or not value or is_neutral(value):
         return
     if is_plausible(cls, value) if cls != "weak_secret" else looks_random(value):
@@ -1894,7 +1891,7 @@ def _sql_bound(text: str, pos: int, classes: list[str | None], out: list[Span]) 
                 return
             group = "s" if im.group("s") is not None else "d" if im.group("d") is not None else None
             if group is not None:
-                _sql_value(im.group(group), cls, im.start(group), out)
+                _class_value(im.group(group), cls, im.start(group), out)
             pos = im.end()
             if not text.startswith(",", pos):
                 return
@@ -1905,7 +1902,7 @@ def _sql_bound(text: str, pos: int, classes: list[str | None], out: list[Span]) 
             continue
         bm = re.search(r"(?<![\w@$])" + re.escape(slot) + r"(?: = |=)'(?P<v>(?:[^'\n]|''){0,1024})'", text)
         if bm is not None:
-            _sql_value(bm.group("v"), cls, bm.start("v"), out)
+            _class_value(bm.group("v"), cls, bm.start("v"), out)
 
 
 # A password or token given on a command line that a log kept: "--password hunter2",
@@ -1999,15 +1996,9 @@ def _bound_value(key: str, value: str, start: int, out: list[Span]) -> None:
     """``value`` (at ``start``) under ``key`` outside key=value text, read as _key_values
     reads one: by the key's class, if plausible for it."""
     cls = _key_class(key, None)
-    if cls is _NO_KEY or cls in (None, "id", "record_key", "cookie") or is_neutral(value):
+    if cls is _NO_KEY or (cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS):
         return
-    if cls == "user_id" and value.lower() in SYSTEM_ACCOUNTS:
-        return
-    if cls == "weak_secret":
-        if looks_random(value):
-            out.append(Span(start, start + len(value), "secret", 3))
-    elif is_plausible(cls, value):
-        out.append(Span(start, start + len(value), cls, 3))
+    _class_value(value, cls, start, out)
 
 
 def _possessives(text: str, out: list[Span]) -> None:
