@@ -485,3 +485,95 @@ def test_chat_mentions_xml_elements_and_aligned_env_values() -> None:
     anon = Anonymizer(Policy.load(), KEY)
     once = anon.anonymize_text(text)
     assert anon.anonymize_text(once) == once and "U0LAN0Z89" not in once
+
+
+# --- keys and cues in other languages (session 13) -----------------------------------
+
+
+def test_keys_in_other_languages_and_scripts() -> None:
+    from features.privacy.keys import child_class, normalize_key
+
+    assert normalize_key("Teléfono Móvil") == "telefono_movil"
+    assert normalize_key("Straße") == "strasse" and normalize_key("soyadı") == "soyadi"
+    assert classify_key("Vorname") == classify_key("apellidos") == classify_key("姓名") == "person_name"
+    assert classify_key("Geburtsdatum") == classify_key("data_nascita") == "dob"
+    assert classify_key("PLZ") == classify_key("code_postal") == classify_key("endereço") == "address"
+    assert classify_key("手机号") == classify_key("用户手机号") == classify_key("gsmNumber") == "phone"
+    assert classify_key("identityNumber") == classify_key("身份证号") == "ssn"
+    assert classify_key("Kundennummer") == classify_key("ClientUsername") == classify_key("anonymousId") == "user_id"
+    # a bare "nom" or "nombre" is a name only inside an object that describes a person, like "name"
+    assert classify_key("nombre") is None and classify_key("nom", parent="abonne") == "person_name"
+    assert classify_key("Nm", parent="Cdtr") == "person_name"  # ISO 20022
+    assert classify_key("shipping.address.line1") == "address"
+    assert classify_key("PublicKeyToken") == "id"  # a .NET assembly's strong name is public
+    # a card object's brand and last four digits are no card number
+    assert child_class("last4", "card", "card") is None and child_class("brand", "card", "card") is None
+    assert child_class("number", "card", "card") == "card"
+
+
+def test_structured_event_in_other_languages(anon: Anonymizer) -> None:
+    event = {
+        "timestamp": "2026-03-01T10:00:00Z", "service": "abo", "message": "SEPA return AC04",
+        "attributes": {
+            "kunde": {"Kundennummer": "K-0043517", "Vorname": "Jürgen", "Nachname": "Schäfer", "PLZ": "50674",
+                      "Geburtsdatum": "12.07.1968", "tarif": "premium"},
+            "card": {"brand": "visa", "last4": "4242", "number": "4242424242424242"},
+            "zip": 94107,
+        },
+    }
+    out = anon.anonymize_event(event)
+    kunde, card = out["attributes"]["kunde"], out["attributes"]["card"]
+    for key in ("Kundennummer", "Vorname", "Nachname", "PLZ", "Geburtsdatum"):
+        assert TOKEN_RE.fullmatch(kunde[key]), (key, kunde[key])
+    assert kunde["tarif"] == "premium"
+    assert card["brand"] == "visa" and card["last4"] == "4242" and TOKEN_RE.fullmatch(card["number"])
+    assert TOKEN_RE.fullmatch(out["attributes"]["zip"])  # a postal code's digits, as a number too
+
+
+def test_free_text_keys_in_other_scripts_and_camel_case(anon: Anonymizer) -> None:
+    out = anon.anonymize_text("退款失败，用户：王芳，手机号：13812345678，订单号：202406041822318841")
+    assert "王芳" not in out and "13812345678" not in out and "202406041822318841" in out
+    out = anon.anonymize_text("buyer[registrationAddress=Bagdat Cad. 214 Kadikoy,city=Istanbul]")
+    assert "Bagdat" not in out and "city=Istanbul" in out
+    # a key word after a camelCase boundary is read; an address's value stops at an em dash
+    out = anon.anonymize_text("adresse : 12 rue de la Paix, 75002 Paris — colis 6A12345678901 retourné")
+    assert "rue de la Paix" not in out and "6A12345678901 retourné" in out
+
+
+def test_numbers_after_the_word_that_names_them(anon: Anonymizer) -> None:
+    cases = {
+        "Skipping T4 slip: SIN 527 184 634 already assigned": "527 184 634",
+        "ATO rejected payee (TFN 459 817 622)": "459 817 622",
+        "CPR-nummer 170392-3328 er allerede registreret": "170392-3328",
+        "r. č. 905715/5008, účet": "905715/5008",
+        "telemóvel 912 345 678: código de erro": "912 345 678",
+        "T.C. Kimlik No: 48291736550, tel: 0532 555 12 34": "48291736550",
+    }
+    for text, value in cases.items():
+        assert value not in anon.anonymize_text(text), text
+    for text in ("see RFC 7231 section 6.5.1", "SIN 2024-06-11 rollout", "mobile app 4.12.0 build 20240611",
+                 "hotel 1234567 booking", "cell 3 of 12", "phone: 10:32:07 callback"):
+        assert anon.anonymize_text(text) == text, text
+
+
+def test_objects_printed_by_their_to_string(anon: Anonymizer) -> None:
+    out = anon.anonymize_text("Cannot onboard Customer{id=77812, firstName='Matteo'} and Rider(id=RDR-99120)")
+    assert "77812" not in out and "Matteo" not in out and "RDR-99120" not in out
+    out = anon.anonymize_text("buyer=com.iyzipay.model.Buyer@1c7f4b2e[id=BY7789,name=Elif Yildiz]")
+    assert "BY7789" not in out and "Elif" not in out
+    for text in ("Order{id=5, status=PAID}", "UserService(id=12) failed", "at com.acme.User(User.java:10)"):
+        assert anon.anonymize_text(text) == text, text
+
+
+def test_name_cues_in_other_languages_and_sign_offs(anon: Anonymizer) -> None:
+    for text, name in {
+        "Échec du prélèvement pour l'abonné Camille Lefebvre": "Camille Lefebvre",
+        "mesaj: \"Sayın Mehmet Demir, ödemeniz alındı\"": "Mehmet Demir",
+        "misslyckades för kund Johan Ekström (ref 12)": "Johan Ekström",
+        "Receptor: LUCIA GOMEZ MARTINEZ, DomicilioFiscal": "LUCIA GOMEZ MARTINEZ",
+        "Please refund to my account. Thanks, Rachel Greenwood": "Rachel Greenwood",
+        "Hi this is Linda Park, my order never arrived": "Linda Park",
+    }.items():
+        assert name not in anon.anonymize_text(text), text
+    for text in ("Thanks, Team", "Cheers, The Payments Team", "Regards, Support"):
+        assert anon.anonymize_text(text) == text, text

@@ -56,6 +56,11 @@ PIECES = [
     " $1 AND ", "zip_code = ",
     "token ", "Token\t", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "ATATT3", "lin_api_", "employee ", "acknowledged by ",
     "approved by ", "escalated to ",
+    # other languages and scripts, cued numbers, objects printed by their toString()
+    "SIN ", "personnummer ", "T.C. Kimlik No: ", "tel ", "Teléfono de contacto ", "tlf. ", "527 184 634",
+    "070-555 12 34", "811218-9876", "姓名=", "手机号：", "，", "王小明", "13812345678", "Vorname=", "prénom:",
+    "registrationAddress=", "ClientUsername", "Customer{", "Rider(", "Buyer@1c7f4b2e[", "User { ", "id=", "id: ",
+    "Thanks, ", "Hi, this is ", "l'abonné ", "Sayın ", "Mitarbeiter ", "—", "RFC 7231",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -41,6 +41,7 @@ from typing import Any
 from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
 from features.privacy.checks import card_issuer_matches, is_luhn_valid, parse_ip
 from features.privacy.detectors import TOKEN_PATTERN, cookie_spans, find_spans, is_neutral
+from features.privacy.echoes import echo_event
 from features.privacy.keys import child_class, classify_key, is_plausible, looks_random
 from features.privacy.policy import FieldRule, Policy
 from features.privacy.tokens import Tokenizer, TokenKey, load_key
@@ -288,6 +289,9 @@ class Anonymizer:
         if isinstance(value, dict):
             return self._mapping(value, cls, key)
         if isinstance(value, (list, tuple)):
+            if value and all(_is_pair(v) for v in value):
+                # [name, value] pairs: ASGI's and http.client's headers, [["cookie", "sid=…"], …]
+                return [[v[0], self._value(v[1], child_class(v[0], key, cls), v[0])] for v in value]
             return [self._value(v, cls, key) for v in value]
         if isinstance(value, int):
             if cls not in _NOT_PERSONAL:
@@ -392,7 +396,7 @@ class Anonymizer:
                 continue
             nk = name if name in fields else self._key_name(name)
             out[nk] = self._apply(rule, name, v)
-        return out
+        return echo_event(self, event, out)  # named values where the free text repeats them
 
     def anonymize_batch(self, table: Any) -> Any:
         """Anonymize a table of events column by column; returns the same type.
@@ -460,6 +464,15 @@ def _shape_kind(value: str) -> str | None:
             return None
         return "ipv4" if addr.version == 4 else "ipv6"
     return None
+
+
+_PAIR_NAME = re.compile(r"[A-Za-z][\w.:-]{0,63}")
+
+
+def _is_pair(value: Any) -> bool:
+    """A ``[name, value]`` pair: two items, the first a header's or a key's name."""
+    return (isinstance(value, (list, tuple)) and len(value) == 2 and isinstance(value[0], str)
+            and _PAIR_NAME.fullmatch(value[0]) is not None)
 
 
 def _is_missing(value: Any) -> bool:

@@ -18,13 +18,16 @@ from typing import TYPE_CHECKING, Any
 from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
 from features.privacy.detectors import (
     G_KEYS,
+    G_OTHER_SHAPES,
     GATE_PATTERNS,
     HINT_PATTERNS,
     KEY_RUN_PATTERN,
+    PERSON_OBJECT_GATE,
     SHAPE_PATTERNS,
     TOKEN_PATTERN,
     key_run_matters,
 )
+from features.privacy.echoes import echo_event, echo_frame
 from features.privacy.keys import child_class, classify_key
 
 if TYPE_CHECKING:
@@ -105,7 +108,8 @@ def _frame(anon: Anonymizer, df: pl.DataFrame) -> pl.DataFrame:
     for work in local:  # while the workers read the free text
         work()
     cols = [finish().alias(new_name) for new_name, finish in started]
-    return pl.DataFrame(cols, height=df.height) if cols else pl.DataFrame(height=df.height)
+    out = pl.DataFrame(cols, height=df.height) if cols else pl.DataFrame(height=df.height)
+    return echo_frame(anon, df, out)  # the rows whose free text repeats a value a key named
 
 
 def _counted(anon: Anonymizer, fn: Any, value: Any, times: int, local: Counter[str] | None = None) -> Any:
@@ -179,14 +183,16 @@ def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
     else:
         frame = pl.DataFrame({"v": pl.Series("v", values, dtype=pl.String)})
     v = pl.col("v")
-    frame = frame.with_columns(
-        pl.any_horizontal([v.str.contains(p) for p in SHAPE_PATTERNS]).alias("shape"),
+    frame = frame.with_columns(  # the last shape part is also gate bit G_OTHER_SHAPES (kept as "other")
+        pl.any_horizontal([v.str.contains(p) for p in SHAPE_PATTERNS[:-1]]).alias("shape"),
+        v.str.contains(SHAPE_PATTERNS[-1]).alias("other"),
         v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
     runs = frame.get_column("runs").explode().drop_nulls().unique()
     relevant = pl.Series("r", [r for r in runs.to_list() if key_run_matters(r)], dtype=pl.String)
     keys = pl.col("runs").list.eval(pl.element().is_in(relevant.implode())).list.any().fill_null(False)
-    return frame.select("v", "shape", keys.alias("keys"))
+    keys = keys | pl.col("v").str.contains(PERSON_OBJECT_GATE)  # a person's object by its toString()
+    return frame.select("v", pl.col("shape") | pl.col("other"), "other", keys.alias("keys"))
 
 
 def _bits(frame: pl.DataFrame) -> Any:
@@ -194,8 +200,8 @@ def _bits(frame: pl.DataFrame) -> Any:
 
     v = pl.col("v")
     return pl.sum_horizontal(
-        [v.str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS)]
-        + [pl.col("keys").cast(pl.Int64) * G_KEYS]
+        [v.str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS) if 1 << i != G_OTHER_SHAPES]
+        + [pl.col("other").cast(pl.Int64) * G_OTHER_SHAPES, pl.col("keys").cast(pl.Int64) * G_KEYS]
     ).alias("g")
 
 
@@ -526,7 +532,15 @@ def _pandas(anon: Anonymizer, df: Any) -> Any:
         converted = finish().to_pandas()
         converted.index = df.index
         out[new_name] = converted
-    return pd.DataFrame(out, index=df.index)
+    result = pd.DataFrame(out, index=df.index)
+    # the rows whose free text repeats a value a key named (echoes.echo_event), one by one
+    for pos, (before, after) in enumerate(zip(df.to_dict("records"), result.to_dict("records"), strict=True)):
+        new = echo_event(anon, before, after)
+        if new is not after:
+            for j, name in enumerate(result.columns):
+                if new[name] is not after[name]:
+                    result.iat[pos, j] = new[name]
+    return result
 
 
 def _is_na(v: Any) -> bool:

@@ -57,6 +57,8 @@ __all__ = [
     "DEFAULT_ACTIONS",
     "GATE_PATTERNS",
     "G_KEYS",
+    "G_OTHER_SHAPES",
+    "PERSON_OBJECT_GATE",
     "HINT_PATTERN",
     "HINT_PATTERNS",
     "KEY_RUN_PATTERN",
@@ -175,6 +177,25 @@ _NAME_CUES = (
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of)"
 )
+# The same cues in other languages, and who wrote a message: kept apart from _NAME_CUES
+# in the batch path's shape parts (one alternation of both made polars' pass over a column
+# 1.7 times slower); the detector reads both (_NAME_PHRASE).
+_NAME_CUES_OTHER = (
+    r"(?:" +
+    # Swedish, Turkish, Finnish and Czech customers; an employee, a payer, a subscriber, a
+    # recipient, a patient, a user in the languages above; "Dear" in Turkish, Spanish,
+    # Dutch and Polish
+    r"[Kk]und|[Mm][üu][şs]teri(?:si)?:?|[Aa]siakas|[Zz][áa]kazn[íi]k(?:a|em)?|"
+    r"[Mm]itarbeiter(?:in)?|[Ee]mplead[oa]|[Ee]mploy[ée]e?|[Ff]uncion[áa]ri[oa]|[Dd]ipendente|"
+    r"[Pp]racownik(?:a|iem)?|[Mm]edewerker|[Pp]agador(?:a)?:?|[Zz]ahler(?:in)?|[Pp]ayeur|[Pp]agatore|"
+    r"[Aa]bonn[ée]e?|[Aa]bonnent(?:in)?|[Ss]uscriptor(?:a)?|[Aa]ssinante|[Aa]bbonat[oa]|"
+    r"[Dd]estinatari[oa]:?|[Rr]eceptor:?|[Pp]atientin|[Pp]aciente|[Pp]aziente|[Pp]acjent(?:ka|a)?|"
+    r"[Pp]ati[ëe]nt|[Bb]enutzer(?:in)?|[Uu]suari[oa]|[Uu]tilisat(?:eur|rice)|[Uu]tente|"
+    r"[Uu]żytkownik(?:a)?|[Gg]ebruiker|[Kk]ullan[ıi]c[ıi]|[Ss]ayın|[Ee]stimad[oa]|[Gg]eachte|[Ss]zanown[ya]|"
+    # who wrote a message: "Hi, this is Linda Park", a sign-off ("Thanks, Rachel Greenwood")
+    r"(?:Hi|Hello|Hey),? this is|(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|"
+    r"Cheers|Sincerely|Best wishes),)"
+)
 # A courtesy title, which needs no cue before it ("Versand an Herrn Jürgen Müller", "pago de
 # la Sra. María Fernández"); "Dr" is left out (a street type too: "12 Main Dr"), as is "Miss"
 # (a cache miss)
@@ -202,6 +223,11 @@ _NATIONAL_GATE_PATTERN = (
     r"|(?:^|[^0-9A-Za-z_-])[0-9XYZ][0-9]{7}-?[A-Z](?:[^0-9A-Za-z_-]|$)"
     r"|[12] [0-9]{2} [0-9]{2} [0-9][0-9AB] [0-9]{3} [0-9]{3} [0-9]{2}|[2-9][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}"
 )
+# Letters of other scripts in a key (Straße=, teléfono:, 姓名=): Latin with accents, Greek,
+# Cyrillic, ..., kana, CJK, Hangul; not the general, CJK and fullwidth punctuation between
+# them (U+2000-U+303F, U+FF00-: "，", "：", "、"). Written so that Python's and polars' regex
+# engines read it alike.
+_UNI = r"\xC0-\u1FFF\u3040-\uFEFF"
 _KEY_WORDS = (
     "mail|name|phone|mobile|tel|cell|msisdn|fax|dob|birth|born|addr|street|zip|post|house|"
     "apartment|city|pass|pgpass|pwd|pin|otp|totp|secret|token|idtoken|key|auth|cred|sig|cookie|"
@@ -216,7 +242,20 @@ _KEY_WORDS = (
     "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
-    "attendee|invitee"
+    "attendee|invitee|"
+    # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
+    # accounts, national ids, bank accounts; one person's app installation
+    "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
+    "imi[eę]|nazwisko|f[oö]rnamn|efternamn|fornavn|etternavn|soyad|isim|titular|correo|courriel|posta|"
+    "t[eé]l[eé]phone|handy|mobil|m[oó]vil|celular|portable|gsm|cep|tlf|puhelin|geburt|naissance|"
+    "nacimiento|nascita|nascimento|geboorte|urodzenia|f[oö]delse|f[oø]dsel|do[gğ]um|adres|anschrift|"
+    "stra[sß]e|hausnummer|plz|wohnort|direcci[oó]n|domicilio|calle|endere[cç]o|logradouro|indirizzo|"
+    "civico|straat|huisnummer|ulica|gatuadress|kunde|benutzer|nutzer|utilisateur|identifi|usuario|"
+    "utente|gebruiker|klant|mitarbeiter|kullan|anonymous|android|install|idfv|idnr|sozialvers|secu|"
+    "rut|cuit|cuil|tckn|kimlik|cpr|hetu|henkil|rodne|sofinummer|burgerservicenummer|ppsn|amka|egn|"
+    "oib|jmbg|medicare|konto|cuenta|compte|rib|conto|rekening|rachun|hesap|strt|pst_cd|twn_nm|bldg|"
+    "姓名|名字|氏名|名前|이름|성명|邮箱|电子邮件|メール|이메일|手机|电话|電話|携帯|전화|出生|生日|生年月日|"
+    "생년월일|地址|住址|住所|주소|用户|客户|顾客|顧客|会员|患者|ユーザー|身份证|マイナンバー|주민등록번호|фио|имя|фамилия|телефон|адрес"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -255,7 +294,7 @@ _SHAPE_BRANCHES = (
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
-    r"(?i:(?:user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
+    r"(?i:(?:user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
     r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
@@ -274,22 +313,77 @@ _SHAPE_BRANCHES = (
     # two title-cased words under a bare name or holder key (_bare_names)
     r"(?:name|Name|NAME|holder|Holder|HOLDER)\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
 )
+# An object that describes a person, printed by its toString(): Java's records and Lombok
+# ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
+# ("com.acme.Buyer@1c7f4b2e[id=BY7789,name=Elif,…]"), Kotlin's data classes, Rust's Debug
+# ("User { name: …, … }"): the keys inside it are read as inside a person's object, so its
+# bare id and name are the person's. The batch path's key bit includes the gate.
+_PERSON_CLASSES = (
+    r"(?:Customer|User|Member|Patient|Employee|Person|Buyer|Payer|Shopper|Rider|Driver|Passenger|Guest|"
+    r"Subscriber|Client|Contact|Owner|Applicant|Student|Recipient|Sender|Cardholder|Beneficiary|"
+    r"Consumer|Traveler|Traveller|Participant|Attendee|Invitee|Author|Kunde|Cliente|Usuario|Utente)"
+)
+_PERSON_CLASS_SUFFIX = r"(?:Dto|DTO|Entity|Record|Model|Data|Info|Details|Profile|Vo|VO|Bean|Impl)?"
+PERSON_OBJECT_GATE = _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r"(?:@[0-9a-f]+)? ?[{(\[] ?[A-Za-z_]+ ?[=:]"
+# A number after the word that names it, in prose (_cued_values): a national identity number
+# ("SIN 527 184 634", "personnummer 811218-9876", "T.C. Kimlik No: 48291736550", "BSN
+# 305715926"), or a phone number in a national format ("tel 070-555 12 34", "Teléfono de
+# contacto 612 345 678", "tlf. 21 55 01 23"). The acronyms in capitals only (the Spanish
+# "sin" stays); a value has seven digits or more (RFC 7231 stays).
+_ID_CUE_ACRONYMS = (
+    "SIN", "TFN", "BSN", "NIF", "NIE", "CPF", "NIR", "PESEL", "RUT", "CUIT", "CUIL", "SSN", "TCKN", "OIB",
+    "EGN", "JMBG", "AMKA", "PPSN", "CPR", "HETU", "NHS", "IdNr", "NINO", "NRIC", "HKID",
+)  # fmt: skip
+_ID_CUE_WORDS = (
+    "personnummer", "personnr", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
+    "rodné číslo", "rodne cislo", "r. č.", "r.č.", "identifikationsnummer", "steuer-id", "steuerid",
+    "steuernummer", "sozialversicherungsnummer", "codice fiscale", "sécurité sociale", "securite sociale",
+    "t.c. kimlik", "kimlik", "social security", "national insurance", "aadhaar", "aadhar", "medicare",
+    "passport", "national id", "burgerservicenummer", "sofinummer", "身份证", "マイナンバー", "주민등록번호",
+)  # fmt: skip
+_PHONE_CUE_WORDS = (
+    "phone", "tel", "téléphone", "telephone", "tél", "mobile", "mob", "cell", "cellphone", "handy", "telefon",
+    "telefono", "teléfono", "telefone", "telemóvel", "telemovel", "tlf", "móvil", "movil", "celular",
+    "cellulare", "gsm", "puhelin", "tfn", "电话", "電話", "手机", "携帯", "전화",
+)  # fmt: skip
+# what may stand between the word and the number: "No:", "-nummer", "de contacto", " is "
+_CUE_LINKS = ("-nummer", "nummer", "-numero", "numero", "number", "no.", "no", "nr.", "nr", "n°", "nº", "#",
+              "号码", "号")  # fmt: skip
+_CUE_PHRASES = ("de contacto", "de contato", "di contatto", "de contact")
+_CUE_VERBS = ("is", "est", "ist", "es", "é", "è")
+
+
+def _alternation(words: tuple[str, ...], reverse: bool = False) -> str:
+    ordered = sorted(words, key=len, reverse=True)  # the longest first: "telefono" before "tel"
+    return "|".join(re.escape(w[::-1] if reverse else w).replace("\\ ", " ") for w in ordered)
+
+
+# the gate (polars runs it over whole columns, could_find): a cue, then a blank or a separator
+_CUE_GATE = re.compile(
+    r"(?:" + _alternation(_ID_CUE_ACRONYMS) + r"|(?i:" + _alternation(_ID_CUE_WORDS + _PHONE_CUE_WORDS) + r"))"
+    r"[ \t.:=#：-]"
+)
 # a key word, then key characters, then = or : (a colon before a digit is a file:line or
 # a time, not a key: Foo.java:42, 10:00; but a quoted key's colon is a key's before
 # anything: "lat":48.85 in compact JSON)
 _KEY_WORD_BRANCH = (
-    r"(?i:(?:^|[^a-z])(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]]*"
-    r"(?:\\?[\"'][ \t]*:|\\?[\"']?[ \t]*(?:=|:[^0-9]|:$)))"
+    r"(?i:(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]" + _UNI + r"]*"
+    r"(?:\\?[\"'][ \t]*:|\\?[\"']?[ \t]*(?:=|：|:[^0-9]|:$)))"
 )
 # An XML element whose tag holds a key word (_xml_elements): the key word first, no bounded
 # repetition, and a part of its own in the batch path ("<[\w:-]{0,64}" before the key words,
 # or in a part with nine other branches, made polars' regex engine 30-100 times slower)
 _XML_BRANCH = r"(?i:" + _KEY_WORDS + r")[^<>\n]*>[^<>\n]+</"
-HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _KEY_WORD_BRANCH))
-_HINT = re.compile(HINT_PATTERN)
+# the shapes added for other languages: one part of their own in the batch path
+_OTHER_SHAPES = _NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern
+HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE, _KEY_WORD_BRANCH))
+# (in Python the cue gate is slow, ~0.1 ms a text: has_hint reads the words before each
+# run of digits instead, as _cued_values does, which is what the gate stands for)
+_HINT = re.compile("|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _NAME_CUES_OTHER + r" [A-ZÀ-Þ]", PERSON_OBJECT_GATE,
+                                                _KEY_WORD_BRANCH)))
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
 # branch that the shapes above do not announce).
-SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH))
+SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _OTHER_SHAPES))
 _SHAPES = re.compile(SHAPE_PATTERN)
 
 
@@ -301,8 +395,8 @@ def _in_parts(branches: tuple[str, ...], size: int = 10) -> tuple[str, ...]:
 # runs one by one over a column and ORs: as one alternation, polars' (Rust) regex engine
 # outgrew its DFA cache and slowed several-fold (session 8: 1.04 s for SHAPE_PATTERN over
 # 307,353 distinct simulator strings, 0.24 s in three parts; HINT_PATTERN 6.2 s).
-SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH,)
-HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _KEY_WORD_BRANCH)
+SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH, _OTHER_SHAPES)
+HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE, _KEY_WORD_BRANCH)
 
 
 def has_hint(text: str) -> bool:
@@ -313,7 +407,17 @@ def has_hint(text: str) -> bool:
     >>> has_hint("connection reset by peer after 30s"), has_hint("mail me: a@b.io")
     (False, True)
     """
-    return _HINT.search(text) is not None
+    return _HINT.search(text) is not None or _cued_any(text)
+
+
+def _cued_any(text: str) -> bool:
+    """Whether :func:`_cued_values` could find a number in ``text``."""
+    for m in _NUMRUN.finditer(text):
+        s = m.start()
+        v0 = s - 1 if s > 0 and text[s - 1] in "+(" else s
+        if _CUE_BEFORE.match(text[max(0, v0 - 48):v0][::-1]) is not None:
+            return True
+    return False
 
 
 # --- patterns --------------------------------------------------------------------
@@ -341,8 +445,9 @@ _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-]
 # an address's domain may also end before "-<digits>": MySQL's duplicate entry for a unique key
 # of several columns joins them with "-" ('ana@example.net-1' for key 'EMAIL_WEBSITE_ID')
 _EMAIL_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?!\w|-(?![0-9]+(?![\w.@-])))")
+# (a password may hold a "#" that nobody percent-encoded: postgres://app:N7v!q#LmZ@db:5432)
 _URL_CRED = re.compile(
-    r"//(?P<user>[^\s/:@?#\"']{0,128}):(?P<pw>[^\s/@?#\"']{1,256})@"
+    r"//(?P<user>[^\s/:@?#\"']{0,128}):(?P<pw>[^\s/@?\"']{1,256})@"
 )
 _CARD = re.compile(r"(?<![\w.+-])[0-9](?:[ -]?[0-9]){11,18}(?![\w-]|\.[0-9])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
@@ -410,23 +515,33 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
     r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
-    r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
+    r"(?<![^\W\d_])(?:(?:" + _NAME_CUES + "|" + _NAME_CUES_OTHER + r") (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
     r"(?P<alone>" + _TITLES_ALONE + r"))(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 # the lower-cased _TITLES_ALONE, where _names looks for them; the gate (_NAME_WORDS) tests
 # "mr" for the first four (a word fewer to test is ~0.25 µs less per string)
 _TITLE_WORDS = ("mr. ", "mrs. ", "mr ", "mrs ", "ms. ", "mx. ", "sra. ", "srta. ", "herr", "frau ", "mme ", "mlle ")
+# the starts of the cues added for other languages and for who wrote a message (_NAME_CUES)
+_OTHER_NAME_STARTS = (
+    "kund", "müşteri", "musteri", "asiakas", "zákazn", "zakazn", "mitarbeiter", "emplead", "employ",
+    "funcion", "dipendente", "pracownik", "medewerker", "pagador", "zahler", "payeur", "pagatore", "abonn",
+    "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "paciente", "paziente", "pacjent",
+    "patiënt", "benutzer", "usuari", "utilisat", "utente", "użytkownik", "gebruiker", "kullan", "sayın",
+    "estimad", "geachte", "szanown", "hi, this is", "hi this is", "hello, this is", "hello this is",
+    "hey, this is", "hey this is", "thanks,", "thank you,", "many thanks,", "regards,", "best regards,",
+    "kind regards,", "cheers,", "sincerely,", "best wishes,",
+)  # fmt: skip
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
                *(w for w in _TITLE_WORDS if not w.startswith("mr")))
-_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "mrn", "passport",
+_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "employee", "payee", "mrn", "passport",
                  "imsi", "imei", "iccid", "msisdn", "pesel")
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
 # What the login lines hold besides "user", "@" and " name:" (see find_spans), as they are written
@@ -443,7 +558,7 @@ def _words_gate(words: tuple[str, ...]) -> str:
     passes wherever the substring tests do; a letter that only case-folds to one of
     theirs, such as ſ for s, makes it pass where they do not, which costs a call, not a
     result)."""
-    assert all(re.fullmatch(r"[\w .'-]+", w) for w in words), words
+    assert all(re.fullmatch(r"[\w .,'-]+", w) for w in words), words
     return "(?i:" + "|".join(w.replace(".", r"\.") for w in words) + ")"
 
 
@@ -512,6 +627,20 @@ _TOKEN_WORD = re.compile(
 )
 _OAUTH_CODE = re.compile(r"[?&]code=(?P<v>[A-Za-z0-9._~/%-]{20,512})")
 
+# The words before a number (_cued_values), read backwards from the number on the reversed
+# text: a "+" or "(", a separator or a verb, a phrase ("de contacto"), a link ("No",
+# "-nummer"), a dot, the word; the word must start a word ("TFN", not "XTFN").
+_CUE_BEFORE = re.compile(
+    r"[ \t]*(?:[:=#：][ \t]*|(?i:" + _alternation(_CUE_VERBS, True) + r")[ \t]+)?"
+    r"(?:(?i:" + _alternation(_CUE_PHRASES, True) + r")[ \t]+)?"
+    r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
+    r"(?:" + _alternation(_ID_CUE_ACRONYMS, True) + r"|(?i:" + _alternation(_ID_CUE_WORDS, True) + r")"
+    r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![\w.-])"
+)
+# the number after the word: digits with blanks, dots, dashes, slashes and brackets
+_CUED_NUMBER = re.compile(r"\+?\(?[0-9][0-9 ()./-]{4,22}[0-9](?![\w-]|[.,/-][0-9])")
+_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
+
 # The word lists some detectors start from, as gates. In one process find_spans tests them
 # as substrings of the lowered text (the same answers, cheaper there than these regexes);
 # the batch path gets their bits from polars with the others.
@@ -524,13 +653,17 @@ _WORD_GATES = (_words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate
 GATE_PATTERNS: tuple[str, ...] = (
     _SECRET_GATE.pattern, _IPV4_GATE.pattern, _IPV6_GATE.pattern, _MAC_GATE.pattern,
     _CISCO_GATE.pattern, _NUMRUN.pattern, _IBAN_GATE.pattern, _DOVECOT_GATE.pattern, _PROSE_GATE.pattern,
-    *_WORD_GATES,
+    *_WORD_GATES, _OTHER_SHAPES,
 )  # fmt: skip
 _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE,
-          _PROSE_GATE, *(re.compile(p) for p in _WORD_GATES))  # fmt: skip
+          _PROSE_GATE, *(re.compile(p) for p in _WORD_GATES), re.compile(_OTHER_SHAPES))  # fmt: skip
 (_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_PHRASE_WORDS,
- _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_KEYS) = (1 << i for i in range(14))
-# Bit 13 of the gates (G_KEYS) says whether a key=value pair in the text could find
+ _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_OTHER_SHAPES, _G_KEYS) = (1 << i for i in range(15))
+assert GATE_PATTERNS[-1] == SHAPE_PATTERNS[-1] == _OTHER_SHAPES
+# Bit 13 is the last part of SHAPE_PATTERNS too (names after a cue in other languages, numbers
+# after the word that names them): the batch path computes it once for both.
+G_OTHER_SHAPES = _G_OTHER_SHAPES
+# The last bit of the gates (G_KEYS) says whether a key=value pair in the text could find
 # anything: :data:`KEY_RUN_PATTERN` finds every key that has a key word in it, with its
 # separator and the start of its value, and :func:`key_run_matters` says whether the key
 # under that run could name personal data. Without the bit, find_spans reads keys only for
@@ -538,8 +671,8 @@ _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN,
 G_KEYS = _G_KEYS
 _SHORT_KEY = r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}"
 _NEXT_KEY_SHORT = r"[ \t,]+" + _SHORT_KEY + r"[ \t]*[=:]"
-_RUN_KEY_CHARS = r"(?i:[a-z0-9_.\-\[\]])"
-_RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:]"
+_RUN_KEY_CHARS = r"[A-Za-z0-9_.\-\[\]" + _UNI + "]"
+_RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:：]"
 # an object's opening brace (the key may name a person: customer={...}); a hexadecimal
 # value that ends where the value would (addr=0x18 pc=0x4a2b in a Go panic); or a < where
 # the value would start, which ends it before it starts (email=<email:k1a2b:7f3a9c1e02ab>,
@@ -598,13 +731,13 @@ _NAME_PARTICLES = frozenset({
     "de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
     "bin", "bint", "al", "el", "ibn", "ter", "ten", "mc", "st",
 })  # fmt: skip
-_NARROW_STOP = frozenset(" \t\r\n&;,|)}]\"'<>\\")
-_LINE_STOP = frozenset("\r\n&;|\"'<>\\{}[]")
+_NARROW_STOP = frozenset(" \t\r\n&;,|)}]\"'<>\\，；、。）")  # and CJK text's fullwidth punctuation
+_LINE_STOP = frozenset("\r\n&;|\"'<>\\{}[]—；。")  # an em dash ends a clause in prose
 # the first character of each set at or after a position: one search instead of a loop
 _NARROW_STOP_RE = re.compile("[" + re.escape("".join(sorted(_NARROW_STOP))) + "]")
 _LINE_STOP_RE = re.compile("[" + re.escape("".join(sorted(_LINE_STOP))) + "]")
 _QUOTED_STOP = {'"': re.compile(r'["\\]'), "'": re.compile(r"['\\]")}
-_NEXT_KEY = re.compile(r"[ \t,]+[\"']?[A-Za-z_][\w.\-]{0,63}[\"']?[ \t]*[=:]")
+_NEXT_KEY = re.compile(r"[ \t,，]+[\"']?[^\W\d][\w.\-]{0,63}[\"']?[ \t]*[=:：]")
 
 
 # --- value extents after key= ----------------------------------------------------
@@ -759,16 +892,22 @@ def _brace_end(text: str, i: int, pair: str = "{}") -> int:
 
 
 # the key before a separator, read backwards: spaces, a quote, a backslash, the key
-_KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]]{1,64})")
+_KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]" + _UNI + r"]{1,64})")
 # The separators _key_values reads, each with the key before it, in one search of the
 # reversed text: every ``=``, and every ``:`` that is not a URL scheme's (``://``), part of
 # ``::`` or followed by a digit (file:line, a time) unless a quote ends the key before it
 # (compact JSON: "lat":48.85) -- in the reversed text what followed the colon comes before
 # it; then _KEY_REV. Found from the end, so used in reverse.
 _SEP_KEY_REV = re.compile(
-    r"(?:=|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])))" + _KEY_REV.pattern
+    r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])))" + _KEY_REV.pattern
 )
 _REJECTED = "rejected value ["
+# (the object's gate, PERSON_OBJECT_GATE, is defined with the hint above)
+_PERSON_OBJECT = re.compile(
+    r"(?<![\w$])(?P<cls>" + _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r")(?:@[0-9a-f]{1,16})? ?(?P<open>[{(\[])(?= ?[A-Za-z_]+ ?[=:])"
+)
+_CLOSING = {"{": "{}", "(": "()", "[": "[]"}
+_OBJECT_OPEN = re.compile(r"[{(\[] ?[A-Za-z_]+ ?[=:]")  # what _PERSON_OBJECT needs after the name: cheap first
 
 
 def _is_personal_parent(key: str) -> bool:
@@ -777,7 +916,11 @@ def _is_personal_parent(key: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _has_key_word(key: str) -> bool:
-    return _KEY_START.search(key) is not None
+    if _KEY_START.search(key) is not None:
+        return True
+    # a key word after a camelCase boundary (registrationAddress, primaryEmail), or spelt
+    # with an accent the words leave out
+    return not key.islower() and _KEY_START.search(normalize_key(key)) is not None
 
 
 _NO_KEY = "-"  # not a class: the key's value is not read
@@ -859,7 +1002,7 @@ def _key_matters(key: str, rest: str) -> bool:
     return False
 
 
-_RUN_SEP = re.compile(r"[\\\"' \t]*[=:]>?[ \t]*")
+_RUN_SEP = re.compile(r"[\\\"' \t]*[=:：]>?[ \t]*")
 
 
 @lru_cache(maxsize=65536)
@@ -905,11 +1048,20 @@ def _is_postal_key(key: str) -> bool:
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
     n = len(text)
+    if ("=" in text or ": " in text) and _OBJECT_OPEN.search(text) is not None:
+        for om in _PERSON_OBJECT.finditer(text):
+            if is_personal_parent(om.group("cls")):
+                at = om.start("open")
+                regions.append((at, _brace_end(text, at, _CLOSING[om.group("open")]), om.group("cls")))
+    objects = regions[:]
     rev = text[::-1]
     # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_SEP_KEY_REV skips
     # them); each separator with a key before it, left to right
     for km in reversed(list(_SEP_KEY_REV.finditer(rev))):
         j, key_end = n - km.end(3), n - km.start(3)
+        for rs, _, _ in objects:
+            if j <= rs < key_end:  # Buyer@1c7f4b2e[id=: the key starts after the object's bracket
+                j = rs + 1
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
             j += 1
         if j >= key_end or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "=:/")
@@ -1377,6 +1529,31 @@ def _at_words(text: str, lowered: str, words: tuple[str, ...], pattern: re.Patte
     return found
 
 
+def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
+    """A national identity number or a phone number after the word that names it, in prose:
+    for each run of seven digits or more (``starts``: where :data:`_NUMRUN` matched), the
+    word before it is read backwards (:data:`_CUE_BEFORE` on the reversed text: one match
+    at one place, not a search); then the number (:data:`_CUED_NUMBER`): seven to eighteen
+    digits for an identity number, seven to fifteen for a phone; no date, time or version."""
+    for s in starts:
+        v0 = s - 1 if s > 0 and text[s - 1] in "+(" else s
+        m = _CUE_BEFORE.match(text[max(0, v0 - 48):v0][::-1])
+        if m is None:
+            continue
+        vm = _CUED_NUMBER.match(text, v0)
+        if vm is None:
+            continue
+        value = vm.group()
+        if _DATE_LIKE.match(value) is not None or value.count(".") >= 2:
+            continue
+        digits = sum(c.isdigit() for c in value)
+        if m.group("ph") is None:
+            if digits <= 18:
+                out.append(Span(vm.start(), vm.end(), "ssn", 2))
+        elif digits <= 15 and len({c for c in value if c.isdigit()}) > 2:
+            out.append(Span(vm.start(), vm.end(), "phone", 2))
+
+
 def _phrases(text: str, out: list[Span], lowered: str) -> None:
     for m in _at_words(text, lowered, _PHRASE_WORDS, _PHRASE):
         value = m.group("v")
@@ -1390,8 +1567,8 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
 
 
-def _names(text: str, out: list[Span], lowered: str) -> None:
-    for m in _at_words(text, lowered, _NAME_STARTS, _NAME_PHRASE):
+def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...]) -> None:
+    for m in _at_words(text, lowered, starts, _NAME_PHRASE):
         words = m.group("v").split(" ")
         kept = [words[0]]
         for w in words[1:]:
@@ -2247,9 +2424,18 @@ def gate_bits(text: str) -> int:
     for i, gate in enumerate(_GATES):
         if gate.search(text) is not None:
             bits |= 1 << i
-    if any(key_run_matters(run) for run in key_runs(text)):
+    if _keys_matter(text):
         bits |= _G_KEYS
     return bits
+
+
+_PERSON_OBJECT_GATE = re.compile(PERSON_OBJECT_GATE)
+
+
+def _keys_matter(text: str) -> bool:
+    """Whether a key in ``text`` could name personal data: a key run that matters, or an
+    object that describes a person printed by its toString() (its bare ``id=``)."""
+    return any(key_run_matters(run) for run in key_runs(text)) or _PERSON_OBJECT_GATE.search(text) is not None
 
 
 def could_find(text: str) -> bool:
@@ -2268,7 +2454,7 @@ def could_find(text: str) -> bool:
     """
     if _SHAPES.search(text) is not None:
         return True
-    return any(key_run_matters(run) for run in key_runs(text))
+    return _keys_matter(text)
 
 
 def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None) -> list[Span]:
@@ -2309,7 +2495,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     cands: list[Span] = []
     ids: list[tuple[int, int]] = []
     keys_later = False
-    if "=" in text or ":" in text:
+    if "=" in text or ":" in text or "：" in text:
         if gates is None or gates & _G_KEYS:
             _key_values(text, cands, ids)
         else:
@@ -2348,8 +2534,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             _mac(text, cands)
         n = len(text)
         windows: list[list[int]] = []
+        starts: list[int] = []
         runs = _NUMRUN.finditer(text) if gates is None or gates & _G_NUMRUN else ()
         for m in runs:
+            starts.append(m.start())
             a, b = max(0, m.start() - 4), min(n, m.end() + 3)
             if windows and a <= windows[-1][1]:
                 windows[-1][1] = b
@@ -2364,6 +2552,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 _geo(text, cands, a, b)
             # from 8 more characters back: a Corsican NIR's run of digits starts after its 2A/2B
             _national_ids(text, cands, _NATIONAL_DIGITS, max(0, a - 8), b)
+        if starts:
+            _cued_values(text, cands, starts)
         if gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text):
             if windows:
                 _ibans(text, cands)
@@ -2371,7 +2561,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if gates & _G_PHRASE_WORDS if gates is not None else _has_any(lowered, _PHRASE_WORDS):
         _phrases(text, cands, lowered)
     if gates & _G_NAME_WORDS if gates is not None else _has_any(lowered, _NAME_WORDS):
-        _names(text, cands, lowered)
+        _names(text, cands, lowered, _NAME_STARTS)
+    if gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _OTHER_NAME_STARTS):
+        _names(text, cands, lowered, _OTHER_NAME_STARTS)  # cues in other languages, sign-offs
     dovecot = "(" in text and (
         bool(gates & _G_DOVECOT) if gates is not None else _DOVECOT_GATE.search(text) is not None
     )

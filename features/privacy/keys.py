@@ -38,6 +38,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from features.privacy.checks import shannon_entropy
@@ -54,7 +55,9 @@ __all__ = [
 ]
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_SEP = re.compile(r"[^a-z0-9]+")
+_SEP = re.compile(r"[\W_]+")  # after lower(): what is not a letter or a digit of any script
+# letters that lose no accent under NFKD but have a plain spelling in keys
+_FOLD = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "ı": "i", "đ": "d", "œ": "oe"})
 _CODE = re.compile(r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+")  # ERR_PAYMENT_4021: a code, not a secret
 
 _EXACT: dict[str, str] = {}
@@ -137,6 +140,62 @@ _add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent
      "x_correlation_id", "traceparent", "tracestate", "trace", "span", "message_id",
      "event_id", "x_b3_traceid", "x_b3_spanid", "x_amzn_trace_id", "dd_trace_id",
      "dd_span_id", "build", "version", "build_id", "commit", "sha", "pid", "tid", "port")
+_add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
+
+# The same in the languages services write their keys in (German, French, Spanish,
+# Portuguese, Italian, Dutch, Polish, Nordic, Turkish, Chinese, Japanese, Korean), as
+# normalize_key spells them: lower case, accents dropped (teléfono -> telefono, straße ->
+# strasse). Only words that name the value alone; "nom", "nombre", "nome" and "naam" are
+# a name only inside an object that describes a person (_IN_PARENT), like "name".
+_add("email", "correo", "correo_electronico", "courriel", "adresse_mail", "adresse_email",
+     "e_posta", "eposta", "posta_elettronica", "pec", "indirizzo_email", "endereco_email",
+     "邮箱", "电子邮件", "电子邮箱", "メール", "メールアドレス", "이메일")
+_add("person_name", "vorname", "nachname", "familienname", "prenom", "nom_de_famille", "nom_complet",
+     "apellido", "apellidos", "primer_apellido", "segundo_apellido", "nombre_completo", "nome_completo",
+     "sobrenome", "cognome", "voornaam", "achternaam", "imie", "nazwisko", "imie_i_nazwisko", "fornamn",
+     "efternamn", "fornavn", "etternavn", "sukunimi", "etunimi", "soyad", "soyadi", "ad_soyad", "isim",
+     "titular", "pagador", "beneficiario", "ordenante", "姓名", "名字", "氏名", "名前", "お名前", "이름", "성명", "фио", "имя", "фамилия")
+_add("phone", "telefono", "telefon", "telefone", "telefonnummer", "telefoonnummer",
+     "numero_telephone", "numero_de_telephone", "numero_telefono", "numero_de_telefono", "handy",
+     "handynummer", "mobilnummer", "movil", "celular", "cellulare", "numero_cellulare", "portable",
+     "gsm_number", "gsm_no", "gsm_numarasi", "cep_telefonu", "tlf", "puhelin", "telefono_movil",
+     "手机", "手机号", "手机号码", "电话", "电话号码", "聯絡電話", "電話", "電話番号", "携帯", "携帯電話",
+     "전화번호", "телефон")
+_add("dob", "geburtsdatum", "geburtstag", "date_de_naissance", "date_naissance", "fecha_de_nacimiento",
+     "fecha_nacimiento", "data_de_nascimento", "data_nascimento", "data_di_nascita", "data_nascita",
+     "geboortedatum", "data_urodzenia", "fodelsedatum", "fodselsdato", "dogum_tarihi", "出生日期",
+     "生日", "生年月日", "생년월일", "дата_рождения")
+_add("address", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
+     "direccion", "domicilio", "calle", "codigo_postal", "cod_postal", "endereco", "logradouro", "cep",
+     "indirizzo", "civico", "code_postal", "adres", "straat", "huisnummer", "ulica", "kod_pocztowy",
+     "posta_kodu", "gatuadress", "postnummer", "地址", "住址", "住所", "주소", "адрес")
+_add("user_id", "kundennummer", "kunden_nr", "kundennr", "kunden_id", "kundenid", "benutzername",
+     "benutzer", "nutzername", "nom_utilisateur", "identifiant", "usuario", "nombre_de_usuario",
+     "id_usuario", "id_cliente", "numero_cliente", "num_cliente", "cliente_id", "codigo_cliente",
+     "utente", "nome_utente", "gebruikersnaam", "klantnummer", "personalnummer", "mitarbeiternummer",
+     "kullanici_adi", "用户名", "用户id", "ユーザー名",
+     # the customer, the user, the patient, as a key of their own (customer= is one already)
+     "kunde", "kundin", "cliente", "klient", "klant", "musteri", "abonne", "用户", "客户", "顾客", "顧客",
+     "会员", "患者",
+     # one person's browser or app installation (Segment's anonymousId, Firebase, Android)
+     "anonymous_id", "anonymousid", "anon_id", "android_id", "installation_id", "install_id",
+     "app_installation_id", "app_instance_id", "idfv")
+_add("ssn", "identifikationsnummer", "steuer_identifikationsnummer", "steuerliche_identifikationsnummer",
+     "steuer_idnr", "idnr", "sozialversicherungsnummer", "sv_nummer", "svnr", "numero_secu",
+     "numero_securite_sociale", "securite_sociale", "num_secu", "rut", "cuit", "cuil", "tckn",
+     "tc_kimlik", "tc_kimlik_no", "kimlik_no", "kimlik_numarasi", "identity_number", "identification_number",
+     "national_id_number", "cpr", "cpr_nummer", "hetu", "henkilotunnus", "rodne_cislo", "fodselsnummer",
+     "sofinummer", "burgerservicenummer", "ppsn", "amka", "egn", "oib", "jmbg", "medicare",
+     "medicare_number", "身份证", "身份证号", "身份证号码", "マイナンバー", "주민등록번호")
+_add("iban", "kontonummer", "bankverbindung", "cuenta_bancaria", "numero_de_cuenta", "numero_compte",
+     "compte_bancaire", "rib", "conto_corrente", "rekeningnummer", "numer_konta", "nr_rachunku",
+     "hesap_no")
+# ISO 20022 payment messages (pain.001/002, pacs.008): the party's postal address parts
+_add("address", "strt_nm", "bldg_nb", "pst_cd", "twn_nm", "adr_line")
+# the keys above in scripts written without separators, longest first (classify_key reads
+# them at the end of a longer key)
+_SCRIPT_KEYS = tuple(sorted(((w, c) for w, c in _EXACT.items() if not w.isascii() and "_" not in w),
+                            key=lambda wc: -len(wc[0])))
 
 # Keys whose object value describes a person: a plain ``name`` inside is a person's name.
 PERSONAL_PARENTS = frozenset({
@@ -149,6 +208,13 @@ PERSONAL_PARENTS = frozenset({
     "cc", "bcc", "author", "assignee", "reporter", "requester", "actor", "identity",
     "ship_to", "bill_to", "shipto", "billto", "sold_to", "deliver_to",
     "usr", "participant", "attendee", "invitee",  # Datadog's usr.*, Zoom, Calendly
+    # the same in other languages (as normalize_key spells them), and ISO 20022's parties
+    "kunde", "cliente", "klient", "klant", "abonne", "utente", "usuario", "utilisateur", "benutzer",
+    "nutzer", "gebruiker", "uzytkownik", "paciente", "patientin", "paziente", "mitarbeiter",
+    "empleado", "employe", "dipendente", "musteri", "pagador", "titular", "destinatario",
+    "empfanger", "absender", "remitente", "mittente", "comprador", "acheteur", "kaufer",
+    "dbtr", "cdtr", "ultmt_dbtr", "ultmt_cdtr", "debtor", "creditor",
+    "adresse", "direccion", "domicilio", "endereco", "indirizzo", "anschrift", "adres",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -158,6 +224,12 @@ _IN_PARENT: dict[str, str] = {
     "zip": "address", "postal": "address", "postcode": "address", "house": "address",
     "number": "phone", "mobile": "phone", "phone": "phone", "email": "email",
     "birthday": "dob", "dob": "dob",
+    # the same in other languages, and ISO 20022's Nm (a party's name)
+    "nom": "person_name", "nombre": "person_name", "nome": "person_name", "naam": "person_name",
+    "namn": "person_name", "navn": "person_name", "nimi": "person_name",
+    "nm": "person_name", "ort": "address", "stadt": "address", "ville": "address",
+    "ciudad": "address", "citta": "address", "cidade": "address", "localidad": "address",
+    "miasto": "address", "cap": "address", "rue": "address",
 }  # fmt: skip
 
 _NOT_ADDRESS = frozenset({
@@ -208,11 +280,14 @@ def normalize_key(key: str) -> str:
 
     Examples
     --------
-    >>> normalize_key("customerEmail"), normalize_key('"Set-Cookie"')
-    ('customer_email', 'set_cookie')
+    >>> normalize_key("customerEmail"), normalize_key('"Set-Cookie"'), normalize_key("Teléfono Móvil")
+    ('customer_email', 'set_cookie', 'telefono_movil')
     """
-    spaced = _CAMEL.sub("_", key)
-    return _SEP.sub("_", spaced.lower()).strip("_")
+    low = _CAMEL.sub("_", key).lower()
+    if not low.isascii():  # Straße, teléfono, imię: as they are spelt in ASCII; 姓名 as it is
+        decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD))
+        low = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEP.sub("_", low).strip("_")
 
 
 @lru_cache(maxsize=65536)
@@ -233,6 +308,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     hit = _EXACT.get(k)
     if hit is not None:
         return hit
+    if not k.isascii():
+        for word, kind in _SCRIPT_KEYS:  # 用户手机号: a script that writes no separators
+            if k.endswith(word):
+                return kind
     if k.startswith("http_") and len(k) > 5:
         # CGI/WSGI request headers (Django's request.META): HTTP_AUTHORIZATION,
         # HTTP_X_API_KEY... are the headers they name
@@ -245,8 +324,12 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         if inner is not None:
             return inner
     last = parts[-1]
-    if last in ("email", "mail", "emails") and "id" not in parts:
+    if last in ("email", "mail", "emails", "correo", "courriel") and "id" not in parts:
         return "email"
+    if last in ("username", "actor") or parts[-2:] == ["login", "name"]:
+        return "user_id"  # Traefik's ClientUsername, db_username, github.actor
+    if parts[-2:] in (["message", "key"], ["record", "key"], ["partition", "key"]):
+        return "record_key"  # OpenTelemetry's messaging.kafka.message.key
     if last in _SECRET_TAIL or (len(parts) > 1 and parts[-2:] in (["api", "key"], ["secret", "key"])):
         return "password" if last in ("password", "passwd", "pwd", "passphrase") else "secret"
     if last in ("hash", "digest") and len(parts) > 1 and parts[-2] in ("password", "passwd", "pwd", "pass", "pw"):
@@ -255,7 +338,7 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "secret"
     if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
         return "person_name"
-    if last in ("phone", "mobile", "telephone", "msisdn") or parts[-2:] == ["phone", "number"]:
+    if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone") or parts[-2:] == ["phone", "number"]:
         return "phone"
     if last in ("dob", "birthdate", "birthday") or parts[-2:] in (["of", "birth"], ["birth", "date"]):
         return "dob"
@@ -263,6 +346,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         _NOT_ADDRESS & set(parts)
     ):
         return "address"
+    if "address" in parts[:-1] and _IN_PARENT.get(last) == "address" and not (_NOT_ADDRESS & set(parts)):
+        return "address"  # a flattened object: shipping.address.line1, billing_address_city
     if (last in ("zip", "zipcode", "postcode") or parts[-2:] in (["postal", "code"], ["zip", "code"], ["post", "code"])) and (
         parts[0] in _POSTAL_OWNER
     ):
@@ -303,6 +388,8 @@ def is_personal_parent(key: str) -> bool:
     (True, False)
     """
     k = normalize_key(key)
+    if k.endswith("s") and k[:-1] in PERSONAL_PARENTS:
+        return True  # a list of them: "recipients": [{"name": …}], "customers"
     return k in PERSONAL_PARENTS or any(p in PERSONAL_PARENTS for p in k.split("_")[:-1] + [k.split("_")[-1]]
                                         if p not in ("to", "from", "cc"))
 
@@ -313,6 +400,7 @@ _PLACEHOLDER = re.compile(
     r"\?|%[sdrv]|%\(\w+\)[sdr]|\{\w*\}|\{\{\s*[\w.]*\s*\}\}|\$\{\w+\}|\$[0-9]+|:[a-z_]\w*"
 )
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
 
 
@@ -345,6 +433,8 @@ def is_plausible(kind: str, value: str) -> bool:
     --------
     >>> is_plausible("address", "0x18"), is_plausible("address", "221B Baker Street")
     (False, True)
+    >>> is_plausible("address", "7f3a9c10"), is_plausible("address", "69003")
+    (False, True)
     >>> is_plausible("email", "?"), is_plausible("email", "connection")
     (False, False)
     >>> is_plausible("password", "YES"), is_plausible("password", "hunter2")
@@ -354,16 +444,28 @@ def is_plausible(kind: str, value: str) -> bool:
     if is_placeholder(v):
         return False
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
+        if v.isdecimal() and 3 <= len(v) <= 10:
+            return True  # a postal code ("plz": "50674"); a machine's address is hex or has a colon
         first = v.split(" ", 1)[0]
         return _MACHINE_ADDRESS.fullmatch(v) is None and _HEX.fullmatch(first) is None
     if kind == "password" and v in ("YES", "NO"):
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
+    if kind == "phone":  # "phone: 10:32:07" (a time), "phone: 2024-06-11": no number
+        return sum(c.isdigit() for c in v) >= 3 and _ISO_DATE.fullmatch(v) is None
     if kind == "email":  # "mail: connection refused" names no address
         return "@" in v or "%40" in v
     return True
 
 
 _NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id"})
+# The fields of a card object (Stripe's payment_method.card, Adyen's, Braintree's) that are
+# no card number: PCI DSS allows showing the last four digits, the brand and the expiry
+_CARD_DETAILS = frozenset({
+    "brand", "last4", "last_4", "last_four", "last_digits", "exp_month", "exp_year", "expiry_month",
+    "expiry_year", "expiration_month", "expiration_year", "funding", "country", "network", "networks",
+    "type", "card_type", "scheme", "issuer", "wallet", "fingerprint", "three_d_secure_usage", "checks",
+    "display_brand", "regulated_status", "available", "preferred", "generated_from", "description",
+})  # fmt: skip
 
 
 def child_class(name: str, parent: str | None, inherited: str | None) -> str | None:
@@ -377,11 +479,13 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
     --------
     >>> child_class("work", "email", "email"), child_class("tier", "customer", "user_id")
     ('email', None)
-    >>> child_class("name", "customer", "user_id")
-    'person_name'
+    >>> child_class("name", "customer", "user_id"), child_class("last4", "card", "card")
+    ('person_name', None)
     """
     own = classify_key(name, parent)
     if own is None and inherited not in _NOT_INHERITED:
+        if inherited == "card" and normalize_key(name) in _CARD_DETAILS:
+            return None  # what a card object says of its card, not its number: brand, last4
         return inherited
     return own
 
