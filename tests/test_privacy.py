@@ -577,3 +577,20 @@ def test_name_cues_in_other_languages_and_sign_offs(anon: Anonymizer) -> None:
         assert name not in anon.anonymize_text(text), text
     for text in ("Thanks, Team", "Cheers, The Payments Team", "Regards, Support"):
         assert anon.anonymize_text(text) == text, text
+
+
+def test_cookie_jars_and_header_pairs(anon: Anonymizer) -> None:
+    out = anon.anonymize_event({
+        "timestamp": "2026-03-01T10:00:00Z", "service": "web", "message": "",
+        "attributes": {"cookies": {"csrftoken": "nlNy5yX0Y3rNJdqL2kVF8thrxFeUZCRj"},
+                       "headers": [["host", "reports.internal"], ["cookie", "_ga=GA1.2.1148231198.1716200000"]]},
+    })
+    assert "nlNy5y" not in str(out) and "GA1.2" not in str(out)
+    assert out["attributes"]["headers"][0] == ["host", "reports.internal"]
+
+
+def test_a_name_in_brackets_after_a_person_s_id(anon: Anonymizer) -> None:
+    out = anon.anonymize_text("ATO rejected payee 000142 (Jack O'Brien, TFN 459 817 622)")
+    assert "000142" not in out and "Jack O'Brien" not in out
+    out = anon.anonymize_text("user 4411 (Payment Service) timed out")
+    assert "4411" not in out and "(Payment Service) timed out" in out

@@ -61,6 +61,9 @@ PIECES = [
     "070-555 12 34", "811218-9876", "姓名=", "手机号：", "，", "王小明", "13812345678", "Vorname=", "prénom:",
     "registrationAddress=", "ClientUsername", "Customer{", "Rider(", "Buyer@1c7f4b2e[", "User { ", "id=", "id: ",
     "Thanks, ", "Hi, this is ", "l'abonné ", "Sayın ", "Mitarbeiter ", "—", "RFC 7231",
+    '"Helga Brandt" <sip:', "+49305550123@sip.example.net>", " (Gagnon, Marie-Ève)", "0532 123 45 67",
+    "0048 601 234 567", "Patient?family=", "/customers?email=", "110105198807143512", "〒154-0024 ",
+    "東京都世田谷区三軒茶屋2-14-9", " 様", "Storgatan 12", "pan_name=",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -249,6 +249,12 @@ class Anonymizer:
                 return self._render("secret", text), ("secret",)
             out, found = self._replace(text, False)
             return out, tuple(found)
+        if cls == "cookie" and "=" not in text:
+            # one cookie's value (a cookie jar's entry), not a header: the whole of it
+            if is_neutral(text) or not text.strip() or self.policy.free_text.get("cookie") == "keep":
+                out, found = self._replace(text, False)
+                return out, tuple(found)
+            return self._render("cookie", text), ("cookie",)
         if cls == "cookie":
             spans = cookie_spans(text)
             if self.policy.free_text.get("cookie") == "keep":

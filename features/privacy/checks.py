@@ -25,6 +25,7 @@ __all__ = [
     "IBAN_LENGTHS",
     "card_issuer_matches",
     "is_aadhaar_valid",
+    "is_cn_resident_id_valid",
     "is_codice_fiscale_valid",
     "is_cpf_valid",
     "is_dni_valid",
@@ -270,6 +271,28 @@ _VERHOEFF_P = (
     (8, 9, 1, 6, 0, 4, 3, 5, 2, 7), (9, 4, 5, 3, 1, 2, 6, 8, 7, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
     (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
 )
+
+
+_CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def is_cn_resident_id_valid(text: str) -> bool:
+    """Whether ``text`` is a Chinese resident identity card number (GB 11643-1999): 18
+    characters, a region code, a date of birth, a sequence and an ISO 7064 MOD 11-2 check
+    character (0-9 or X).
+
+    Examples
+    --------
+    >>> is_cn_resident_id_valid("11010519491231002X"), is_cn_resident_id_valid("110105194912310021")
+    (True, False)
+    """
+    if len(text) != 18 or not text[:17].isdigit() or text[0] == "0" or text[0] == "9":
+        return False
+    year, month, day = int(text[6:10]), int(text[10:12]), int(text[12:14])
+    if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    total = sum(int(c) * w for c, w in zip(text[:17], _CN_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == text[17].upper()
 
 
 def is_aadhaar_valid(text: str) -> bool:

@@ -34,6 +34,7 @@ from features.privacy.checks import (
     IBAN_LENGTHS,
     card_issuer_matches,
     is_aadhaar_valid,
+    is_cn_resident_id_valid,
     is_codice_fiscale_valid,
     is_cpf_valid,
     is_dni_valid,
@@ -173,7 +174,7 @@ _NAME_CUES = (
     r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
     r"[Ii]ntestatario:?|"
     # the customer: German, Spanish / Portuguese / Italian, Polish, Dutch
-    r"[Kk]und(?:e|in)|[Cc]liente:?|[Kk]lient(?:a|ki|em|owi)?:?|[Kk]lant:?|"
+    r"[Kk]und(?:e|in)|[Cc]liente:?|[Kk]lient(?:a|ki|ku|em|owi)?:?|[Kk]lant:?|"
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
     r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of)"
 )
@@ -209,7 +210,7 @@ _BIRTH_WORDS = ("birth", "dob", "d.o.b", "born", "geb", "naissance", "né le", "
                 "urodzenia", "nato il", "nata il", "data di nascita")
 _PROSE_GATE_PATTERN = (
     r"(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _BIRTH_WORDS) + r")| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
-    r"|(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein) [0-9]"
+    r"|(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein|gatan|gade|vägen|vej|veien|katu) [0-9]"
     r"| (?:rue|avenue|boulevard|chemin|allée|impasse) |ul\. [A-ZĄĆĘŁŃÓŚŹŻ]"
     r"|(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza) "
 )
@@ -250,7 +251,7 @@ _KEY_WORDS = (
     "t[eé]l[eé]phone|handy|mobil|m[oó]vil|celular|portable|gsm|cep|tlf|puhelin|geburt|naissance|"
     "nacimiento|nascita|nascimento|geboorte|urodzenia|f[oö]delse|f[oø]dsel|do[gğ]um|adres|anschrift|"
     "stra[sß]e|hausnummer|plz|wohnort|direcci[oó]n|domicilio|calle|endere[cç]o|logradouro|indirizzo|"
-    "civico|straat|huisnummer|ulica|gatuadress|kunde|benutzer|nutzer|utilisateur|identifi|usuario|"
+    "civico|straat|huisnummer|ulica|gatuadress|kunde|pagador|beneficiario|ordenante|benutzer|nutzer|utilisateur|identifi|usuario|"
     "utente|gebruiker|klant|mitarbeiter|kullan|anonymous|android|install|idfv|idnr|sozialvers|secu|"
     "rut|cuit|cuil|tckn|kimlik|cpr|hetu|henkil|rodne|sofinummer|burgerservicenummer|ppsn|amka|egn|"
     "oib|jmbg|medicare|konto|cuenta|compte|rib|conto|rekening|rachun|hesap|strt|pst_cd|twn_nm|bldg|"
@@ -324,7 +325,16 @@ _PERSON_CLASSES = (
     r"Consumer|Traveler|Traveller|Participant|Attendee|Invitee|Author|Kunde|Cliente|Usuario|Utente)"
 )
 _PERSON_CLASS_SUFFIX = r"(?:Dto|DTO|Entity|Record|Model|Data|Info|Details|Profile|Vo|VO|Bean|Impl)?"
-PERSON_OBJECT_GATE = _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r"(?:@[0-9a-f]+)? ?[{(\[] ?[A-Za-z_]+ ?[=:]"
+# and a search for people in a URL, whose query's keys are a person's: FHIR's
+# "Patient?family=Nwosu&birthdate=…", a REST API's "/customers?email=…"
+_PERSON_SEARCHES = (
+    r"(?:users|customers|patients|members|employees|contacts|persons|people|clients|subscribers|"
+    r"Patient|Person|Practitioner|RelatedPerson)"
+)
+PERSON_OBJECT_GATE = (
+    _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r"(?:@[0-9a-f]+)? ?[{(\[] ?[A-Za-z_]+ ?[=:]"
+    r"|" + _PERSON_SEARCHES + r"\?[A-Za-z_][\w.-]* ?="
+)
 # A number after the word that names it, in prose (_cued_values): a national identity number
 # ("SIN 527 184 634", "personnummer 811218-9876", "T.C. Kimlik No: 48291736550", "BSN
 # 305715926"), or a phone number in a national format ("tel 070-555 12 34", "Teléfono de
@@ -375,12 +385,9 @@ _KEY_WORD_BRANCH = (
 # or in a part with nine other branches, made polars' regex engine 30-100 times slower)
 _XML_BRANCH = r"(?i:" + _KEY_WORDS + r")[^<>\n]*>[^<>\n]+</"
 # the shapes added for other languages: one part of their own in the batch path
-_OTHER_SHAPES = _NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern
+_OTHER_SHAPES = _NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県"
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE, _KEY_WORD_BRANCH))
-# (in Python the cue gate is slow, ~0.1 ms a text: has_hint reads the words before each
-# run of digits instead, as _cued_values does, which is what the gate stands for)
-_HINT = re.compile("|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _NAME_CUES_OTHER + r" [A-ZÀ-Þ]", PERSON_OBJECT_GATE,
-                                                _KEY_WORD_BRANCH)))
+_HINT = re.compile(HINT_PATTERN)
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
 # branch that the shapes above do not announce).
 SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _OTHER_SHAPES))
@@ -407,17 +414,7 @@ def has_hint(text: str) -> bool:
     >>> has_hint("connection reset by peer after 30s"), has_hint("mail me: a@b.io")
     (False, True)
     """
-    return _HINT.search(text) is not None or _cued_any(text)
-
-
-def _cued_any(text: str) -> bool:
-    """Whether :func:`_cued_values` could find a number in ``text``."""
-    for m in _NUMRUN.finditer(text):
-        s = m.start()
-        v0 = s - 1 if s > 0 and text[s - 1] in "+(" else s
-        if _CUE_BEFORE.match(text[max(0, v0 - 48):v0][::-1]) is not None:
-            return True
-    return False
+    return _HINT.search(text) is not None
 
 
 # --- patterns --------------------------------------------------------------------
@@ -460,6 +457,8 @@ _NATIONAL_DIGITS = re.compile(
     r"|(?<![\w-])(?P<dni>[0-9XYZ][0-9]{7}-?[A-Z])(?![\w-])"
     r"|(?<![\w-])(?<![0-9] )(?P<nir>[12] [0-9]{2} [0-9]{2} [0-9][0-9AB] [0-9]{3} [0-9]{3} [0-9]{2})(?![\w-]| [0-9])"
     r"|(?<![\w.+-])(?<![0-9][ -])(?P<aadhaar>[2-9][0-9]{3}(?P<sep>[ -])[0-9]{4}(?P=sep)[0-9]{4})(?![\w-]|[ -][0-9])"
+    # China's resident identity number: region, date of birth, sequence, check character
+    r"|(?<![\w.-])(?P<cnid>[1-8][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-3][0-9][0-9]{3}[0-9Xx])(?![\w-])"
 )
 _NATIONAL_LETTERS = re.compile(
     r"(?<![\w-])(?P<nino>[A-Z]{2}(?P<sp> ?)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[A-D])(?![\w-])"
@@ -467,6 +466,7 @@ _NATIONAL_LETTERS = re.compile(
 )
 _NATIONAL_CHECKS = {
     "cpf": is_cpf_valid, "dni": is_dni_valid, "nir": is_nir_valid, "aadhaar": is_aadhaar_valid,
+    "cnid": is_cn_resident_id_valid,
     "nino": is_nino_valid, "cf": is_codice_fiscale_valid,
 }  # fmt: skip
 _PHONES = (
@@ -482,6 +482,10 @@ _PHONES = (
     re.compile(r"(?<![\w+.:/-])0[1-9](?:[ .-][0-9]{2}){4}(?![\w-]|[.:][0-9])"),
     # Brazil's national format: the area code in brackets, 8 digits or a mobile's 9
     re.compile(r"(?<![\w+.-])\([1-9][0-9]\) ?9?[0-9]{4}-[0-9]{4}(?![\w-]|[.:][0-9])"),
+    # a trunk 0 and pairs at the end: Turkey's 0532 123 45 67, Sweden's 070-555 12 34
+    re.compile(r"(?<![\w+.:/-])0[1-9][0-9]{1,3}[ -][0-9]{2,3}(?: [0-9]{2}){2}(?![\w-]|[.:][0-9])"),
+    # the international prefix written 00 instead of +: 0048 601 234 567
+    re.compile(r"(?<![\w+.:/-])00[1-9][0-9]{0,2}(?:[ .-][0-9]{2,5}){3,5}(?![\w]|[.:][0-9])"),
 )
 # an international number URL-encoded without separators: %2B and 8-15 digits
 _PHONE_URL = re.compile(r"(?<![\w%])%2[Bb]([1-9][0-9]{7,14})(?![\w%]|[.:][0-9])")
@@ -584,6 +588,7 @@ _PROSE_GATE = re.compile(_PROSE_GATE_PATTERN)
 # alternation with no literal to start from costs it ~20 µs on a stack trace)
 _STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r"|rue|avenue|boulevard|chemin|allée|impasse)(?:[^A-Za-z]|$)")
 _STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz", "straat", "gracht", "laan ", "plein ",
+                   "gatan ", "gade ", "vägen ", "vej ", "veien ", "katu ",
                    "ul. ", "Calle ", "Avenida ", "Rua ", "Via ", "Viale ", "Piazza ", "Plaza ")
 
 
@@ -902,11 +907,15 @@ _SEP_KEY_REV = re.compile(
     r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])))" + _KEY_REV.pattern
 )
 _REJECTED = "rejected value ["
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
+_CJK_GIVEN = re.compile(r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,4}(?![\u4e00-\u9fff\u3040-\u30ff])")
 # (the object's gate, PERSON_OBJECT_GATE, is defined with the hint above)
 _PERSON_OBJECT = re.compile(
     r"(?<![\w$])(?P<cls>" + _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r")(?:@[0-9a-f]{1,16})? ?(?P<open>[{(\[])(?= ?[A-Za-z_]+ ?[=:])"
 )
 _CLOSING = {"{": "{}", "(": "()", "[": "[]"}
+_PERSON_SEARCH = re.compile(r"(?<![\w.-])(?P<cls>" + _PERSON_SEARCHES + r")(?P<open>\?)(?=[A-Za-z_][\w.-]* ?=)")
+_URL_END = re.compile(r"[\s\"'<>]")
 _OBJECT_OPEN = re.compile(r"[{(\[] ?[A-Za-z_]+ ?[=:]")  # what _PERSON_OBJECT needs after the name: cheap first
 
 
@@ -1053,6 +1062,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if is_personal_parent(om.group("cls")):
                 at = om.start("open")
                 regions.append((at, _brace_end(text, at, _CLOSING[om.group("open")]), om.group("cls")))
+    if "?" in text:
+        for om in _PERSON_SEARCH.finditer(text):
+            if is_personal_parent(om.group("cls")):
+                end = _URL_END.search(text, om.end())
+                regions.append((om.start("open"), len(text) if end is None else end.start(), om.group("cls")))
     objects = regions[:]
     rev = text[::-1]
     # a URL scheme, a C++/Rust path, file:line or a time is not key:value (_SEP_KEY_REV skips
@@ -1129,6 +1143,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if ext is None or ext[1] <= ext[0]:
             continue
         vs, ve = ext
+        if cls in ("user_id", "person_name") and ve - vs <= 4 and _CJK_NAME.fullmatch(text, vs, ve):
+            gm = _CJK_GIVEN.match(text, ve)  # a family name, a space, a given name: "佐藤 由紀"
+            if gm is not None:
+                ve = gm.end()
         value = text[vs:ve]
         if is_neutral(value):
             continue
@@ -1230,6 +1248,11 @@ def _emails(text: str, out: list[Span]) -> None:
                             _display_name(text, j - 2, out)
                         elif text[j - 1] == "(" and text[m.end()] == ")":
                             _display_name(text, j - 2, out, loose=True)
+                    elif j > 5 and text[j - 1] == ":" and m.end() < n and text[m.end()] in ">;":
+                        # a SIP or tel URI in angle brackets: From: "Helga Brandt" <sip:+4930…@…>
+                        k = text.rfind("<", j - 6, j)
+                        if k > 1 and text[k - 1] == " " and text[k + 1:j - 1].lower() in ("sip", "sips", "tel"):
+                            _display_name(text, k - 1, out)
             i = text.find(sep, i + 1)
 
 
@@ -1429,6 +1452,9 @@ def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None)
             elif i == 2:
                 if 10 <= len(digits) <= 12:
                     out.append(Span(m.start(), m.end(), "phone"))
+            elif i >= 5:
+                if (10 if i == 5 else 11) <= len(digits) <= 15 and len(set(digits)) > 2:
+                    out.append(Span(m.start(), m.end(), "phone"))
             else:
                 out.append(Span(m.start(), m.end(), "phone"))
     if text.find("%2", pos, end_at) >= 0:
@@ -1554,6 +1580,30 @@ def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
             out.append(Span(vm.start(), vm.end(), "phone", 2))
 
 
+# Japanese: an address from its prefecture to its block and house numbers ("〒154-0024
+# 東京都世田谷区三軒茶屋2-14-9"), and a name before an honorific that only follows a person's
+# name ("佐藤 花子 様", "山田太郎殿")
+_JP_ADDRESS = re.compile(
+    r"(?:〒 ?[0-9]{3}-[0-9]{4} ?)?(?:東京都|北海道|京都府|大阪府|[\u4e00-\u9fff]{2,3}県)"
+    r"[\u4e00-\u9fff\u3040-\u30ff]{1,20}?[0-9０-９]{1,4}(?:[-－−ー丁目番地号の][0-9０-９]{1,4}){0,4}(?:号)?"
+    r"|〒 ?[0-9]{3}-[0-9]{4}"
+)
+_JP_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<n>[\u4e00-\u9fff]{1,4}[ \u3000]?[\u4e00-\u9fff\u3040-\u30ff]{1,4})[ \u3000]?(?:様|さま|殿)"
+)
+
+
+def _japanese(text: str, out: list[Span]) -> None:
+    for m in _JP_ADDRESS.finditer(text):
+        out.append(Span(m.start(), m.end(), "address", 1))
+    if "様" in text or "さま" in text or "殿" in text:
+        for m in _JP_HONORIFIC.finditer(text):
+            out.append(Span(m.start("n"), m.end("n"), "person_name", 1))
+
+
+_BRACKETED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,? [A-ZÀ-Þ][\w'’-]+){1,3}(?=[,)])")
+
+
 def _phrases(text: str, out: list[Span], lowered: str) -> None:
     for m in _at_words(text, lowered, _PHRASE_WORDS, _PHRASE):
         value = m.group("v")
@@ -1565,6 +1615,12 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
         kind = ("session_id" if who == "session" else "ssn" if who in ("passport", "pesel")
                 else "phone" if who == "msisdn" else "user_id")
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
+        if kind == "user_id" and text.startswith(" (", m.end("v")):
+            # the person's name in brackets after their id: "employee EMP-30418 (Gagnon,
+            # Marie-Ève)", "payee 000142 (Jack O'Brien, TFN …)"
+            nm = _BRACKETED_NAME.match(text, m.end("v") + 2)
+            if nm is not None and not any(w.lower().strip(",") in _NOT_NAME_WORDS for w in nm.group().split(" ")):
+                out.append(Span(nm.start(), nm.end(), "person_name", 0))
 
 
 def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...]) -> None:
@@ -1879,7 +1935,9 @@ def _dob_phrases(text: str, out: list[Span]) -> None:
 _ROMANCE_STREETS = r"(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza)"
 _STREET = re.compile(
     r"(?<![\w.:/-])[0-9]{1,5}[A-Za-z]? (?:[A-Z][a-z]+ ){1,3}(?:" + _STREET_TYPES + r")\b\.?"
-    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein)"
+    # and the Nordic languages' "Storgatan 12", "Nørregade 7", "Kungsvägen 3", "Mannerheimintie"
+    r"|(?<![\w-])[A-ZÄÖÜÆØÅ][a-zäöüßæøå]+(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein|gatan|gade"
+    r"|vägen|vej|veien|katu)"
     r" [0-9]{1,4}[a-z]?(?![\w.])"
     # Polish "ul. Marszałkowska 84/92 m. 15"; Spanish, Portuguese, Italian "Calle Mayor 5", "Rua
     # Augusta, 100", "Via dei Mille 12"
@@ -2594,6 +2652,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sudo_bare(text, cands)
     if "</" in text:
         _xml_elements(text, cands)
+    if not text.isascii() and ("〒" in text or "県" in text or "都" in text or "道" in text or "府" in text
+                               or "様" in text or "さま" in text or "殿" in text):
+        _japanese(text, cands)
     if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None):
         _possessives(text, cands)
     if "@" in text and ("ssh-" in text or "ecdsa-" in text):

@@ -215,6 +215,7 @@ PERSONAL_PARENTS = frozenset({
     "empfanger", "absender", "remitente", "mittente", "comprador", "acheteur", "kaufer",
     "dbtr", "cdtr", "ultmt_dbtr", "ultmt_cdtr", "debtor", "creditor",
     "adresse", "direccion", "domicilio", "endereco", "indirizzo", "anschrift", "adres",
+    "people", "practitioner",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -247,6 +248,7 @@ _NAME_PREFIX = frozenset({
     "member", "real", "legal", "account", "client", "subscriber", "driver", "rider",
     "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
+    "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
 })  # fmt: skip
 _PERSON_ID_PREFIX = frozenset({
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
@@ -481,8 +483,12 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
     ('email', None)
     >>> child_class("name", "customer", "user_id"), child_class("last4", "card", "card")
     ('person_name', None)
+    >>> child_class("csrftoken", "cookies", "cookie"), child_class("path", "cookie", "cookie")
+    ('cookie', None)
     """
     own = classify_key(name, parent)
+    if own is None and inherited == "cookie" and parent is not None and normalize_key(parent).endswith("cookies"):
+        return "cookie"  # a cookie jar ({"cookies": {"csrftoken": …}}): each value is a cookie's
     if own is None and inherited not in _NOT_INHERITED:
         if inherited == "card" and normalize_key(name) in _CARD_DETAILS:
             return None  # what a card object says of its card, not its number: brand, last4
