@@ -594,3 +594,17 @@ def test_a_name_in_brackets_after_a_person_s_id(anon: Anonymizer) -> None:
     assert "000142" not in out and "Jack O'Brien" not in out
     out = anon.anonymize_text("user 4411 (Payment Service) timed out")
     assert "4411" not in out and "(Payment Service) timed out" in out
+
+
+def test_more_keys_of_people(anon: Anonymizer) -> None:
+    for key in ("vehicleRegistration", "plaka", "deviceId", "identifierForVendor", "LoyaltyNumber", "cnh", "suser",
+                "profileId"):
+        assert classify_key(key) == "user_id", key
+    assert classify_key("profileName") == "person_name" and classify_key("enlem") == classify_key("boylam") == "geo"
+    assert classify_key("郵便番号") == "address" and classify_key("フリガナ") == "person_name"
+    out = anon.anonymize_text("CEF:0|CyberArk|Vault|13.2|295|Retrieve password|5|act=Retrieve password suser=a.marchetti")
+    assert "a.marchetti" not in out
+    out = anon.anonymize_text("DeviceLogonEvents: LogonFailed corp S-1-5-21-3623811015-3361044348-30300820-21487 S-1-5-18")
+    assert "30300820-21487" not in out and "S-1-5-18" in out
+    out = anon.anonymize_text("Kela: hakijan henkilötunnus 230591-284H, nimi: Aino Mäkelä, tila HYLÄTTY")
+    assert "230591-284H" not in out and "Aino Mäkelä" not in out

@@ -32,9 +32,9 @@ EVENTS = [
     _event(message="ticket created",
            attributes={"ticket": {"description": "My card was charged twice. Rachel Greenwood",
                                   "requester": {"name": "Rachel Greenwood", "tier": "gold"}}}),
-    # a Kafka record key (OpenTelemetry's messaging.kafka.message.key) in the consumer's error
-    _event(message="cannot deserialize record C-2093381 at offset 1182734",
-           attributes={"messaging.kafka.message.key": "C-2093381", "messaging.kafka.offset": 1182734}),
+    # a customer id under its object, in the consumer's error
+    _event(message="cannot deserialize record of C-2093381 at offset 1182734",
+           attributes={"customer": {"id": "C-2093381"}, "messaging.kafka.offset": 1182734}),
     # not a whole word: stays; a short value (5 characters): stays
     _event(message="user-5531-abc and 48213 are other values", user_id="user-5531-ab",
            attributes={"customer": {"id": "48213"}}),
@@ -99,3 +99,32 @@ def test_pandas_batch_equals_per_event() -> None:
     got = batch.anonymize_batch(frame)
     assert got.to_dict("records") == want and batch.counts == single.counts
     assert "user-5531-ab" not in got.loc[0, "message"]
+
+
+def test_objects_that_name_their_value() -> None:
+    event = _event(attributes={
+        "env": [{"name": "DB_PASSWORD", "value": "Ledg3r-Pr0d-2024!"}, {"name": "LOG_LEVEL", "value": "debug"}],
+        "documents": [{"documentType": "PASSPORT", "number": "TZ1184392", "expiryDate": "2031-03-02"}],
+        "phones": [{"deviceType": "MOBILE", "number": "8034417729"}],
+        "tag": {"key": "team", "value": "payments"},
+    })
+    out = Anonymizer(Policy.load(), KEY).anonymize_event(event)
+    blob = json.dumps(out)
+    for raw in ("Ledg3r-Pr0d-2024!", "TZ1184392", "8034417729"):
+        assert raw not in blob, raw
+    assert out["attributes"]["env"][1] == {"name": "LOG_LEVEL", "value": "debug"}
+    assert out["attributes"]["tag"] == {"key": "team", "value": "payments"}
+    assert out["attributes"]["documents"][0]["expiryDate"] == "2031-03-02"
+    # a struct column of such objects gives the same rows in the batch path
+    frame = pl.DataFrame([{**event, "attributes": {"cred": {"name": "DB_PASSWORD", "value": "x9!Pq2"}}},
+                          {**event, "attributes": {"cred": {"name": "REGION", "value": "eu-west-1"}}}])
+    single = Anonymizer(Policy.load(), KEY)
+    assert Anonymizer(Policy.load(), KEY).anonymize_batch(frame).to_dicts() == [
+        single.anonymize_event(r) for r in frame.to_dicts()]
+
+
+def test_a_bare_key_s_value_is_not_looked_for_elsewhere() -> None:
+    # an experiment's "key" is tokenized to be safe, not known to be personal: no echo
+    event = _event(message="exposure failed for checkout-redesign-v3", attributes={"experiment": {"key": "checkout-redesign-v3"}})
+    out = Anonymizer(Policy.load(), KEY).anonymize_event(event)
+    assert out["message"] == event["message"]

@@ -42,7 +42,13 @@ from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
 from features.privacy.checks import card_issuer_matches, is_luhn_valid, parse_ip
 from features.privacy.detectors import TOKEN_PATTERN, cookie_spans, find_spans, is_neutral
 from features.privacy.echoes import echo_event
-from features.privacy.keys import child_class, classify_key, is_plausible, looks_random
+from features.privacy.keys import (
+    child_class,
+    classify_key,
+    is_plausible,
+    looks_random,
+    normalize_key,
+)
 from features.privacy.policy import FieldRule, Policy
 from features.privacy.tokens import Tokenizer, TokenKey, load_key
 
@@ -324,10 +330,16 @@ class Anonymizer:
 
     def _mapping(self, value: dict[Any, Any], inherited: str | None, parent: str | None) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
+        pair = labelled_value(value)
         for k, v in value.items():
             name = k if isinstance(k, str) else str(k)
             nk = self._key_name(k) if isinstance(k, str) else k
-            out[nk] = self._value(v, child_class(name, parent, inherited), name)
+            if pair is not None and k == pair[1]:
+                out[nk] = self._value(v, None, name)  # the label is a name, read as text
+            elif pair is not None and k == pair[0] and pair[2] is not None:
+                out[nk] = self._value(v, pair[2], name)
+            else:
+                out[nk] = self._value(v, child_class(name, parent, inherited), name)
         return out
 
     def _apply(self, rule: FieldRule, name: str, value: Any) -> Any:
@@ -473,6 +485,42 @@ def _shape_kind(value: str) -> str | None:
 
 
 _PAIR_NAME = re.compile(r"[A-Za-z][\w.:-]{0,63}")
+# An object that says what its value is in another of its keys: Kubernetes' env and AWS's
+# tags ({"name": "DB_PASSWORD", "value": …}), HAR's headers, typed ids and contacts
+# ({"type": "PASSPORT", "number": …}, {"deviceType": "MOBILE", "number": …}, FHIR's
+# {"system": "phone", "value": …})
+_LABEL_KEYS = frozenset({"name", "key", "type", "document_type", "id_type", "kind", "system", "device_type",
+                         "identifier_type", "tax_id_type", "label"})  # fmt: skip
+_LABELLED_KEYS = frozenset({"value", "number", "id", "identifier"})
+
+
+def labelled_value(obj: dict[Any, Any]) -> tuple[Any, Any, str | None] | None:
+    """``(key of the value, key of its label, the value's class)`` when ``obj`` names what
+    its value is in a label key (the class None when the label names nothing personal);
+    None when ``obj`` is no such object.
+
+    Examples
+    --------
+    >>> labelled_value({"name": "DB_PASSWORD", "value": "s3cr3t"})
+    ('value', 'name', 'password')
+    >>> labelled_value({"documentType": "PASSPORT", "number": "TZ1184392"})
+    ('number', 'documentType', 'ssn')
+    >>> labelled_value({"Key": "team", "Value": "payments"}), labelled_value({"id": 7, "tier": "gold"})
+    (('Value', 'Key', None), None)
+    """
+    label = label_key = target = None
+    for k, v in obj.items():
+        if not isinstance(k, str) or v is None:
+            continue
+        nk = normalize_key(k)
+        if nk in _LABEL_KEYS and isinstance(v, str) and label is None:
+            label, label_key = v, k
+        elif nk in _LABELLED_KEYS and target is None:
+            target = k
+    if label is None or target is None or not _PAIR_NAME.fullmatch(label):
+        return None
+    cls = classify_key(label)
+    return target, label_key, (None if cls == "id" else cls)
 
 
 def _is_pair(value: Any) -> bool:

@@ -15,7 +15,14 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from features.privacy.anonymizer import _FIELD_TYPES, _NUM_OK, _PLAIN_ID, _TS_OK
+from features.privacy.anonymizer import (
+    _FIELD_TYPES,
+    _LABEL_KEYS,
+    _LABELLED_KEYS,
+    _NUM_OK,
+    _PLAIN_ID,
+    _TS_OK,
+)
 from features.privacy.detectors import (
     G_KEYS,
     G_OTHER_SHAPES,
@@ -28,7 +35,7 @@ from features.privacy.detectors import (
     key_run_matters,
 )
 from features.privacy.echoes import echo_event, echo_frame
-from features.privacy.keys import child_class, classify_key
+from features.privacy.keys import child_class, classify_key, normalize_key
 
 if TYPE_CHECKING:
     import polars as pl
@@ -451,6 +458,9 @@ def _scan(
                 return lambda: _patch(s, cand, texts())
             return _text_column(anon, s, cls)
         return _local(local, lambda: _map_distinct(anon, s, lambda v: anon._text(v, cls)))
+    if isinstance(dtype, pl.Struct) and _labelled(dtype):
+        # an object that names its value in another key: row by row, as anonymize_event does
+        return _local(local, lambda: pl.Series(s.name, [anon._value(v, cls, key) for v in s.to_list()], strict=False))
     if isinstance(dtype, pl.Struct):
         names = [f.name for f in dtype.fields]
         parts = s.struct.unnest()
@@ -470,6 +480,13 @@ def _scan(
 
         return rebuild
     return _local(local, lambda: _scan_other(anon, s, cls, key, personal))
+
+
+def _labelled(dtype: Any) -> bool:
+    """Whether a struct's fields include a label key and a labelled one (see
+    :func:`~features.privacy.anonymizer.labelled_value`): its rows may name their values."""
+    keys = {normalize_key(f.name) for f in dtype.fields}
+    return bool(keys & _LABEL_KEYS) and bool(keys & _LABELLED_KEYS)
 
 
 def _scan_other(anon: Anonymizer, s: pl.Series, cls: str | None, key: str, personal: bool) -> pl.Series:

@@ -158,6 +158,10 @@ _DOVECOT_PASSDBS = ("pam", "passwd-file", "passwd", "shadow", "ldap", "sql", "ch
                     "static", "oauth2", "lua")  # fmt: skip
 _DOVECOT_NAMES = r"(?:" + "|".join(_DOVECOT_PROCESSES + _DOVECOT_PASSDBS) + r")\("
 
+# "name" in other languages, read like a bare name key (two or three title-cased words):
+# Finnish, Norwegian and Danish, Swedish, Hungarian, Czech, Dutch, Portuguese and Italian,
+# Spanish, French, Turkish
+_OTHER_NAME_KEYS = r"(?:[Nn]imi|[Nn]avn|[Nn]amn|[Nn]év|[Jj]méno|[Nn]aam|[Nn]ome|[Nn]ombre|[Nn]om|[Ii]sim)"
 # Street types that end a street's name in English addresses ("221B Baker Street")
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
@@ -186,7 +190,8 @@ _NAME_CUES_OTHER = (
     # Swedish, Turkish, Finnish and Czech customers; an employee, a payer, a subscriber, a
     # recipient, a patient, a user in the languages above; "Dear" in Turkish, Spanish,
     # Dutch and Polish
-    r"[Kk]und|[Mm][üu][şs]teri(?:si)?:?|[Aa]siakas|[Zz][áa]kazn[íi]k(?:a|em)?|"
+    r"[Kk]und|[Mm][üu][şs]teri(?:si)?:?|[Aa]siakas|[Zz][áa]kazn[íi]k(?:a|em)?|[Cc]lient(?:a|ul|ului):?|"
+    r"[Mm]edarbejder:?|[Mm]edarbetare:?|[Cc]omprador(?:a)?:?|"
     r"[Mm]itarbeiter(?:in)?|[Ee]mplead[oa]|[Ee]mploy[ée]e?|[Ff]uncion[áa]ri[oa]|[Dd]ipendente|"
     r"[Pp]racownik(?:a|iem)?|[Mm]edewerker|[Pp]agador(?:a)?:?|[Zz]ahler(?:in)?|[Pp]ayeur|[Pp]agatore|"
     r"[Aa]bonn[ée]e?|[Aa]bonnent(?:in)?|[Ss]uscriptor(?:a)?|[Aa]ssinante|[Aa]bbonat[oa]|"
@@ -243,7 +248,8 @@ _KEY_WORDS = (
     "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
-    "attendee|invitee|"
+    "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
+    "matricula|cnh|loyalty|frequent|membership|policy|enlem|boylam|latitud|longitud|breitengrad|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
     # accounts, national ids, bank accounts; one person's app installation
     "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
@@ -312,7 +318,8 @@ _SHAPE_BRANCHES = (
     # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
     r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
     # two title-cased words under a bare name or holder key (_bare_names)
-    r"(?:name|Name|NAME|holder|Holder|HOLDER)\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
+    r"(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?"
+    r"[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
 )
 # An object that describes a person, printed by its toString(): Java's records and Lombok
 # ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
@@ -342,10 +349,11 @@ PERSON_OBJECT_GATE = (
 # "sin" stays); a value has seven digits or more (RFC 7231 stays).
 _ID_CUE_ACRONYMS = (
     "SIN", "TFN", "BSN", "NIF", "NIE", "CPF", "NIR", "PESEL", "RUT", "CUIT", "CUIL", "SSN", "TCKN", "OIB",
-    "EGN", "JMBG", "AMKA", "PPSN", "CPR", "HETU", "NHS", "IdNr", "NINO", "NRIC", "HKID",
+    "EGN", "JMBG", "AMKA", "PPSN", "CPR", "HETU", "NHS", "IdNr", "NINO", "NRIC", "HKID", "CNP", "TAJ", "ΑΜΚΑ",
+    "ΑΦΜ", "СНИЛС", "ИНН", "РНОКПП",
 )  # fmt: skip
 _ID_CUE_WORDS = (
-    "personnummer", "personnr", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
+    "personnummer", "personnr", "fødselsnummeret", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
     "rodné číslo", "rodne cislo", "r. č.", "r.č.", "identifikationsnummer", "steuer-id", "steuerid",
     "steuernummer", "sozialversicherungsnummer", "codice fiscale", "sécurité sociale", "securite sociale",
     "t.c. kimlik", "kimlik", "social security", "national insurance", "aadhaar", "aadhar", "medicare",
@@ -385,7 +393,8 @@ _KEY_WORD_BRANCH = (
 # or in a part with nine other branches, made polars' regex engine 30-100 times slower)
 _XML_BRANCH = r"(?i:" + _KEY_WORDS + r")[^<>\n]*>[^<>\n]+</"
 # the shapes added for other languages: one part of their own in the batch path
-_OTHER_SHAPES = _NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県"
+_OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
+                 + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE, _KEY_WORD_BRANCH))
 _HINT = re.compile(HINT_PATTERN)
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
@@ -532,7 +541,8 @@ _NAME_PHRASE = re.compile(
 _TITLE_WORDS = ("mr. ", "mrs. ", "mr ", "mrs ", "ms. ", "mx. ", "sra. ", "srta. ", "herr", "frau ", "mme ", "mlle ")
 # the starts of the cues added for other languages and for who wrote a message (_NAME_CUES)
 _OTHER_NAME_STARTS = (
-    "kund", "müşteri", "musteri", "asiakas", "zákazn", "zakazn", "mitarbeiter", "emplead", "employ",
+    "kund", "müşteri", "musteri", "asiakas", "zákazn", "zakazn", "clienta", "clientul", "medarbe", "comprador",
+    "mitarbeiter", "emplead", "employ",
     "funcion", "dipendente", "pracownik", "medewerker", "pagador", "zahler", "payeur", "pagatore", "abonn",
     "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "paciente", "paziente", "pacjent",
     "patiënt", "benutzer", "usuari", "utilisat", "utente", "użytkownik", "gebruiker", "kullan", "sayın",
@@ -640,10 +650,11 @@ _CUE_BEFORE = re.compile(
     r"(?:(?i:" + _alternation(_CUE_PHRASES, True) + r")[ \t]+)?"
     r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
     r"(?:" + _alternation(_ID_CUE_ACRONYMS, True) + r"|(?i:" + _alternation(_ID_CUE_WORDS, True) + r")"
-    r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![\w.-])"
+    r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![A-Za-zÀ-ɏ0-9_.-])"
 )
 # the number after the word: digits with blanks, dots, dashes, slashes and brackets
-_CUED_NUMBER = re.compile(r"\+?\(?[0-9][0-9 ()./-]{4,22}[0-9](?![\w-]|[.,/-][0-9])")
+# (an identity number may end with a check letter: Finland's 230591-284H)
+_CUED_NUMBER = re.compile(r"\+?\(?[0-9][0-9 ()./-]{4,22}[0-9](?:[A-Y](?![\w-]))?(?![\w-]|[.,/-][0-9])")
 _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
 
 # The word lists some detectors start from, as gates. In one process find_spans tests them
@@ -1185,8 +1196,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
 # A bare ``name`` key, not part of a longer one (customer_name= is read with the keys),
 # also PHP's print_r ``[name] =>``; and a bare ``holder`` (an account's, or a lock's:
 # holder=worker-3 stays, only a person's name is taken)
+_OTHER_NAME_KEY_GATE = re.compile(_OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}(?:=|:)")
 _BARE_NAME_KEY = re.compile(
-    r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER)(?:\\?[\"'])?|(?<=\[)(?:name|Name|NAME)\])[ \t]{0,3}(?:=>?|:)[ \t]{0,3}"
+    r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")(?:\\?[\"'])?"
+    r"|(?<=\[)(?:name|Name|NAME)\])[ \t]{0,3}(?:=>?|:)[ \t]{0,3}"
 )
 
 
@@ -1573,6 +1586,8 @@ def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
         if _DATE_LIKE.match(value) is not None or value.count(".") >= 2:
             continue
         digits = sum(c.isdigit() for c in value)
+        if value[-1].isalpha() and m.group("ph") is not None:
+            continue
         if m.group("ph") is None:
             if digits <= 18:
                 out.append(Span(vm.start(), vm.end(), "ssn", 2))
@@ -1591,6 +1606,17 @@ _JP_ADDRESS = re.compile(
 _JP_HONORIFIC = re.compile(
     r"(?<![\u4e00-\u9fff\u3040-\u30ff])(?P<n>[\u4e00-\u9fff]{1,4}[ \u3000]?[\u4e00-\u9fff\u3040-\u30ff]{1,4})[ \u3000]?(?:様|さま|殿)"
 )
+
+
+# A Windows security identifier of a domain's or a machine's account (S-1-5-21-…-RID, the
+# RID 1000 or more: the built-in accounts and groups have smaller ones, S-1-5-18 is the system)
+_ACCOUNT_SID = re.compile(r"(?<![\w-])S-1-5-21-[0-9]{1,10}-[0-9]{1,10}-[0-9]{1,10}-(?P<rid>[0-9]{4,10})(?![\w-])")
+
+
+def _account_sids(text: str, out: list[Span]) -> None:
+    for m in _ACCOUNT_SID.finditer(text):
+        if int(m.group("rid")) >= 1000:
+            out.append(Span(m.start(), m.end(), "user_id", 1))
 
 
 def _japanese(text: str, out: list[Span]) -> None:
@@ -2638,7 +2664,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _ldap_names(text, cands)
     if "/" in text and ("Login OK: [" in text or "Login incorrect" in text):
         _radius_passwords(text, cands)
-    if "name" in lowered or "holder" in lowered:
+    if "name" in lowered or "holder" in lowered or (
+        gates & _G_OTHER_SHAPES if gates is not None else _OTHER_NAME_KEY_GATE.search(text) is not None
+    ):
         _bare_names(text, cands)
     if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text):
         _hl7_segments(text, cands)
@@ -2652,6 +2680,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sudo_bare(text, cands)
     if "</" in text:
         _xml_elements(text, cands)
+    if "S-1-5-21-" in text:
+        _account_sids(text, cands)
     if not text.isascii() and ("〒" in text or "県" in text or "都" in text or "道" in text or "府" in text
                                or "様" in text or "さま" in text or "殿" in text):
         _japanese(text, cands)

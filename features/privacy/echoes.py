@@ -47,6 +47,9 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 _MARKS = frozenset("0123456789@._-+ ")
 _WORTHY = r"[0-9@._+ -]"  # the same marks, for polars
 _WHOLE_TOKEN = "^(?:" + TOKEN_PATTERN + ")$"
+# a value under a bare "key" (a Kafka record's, an experiment's, a cache's) is tokenized to be
+# safe, not because it is known to be personal: it is not looked for elsewhere
+_WEAK = "<record_key"
 
 
 def _worthy(raw: str) -> bool:
@@ -77,7 +80,7 @@ def named_values(before: Any, after: Any, out: dict[str, str]) -> None:
     """
     if isinstance(after, str):
         raw = _raw(before)
-        if raw is not None and raw != after and _TOKEN.fullmatch(after) and _worthy(raw):
+        if raw is not None and raw != after and _TOKEN.fullmatch(after) and _worthy(raw) and not after.startswith(_WEAK):
             out.setdefault(raw, after)
     elif isinstance(before, dict) and isinstance(after, dict):
         for b, a in zip(before.values(), after.values(), strict=False):
@@ -195,10 +198,10 @@ def _sources(before: pl.Series, after: pl.Series) -> pl.DataFrame:
         frame = frame.filter(a.str.starts_with("<") & a.str.ends_with(">"))
         if before.dtype == pl.String:
             b = pl.col("b")
-            frame = frame.filter((b != a) & (b.str.len_chars() >= 6))
+            frame = frame.filter((b != a) & (b.str.len_chars() >= 6) & ~a.str.starts_with(_WEAK))
             picked = frame.filter(b.str.contains(_WORTHY) & a.str.contains(_WHOLE_TOKEN))
             return picked.select("row", pl.col("b").alias("raw"))
-        picked = frame.filter(a.str.contains(_WHOLE_TOKEN))
+        picked = frame.filter(a.str.contains(_WHOLE_TOKEN) & ~a.str.starts_with(_WEAK))
         for row, value in zip(picked.get_column("row").to_list(), picked.get_column("b").to_list(), strict=True):
             raw = _raw(value)
             if raw is not None and _worthy(raw):

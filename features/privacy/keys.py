@@ -117,6 +117,8 @@ _add("card", "card", "card_number", "cardnumber", "card_no", "cc", "cc_number", 
      "card_cvv", "security_code", "debit_card")
 _add("iban", "iban", "bank_account", "account_number", "bank_account_number", "bic_iban",
      "routing_number")
+_add("geo", "enlem", "boylam", "latitud", "longitud", "latitudine", "longitudine", "breitengrad",
+     "laengengrad", "langengrad", "szerokosc", "dlugosc")
 _add("geo", "lat", "latitude", "lon", "lng", "long", "longitude", "geo", "geolocation",
      "gps", "coords", "coordinates", "latlng", "lat_lng", "latlon", "lat_lon", "geo_point")
 _add("password", "password", "passwd", "pwd", "pass", "passphrase", "passcode", "pin",
@@ -165,7 +167,8 @@ _add("dob", "geburtsdatum", "geburtstag", "date_de_naissance", "date_naissance",
      "fecha_nacimiento", "data_de_nascimento", "data_nascimento", "data_di_nascita", "data_nascita",
      "geboortedatum", "data_urodzenia", "fodelsedatum", "fodselsdato", "dogum_tarihi", "出生日期",
      "生日", "生年月日", "생년월일", "дата_рождения")
-_add("address", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
+_add("person_name", "フリガナ", "ふりがな")
+_add("address", "郵便番号", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
      "direccion", "domicilio", "calle", "codigo_postal", "cod_postal", "endereco", "logradouro", "cep",
      "indirizzo", "civico", "code_postal", "adres", "straat", "huisnummer", "ulica", "kod_pocztowy",
      "posta_kodu", "gatuadress", "postnummer", "地址", "住址", "住所", "주소", "адрес")
@@ -174,6 +177,14 @@ _add("user_id", "kundennummer", "kunden_nr", "kundennr", "kunden_id", "kundenid"
      "id_usuario", "id_cliente", "numero_cliente", "num_cliente", "cliente_id", "codigo_cliente",
      "utente", "nome_utente", "gebruikersnaam", "klantnummer", "personalnummer", "mitarbeiternummer",
      "kullanici_adi", "用户名", "用户id", "ユーザー名",
+     # ArcSight's CEF: the source's and the destination's user
+     "suser", "duser", "suid", "duid",
+     # one person's device, vehicle, membership, driving licence (Brazil's CNH), insurance policy
+     "device_id", "deviceid", "identifier_for_vendor", "license_plate", "licence_plate", "number_plate",
+     "vehicle_registration", "vehicle_plate", "plate", "plate_number", "plaka", "placa", "kenteken",
+     "kennzeichen", "immatriculation", "targa", "matricula", "cnh", "loyalty_number", "loyalty_id",
+     "frequent_flyer", "frequent_flyer_number", "membership_number", "member_number", "policy_number",
+     "学号", "会員id", "会員番号",
      # the customer, the user, the patient, as a key of their own (customer= is one already)
      "kunde", "kundin", "cliente", "klient", "klant", "musteri", "abonne", "用户", "客户", "顾客", "顧客",
      "会员", "患者",
@@ -249,11 +260,12 @@ _NAME_PREFIX = frozenset({
     "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
+    "profile",
 })  # fmt: skip
 _PERSON_ID_PREFIX = frozenset({
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
-    "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee",
+    "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee", "profile",
 })  # fmt: skip
 # Whose or which place a coordinate key names (dest_lat, pickup_lng, last_known_latitude)
 _PLACE_PREFIX = frozenset({
@@ -277,6 +289,14 @@ _SECRET_TAIL = frozenset({
 })  # fmt: skip
 
 
+def _fold_latin(c: str) -> str:
+    """A Latin letter without its accents (é -> e); any other character as it is (the kana's
+    voicing marks are part of the letter: ガ stays ガ)."""
+    if c < "\u0080" or c > "\u024f":
+        return c
+    return "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+
+
 def normalize_key(key: str) -> str:
     """Lower-case snake form of a key: ``X-Api-Key`` and ``xApiKey`` give ``x_api_key``.
 
@@ -286,9 +306,8 @@ def normalize_key(key: str) -> str:
     ('customer_email', 'set_cookie', 'telefono_movil')
     """
     low = _CAMEL.sub("_", key).lower()
-    if not low.isascii():  # Straße, teléfono, imię: as they are spelt in ASCII; 姓名 as it is
-        decomposed = unicodedata.normalize("NFKD", low.translate(_FOLD))
-        low = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not low.isascii():  # Straße, teléfono, imię: as they are spelt in ASCII; 姓名, フリガナ as they are
+        low = "".join(_fold_latin(c) for c in low.translate(_FOLD))
     return _SEP.sub("_", low).strip("_")
 
 
