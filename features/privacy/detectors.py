@@ -533,8 +533,14 @@ _PHRASE = re.compile(
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
-    r"(?<![^\W\d_])(?:(?:" + _NAME_CUES + "|" + _NAME_CUES_OTHER + r") (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
+    r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
     r"(?P<alone>" + _TITLES_ALONE + r"))(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
+)
+# the cues of other languages apart (tried only where their words are: one alternation of
+# both made each try at an English cue's place slower)
+_NAME_PHRASE_OTHER = re.compile(
+    r"(?<![^\W\d_])" + _NAME_CUES_OTHER + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?"
+    r"(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 # the lower-cased _TITLES_ALONE, where _names looks for them; the gate (_NAME_WORDS) tests
 # "mr" for the first four (a word fewer to test is ~0.25 µs less per string)
@@ -544,7 +550,7 @@ _OTHER_NAME_STARTS = (
     "kund", "müşteri", "musteri", "asiakas", "zákazn", "zakazn", "clienta", "clientul", "medarbe", "comprador",
     "mitarbeiter", "emplead", "employ",
     "funcion", "dipendente", "pracownik", "medewerker", "pagador", "zahler", "payeur", "pagatore", "abonn",
-    "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "paciente", "paziente", "pacjent",
+    "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "patientin", "paciente", "paziente", "pacjent",
     "patiënt", "benutzer", "usuari", "utilisat", "utente", "użytkownik", "gebruiker", "kullan", "sayın",
     "estimad", "geachte", "szanown", "hi, this is", "hi this is", "hello, this is", "hello this is",
     "hey, this is", "hey this is", "thanks,", "thank you,", "many thanks,", "regards,", "best regards,",
@@ -927,6 +933,18 @@ _PERSON_OBJECT = re.compile(
 _CLOSING = {"{": "{}", "(": "()", "[": "[]"}
 _PERSON_SEARCH = re.compile(r"(?<![\w.-])(?P<cls>" + _PERSON_SEARCHES + r")(?P<open>\?)(?=[A-Za-z_][\w.-]* ?=)")
 _URL_END = re.compile(r"[\s\"'<>]")
+_SEARCH_WORDS = ("users", "customers", "patients", "members", "employees", "contacts", "persons", "people", "clients",
+                 "subscribers", "Patient", "Person", "Practitioner")  # fmt: skip
+
+
+def _person_search_at(text: str) -> bool:
+    """Whether a word of :data:`_PERSON_SEARCHES` ends just before one of the ``?`` of ``text``."""
+    i = text.find("?")
+    while i >= 0:
+        if text.endswith(_SEARCH_WORDS, max(0, i - 13), i):
+            return True
+        i = text.find("?", i + 1)
+    return False
 _OBJECT_OPEN = re.compile(r"[{(\[] ?[A-Za-z_]+ ?[=:]")  # what _PERSON_OBJECT needs after the name: cheap first
 
 
@@ -1073,7 +1091,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if is_personal_parent(om.group("cls")):
                 at = om.start("open")
                 regions.append((at, _brace_end(text, at, _CLOSING[om.group("open")]), om.group("cls")))
-    if "?" in text:
+    if "?" in text and _person_search_at(text):
         for om in _PERSON_SEARCH.finditer(text):
             if is_personal_parent(om.group("cls")):
                 end = _URL_END.search(text, om.end())
@@ -1196,7 +1214,9 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
 # A bare ``name`` key, not part of a longer one (customer_name= is read with the keys),
 # also PHP's print_r ``[name] =>``; and a bare ``holder`` (an account's, or a lock's:
 # holder=worker-3 stays, only a person's name is taken)
-_OTHER_NAME_KEY_GATE = re.compile(_OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}(?:=|:)")
+# what _OTHER_NAME_KEYS needs, as lower-case substrings (cheaper than the regex per text)
+_OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "isim", 'nom"', "nom'", "nom ",
+                         "nom=", "nom:", "nom\\", "nom\t")
 _BARE_NAME_KEY = re.compile(
     r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")(?:\\?[\"'])?"
     r"|(?<=\[)(?:name|Name|NAME)\])[ \t]{0,3}(?:=>?|:)[ \t]{0,3}"
@@ -1649,8 +1669,8 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
                 out.append(Span(nm.start(), nm.end(), "person_name", 0))
 
 
-def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...]) -> None:
-    for m in _at_words(text, lowered, starts, _NAME_PHRASE):
+def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pattern: re.Pattern[str]) -> None:
+    for m in _at_words(text, lowered, starts, pattern):
         words = m.group("v").split(" ")
         kept = [words[0]]
         for w in words[1:]:
@@ -1661,7 +1681,7 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...]) ->
         while kept and kept[-1].lower() in _NAME_PARTICLES:
             kept.pop()
         # two words at least, or one after a title (Dear Mr. Twist, Herrn Müller)
-        titled = m.group("title") or m.group("alone")
+        titled = m.group("title") or (m.group("alone") if pattern is _NAME_PHRASE else None)
         if len(kept) < (1 if titled else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
             continue
         if not titled and any(w.lower() in _NOT_NAME_WORDS for w in kept):
@@ -2645,9 +2665,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if gates & _G_PHRASE_WORDS if gates is not None else _has_any(lowered, _PHRASE_WORDS):
         _phrases(text, cands, lowered)
     if gates & _G_NAME_WORDS if gates is not None else _has_any(lowered, _NAME_WORDS):
-        _names(text, cands, lowered, _NAME_STARTS)
+        _names(text, cands, lowered, _NAME_STARTS, _NAME_PHRASE)
     if gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _OTHER_NAME_STARTS):
-        _names(text, cands, lowered, _OTHER_NAME_STARTS)  # cues in other languages, sign-offs
+        _names(text, cands, lowered, _OTHER_NAME_STARTS, _NAME_PHRASE_OTHER)  # other languages, sign-offs
     dovecot = "(" in text and (
         bool(gates & _G_DOVECOT) if gates is not None else _DOVECOT_GATE.search(text) is not None
     )
@@ -2665,7 +2685,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if "/" in text and ("Login OK: [" in text or "Login incorrect" in text):
         _radius_passwords(text, cands)
     if "name" in lowered or "holder" in lowered or (
-        gates & _G_OTHER_SHAPES if gates is not None else _OTHER_NAME_KEY_GATE.search(text) is not None
+        gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _OTHER_NAME_KEY_WORDS)
     ):
         _bare_names(text, cands)
     if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text):

@@ -136,7 +136,19 @@ def _apply(value: Any, named: list[tuple[str, str]], counts: Counter[str]) -> An
 
 
 def _plan(anon: Anonymizer, names: Any) -> list[tuple[Any, str, FieldRule]]:
-    """(input key, output key, rule) of each field kept, as anonymize_event names them."""
+    """(input key, output key, rule) of each field kept, as anonymize_event names them
+    (remembered per set of keys: events of one source share theirs)."""
+    names = tuple(names)
+    plans = anon.__dict__.setdefault("_echo_plans", {})
+    hit = plans.get(names)
+    if hit is None:
+        hit = _make_plan(anon, names)
+        if len(plans) < 4096:
+            plans[names] = hit
+    return hit
+
+
+def _make_plan(anon: Anonymizer, names: tuple[Any, ...]) -> list[tuple[Any, str, FieldRule]]:
     fields = anon.policy.fields
     plan = []
     for k in names:
@@ -286,15 +298,18 @@ def echo_frame(anon: Anonymizer, before: pl.DataFrame, after: pl.DataFrame) -> p
     sources = pl.concat([p for p in parts if p.height], how="vertical") if any(p.height for p in parts) else None
     if sources is None:
         return after
-    texts = [e for nk in targets for e in _texts(after.get_column(nk))]
+    # the scanned fields' strings of the rows that have a named value, joined (only those rows)
+    rows = sources.get_column("row").unique().sort()
+    targets_of_rows = after.select(targets)[rows]
+    texts = [e for nk in targets for e in _texts(targets_of_rows.get_column(nk))]
     if not texts:
         return after
-    scanned = pl.select(pl.concat_str(texts, separator="\u0000", ignore_nulls=True).alias("t")).with_row_index("row")
-    hits = (
-        sources.join(scanned, on="row", how="inner")
-        .filter(pl.col("t").str.contains(pl.col("raw"), literal=True).fill_null(False))
-        .get_column("row").unique().sort().to_list()
-    )
+    scanned = pl.select(pl.concat_str(texts, separator="\u0000", ignore_nulls=True).alias("t")).get_column("t")
+    at = pl.Series(range(len(rows)), dtype=pl.UInt32)  # row -> its place among `rows`
+    place = pl.DataFrame({"row": rows, "at": at})
+    matched = sources.join(place, on="row", how="inner")
+    found = scanned.gather(matched.get_column("at")).str.contains(matched.get_column("raw"), literal=True)
+    hits = matched.get_column("row").filter(found.fill_null(False)).unique().sort().to_list()
     if not hits:
         return after
     changed: dict[str, list[tuple[int, Any]]] = {nk: [] for nk in targets}
