@@ -128,3 +128,9 @@ def test_a_bare_key_s_value_is_not_looked_for_elsewhere() -> None:
     event = _event(message="exposure failed for checkout-redesign-v3", attributes={"experiment": {"key": "checkout-redesign-v3"}})
     out = Anonymizer(Policy.load(), KEY).anonymize_event(event)
     assert out["message"] == event["message"]
+
+
+def test_a_person_s_object_is_no_labelled_value() -> None:
+    # {"id", "name"} describes a person: its name is the person's, not a label for the id
+    out = Anonymizer(Policy.load(), KEY).anonymize_event(_event(attributes={"user": {"id": "u1", "name": "jdoe"}}))
+    assert TOKEN.fullmatch(out["attributes"]["user"]["name"]) and TOKEN.fullmatch(out["attributes"]["user"]["id"])

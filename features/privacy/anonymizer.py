@@ -491,7 +491,8 @@ _PAIR_NAME = re.compile(r"[A-Za-z][\w.:-]{0,63}")
 # {"system": "phone", "value": …})
 _LABEL_KEYS = frozenset({"name", "key", "type", "document_type", "id_type", "kind", "system", "device_type",
                          "identifier_type", "tax_id_type", "label"})  # fmt: skip
-_LABELLED_KEYS = frozenset({"value", "number", "id", "identifier"})
+# (not "id": {"id": 7, "name": "jdoe"} is a person's object, whose name is no label)
+_LABELLED_KEYS = frozenset({"value", "number"})
 
 
 def labelled_value(obj: dict[Any, Any]) -> tuple[Any, Any, str | None] | None:
