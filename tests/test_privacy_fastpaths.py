@@ -51,7 +51,7 @@ def _old_emails(text: str, out: list[Span]) -> None:
                 codes = ("%22", "%27", "%3A", "%3a", "%3D", "%3d", "%2C", "%2c", "%7B", "%7b", "%5B", "%5b", "%20", "%26")
                 j = max([text.rfind(c, j, i) + 3 for c in codes if text.rfind(c, j, i) >= 0], default=j)
                 m = detectors._DOMAIN.match(text, i + len(sep))
-                if m is not None:
+                if m is not None and j < i:  # (an encoded quote right before @ leaves no local part)
                     out.append(Span(j, m.end(), "email"))
             i = text.find(sep, i + 1)
 
@@ -336,3 +336,10 @@ def test_kind_blanking_as_before(text: str) -> None:
     from features.privacy import batch
 
     assert text.translate(batch._LETTERS_TO_X) == re.sub("[a-z]", "x", text)
+
+
+def test_no_address_without_a_local_part() -> None:
+    # hypothesis found it: a URL-encoded quote right before the @ leaves nothing to be an address
+    found: list[Span] = []
+    detectors._emails("%22@example.com", found)
+    assert found == []
