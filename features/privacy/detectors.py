@@ -334,10 +334,9 @@ _PERSON_CLASSES = (
 _PERSON_CLASS_SUFFIX = r"(?:Dto|DTO|Entity|Record|Model|Data|Info|Details|Profile|Vo|VO|Bean|Impl)?"
 # and a search for people in a URL, whose query's keys are a person's: FHIR's
 # "Patient?family=Nwosu&birthdate=…", a REST API's "/customers?email=…"
-_PERSON_SEARCHES = (
-    r"(?:users|customers|patients|members|employees|contacts|persons|people|clients|subscribers|"
-    r"Patient|Person|Practitioner|RelatedPerson)"
-)
+_SEARCH_WORDS = ("users", "customers", "patients", "members", "employees", "contacts", "persons", "people", "clients",
+                 "subscribers", "Patient", "Person", "Practitioner", "RelatedPerson")  # fmt: skip
+_PERSON_SEARCHES = "(?:" + "|".join(_SEARCH_WORDS) + ")"
 PERSON_OBJECT_GATE = (
     _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r"(?:@[0-9a-f]+)? ?[{(\[] ?[A-Za-z_]+ ?[=:]"
     r"|" + _PERSON_SEARCHES + r"\?[A-Za-z_][\w.-]* ?="
@@ -933,12 +932,8 @@ _PERSON_OBJECT = re.compile(
 _CLOSING = {"{": "{}", "(": "()", "[": "[]"}
 _PERSON_SEARCH = re.compile(r"(?<![\w.-])(?P<cls>" + _PERSON_SEARCHES + r")(?P<open>\?)(?=[A-Za-z_][\w.-]* ?=)")
 _URL_END = re.compile(r"[\s\"'<>]")
-_SEARCH_WORDS = ("users", "customers", "patients", "members", "employees", "contacts", "persons", "people", "clients",
-                 "subscribers", "Patient", "Person", "Practitioner")  # fmt: skip
-
-
 def _person_search_at(text: str) -> bool:
-    """Whether a word of :data:`_PERSON_SEARCHES` ends just before one of the ``?`` of ``text``."""
+    """Whether a word of :data:`_SEARCH_WORDS` ends just before one of the ``?`` of ``text``."""
     i = text.find("?")
     while i >= 0:
         if text.endswith(_SEARCH_WORDS, max(0, i - 13), i):
