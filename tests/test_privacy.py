@@ -608,3 +608,91 @@ def test_more_keys_of_people(anon: Anonymizer) -> None:
     assert "30300820-21487" not in out and "S-1-5-18" in out
     out = anon.anonymize_text("Kela: hakijan henkilötunnus 230591-284H, nimi: Aino Mäkelä, tila HYLÄTTY")
     assert "230591-284H" not in out and "Aino Mäkelä" not in out
+
+
+# --- session 14: a fresh probe of everyday telemetry ---------------------------------
+
+
+def test_keys_of_roles_versions_forms_and_aliases() -> None:
+    from features.privacy.keys import child_class, is_plausible
+
+    assert classify_key("target_user") == classify_key("impersonated_user") == "user_id"
+    assert classify_key("max_user") is None and classify_key("user_agent") is None
+    assert classify_key("rails_version") == classify_key("os_version") == "id"
+    assert classify_key("principalId") == classify_key("installation_uuid") == "user_id"
+    assert classify_key("requester_id") == classify_key("author_id") == "user_id"
+    assert classify_key("personal_number") == "ssn"
+    assert classify_key("created_by") == classify_key("owner") == "named_person"
+    # a form's nested field, and an SQL table's alias
+    assert classify_key("billing_details[name]") == "person_name"
+    assert classify_key("user[email]") == "email"
+    assert classify_key("card[number]") == "card"  # the flat name when the inner one says nothing
+    assert classify_key("c.postal_code") == "address" and classify_key("server.address") is None
+    # a Kubernetes object's uid is the object's
+    assert child_class("uid", "involvedObject", None) == "id"
+    assert child_class("uid", "user", None) == "user_id"
+    # a validation error under a field's key, a repository's full name: no value of the kind
+    assert not is_plausible("address", "is not a valid UK postcode")
+    assert not is_plausible("person_name", "can't be blank")
+    assert not is_plausible("person_name", "harborlight/checkout-service")
+    assert is_plausible("person_name", "Isabel Hasan") and is_plausible("address", "12 Main Street")
+
+
+def test_role_keys_take_a_name_only(anon: Anonymizer) -> None:
+    event = {"message": "payout failed", "attributes": {
+        "owner": "Piotr Kowalski", "approved_by": "Ada Lovelace", "assignee": "team-payments",
+        "reporter": "Platform Team", "author": {"name": "Jane Roe", "type": "User"}, "passenger": 2,
+        "created_by": "ops@example.com"}}
+    out = anon.anonymize_event(event)["attributes"]
+    assert TOKEN_RE.fullmatch(out["owner"]).group(1) == "person_name"
+    assert TOKEN_RE.fullmatch(out["approved_by"]).group(1) == "person_name"
+    assert out["assignee"] == "team-payments" and out["reporter"] == "Platform Team"
+    assert TOKEN_RE.fullmatch(out["author"]["name"]) and out["author"]["type"] == "User"
+    assert out["passenger"] == 2
+    assert TOKEN_RE.fullmatch(out["created_by"]).group(1) == "email"
+
+
+def test_versions_errors_and_object_ids_survive_an_event() -> None:
+    import polars as pl
+
+    events = [
+        {"message": "Validation failed: Postcode is not a valid UK postcode",
+         "stack_trace": "activerecord (7.1.3.4) lib/active_record/validations.rb:84:in `save!'",
+         "attributes": {"rails_version": "7.1.3.4", "errors": {"postcode": ["is not a valid UK postcode"]},
+                        "repository": {"full_name": "acme/checkout-service"}}},
+        {"message": "Back-off restarting failed container in pod web-5c8d7b9f4-lq2zt_billing"
+                    "(0f4d83f9-2151-4e73-8e0d-4e14bd9549b4)",
+         "stack_trace": "",
+         "attributes": {"rails_version": "", "errors": {"postcode": []},
+                        "repository": {"full_name": ""},
+                        "involvedObject": {"kind": "Pod", "uid": "0f4d83f9-2151-4e73-8e0d-4e14bd9549b4"}}},
+    ]
+    one = Anonymizer(Policy.load(), KEY)
+    outs = [one.anonymize_event(e) for e in events]
+    assert outs[0]["message"] == events[0]["message"]
+    assert outs[0]["stack_trace"] == events[0]["stack_trace"]
+    assert outs[0]["attributes"]["rails_version"] == "7.1.3.4"
+    assert outs[0]["attributes"]["errors"] == {"postcode": ["is not a valid UK postcode"]}
+    assert outs[0]["attributes"]["repository"]["full_name"] == "acme/checkout-service"
+    assert outs[1]["message"] == events[1]["message"]
+    assert outs[1]["attributes"]["involvedObject"]["uid"] == "0f4d83f9-2151-4e73-8e0d-4e14bd9549b4"
+    frame = pl.DataFrame(events, infer_schema_length=None)
+    want = [Anonymizer(Policy.load(), KEY).anonymize_event(r) for r in frame.to_dicts()]
+    assert Anonymizer(Policy.load(), KEY).anonymize_batch(frame).to_dicts() == want
+
+
+def test_format_slots_and_code_are_no_values(anon: Anonymizer) -> None:
+    assert anon.anonymize_text("for user {UserId}") == "for user {UserId}"
+    out = anon.anonymize_text("git clone https://oauth2:${GITLAB_TOKEN}@gitlab.example.com/acme/infra.git")
+    assert ":${GITLAB_TOKEN}@gitlab.example.com" in out
+    assert anon.anonymize_text("git clone https://oauth2:s3cr3tPa55@gitlab.example.com/a.git").count("s3cr3t") == 0
+    code = 'Profile.objects.create(user=user, cpf=form.cleaned_data["cpf"])'
+    assert anon.anonymize_text(code) == code
+    assert "12345678909" not in anon.anonymize_text("create(user=u, cpf=12345678909)")
+    # no postal code without a digit, nor a machine address under a postal key
+    assert anon.anonymize_text("postcode: is not a valid UK postcode") == "postcode: is not a valid UK postcode"
+    assert anon.anonymize_text("zip_code = 0x18") == "zip_code = 0x18"
+    # a private key's whole block, also after a key that names it
+    out = anon.anonymize_text("SFTP_KEY=-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\n"
+                              "-----END OPENSSH PRIVATE KEY-----\nconnected")
+    assert "b3BlbnNz" not in out and out.endswith("\nconnected")

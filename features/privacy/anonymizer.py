@@ -40,7 +40,13 @@ from typing import Any
 
 from features.contract import EVENT_FIELDS, ContractError, parse_timestamp
 from features.privacy.checks import card_issuer_matches, is_luhn_valid, parse_ip
-from features.privacy.detectors import TOKEN_PATTERN, cookie_spans, find_spans, is_neutral
+from features.privacy.detectors import (
+    TOKEN_PATTERN,
+    cookie_spans,
+    find_spans,
+    is_neutral,
+    is_person_name,
+)
 from features.privacy.echoes import echo_event
 from features.privacy.keys import (
     child_class,
@@ -55,7 +61,7 @@ from features.privacy.tokens import Tokenizer, TokenKey, load_key
 __all__ = ["Anonymizer"]
 
 _FIELD_TYPES = {f.name: f.type for f in EVENT_FIELDS}
-_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person")
 _TS_OK = re.compile(
     r"^\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?"
     r"\s*(?:Z|z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?)?|[0-9]+(?:\.[0-9]+)?)\s*$"
@@ -272,6 +278,12 @@ class Anonymizer:
             parts.append(text[pos:])
             out, found = self._replace("".join(parts), False)
             return out, tuple(["cookie"] * len(spans) + found)
+        if cls == "named_person":
+            # a person's role: their name if the value is shaped like one, else free text
+            if is_person_name(text) and self.policy.free_text.get("person_name", "tokenize") != "keep":
+                return self._render("person_name", text), ("person_name",)
+            out, found = self._replace(text, False)
+            return out, tuple(found)
         # a key names the value: the whole value is personal data of that kind
         if (
             is_neutral(text)

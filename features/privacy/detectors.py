@@ -75,6 +75,7 @@ __all__ = [
     "gate_bits",
     "has_hint",
     "is_neutral",
+    "is_person_name",
     "key_run_matters",
     "key_runs",
 ]
@@ -295,7 +296,7 @@ _SHAPE_BRANCHES = (
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
     r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
     r"rejected value \[",
-    r"(?i:user) |(?i:user)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
+    r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
@@ -310,7 +311,7 @@ _SHAPE_BRANCHES = (
     r"(?i:cn=)",
     # pydantic's validation errors, sudo's line without its prefix, an XML element named for
     # personal data (_pydantic_errors, _sudo_bare, _xml_elements)
-    r", input_value=| : TTY=",
+    r", input_value=| : TTY=|[\"']input[\"']: ?[\"']",
     # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
     _PROSE_GATE_PATTERN,
     # national identity numbers (_national_ids)
@@ -433,6 +434,17 @@ _VERSION_CTX = re.compile(
     r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|sdk)\s*[:=]?\s*[\"']?$"
     r"|[A-Za-z][\w.-]*/$"
 )
+# A version after the name of a product (an interpreter, a framework, a browser, an OS, a
+# server: "Rails 7.1.3.2", "Chrome 124.0.6367.91"), or a gem's in a Ruby backtrace
+# ("activerecord (7.1.3.4) lib/active_record/…"): a dotted quad there is no address
+_PRODUCT_BEFORE = re.compile(
+    r"(?i)(?<![\w.-])(?:rails|ruby|jruby|python|pypy|node(?:\.?js)?|php|perl|java|jdk|jre|openjdk|"
+    r"kotlin|scala|golang|rustc|dotnet|\.net|\.net core|\.net framework|asp\.net|mono|erlang|elixir|"
+    r"chrome|chromium|firefox|safari|edge|opera|webkit|electron|windows|windows nt|android|ios|ipados|"
+    r"macos|mac os x|os x|darwin|django|laravel|spring boot|terraform|gradle|maven|npm|openssl|openssh)"
+    r"[ \t]+(?:v|version )?$"
+)
+_GEM_VERSION = re.compile(r"[a-z][\w-]* \($")
 _PREFIX = re.compile(r"/([0-9]{1,3})(?![0-9])")
 _IPV6 = re.compile(
     r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}::?[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:.]{3,45}"
@@ -449,6 +461,10 @@ _MAC = re.compile(
 _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])")
 # an address's domain may also end before "-<digits>": MySQL's duplicate entry for a unique key
 # of several columns joins them with "-" ('ana@example.net-1' for key 'EMAIL_WEBSITE_ID')
+# The suffixes of systemd's unit types (no top-level domain): "getty@tty1.service" and
+# "postgresql@15-main.service" name a template unit and its instance, not an address
+_SYSTEMD_UNITS = (".service", ".socket", ".timer", ".mount", ".automount", ".target", ".slice",
+                  ".scope", ".path", ".swap", ".device")
 _EMAIL_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?!\w|-(?![0-9]+(?![\w.@-])))")
 # (a password may hold a "#" that nobody percent-encoded: postgres://app:N7v!q#LmZ@db:5432)
 _URL_CRED = re.compile(
@@ -854,7 +870,7 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
 
 
 _MODE = {
-    "person_name": "name", "address": "line", "dob": "words", "phone": "phone",
+    "person_name": "name", "named_person": "name", "address": "line", "dob": "words", "phone": "phone",
     "secret": "narrow", "password": "narrow", "geo": "geo",
 }  # fmt: skip
 _SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
@@ -971,6 +987,8 @@ def _key_class(key: str, parent: str | None) -> str | None:
     return cls
 
 
+_NOT_STREET_BEFORE = re.compile(r"(?i)\b(?:e-?mail|mail|ip|mac|memory|network|server|web|return|remote|local) $")
+_CODE_REF = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*")  # a name or attribute in code
 _RESOURCE_SID = re.compile(r"[A-Z]{2}[0-9a-f]{32}")
 _KEY_AHEAD = re.compile(r"[A-Za-z_][\w.\-]{0,63}=")
 _STATUS_REASON = re.compile(  # an HTTP status and its reason phrase (not "189 Lake Shore Dr")
@@ -1161,7 +1179,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if lm is not None:
                 for im in _JSON_STRING.finditer(text, lm.start(), lm.end()):
                     value = im.group(1)
-                    if value and not is_neutral(value) and is_plausible(cls, value):
+                    if cls == "named_person":
+                        if value and is_person_name(value):
+                            out.append(Span(im.start(1), im.end(1), "person_name", 3))
+                    elif value and not is_neutral(value) and is_plausible(cls, value):
                         out.append(Span(im.start(1), im.end(1), cls, 3))
             continue
         if ext is None or ext[1] <= ext[0]:
@@ -1174,11 +1195,18 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         value = text[vs:ve]
         if is_neutral(value):
             continue
+        if value.lower() == key.lower() or (
+            (value[-1] in "[(" or (ve < n and text[ve] in "[(")) and "." in value
+            and _CODE_REF.fullmatch(value.rstrip("[("))
+        ):
+            continue  # code, not a value: create(user=user, cpf=form.cleaned_data["cpf"])
         if "1" <= text[vs] <= "5" and _STATUS_REASON.match(text, vs) is not None:
             continue  # "Login: 401 Unauthorized": an HTTP status and its reason, not a value
         if (text[spaced - 1] == ":" and cls not in ("password", "secret", "weak_secret")
                 and _first_word(value) in _STATUS_WORDS):
             continue  # "Customer: not found", "Card: declined (…)": a label and a status, in prose
+        if cls == "address" and j > 1 and text[j - 1] == " " and _NOT_STREET_BEFORE.search(text, max(0, j - 12), j):
+            continue  # "not a valid email address: An email address must…", "IP address: …"
         if cls == "user_id" and value.startswith("system:"):
             continue  # Kubernetes' own identities: system:anonymous, system:serviceaccount:…
         if cls == "user_id" and _KEY_AHEAD.match(value):
@@ -1202,7 +1230,13 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 out.append(Span(vs, ve, "secret", 3))
         elif cls == "record_key":
             out.append(Span(vs, ve, "record_key", 3))
-        elif is_plausible(cls, value) or (cls == "address" and _is_postal_key(key) and not is_placeholder(value)):
+        elif cls == "named_person":
+            if is_person_name(value):
+                out.append(Span(vs, ve, "person_name", 3))
+        elif is_plausible(cls, value) or (
+            cls == "address" and _is_postal_key(key) and not value.startswith("0x")
+            and any(c.isdigit() for c in value) and not is_placeholder(value)
+        ):
             out.append(Span(vs, ve, cls, 3))
 
 
@@ -1269,6 +1303,8 @@ def _emails(text: str, out: list[Span]) -> None:
                 j = _after_encoded_delimiter(text, j, i)
             if j < i and i - j <= 64:
                 m = _EMAIL_DOMAIN.match(text, i + len(sep))
+                if m is not None and sep == "@" and text.endswith(_SYSTEMD_UNITS, 0, m.end()):
+                    m = None  # a systemd template unit's instance: postgresql@15-main.service
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
                     if j > 1 and text[j - 2] == " " and m.end() < n:
@@ -1350,6 +1386,12 @@ def _ipv4(text: str, out: list[Span]) -> None:
             continue  # release-1.2.3.4
         if _VERSION_CTX.search(text, max(0, s - 24), s):
             continue
+        if s > 2 and text[s - 1] in " \t" and _PRODUCT_BEFORE.search(text, max(0, s - 24), s):
+            continue  # Rails 7.1.3.2, Windows NT 10.0.19045.4291
+        if (s > 2 and text[s - 1] == "(" and text.startswith(") ", e)
+                and _GEM_VERSION.search(text, max(0, s - 64), s)
+                and text.startswith(("lib/", "app/", "exe/", "bin/"), e + 2)):
+            continue  # a gem's version in a Ruby backtrace: activerecord (7.1.3.4) lib/…
         pm = _PREFIX.match(text, e)
         prefix = int(pm.group(1)) if pm else None
         if prefix is not None and prefix > 32:
@@ -1530,7 +1572,9 @@ def _secrets(text: str, out: list[Span]) -> None:
                 out.append(Span(m.start(), m.end(), "slack_token", 2))
     if "PRIVATE KEY" in text:
         for m in _PRIVATE_KEY.finditer(text):
-            out.append(Span(m.start(), m.end(), "secret", 2))
+            # the whole block, over what a key before it names (SFTP_KEY=-----BEGIN …: that
+            # value is read to its first space, the key's body would stay)
+            out.append(Span(m.start(), m.end(), "secret", 3))
     if ":AA" in text:
         for m in _TELEGRAM.finditer(text):
             out.append(Span(m.start(), m.end(), "api_key", 2))
@@ -1703,7 +1747,7 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
     "password": r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
                 r"(?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
-    "user": r"(?i:user)[ :=]{1,3}(?P<q>[\"'])(?P<v>[^\s\"'{}\[\]<>=]{1,64})(?P=q)",
+    "user": r"(?i:user(?:name)?)[ :=]{1,3}(?P<q>[\"'])(?P<v>[^\s\"'{}\[\]<>=]{1,64})(?P=q)",
     # systemd-logind: "New session 4 of user jdoe.", "Started Session 4 of user jdoe."
     "session": r"(?i:session) [0-9a-z]{1,16} of user (?P<v>[^\s\"'(),;\[\]]{0,63}[^\s\"'(),;\[\].])"
                r"(?=\.?(?:[\s,;]|$))",
@@ -2059,7 +2103,7 @@ _HL7_FIELDS: dict[str, dict[int, str]] = {
 }  # fmt: skip
 # a segment's name and its first field, the set id (a number or nothing: "PID|PPID|CMD",
 # the header of a process listing, is not one)
-_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n|])|(?<=\\[rn]))(PID|NK1|GT1|IN1)\|(?=[0-9]{0,4}\|[^|\r\n]*\|[^|\r\n]*\|[^|\r\n]*\|)")
+_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n| ])|(?<=\\[rn]))(PID|NK1|GT1|IN1)\|(?=[0-9]{0,4}\|[^|\r\n]*\|[^|\r\n]*\|[^|\r\n]*\|)")
 _HL7_END = re.compile(r"[\r\n]|\\[rn]")
 
 
@@ -2132,6 +2176,10 @@ def _class_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
     """``value`` (at ``vs``) read under the class of its column or key, if plausible for it
     (an SQL row's values, XML elements, pydantic's input values)."""
     if cls in (None, "id", "record_key", "cookie") or not value or is_neutral(value):
+        return
+    if cls == "named_person":
+        if is_person_name(value):
+            out.append(Span(vs, vs + len(value), "person_name", 3))
         return
     if is_plausible(cls, value) if cls != "weak_secret" else looks_random(value):
         out.append(Span(vs, vs + len(value), "secret" if cls == "weak_secret" else cls, 3))
@@ -2244,6 +2292,14 @@ _PYDANTIC_ERROR = re.compile(
     r"(?m)^(?P<loc>[\w.\[\]-]{1,128})\n  [^\n]{0,400}?\[type=[\w.]{1,64}, "
     r"input_value=(?P<q>['\"])(?P<v>[^\n]{0,512}?)(?P=q), input_type="
 )
+# the same errors as a list of dicts (ValidationError.errors(), FastAPI's 422 "detail", as
+# JSON or a Python repr): {'type': …, 'loc': ('body', 'email'), 'msg': '…', 'input': '…'}
+_PYDANTIC_ITEM = re.compile(
+    r"[\"']loc[\"']: ?[(\[](?P<loc>[^()\[\]\n]{1,256})[)\]], ?[\"']msg[\"']: ?"
+    r"(?:'(?:[^'\\\n]|\\.){0,512}'|\"(?:[^\"\\\n]|\\.){0,512}\"), ?[\"']input[\"']: ?"
+    r"(?P<q>[\"'])(?P<v>(?:(?!(?P=q))[^\\\n]|\\.){1,512})(?P=q)"
+)
+_QUOTED_NAME = re.compile(r"[\"']([^\"'\n]{1,64})[\"']")
 # sudo's line where its "sudo:" prefix is elsewhere (journald's MESSAGE field, SYSLOG_IDENTIFIER
 # "sudo"): "  jdoe : TTY=pts/0 ; PWD=/home/jdoe ; USER=root ; COMMAND=…"
 _SUDO_BARE = re.compile(r"(?:^|(?<=[\"\n]))[ \t]*(?P<v>[^\s\"'(),;:\[\]]{1,64}) : (?=TTY=)")
@@ -2252,9 +2308,15 @@ _XML_ELEMENT = re.compile(r"<(?P<k>(?:[A-Za-z_][\w.-]{0,31}:)?[A-Za-z_][\w.-]{0,
 
 
 def _pydantic_errors(text: str, out: list[Span]) -> None:
-    for m in _PYDANTIC_ERROR.finditer(text):
-        key = re.sub(r"\[[^\]]*\]", "", m.group("loc")).rsplit(".", 1)[-1]
-        _bound_value(key, m.group("v"), m.start("v"), out)
+    if "input_value=" in text:
+        for m in _PYDANTIC_ERROR.finditer(text):
+            key = re.sub(r"\[[^\]]*\]", "", m.group("loc")).rsplit(".", 1)[-1]
+            _bound_value(key, m.group("v"), m.start("v"), out)
+    if "input" in text:
+        for m in _PYDANTIC_ITEM.finditer(text):
+            names = _QUOTED_NAME.findall(m.group("loc"))
+            if names:
+                _bound_value(names[-1], m.group("v"), m.start("v"), out)
 
 
 def _sudo_bare(text: str, out: list[Span]) -> None:
@@ -2372,6 +2434,25 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
     "tag", "tags", "branch", "merge", "commit", "corp", "corporation", "inc", "ltd", "llc", "gmbh", "ag",
     "bv", "co", "company", "limited", "plc", "bank", "savings", "checking", "wallet", "fund", "funds", "review", "code", "scheduled", "manual",
 })  # fmt: skip
+
+
+def is_person_name(value: str) -> bool:
+    """Whether ``value`` is shaped like a person's name: two to four title-cased words
+    (particles such as ``de`` or ``van`` between them), none a word of messages, groups or
+    products. What a key naming a person's role (``owner=``, ``created_by``) holds is
+    taken for a name only then.
+
+    Examples
+    --------
+    >>> is_person_name("Piotr Kowalski"), is_person_name("Élodie de la Cruz")
+    (True, True)
+    >>> is_person_name("Platform Team"), is_person_name("team-payments"), is_person_name("Ada")
+    (False, False, False)
+    """
+    v = value.strip()
+    if len(v) > 80 or _PERSON_CN.fullmatch(v) is None:
+        return False
+    return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").lower().split())
 
 
 # An account's CN in a container of people: "CN=jdoe,OU=People,…", "CN=jdoe,CN=Users,…"
@@ -2689,7 +2770,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sql_inserts(text, cands)
     if "-" in text and (gates & _G_CLI_WORDS if gates is not None else _has_any(lowered, _CLI_WORDS)):
         _command_lines(text, cands)
-    if "input_value=" in text and "\n" in text:
+    if ("input_value=" in text and "\n" in text) or "input'" in text or 'input"' in text:
         _pydantic_errors(text, cands)
     if " : TTY=" in text:
         _sudo_bare(text, cands)
@@ -2718,6 +2799,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         cands[:0] = named
     if len(cands) > 1:
         _widen_named(cands)
+    if ("{" in text or "$" in text) and any(text[c.start] in "{$" for c in cands):
+        # a format slot stands for a value (Serilog's "for user {UserId}", a CI variable's
+        # ${TOKEN} in a URL): there is nothing in it to find
+        cands = [c for c in cands if text[c.start] not in "{$" or not is_placeholder(text[c.start:c.end])]
     found = _resolve(cands, protect, ids)
     return _echoes(text, found, protect) if found else found
 

@@ -15,6 +15,10 @@ a personal kind (``email``, ``person_name``, ``phone``, ``dob``, ``address``,
 ``weak_secret``
     ``token``/``auth``/``signature``-style names: the value is a secret when it
     looks random (see :func:`looks_random`);
+``named_person``
+    a role a person has (``owner``, ``author``, ``beneficiary``, ``created_by``): a
+    person's name when the value is shaped like one (``owner=Piotr Kowalski``), free
+    text otherwise (``owner=team-payments``, an object, a number);
 ``record_key``
     ``key=``, ``record_key=``: tokenized whatever it looks like (a Kafka record key
     is usually a user or entity id; an API key in ``?key=`` is a secret; a keyed
@@ -142,6 +146,15 @@ _add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent
      "x_correlation_id", "traceparent", "tracestate", "trace", "span", "message_id",
      "event_id", "x_b3_traceid", "x_b3_spanid", "x_amzn_trace_id", "dd_trace_id",
      "dd_span_id", "build", "version", "build_id", "commit", "sha", "pid", "tid", "port")
+# a person in a role (who owns, wrote, asked, is paid...): a name-shaped value is theirs
+_add("named_person", "owner", "author", "assignee", "reporter", "requester", "submitter", "approver",
+     "reviewer", "beneficiary", "payee", "payer", "rider", "passenger", "applicant", "guest",
+     "holder", "buyer", "sender", "addressee", "signatory", "signer",
+     "caller", "callee", "agent_name", "assigned_to", "on_behalf_of")
+_add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
+     "personal_identification_number", "national_identity_number", "identity_number", "id_number")
+_add("user_id", "principal_id", "principalid", "installation_id", "installation_uuid", "install_id",
+     "device_uuid", "device_guid")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
 
 # The same in the languages services write their keys in (German, French, Spanish,
@@ -262,7 +275,11 @@ _NAME_PREFIX = frozenset({
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
     "profile",
 })  # fmt: skip
+# what a key counts or limits rather than names (max_user, num_users)
+_COUNTED = frozenset({"max", "min", "num", "total", "count", "per", "no", "n", "limit", "is", "has", "allow",
+                      "default", "anonymous", "guest", "test", "system", "root", "admin", "sys"})
 _PERSON_ID_PREFIX = frozenset({
+    "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
     "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee", "profile",
@@ -323,6 +340,14 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         The key of the enclosing object, if any: ``name`` inside ``customer`` is a
         person's name.
     """
+    if key.endswith("]") and 0 < key.find("[") < len(key) - 2:
+        # a form's nested field (Rails, PHP, Stripe): billing_details[name], user[email]
+        outer, inner = key[:-1].rsplit("[", 1)
+        hit = classify_key(inner, outer.rsplit("[", 1)[-1].rstrip("]") or parent)
+        if hit is not None:
+            return hit  # else as one name: card[number] is card_number
+    if len(key) > 2 and key[1] == "." and key[0].isalpha() and "." not in key[2:]:
+        key = key[2:]  # an SQL table alias: c.postal_code, u.email
     k = normalize_key(key)
     if not k:
         return None
@@ -349,6 +374,12 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "email"
     if last in ("username", "actor") or parts[-2:] == ["login", "name"]:
         return "user_id"  # Traefik's ClientUsername, db_username, github.actor
+    if last in ("version", "ver") and len(parts) > 1:
+        return "id"  # rails_version=7.1.3.4, os_version: a version, never an IP address
+    if last == "user" and len(parts) > 1 and parts[-2] not in _COUNTED:
+        return "user_id"  # target_user, affected_user, impersonated_user (not max_user)
+    if last == "by" and len(parts) > 1:
+        return "named_person"  # created_by, approved_by: a person's name, an id or an e-mail
     if parts[-2:] in (["message", "key"], ["record", "key"], ["partition", "key"]):
         return "record_key"  # OpenTelemetry's messaging.kafka.message.key
     if last in _SECRET_TAIL or (len(parts) > 1 and parts[-2:] in (["api", "key"], ["secret", "key"])):
@@ -421,6 +452,14 @@ _PLACEHOLDER = re.compile(
     r"\?|%[sdrv]|%\(\w+\)[sdr]|\{\w*\}|\{\{\s*[\w.]*\s*\}\}|\$\{\w+\}|\$[0-9]+|:[a-z_]\w*"
 )
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
+# What a validation error says of a field (Rails' "is invalid", "can't be blank"; Django's
+# "Enter a valid …"; Laravel's "The phone field is required."), not a value of it
+_VALIDATION_MESSAGE = re.compile(
+    r"(?i)(?:is|are|was|were|can['’]t|cannot|can not|must|should|has|have|does|doesn['’]t|do not|"
+    r"did not|not|invalid|required|too|already|enter|please|ensure|this field|this value|the \w+ field|"
+    r"value|field|missing|malformed|expected|only|may not|needs?|wrong|unknown|unsupported)\b"
+)
+_SLUG = re.compile(r"[\w.-]+/[\w./-]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
 
@@ -464,6 +503,10 @@ def is_plausible(kind: str, value: str) -> bool:
     v = value.strip()
     if is_placeholder(v):
         return False
+    if kind not in ("password", "secret") and " " in v and _VALIDATION_MESSAGE.match(v):
+        return False  # a form's error under the field's key: {"postcode": ["is not a valid UK postcode"]}
+    if kind == "person_name" and _SLUG.fullmatch(v):
+        return False  # a repository's or a package's full name: harborlight/checkout-service
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
         if v.isdecimal() and 3 <= len(v) <= 10:
             return True  # a postal code ("plz": "50674"); a machine's address is hex or has a colon
@@ -478,7 +521,12 @@ def is_plausible(kind: str, value: str) -> bool:
     return True
 
 
-_NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id"})
+_NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id",
+                            "named_person"})
+# Objects that describe a Kubernetes object (an event's involvedObject, an audit event's
+# objectRef, any metadata): their uid is the object's, no user's
+_K8S_OBJECTS = frozenset({"involved_object", "involvedobject", "metadata", "object_ref", "objectref",
+                          "owner_references", "ownerreferences", "regarding", "related", "object"})
 # The fields of a card object (Stripe's payment_method.card, Adyen's, Braintree's) that are
 # no card number: PCI DSS allows showing the last four digits, the brand and the expiry
 _CARD_DETAILS = frozenset({
@@ -506,6 +554,8 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
     ('cookie', None)
     """
     own = classify_key(name, parent)
+    if own == "user_id" and parent is not None and normalize_key(parent) in _K8S_OBJECTS and normalize_key(name) == "uid":
+        return "id"
     if own is None and inherited == "cookie" and parent is not None and normalize_key(parent).endswith("cookies"):
         return "cookie"  # a cookie jar ({"cookies": {"csrftoken": …}}): each value is a cookie's
     if own is None and inherited not in _NOT_INHERITED:

@@ -37,7 +37,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from features.privacy.checks import card_issuer_matches, is_luhn_valid
-from features.privacy.detectors import cookie_spans, find_spans, has_hint, is_neutral
+from features.privacy.detectors import (
+    cookie_spans,
+    find_spans,
+    has_hint,
+    is_neutral,
+    is_person_name,
+)
 from features.privacy.keys import child_class, classify_key, looks_random
 
 __all__ = ["Finding", "ScanReport", "scan_paths", "scan_report"]
@@ -52,7 +58,7 @@ _JSONL_EXT = {".jsonl", ".ndjson"}
 _SKIP_EXT = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".pdf", ".woff", ".woff2"}
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules", ".hypothesis", ".pytest_cache"}
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
-_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person")
 
 
 @dataclass(frozen=True, order=True)
@@ -104,6 +110,10 @@ def _kinds(text: str, cls: str | None) -> list[str]:
         return [s.kind for s in find_spans(text)]
     if cls == "cookie":
         return ["cookie"] * len(cookie_spans(text)) + [s.kind for s in find_spans(text)]
+    if cls == "named_person":
+        if is_person_name(text):
+            return ["person_name"]
+        return [s.kind for s in find_spans(text)] if has_hint(text) else []
     if is_neutral(text):
         return []
     return [cls]
