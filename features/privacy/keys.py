@@ -342,8 +342,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     """
     if key.endswith("]") and 0 < key.find("[") < len(key) - 2:
         # a form's nested field (Rails, PHP, Stripe): billing_details[name], user[email]
-        outer, inner = key[:-1].rsplit("[", 1)
-        hit = classify_key(inner, outer.rsplit("[", 1)[-1].rstrip("]") or parent)
+        outer, field = key[:-1].rsplit("[", 1)
+        hit = classify_key(field, outer.rsplit("[", 1)[-1].rstrip("]") or parent)
         if hit is not None:
             return hit  # else as one name: card[number] is card_number
     if len(key) > 2 and key[1] == "." and key[0].isalpha() and "." not in key[2:]:
