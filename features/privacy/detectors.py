@@ -219,6 +219,7 @@ _PROSE_GATE_PATTERN = (
     r"|(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein|gatan|gade|vägen|vej|veien|katu) [0-9]"
     r"| (?:rue|avenue|boulevard|chemin|allée|impasse) |ul\. [A-ZĄĆĘŁŃÓŚŹŻ]"
     r"|(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza) "
+    r"|(?i:zip[ -]?code|postal code|post ?code|cep[ :])"
 )
 # The shapes of national identity numbers other than the US SSN, for the batch path's gate
 # (_national_ids reads them with _NATIONAL_DIGITS and _NATIONAL_LETTERS): a Brazilian CPF, a UK
@@ -290,12 +291,12 @@ _SHAPE_BRANCHES = (
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
     r"(?i:bearer|basic)\s",
-    _NAME_CUES + r" [A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
+    _NAME_CUES + r" ['\"]?[A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
     r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
-    r"rejected value \[",
+    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]",
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
@@ -548,7 +549,7 @@ _PHRASE = re.compile(
     r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
-    r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
+    r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<q>['\"])?(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
     r"(?P<alone>" + _TITLES_ALONE + r"))(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 # the cues of other languages apart (tried only where their words are: one alternation of
@@ -625,8 +626,24 @@ _STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz", "str
 
 def _may_prose(text: str, lowered: str) -> bool:
     """Whether :data:`_PROSE_GATE` could match (a superset: its parts tested one by one)."""
-    return (_has_any(lowered, _BIRTH_WORDS)
+    return (_has_any(lowered, _BIRTH_WORDS) or _has_any(lowered, _POSTAL_WORDS)
             or _STREET_EN_GATE.search(text) is not None or _has_any(text, _STREET_FOREIGN))
+
+
+# A postal code after the words that name it, in prose ("ZIP code 60614 does not match",
+# "no slots for postcode E8 3RL", "CEP 01310-100"): the shapes of the US, Brazil, Japan,
+# the Netherlands, the UK and Canada, or four to six digits
+_POSTAL_WORDS = ("zip code", "zip-code", "zipcode", "postal code", "postcode", "post code", "cep ", "cep:")
+_POSTAL_PHRASE = re.compile(
+    r"(?i:zip[ -]?code|postal code|post ?code|cep)(?: is| of)?:? ['\"]?(?P<v>"
+    r"[0-9]{5}(?:-[0-9]{4}|-[0-9]{3})?|[0-9]{3}-[0-9]{4}|[0-9]{4} ?[A-Z]{2}|"
+    r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]|[0-9]{4,6})(?![\w-])"
+)
+
+
+def _postal_phrases(text: str, out: list[Span]) -> None:
+    for m in _POSTAL_PHRASE.finditer(text):
+        out.append(Span(m.start("v"), m.end("v"), "address", 2))
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
               ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "ATATT3",
@@ -1271,6 +1288,12 @@ def _bare_names(text: str, out: list[Span]) -> None:
 # --- the detectors ---------------------------------------------------------------
 
 
+# The fixed user names of token logins (GitHub's, GitLab's, Bitbucket's, OAuth2's, AWS ECR's):
+# the password is the secret, the name is no one's
+_TOKEN_USERS = frozenset({"x-access-token", "oauth2", "x-token-auth", "gitlab-ci-token", "x-oauth-basic",
+                          "token", "aws", "apikey", "api", "_token", "__token__", "anonymous"})
+
+
 def _url_creds(text: str) -> list[re.Match[str]]:
     found = []
     i = text.find("://")
@@ -1717,6 +1740,8 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
                 kept.append(w)
             else:
                 break
+        if pattern is _NAME_PHRASE and m.group("q") and kept:
+            kept[-1] = kept[-1].rstrip(m.group("q"))  # "Customer 'Johanna Müller' has…": inside the quotes
         while kept and kept[-1].lower() in _NAME_PARTICLES:
             kept.pop()
         # two words at least, or one after a title (Dear Mr. Twist, Herrn Müller)
@@ -1730,6 +1755,10 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
 
 
 _START = attrgetter("start")
+
+# A password quoted after its word, in prose: "invalid password 'Sommer2024!' (attempt 4)"
+_QUOTED_PASSWORD_WORDS = ("password '", 'password "', "passwd '", 'passwd "', "passphrase '", 'passphrase "')
+_QUOTED_PASSWORD = re.compile(r"(?i:password|passwd|passphrase) (?P<q>['\"])(?P<v>[^\s'\"]{1,128})(?P=q)")
 
 
 # Account names in the lines that authentication services write: sshd and PAM
@@ -2684,7 +2713,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         for m in _url_creds(text):
             if not is_neutral(m.group("pw")):
                 cands.append(Span(m.start("pw"), m.end("pw"), "password", 2))
-            if not is_neutral(m.group("user")):
+            user = m.group("user")
+            if not is_neutral(user) and user.lower() not in SYSTEM_ACCOUNTS and user.lower() not in _TOKEN_USERS:
                 cands.append(Span(m.start("user"), m.end("user"), "user_id", 2))
         _emails(text, cands)
         if "<@" in text:
@@ -2788,7 +2818,14 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
         if _has_any(lowered, _BIRTH_WORDS):
             _dob_phrases(text, cands)
+        if _has_any(lowered, _POSTAL_WORDS):
+            _postal_phrases(text, cands)
         _street_addresses(text, cands)
+    if _has_any(lowered, _QUOTED_PASSWORD_WORDS):
+        for m in _QUOTED_PASSWORD.finditer(text):
+            out_v = m.group("v")
+            if not is_placeholder(out_v) and out_v.lower() not in ("null", "none", "undefined", "***", "******"):
+                cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
