@@ -629,6 +629,16 @@ def test_keys_of_roles_versions_forms_and_aliases() -> None:
     assert classify_key("user[email]") == "email"
     assert classify_key("card[number]") == "card"  # the flat name when the inner one says nothing
     assert classify_key("c.postal_code") == "address" and classify_key("server.address") is None
+    # a person's object's compound keys: only those that qualify the person's own
+    assert classify_key("delivery_id", "delivery") == "id"
+    assert classify_key("employeeNumber", "employee") is None
+    assert classify_key("mobile_number", "customer") == "phone"
+    assert classify_key("external_id", "contacts") == "user_id"
+    assert classify_key("national_identification_number", "customer") == "ssn"
+    # an application's display name, an API client's name
+    assert classify_key("appDisplayName") is None and classify_key("userDisplayName") == "person_name"
+    assert classify_key("apollo.client.name") is None and classify_key("policyHolderName") == "person_name"
+    assert not is_plausible("user_id", "system:serviceaccount:ci:argo-workflow")
     # a Kubernetes object's uid is the object's
     assert child_class("uid", "involvedObject", None) == "id"
     assert child_class("uid", "user", None) == "user_id"

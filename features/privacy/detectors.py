@@ -173,7 +173,8 @@ _STREET_TYPES = (
 _NAME_CUES = (
     r"(?:[Aa]ccount holder:?|[Cc]ard ?holder:?|[Rr]ecipient:?|[Pp]assenger|[Pp]atient|[Dd]ear|"
     r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary:?|[Pp]ayee:?|[Aa]pplicant|"
-    r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
+    r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|[Gg]uest|[Ss]ubscriber|[Cc]ourier|[Hh]older|[Dd]ebtor|[Cc]reditor|"
+    r"[Cc]laimant|[Ss]tudent|[Vv]isitor|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
     # the same in the languages of European banking: account holder, recipient, beneficiary
     r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
     r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
@@ -247,7 +248,7 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
+    "requester|debtor|creditor|courier|claimant|borrower|visitor|payee|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
@@ -289,14 +290,14 @@ _SHAPE_BRANCHES = (
     r"ATATT3|lin_api_|(?:token|Token|TOKEN)[ \t]+[\"']?[A-Za-z0-9_.=+/-]{20}",
     r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
-    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56]\$",
+    r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56PH]\$",
     r"(?i:bearer|basic)\s",
     _NAME_CUES + r" ['\"]?[A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
     r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
-    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]",
+    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]",
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
@@ -321,7 +322,7 @@ _SHAPE_BRANCHES = (
     r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
     # two title-cased words under a bare name or holder key (_bare_names)
     r"(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?"
-    r"[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’-]+ [A-ZÀ-Þ]",
+    r"[A-ZÀ-ÞĀ-Ž][\w'’-]+ [A-ZÀ-ÞĀ-Ž]",
 )
 # An object that describes a person, printed by its toString(): Java's records and Lombok
 # ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
@@ -574,7 +575,8 @@ _OTHER_NAME_STARTS = (
 )  # fmt: skip
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
-               "applicant ", "guarantor ", "employee ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
+               "applicant ", "guarantor ", "employee ", "guest ", "subscriber ", "courier ", "debtor ", "creditor ",
+               "claimant ", "student ", "visitor ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
                *(w for w in _TITLE_WORDS if not w.startswith("mr")))
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "employee", "payee", "mrn", "passport",
@@ -602,7 +604,8 @@ _NAME_STARTS = (*_TITLE_WORDS, "account holder", "cardholder", "card holder", "r
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
                 "on behalf of ", "beneficiary", "payee", "applicant ", "policyholder ", "guarantor ",
-                "employee ", "acknowledged by ", "approved by ", "escalated to ",
+                "employee ", "acknowledged by ", "approved by ", "escalated to ", "guest ", "subscriber ", "courier ",
+                "holder ", "debtor ", "creditor ", "claimant ", "student ", "visitor ",
                 "kontoinhaber", "karteninhaber", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                 "titular", "beneficiario", "intestatario", "kunde ", "kundin ", "cliente", "klient", "klant")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
@@ -656,7 +659,7 @@ _AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE = (
 # every word one of _secrets' detectors starts from
 _SECRET_WORDS_ = (
     "eyJ", *_AWS_WORDS, *_API_WORDS, *_GITHUB_WORDS, "xox", "xapp-", "hooks.slack", "PRIVATE KEY",
-    "/api/webhooks/", "?code=", "&code=", "AUTH PLAIN ", "AUTH XOAUTH2 ", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$",
+    "/api/webhooks/", "?code=", "&code=", "AUTH PLAIN ", "AUTH XOAUTH2 ", "$2a$", "$2b$", "$2x$", "$2y$", "$argon2", "$5$", "$6$", "$P$", "$H$",
 )  # fmt: skip
 _SECRET_GATE = re.compile("|".join(w.replace(".", r"\.").replace("?", r"\?").replace("$", r"\$") for w in _SECRET_WORDS_))
 # Discord's webhook URLs carry their secret in the path; an OAuth authorization code in a
@@ -673,6 +676,8 @@ _PASSWORD_HASH = re.compile(
     r"\$2[abxy]\$[0-9]{2}\$[./A-Za-z0-9]{53}"
     r"|\$argon2(?:id|i|d)\$v=[0-9]+\$m=[0-9]+,t=[0-9]+,p=[0-9]+\$[A-Za-z0-9+/]{8,}\$[A-Za-z0-9+/]{16,}"
     r"|\$[56]\$(?:rounds=[0-9]+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}"
+    # phpass (WordPress, phpBB, Drupal 7): $P$ or $H$, a cost letter, a salt and the hash
+    r"|\$[PH]\$[./A-Za-z0-9]{31}(?![./A-Za-z0-9])"
 )
 # a random-looking value after the word token, separated by blanks only (with = or : it is a key's)
 _TOKEN_WORD = re.compile(
@@ -1217,6 +1222,9 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             and _CODE_REF.fullmatch(value.rstrip("[("))
         ):
             continue  # code, not a value: create(user=user, cpf=form.cleaned_data["cpf"])
+        if (j > 0 and text[j - 1] in "'\"" and vs == key_end + 1 and text[key_end] == ":" and ve < n
+                and text[ve] == text[j - 1] and cls not in ("password", "secret")):
+            continue  # a scope or a permission in quotes: 'key:write', "user:email"
         if "1" <= text[vs] <= "5" and _STATUS_REASON.match(text, vs) is not None:
             continue  # "Login: 401 Unauthorized": an HTTP status and its reason, not a value
         if (text[spaced - 1] == ":" and cls not in ("password", "secret", "weak_secret")
@@ -1328,6 +1336,8 @@ def _emails(text: str, out: list[Span]) -> None:
                 m = _EMAIL_DOMAIN.match(text, i + len(sep))
                 if m is not None and sep == "@" and text.endswith(_SYSTEMD_UNITS, 0, m.end()):
                     m = None  # a systemd template unit's instance: postgresql@15-main.service
+                elif m is not None and j > 0 and text[j - 1] == "/" and m.group().isupper():
+                    m = None  # a Kerberos service's principal: krbtgt/CORP.ACME.LAN@CORP.ACME.LAN
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
                     if j > 1 and text[j - 2] == " " and m.end() < n:
@@ -1607,7 +1617,7 @@ def _secrets(text: str, out: list[Span]) -> None:
     if "AUTH " in text:
         for m in _SMTP_AUTH.finditer(text):
             out.append(Span(m.start(2), m.end(2), "password" if m.group(1) == "PLAIN" else "secret", 2))
-    if "$2" in text or "$argon2" in text or "$5$" in text or "$6$" in text:
+    if "$2" in text or "$argon2" in text or "$5$" in text or "$6$" in text or "$P$" in text or "$H$" in text:
         for m in _PASSWORD_HASH.finditer(text):
             out.append(Span(m.start(), m.end(), "secret", 2))
     if "code=" in text:
@@ -1736,6 +1746,8 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
         words = m.group("v").split(" ")
         kept = [words[0]]
         for w in words[1:]:
+            if len(w) > 1 and w.isupper() and not words[0].isupper():
+                break  # a label after the name: "holder Agnieszka Zielińska PESEL 8503…"
             if w[:1].isupper() or w.lower() in _NAME_PARTICLES:
                 kept.append(w)
             else:
@@ -1756,6 +1768,10 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
 
 _START = attrgetter("start")
 
+# ActiveRecord::RecordNotFound: "Couldn't find User with 'id'=771204": a person's record
+_RAILS_NOT_FOUND = re.compile(
+    r"Couldn't find (?P<cls>[A-Z]\w{1,40}) with '?(?P<k>\w{1,64})'?=(?P<q>\"?)(?P<v>[^\s\"',;)>]{1,128})(?P=q)"
+)
 # A password quoted after its word, in prose: "invalid password 'Sommer2024!' (attempt 4)"
 _QUOTED_PASSWORD_WORDS = ("password '", 'password "', "passwd '", 'passwd "', "passphrase '", 'passphrase "')
 _QUOTED_PASSWORD = re.compile(r"(?i:password|passwd|passphrase) (?P<q>['\"])(?P<v>[^\s'\"]{1,128})(?P=q)")
@@ -2389,7 +2405,9 @@ def _home_dirs(text: str, out: list[Span]) -> None:
 # goes on with OU=, DC= or CN=: a TLS subject's CN is a host (CN=api.example.com,O=…), and a
 # group's or a computer's names no one (CN=Domain Admins, CN=WS-0142).
 _LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128}?),(?=(?i:ou|dc|cn)=)")
-_NAME_WORD = r"[A-ZÀ-Þ](?:['’][A-ZÀ-Þ])?[a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)?"  # Ada, O'Neill, Jean-Luc
+# Ada, O'Neill, Jean-Luc; Latin letters with accents of Central European and Turkish names
+# (Yılmaz, Wiśniewski) as well
+_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?"
 _PERSON_VALUE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}")
 _PERSON_CN = re.compile(
     _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|di|du|dos|le|la|bin|al)){1,3}"
@@ -2821,6 +2839,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         if _has_any(lowered, _POSTAL_WORDS):
             _postal_phrases(text, cands)
         _street_addresses(text, cands)
+    if "Couldn't find " in text:
+        for m in _RAILS_NOT_FOUND.finditer(text):
+            if is_personal_parent(m.group("cls")):
+                _class_value(m.group("v"), classify_key(m.group("k"), m.group("cls")), m.start("v"), cands)
     if _has_any(lowered, _QUOTED_PASSWORD_WORDS):
         for m in _QUOTED_PASSWORD.finditer(text):
             out_v = m.group("v")

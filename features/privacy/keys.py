@@ -149,10 +149,14 @@ _add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent
 # a person in a role (who owns, wrote, asked, is paid...): a name-shaped value is theirs
 _add("named_person", "owner", "author", "assignee", "reporter", "requester", "submitter", "approver",
      "reviewer", "beneficiary", "payee", "payer", "rider", "passenger", "applicant", "guest",
-     "holder", "buyer", "sender", "addressee", "signatory", "signer",
+     "holder", "buyer", "sender", "addressee", "signatory", "signer", "patient", "driver", "courier",
+     "debtor", "creditor", "subscriber", "employee", "member", "contact", "attendee", "participant",
+     "student", "traveler", "traveller", "insured", "policyholder", "claimant", "borrower", "guarantor",
+     "visitor",
      "caller", "callee", "agent_name", "assigned_to", "on_behalf_of")
 _add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
-     "personal_identification_number", "national_identity_number", "identity_number", "id_number")
+     "personal_identification_number", "national_identity_number", "identity_number", "id_number",
+     "national_identification_number", "identification_number", "national_id_number")
 _add("user_id", "principal_id", "principalid", "installation_id", "installation_uuid", "install_id",
      "device_uuid", "device_guid")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
@@ -239,7 +243,8 @@ PERSONAL_PARENTS = frozenset({
     "empfanger", "absender", "remitente", "mittente", "comprador", "acheteur", "kaufer",
     "dbtr", "cdtr", "ultmt_dbtr", "ultmt_cdtr", "debtor", "creditor",
     "adresse", "direccion", "domicilio", "endereco", "indirizzo", "anschrift", "adres",
-    "people", "practitioner",
+    "people", "practitioner", "courier", "insured", "policyholder", "claimant", "borrower", "guarantor",
+    "visitor", "caller",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -257,6 +262,15 @@ _IN_PARENT: dict[str, str] = {
     "miasto": "address", "cap": "address", "rue": "address",
 }  # fmt: skip
 
+# The last words that _IN_PARENT reads after another only after these: a person's object's
+# first_name or mobile_number, not its delivery_id or employee_number
+_QUALIFIED = {
+    "name": frozenset({"first", "last", "full", "given", "family", "middle", "display", "legal", "real",
+                       "maiden", "nick", "sur", "preferred", "person", "contact", "holder"}),
+    "id": frozenset({"user", "person", "login", "account", "external", "customer", "member", "contact", "profile",
+                     "subject", "patient", "employee", "client"}),
+    "number": frozenset({"phone", "mobile", "cell", "contact", "home", "work", "telephone", "tel", "fax"}),
+}
 _NOT_ADDRESS = frozenset({
     "ip", "mac", "email", "mail", "remote", "local", "server", "bind", "listen", "host",
     "peer", "socket", "memory", "mem", "base", "return", "contract", "wallet", "node",
@@ -269,12 +283,16 @@ _NAME_PREFIX = frozenset({
     "customer", "user", "first", "last", "full", "given", "family", "middle", "display",
     "cardholder", "holder", "contact", "recipient", "sender", "patient", "employee",
     "person", "billing", "shipping", "payer", "buyer", "owner", "guest", "passenger",
-    "member", "real", "legal", "account", "client", "subscriber", "driver", "rider",
+    "member", "real", "legal", "account", "subscriber", "driver", "rider",
     "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
     "profile",
 })  # fmt: skip
+# what owns a display or full name that is no person's (appDisplayName: Azure AD's sign-in log)
+_NOT_PERSON_OWNER = frozenset({"app", "application", "service", "resource", "device", "product", "role", "group",
+                               "team", "tenant", "org", "organization", "company", "file", "host", "project",
+                               "repo", "repository", "package", "queue", "topic", "bucket"})
 # what a key counts or limits rather than names (max_user, num_users)
 _COUNTED = frozenset({"max", "min", "num", "total", "count", "per", "no", "n", "limit", "is", "has", "allow",
                       "default", "anonymous", "guest", "test", "system", "root", "admin", "sys"})
@@ -365,7 +383,9 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         if inner is not None:
             return inner
     parts = k.split("_")
-    if parent is not None and is_personal_parent(parent):
+    if parent is not None and is_personal_parent(parent) and (
+        len(parts) == 1 or parts[-1] not in _QUALIFIED or parts[-2] in _QUALIFIED[parts[-1]]
+    ):
         inner = _IN_PARENT.get(parts[-1])
         if inner is not None:
             return inner
@@ -388,6 +408,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "secret"  # password_hash, password_digest (Rails): crackable, so a secret
     if last in ("token", "tokens") and parts[0] not in ("csrf", "xsrf", "next", "page", "cancel"):
         return "secret"
+    if last == "name" and len(parts) > 2 and parts[-2] in ("display", "full", "legal") and parts[-3] in _NOT_PERSON_OWNER:
+        return None  # appDisplayName, service_full_name: an application's, not a person's
     if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
         return "person_name"
     if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone") or parts[-2:] == ["phone", "number"]:
@@ -516,6 +538,8 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "phone":  # "phone: 10:32:07" (a time), "phone: 2024-06-11": no number
         return sum(c.isdigit() for c in v) >= 3 and _ISO_DATE.fullmatch(v) is None
+    if kind == "user_id" and v.startswith("system:"):
+        return False  # Kubernetes' own identities: system:serviceaccount:ci:argo-workflow
     if kind == "email":  # "mail: connection refused" names no address
         return "@" in v or "%40" in v
     return True
