@@ -153,7 +153,7 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
      "debtor", "creditor", "subscriber", "employee", "member", "contact", "attendee", "participant",
      "student", "traveler", "traveller", "insured", "policyholder", "claimant", "borrower", "guarantor",
      "visitor",
-     "caller", "callee", "agent_name", "assigned_to", "on_behalf_of")
+     "agent_name", "assigned_to", "on_behalf_of")
 _add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
      "personal_identification_number", "national_identity_number", "identity_number", "id_number",
      "national_identification_number", "identification_number", "national_id_number")
