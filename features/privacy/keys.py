@@ -184,7 +184,7 @@ _add("dob", "geburtsdatum", "geburtstag", "date_de_naissance", "date_naissance",
      "fecha_nacimiento", "data_de_nascimento", "data_nascimento", "data_di_nascita", "data_nascita",
      "geboortedatum", "data_urodzenia", "fodelsedatum", "fodselsdato", "dogum_tarihi", "出生日期",
      "生日", "生年月日", "생년월일", "дата_рождения")
-_add("person_name", "フリガナ", "ふりがな", "name_kana", "kana_name", "furigana", "name_furigana", "kana")
+_add("person_name", "フリガナ", "ふりがな", "name_kana", "kana_name", "furigana", "name_furigana")
 _add("address", "郵便番号", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
      "direccion", "domicilio", "calle", "codigo_postal", "cod_postal", "endereco", "logradouro", "cep",
      "indirizzo", "civico", "code_postal", "adres", "straat", "huisnummer", "ulica", "kod_pocztowy",
@@ -244,7 +244,7 @@ PERSONAL_PARENTS = frozenset({
     "dbtr", "cdtr", "ultmt_dbtr", "ultmt_cdtr", "debtor", "creditor",
     "adresse", "direccion", "domicilio", "endereco", "indirizzo", "anschrift", "adres",
     "people", "practitioner", "courier", "insured", "policyholder", "claimant", "borrower", "guarantor",
-    "visitor", "caller",
+    "visitor",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
