@@ -478,7 +478,7 @@ def ingest(
     sampling: Sampling | None = None,
     chunk_rows: int = 20_000,
     on_progress: Callable[[str, int], None] | None = None,
-    memory_limit: str | None = "256MB",
+    memory_limit: str | None = "128MB",
     jobs: int = 1,
 ) -> IngestReport:
     """Ingest files, folders or a DataFrame into the store.
@@ -507,7 +507,9 @@ def ingest(
     memory_limit : str, optional
         DuckDB's memory limit when ``ingest`` opens the store itself (a file is one
         transaction; DuckDB writes large transactions to the file as they grow, so
-        this bounds memory, not file size).
+        this bounds memory, not file size). Its buffer pool fills to this limit over a
+        large file and stays there (the written blocks are kept cached): 128 MB keeps
+        the committing process about 120 MB smaller at ten million events than 256 MB.
     jobs : int
         Processes that normalize, validate and anonymize chunks of files of 32 MiB or
         more, this one included: ``jobs - 1`` workers, and this process, which commits
