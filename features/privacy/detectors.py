@@ -2845,8 +2845,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 _class_value(m.group("v"), classify_key(m.group("k"), m.group("cls")), m.start("v"), cands)
     if _has_any(lowered, _QUOTED_PASSWORD_WORDS):
         for m in _QUOTED_PASSWORD.finditer(text):
-            out_v = m.group("v")
-            if not is_placeholder(out_v) and out_v.lower() not in ("null", "none", "undefined", "***", "******"):
+            if not is_placeholder(m.group("v")) and not is_neutral(m.group("v")):
                 cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
