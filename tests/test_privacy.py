@@ -709,3 +709,37 @@ def test_format_slots_and_code_are_no_values(anon: Anonymizer) -> None:
     out = anon.anonymize_text("SFTP_KEY=-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAA\n"
                               "-----END OPENSSH PRIVATE KEY-----\nconnected")
     assert "b3BlbnNz" not in out and out.endswith("\nconnected")
+
+
+def test_a_persons_record_by_what_it_holds() -> None:
+    # an object with a bare contact key filled in is a person's: its name-shaped "name" is
+    # theirs, and with a name besides, its "id"; a Shopify order's "#2291", a charge's
+    # receipt_email beside a bank's name, and their ids stay
+    anon = Anonymizer(Policy.load(), KEY)
+    event = {"message": "job failed", "attributes": {
+        "args": [{"email": "noah.fischer@gmx.ch", "name": "Noah Fischer", "type": "customer.updated"}],
+        "row": {"id": 73310, "first_name": "Amélie", "email": "amelie.lefevre@orange.fr"},
+        "order": {"id": 5630127489213, "name": "#2291", "email": "t.molefe@mweb.co.za"},
+        "charge": {"id": "ch_1OtKq2", "name": "Chase Bank", "receipt_email": "ada@example.org"},
+        "plan": {"id": "plan_pro", "name": "Premium Plan", "email": "billing@example.org"},
+    }}
+    out = anon.anonymize_event(event)
+    text = json.dumps(out, ensure_ascii=False)
+    assert "Noah Fischer" not in text and "73310" not in text and "Amélie" not in text
+    attrs = out["attributes"]
+    assert attrs["order"]["id"] == 5630127489213 and attrs["order"]["name"] == "#2291"
+    assert attrs["charge"] == {**event["attributes"]["charge"], "receipt_email": attrs["charge"]["receipt_email"]}
+    assert attrs["plan"]["name"] == "Premium Plan" and attrs["plan"]["id"] == "plan_pro"
+    # the batch path reads a struct column's rows the same way, row by row
+    import polars as pl
+
+    rows = [{"payload": {"id": "c-1", "name": "Noah Fischer", "email": "noah.fischer@gmx.ch"}},
+            {"payload": {"id": "c-2", "name": "Grace Hopper", "email": None}},
+            {"payload": {"id": "c-3", "name": "Order Completed", "email": "x@example.org"}}]
+    frame = pl.DataFrame(rows)
+    single = Anonymizer(Policy.load(), KEY)
+    want = [single.anonymize_event(r) for r in frame.to_dicts()]
+    batch = Anonymizer(Policy.load(), KEY)
+    assert batch.anonymize_batch(frame).to_dicts() == want and batch.counts == single.counts
+    assert want[1]["payload"]["name"] == "Grace Hopper" and want[2]["payload"]["name"] == "Order Completed"
+    assert "Noah Fischer" not in json.dumps(want[0]) and "c-1" not in json.dumps(want[0])

@@ -508,8 +508,9 @@ def ingest(
         DuckDB's memory limit when ``ingest`` opens the store itself (a file is one
         transaction; DuckDB writes large transactions to the file as they grow, so
         this bounds memory, not file size). Its buffer pool fills to this limit over a
-        large file and stays there (the written blocks are kept cached): 128 MB keeps
-        the committing process about 120 MB smaller at ten million events than 256 MB.
+        large file and stays there (the written blocks are kept cached): at ten million
+        simulator events the committing process peaked 220 MiB lower with 128 MB than
+        with 256 MB (``benchmarks/README.md``, *Ingest*).
     jobs : int
         Processes that normalize, validate and anonymize chunks of files of 32 MiB or
         more, this one included: ``jobs - 1`` workers, and this process, which commits

@@ -46,6 +46,7 @@ from features.privacy.detectors import (
     find_spans,
     is_neutral,
     is_person_name,
+    person_record,
 )
 from features.privacy.echoes import echo_event
 from features.privacy.keys import (
@@ -54,6 +55,7 @@ from features.privacy.keys import (
     is_plausible,
     looks_random,
     normalize_key,
+    record_class,
 )
 from features.privacy.policy import FieldRule, Policy
 from features.privacy.tokens import Tokenizer, TokenKey, load_key
@@ -343,6 +345,7 @@ class Anonymizer:
     def _mapping(self, value: dict[Any, Any], inherited: str | None, parent: str | None) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         pair = labelled_value(value)
+        record = person_record(value)  # a person's record by what it holds: its name, its id
         for k, v in value.items():
             name = k if isinstance(k, str) else str(k)
             nk = self._key_name(k) if isinstance(k, str) else k
@@ -351,7 +354,10 @@ class Anonymizer:
             elif pair is not None and k == pair[0] and pair[2] is not None:
                 out[nk] = self._value(v, pair[2], name)
             else:
-                out[nk] = self._value(v, child_class(name, parent, inherited), name)
+                cls = child_class(name, parent, inherited)
+                if record:
+                    cls = record_class(name, cls, record)
+                out[nk] = self._value(v, cls, name)
         return out
 
     def _apply(self, rule: FieldRule, name: str, value: Any) -> Any:

@@ -32,10 +32,18 @@ from features.privacy.detectors import (
     PERSON_OBJECT_GATE,
     SHAPE_PATTERNS,
     TOKEN_PATTERN,
+    is_person_name,
     key_run_matters,
 )
 from features.privacy.echoes import echo_event, echo_frame
-from features.privacy.keys import child_class, classify_key, normalize_key
+from features.privacy.keys import (
+    FHIR_PEOPLE,
+    child_class,
+    classify_key,
+    normalize_key,
+    record_class,
+    record_role,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -464,10 +472,15 @@ def _scan(
     if isinstance(dtype, pl.Struct):
         names = [f.name for f in dtype.fields]
         parts = s.struct.unnest()
-        children = [
-            (anon._key_name(f), _scan(anon, parts.get_column(f), child_class(f, key, cls), f, key, local))
-            for f in names
-        ]
+        records = _record_rows(parts, names)
+        children = []
+        for f in names:
+            own = child_class(f, key, cls)
+            if records is not None and own in (None, "id") and record_class(f, own, 2) != own:
+                # a name or an id that is a person's in the rows that are a person's record
+                children.append((anon._key_name(f), _local(local, _in_records(anon, parts.get_column(f), own, records))))
+            else:
+                children.append((anon._key_name(f), _scan(anon, parts.get_column(f), own, f, key, local)))
 
         def rebuild() -> pl.Series:
             new_cols = [finish().alias(new_name) for new_name, finish in children]
@@ -480,6 +493,46 @@ def _scan(
 
         return rebuild
     return _local(local, lambda: _scan_other(anon, s, cls, key, personal))
+
+
+def _record_rows(parts: pl.DataFrame, names: list[str]) -> list[int] | None:
+    """:func:`~features.privacy.detectors.person_record` of each row of a struct column (its
+    fields unnested in ``parts``), or None when no row is a person's record."""
+    import polars as pl
+
+    roles = [(record_role(f), f) for f in names]
+    if not any(r in (1, 3) for r, _ in roles):
+        return None
+    cols = [(r, parts.get_column(f).to_list()) for r, f in roles if r and parts.get_column(f).dtype == pl.String]
+    records = []
+    for i in range(parts.height):
+        contact = named = fhir = False
+        for r, values in cols:
+            v = values[i]
+            if v is None or not v.strip():
+                continue
+            if r == 1:
+                contact = True
+            elif r == 2 or (r == 4 and is_person_name(v)):
+                named = True
+            elif r == 3 and v in FHIR_PEOPLE:
+                fhir = True
+        records.append(2 if fhir else (2 if named else 1) if contact else 0)
+    return records if any(records) else None
+
+
+def _in_records(anon: Anonymizer, col: pl.Series, own: str | None, records: list[int]) -> Finish:
+    """The column of a field whose class a person's record changes, row by row as
+    ``anonymize_event`` reads it (see :func:`~features.privacy.keys.record_class`)."""
+    import polars as pl
+
+    name = col.name
+
+    def run() -> pl.Series:
+        values = [anon._value(v, record_class(name, own, r), name) for v, r in zip(col.to_list(), records, strict=True)]
+        return pl.Series(name, values, strict=False)
+
+    return run
 
 
 def _labelled(dtype: Any) -> bool:

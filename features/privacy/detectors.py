@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import Any
 
 from features.privacy.checks import (
     IBAN_LENGTHS,
@@ -46,12 +47,15 @@ from features.privacy.checks import (
     parse_ip,
 )
 from features.privacy.keys import (
+    FHIR_PEOPLE,
     classify_key,
     is_personal_parent,
     is_placeholder,
     is_plausible,
+    is_service_account,
     looks_random,
     normalize_key,
+    record_role,
 )
 
 __all__ = [
@@ -175,6 +179,8 @@ _NAME_CUES = (
     r"[Cc]ustomer|[Nn]ame is|[Uu]ser|[Mm]ember|[Cc]ontact|[Oo]wner|[Bb]eneficiary:?|[Pp]ayee:?|[Aa]pplicant|"
     r"[Pp]olicyholder|[Gg]uarantor|[Ee]mployee|[Gg]uest|[Ss]ubscriber|[Cc]ourier|[Hh]older|[Dd]ebtor|[Cc]reditor|"
     r"[Cc]laimant|[Ss]tudent|[Vv]isitor|(?:[Aa]cknowledg|[Aa]pprov)ed by|[Ee]scalated to|"
+    # who writes, to whom, and a doctor: "Hi, I am Ines Carvalho", "Hi Jürgen,", "Dr. Isabela Ferreira"
+    r"[Hh]i,?|[Hh]ello,?|[Hh]ey,?|[Hh]ola,?|[Cc]iao,?|[Bb]onjour,?|[Hh]allo,?|[Oo]lá,?|[Hh]ej,?|I am|I'm|Dr\.|Prof\.|"
     # the same in the languages of European banking: account holder, recipient, beneficiary
     r"(?:[Kk]onto|[Kk]arten)?[Ii]nhaber:?|[Ee]mpfänger:?|[Tt]itulaire(?: du compte| de la carte)?:?|"
     r"[Bb]énéficiaire:?|[Dd]estinataire:?|[Tt]itular(?: de la cuenta| de la tarjeta)?:?|[Bb]eneficiario:?|"
@@ -270,6 +276,8 @@ _KEY_WORDS = (
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
 # branch (which passes any text with a key word before a colon: panic:, KeyError:).
+# a cache's key with a person's id in it (_logins_and_cache_keys)
+_CACHE_KEY_GATE = r"(?:user|customer|member|account|session|sess|patient|employee|uid)s?:[A-Za-z0-9_@.+-]*[0-9]"
 _SHAPE_BRANCHES = (
     r"@|%40",
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -287,7 +295,7 @@ _SHAPE_BRANCHES = (
     r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
     r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
     r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b|"
-    r"ATATT3|lin_api_|(?:token|Token|TOKEN)[ \t]+[\"']?[A-Za-z0-9_.=+/-]{20}",
+    r"ATATT3|lin_api_|_secret_|pat-(?:na|eu|ap)|\.eJ|(?:token|Token|TOKEN)[ \t]+[\"']?[A-Za-z0-9_.=+/-]{20}",
     r"hf_[A-Za-z0-9]{30}|dckr_pat_|GOCSPX-|hv[sbr]\.[A-Za-z0-9_-]{24}|pypi-AgEI|[0-9]:AA[A-Za-z0-9_-]{33}|"
     r"/api/webhooks/[0-9]|[?&]code=[A-Za-z0-9._~/%-]{20}",
     r"xox[abposr]-|xapp-|hooks\.slack\.com|PRIVATE KEY|AUTH (?:PLAIN|XOAUTH2) |\$2[abxy]\$[0-9]{2}\$|\$argon2|\$[56PH]\$",
@@ -297,7 +305,10 @@ _SHAPE_BRANCHES = (
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
     r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
-    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]",
+    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
+    r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$",
+    # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
+    r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE,
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
@@ -533,7 +544,11 @@ _API_KEY = re.compile(
     # Atlassian API tokens, Linear API keys
     r"ATATT3[A-Za-z0-9_=-]{40,}|lin_api_[A-Za-z0-9]{32,}|"
     # a Firebase Cloud Messaging registration token (names one device, and so its owner)
-    r"[A-Za-z0-9_-]{11,64}:APA91b[A-Za-z0-9_-]{50,})(?![\w-])"
+    r"[A-Za-z0-9_-]{11,64}:APA91b[A-Za-z0-9_-]{50,}|"
+    # Stripe's client secrets (a PaymentIntent's or SetupIntent's, which browsers log), HubSpot's
+    # private app tokens, Django's signed values (a session's data, a signed cookie)
+    r"(?:pi|seti|src)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,}|pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-"
+    r"[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\.?e(?:J|yJ)[A-Za-z0-9_-]{16,}:[A-Za-z0-9_-]{4,8}:[A-Za-z0-9_-]{27,86})(?![\w-])"
 )
 _GITHUB = re.compile(r"(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})")
 _SLACK = re.compile(
@@ -574,6 +589,8 @@ _OTHER_NAME_STARTS = (
     "kind regards,", "cheers,", "sincerely,", "best wishes,",
 )  # fmt: skip
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
+               "hi ", "hi,", "hello", "hey ", "hey,", "hola", "ciao", "bonjour", "hallo", "olá", "hej ", "hej,",
+               "i am ", "i'm ", "dr. ", "prof. ",
                "member ", "contact ", "owner ", "ed to", "paid to", "behalf of ", "beneficiary", "payee",
                "applicant ", "guarantor ", "employee ", "guest ", "subscriber ", "courier ", "debtor ", "creditor ",
                "claimant ", "student ", "visitor ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
@@ -602,6 +619,8 @@ def _words_gate(words: tuple[str, ...]) -> str:
 
 _NAME_STARTS = (*_TITLE_WORDS, "account holder", "cardholder", "card holder", "recipient", "passenger", "patient",
                 "dear ", "customer ", "name is ", "user ", "member ", "contact ", "owner ", "issued to",
+                "hi ", "hi,", "hello", "hey ", "hey,", "hola", "ciao", "bonjour", "hallo", "olá", "hej ", "hej,",
+               "i am ", "i'm ", "dr. ", "prof. ",
                 "shipped to", "delivered to", "refunded to", "transferred to", "assigned to", "paid to",
                 "on behalf of ", "beneficiary", "payee", "applicant ", "policyholder ", "guarantor ",
                 "employee ", "acknowledged by ", "approved by ", "escalated to ", "guest ", "subscriber ", "courier ",
@@ -650,7 +669,7 @@ def _postal_phrases(text: str, out: list[Span]) -> None:
 _AWS_WORDS = ("AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA")
 _API_WORDS = ("k_live_", "k_test_", "sk-", "key-", "AIza", "SG.", "glpat-", "npm_", "shp", "dop_v1_", "whsec_",
               ":APA91b", "hf_", "dckr_pat_", "GOCSPX-", "hvs.", "hvb.", "hvr.", "pypi-AgEI", ":AA", "ATATT3",
-              "lin_api_")
+              "lin_api_", "_secret_", "pat-na", "pat-eu", "pat-ap", ".eJ", "eyJ")
 _GITHUB_WORDS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
 # "does any of these words occur": one search of their alternation, not a loop
 _AWS_WORDS_RE, _API_WORDS_RE, _GITHUB_WORDS_RE = (
@@ -1318,6 +1337,11 @@ def _url_creds(text: str) -> list[re.Match[str]]:
 _LOCAL_REV = re.compile(r"[\w.%+-]{1,65}")
 
 
+# a Message-ID's left part, which mail software makes of a time, a counter and random hex
+# (no mailbox: <20240314120001.1.A7C3E9B2F1D40E58@mg.…>, <CAKx…=…@mail.gmail.com>)
+_MACHINE_LOCAL = re.compile(r"(?=[^@<>]*[.=$])[^@<>]*(?:[0-9A-Fa-f]{12}|[0-9]{10})")
+
+
 def _emails(text: str, out: list[Span]) -> None:
     rev = None
     n = len(text)
@@ -1338,6 +1362,9 @@ def _emails(text: str, out: list[Span]) -> None:
                     m = None  # a systemd template unit's instance: postgresql@15-main.service
                 elif m is not None and j > 0 and text[j - 1] == "/" and m.group().isupper():
                     m = None  # a Kerberos service's principal: krbtgt/CORP.ACME.LAN@CORP.ACME.LAN
+                elif (m is not None and j > 0 and text[j - 1] == "<" and text.startswith(">", m.end())
+                      and _MACHINE_LOCAL.search(text, j, i) is not None):
+                    m = None  # a Message-ID: <20240314120001.1.A7C3E9B2F1D40E58@mg.example.travel>
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
                     if j > 1 and text[j - 2] == " " and m.end() < n:
@@ -1741,6 +1768,18 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
                 out.append(Span(nm.start(), nm.end(), "person_name", 0))
 
 
+_GREETINGS = ("hi", "hello", "hey", "hola", "ciao", "bonjour", "hallo", "olá", "hej")
+_NOT_GREETED = frozenset({"there", "folks", "guys", "friends", "both", "again", "world", "everybody", "y'all", "you"})
+
+
+def _greeted(text: str, m: re.Match[str], word: str) -> bool:
+    """Whether ``word``, the one name after a cue, is a greeting's (``Hi Jürgen,``): the cue
+    is a greeting and a comma or an exclamation mark ends the word."""
+    end = m.start("v") + len(word)
+    return (text[m.start():m.start("v")].lower().startswith(_GREETINGS) and text.startswith((",", "!"), end)
+            and len(word) > 2 and word.lower() not in _NOT_NAME_WORDS and word.lower() not in _NOT_GREETED)
+
+
 def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pattern: re.Pattern[str]) -> None:
     for m in _at_words(text, lowered, starts, pattern):
         words = m.group("v").split(" ")
@@ -1758,6 +1797,8 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
             kept.pop()
         # two words at least, or one after a title (Dear Mr. Twist, Herrn Müller)
         titled = m.group("title") or (m.group("alone") if pattern is _NAME_PHRASE else None)
+        if len(kept) == 1 and not titled and pattern is _NAME_PHRASE and _greeted(text, m, kept[0]):
+            titled = "greeting"  # "Hi Jürgen," "Hello Amara!": a first name alone
         if len(kept) < (1 if titled else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
             continue
         if not titled and any(w.lower() in _NOT_NAME_WORDS for w in kept):
@@ -1772,6 +1813,114 @@ _START = attrgetter("start")
 _RAILS_NOT_FOUND = re.compile(
     r"Couldn't find (?P<cls>[A-Z]\w{1,40}) with '?(?P<k>\w{1,64})'?=(?P<q>\"?)(?P<v>[^\s\"',;)>]{1,128})(?P=q)"
 )
+# What databases and search engines echo of a rejected row, under its column's name:
+# PostgreSQL's "Key (tax_id)=(48291736K) already exists." (and "is not present in table"),
+# MySQL's "Duplicate entry 'a@b.io' for key 'users.email_UNIQUE'", Elasticsearch's
+# "failed to parse field [date_of_birth] of type [date] … Preview of field's value: '…'",
+# and a Rails GlobalID of a person's record in a job's arguments ("gid://shop/User/40917")
+_PG_KEY = re.compile(r"\bKey \((?P<k>[^()\n]{1,200})\)=\((?P<v>[^()\n]{0,512})\)")
+_MYSQL_DUPLICATE = re.compile(r"Duplicate entry '(?P<v>[^'\n]{1,256})' for key '(?P<k>[^'\n]{1,128})'")
+_ES_FIELD = re.compile(
+    r"failed to parse field \[(?P<k>[^\]\s]{1,128})\] of type \[\w{1,32}\][^\n]{0,200}?"
+    r"Preview of field's value: '(?P<v>[^'\n]{1,256})'"
+)
+_GLOBAL_ID = re.compile(r"gid://[\w.-]{1,64}/(?:\w{1,64}::){0,4}(?P<cls>[A-Z]\w{0,63})/(?P<v>[\w-]{1,64})")
+_INDEX_AFFIXES = frozenset({"unique", "uniq", "key", "idx", "index", "uk", "uq", "ux", "ix", "pkey", "fkey"})
+
+
+def _index_class(name: str) -> str | None:
+    """The class of the column a unique index is named for (``users_email_key``,
+    ``uk_users_tax_id``, ``email_UNIQUE``): its name's last words that name one."""
+    parts = [p for p in normalize_key(name.rsplit(".", 1)[-1]).split("_") if p not in _INDEX_AFFIXES]
+    for i in range(len(parts)):
+        cls = classify_key("_".join(parts[i:]))
+        if cls is not None:
+            return cls
+    return None
+
+
+# ActiveRecord's log of a statement's binds: 'Customer Update (1.4ms)  UPDATE … [["iban", "GB82…"],
+# ["account_holder", "Priya Raman"], ["id", 30218]]', read under the model's columns
+_RAILS_BINDS = re.compile(r"(?:(?P<model>[A-Z]\w{0,63}) (?:Load|Create|Update|Destroy|Exists\?|Count|Pluck|Insert|Upsert)"
+                          r" \([0-9.]{1,12}ms\)[^\n]{0,4096}?)?\[\[\\?\"")
+_RAILS_BIND = re.compile(r'\[\\?"(?P<k>\w{1,64})\\?", (?:\\?"(?P<s>(?:[^"\\\n]|\\[^"]){0,1024})\\?"|(?P<n>-?[0-9]{1,20}))\]')
+# PostgreSQL's "DETAIL:  parameters: $1 = 'kwame.mensah', $2 = '17'", each value under the
+# column the statement compares it with ("lower(username) = lower($1)")
+_PG_PARAM = re.compile(r"\$(?P<n>[0-9]{1,4}) = '(?P<v>(?:[^'\n]|''){0,1024})'")
+
+
+# A login named in prose ("my username is ahmed.elsayed", "login is jdoe_42"): a handle's
+# shape, with a dot, an underscore or a digit in it (not "username is required")
+_LOGIN_IS = re.compile(r"(?i:user ?name|login|user ?id) is (?P<v>[A-Za-z0-9][\w.-]{0,62}[A-Za-z0-9])(?![\w@-])")
+# A cache's key with a person's id in it (Redis, Memcached): "user:58213:profile",
+# "session:9f2c4e7a…", "customer:77881:contact"
+_CACHE_KEY = re.compile(
+    r"(?<![\w.:/-])(?P<k>user|customer|member|account|session|sess|patient|employee|uid)s?:"
+    r"(?P<v>[A-Za-z0-9_@.+-]{0,127}[0-9][A-Za-z0-9_@.+-]{0,127}?)(?=:[A-Za-z*]|[\"'\s,\]})]|$)"
+)
+_LOGINS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE)
+_CACHE_KEY_CLASS = {"user": "user_id", "customer": "user_id", "member": "user_id", "account": "user_id",
+                    "patient": "user_id", "employee": "user_id", "uid": "user_id", "session": "session_id",
+                    "sess": "session_id"}
+
+
+def _logins_and_cache_keys(text: str, lowered: str, out: list[Span]) -> None:
+    if " is " in text:
+        for m in _LOGIN_IS.finditer(text):
+            v = m.group("v")
+            if any(c in v for c in "._0123456789") and not is_neutral(v) and v.lower() not in SYSTEM_ACCOUNTS:
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
+    if ":" in text:
+        for m in _CACHE_KEY.finditer(text):
+            v = m.group("v")
+            if len(v) >= 3 and not is_neutral(v) and v.lower() not in SYSTEM_ACCOUNTS:
+                out.append(Span(m.start("v"), m.end("v"), _CACHE_KEY_CLASS[m.group("k")], 1))
+
+
+def _database_errors(text: str, out: list[Span]) -> None:
+    if '[["' in text or '[[\\"' in text:
+        for m in _RAILS_BINDS.finditer(text):
+            model = m.group("model")
+            at = m.end() - (3 if text[m.end() - 2] == "\\" else 2)
+            while True:
+                bm = _RAILS_BIND.match(text, at)
+                if bm is None:
+                    break
+                group = "s" if bm.group("s") is not None else "n"
+                _class_value(bm.group(group), classify_key(bm.group("k"), model), bm.start(group), out)
+                at = bm.end()
+                if not text.startswith(", ", at):
+                    break
+                at += 2
+    if "parameters: $" in text:
+        for m in _PG_PARAM.finditer(text, text.find("parameters: $")):
+            col = re.search(r"(?P<c>[A-Za-z_]\w{0,63})\"?\)?\s*(?:=|<>|!=|(?i:i?like))\s*(?:(?i:lower|upper)\()?\$"
+                            + m.group("n") + r"(?![0-9])", text)
+            if col is not None:
+                _class_value(m.group("v"), classify_key(col.group("c")), m.start("v"), out)
+    if ")=(" in text:
+        for m in _PG_KEY.finditer(text):
+            cols = [c.strip().strip('"') for c in m.group("k").split(",")]
+            start = m.start("v")
+            values = m.group("v").split(", ") if len(cols) > 1 else [m.group("v")]
+            if len(values) != len(cols):
+                continue
+            for column, value in zip(cols, values, strict=True):
+                _class_value(value, classify_key(column), start, out)
+                start += len(value) + 2
+    if "Duplicate entry '" in text:
+        for m in _MYSQL_DUPLICATE.finditer(text):
+            _class_value(m.group("v"), _index_class(m.group("k")), m.start("v"), out)
+    if "Preview of field's value: '" in text:
+        for m in _ES_FIELD.finditer(text):
+            parent, _, key = m.group("k").rpartition(".")
+            _class_value(m.group("v"), classify_key(key, parent.rpartition(".")[2] or None), m.start("v"), out)
+    if "gid://" in text:
+        for m in _GLOBAL_ID.finditer(text):
+            if is_personal_parent(m.group("cls")):
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 2))
+
+
 # A password quoted after its word, in prose: "invalid password 'Sommer2024!' (attempt 4)"
 _QUOTED_PASSWORD_WORDS = ("password '", 'password "', "passwd '", 'passwd "', "passphrase '", 'passphrase "')
 _QUOTED_PASSWORD = re.compile(r"(?i:password|passwd|passphrase) (?P<q>['\"])(?P<v>[^\s'\"]{1,128})(?P=q)")
@@ -2176,6 +2325,7 @@ _SQL_INSERT = re.compile(
 _SQL_LITERAL = re.compile(r"\s*(?:'(?P<s>(?:[^']|'')*)'|(?P<n>-?[0-9][0-9.eE+-]*)|(?P<o>[^,()']+?))\s*(?=[,)])")
 # A bind parameter in a VALUES row: positional (%s, ?) or named (@p0, $1, :email, %(email)s)
 _SQL_SLOT = re.compile(r"\s*(?P<p>%s|\?|\$[0-9]{1,4}|@\w{1,64}|:\w{1,64}|%\(\w{1,64}\)s)\s*(?=[,)])")
+_SQL_SLOT_ANY = re.compile(r"[(,]\s*(?:%s|\?|\$[0-9]{1,4}|@\w{1,64}|:\w{1,64}|%\(\w{1,64}\)s)\s*(?=[,)])")
 # any other item of such a row: a literal, or a call such as now()
 _SQL_ITEM = re.compile(r"\s*(?:'(?:[^'\n]|''){0,1024}'|[\w.]{1,64}(?:\([^()\n]{0,256}\))?)\s*(?=[,)])")
 # where a driver or ORM prints the values bound to them: SQLAlchemy's "[parameters: ('a',
@@ -2195,8 +2345,9 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
         if not any(c not in (None, "id") for c in classes):
             continue
         pos = m.end()
-        if text.startswith("(", pos) and _SQL_SLOT.match(text, pos + 1):
-            _sql_bound(text, pos + 1, classes, out)
+        close = text.find(")", pos)
+        if text.startswith("(", pos) and close > 0 and _SQL_SLOT_ANY.search(text, pos, close + 1):
+            _sql_bound(text, pos + 1, classes, out)  # (a literal may come first: DEFAULT, now())
             continue
         while pos < len(text) and text[pos] == "(":  # each row: (v1, v2, …), (…)
             pos += 1
@@ -2252,6 +2403,7 @@ def _sql_bound(text: str, pos: int, classes: list[str | None], out: list[Span]) 
     if slots[0] in ("%s", "?"):
         pm = _SQLA_PARAMETERS.search(text, pos)
         if pm is None:
+            _listed_params(text, pos, slots, classes, out)
             return
         pos = pm.end()
         for cls in classes:
@@ -2272,6 +2424,43 @@ def _sql_bound(text: str, pos: int, classes: list[str | None], out: list[Span]) 
         bm = re.search(r"(?<![\w@$])" + re.escape(slot) + r"(?: = |=)'(?P<v>(?:[^'\n]|''){0,1024})'", text)
         if bm is not None:
             _class_value(bm.group("v"), cls, bm.start("v"), out)
+    _listed_params(text, pos, slots, classes, out)
+
+
+# the values an ORM prints as a list after the statement: Prisma's "params: [\"a\",\"b\"]",
+# knex's and Sequelize's "bindings"/"parameters"
+_PARAMS_LIST = re.compile(r"\b(?:params|parameters|bindings|binds)\\?\"?:? ?\[")
+_LIST_ITEM = re.compile(r'\s*(?:\\?"(?P<d>(?:[^"\\\n]|\\[^"]){0,1024})\\?"|(?P<o>[^,\[\]"\n]{1,64}?))\s*(?=[,\]])')
+
+
+def _listed_params(text: str, pos: int, slots: list[str], classes: list[str | None], out: list[Span]) -> None:
+    """Values bound to an INSERT's ``$n`` or ``?`` slots, printed as a list after it: each
+    ``$n`` takes the list's n-th item, each ``?`` the next one."""
+    lm = _PARAMS_LIST.search(text, pos, pos + 4096)
+    if lm is None:
+        return
+    items: list[tuple[str, int] | None] = []
+    at = lm.end()
+    while len(items) < 256:
+        im = _LIST_ITEM.match(text, at)
+        if im is None:
+            break
+        items.append((im.group("d"), im.start("d")) if im.group("d") is not None else None)
+        at = im.end()
+        if not text.startswith(",", at):
+            break
+        at += 1
+    nth = 0
+    for slot, cls in zip(slots, classes, strict=True):
+        if slot == "?" or slot == "%s":
+            k, nth = nth, nth + 1
+        elif slot[:1] == "$":
+            k = int(slot[1:]) - 1
+        else:
+            continue
+        item = items[k] if 0 <= k < len(items) else None
+        if cls not in (None, "id") and item is not None:
+            _class_value(item[0], cls, item[1], out)
 
 
 # A password or token given on a command line that a log kept: "--password hunter2",
@@ -2483,6 +2672,9 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
 })  # fmt: skip
 
 
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.? (?=[A-ZÀ-Þ])")
+
+
 def is_person_name(value: str) -> bool:
     """Whether ``value`` is shaped like a person's name: two to four title-cased words
     (particles such as ``de`` or ``van`` between them), none a word of messages, groups or
@@ -2496,10 +2688,37 @@ def is_person_name(value: str) -> bool:
     >>> is_person_name("Platform Team"), is_person_name("team-payments"), is_person_name("Ada")
     (False, False, False)
     """
-    v = value.strip()
+    v = _HONORIFIC.sub("", value.strip(), count=1)
     if len(v) > 80 or _PERSON_CN.fullmatch(v) is None:
         return False
     return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").lower().split())
+
+
+def person_record(obj: dict[Any, Any]) -> int:
+    """Whether ``obj`` is a person's record by what it holds: 0 no, 1 it has a contact key
+    (``email``, ``phone``) with a text in it, 2 besides that a part of a name
+    (``first_name``) or a whole name shaped like a person's (``"name": "Noah Fischer"``,
+    not a Shopify order's ``"#2291"``), or FHIR's ``resourceType`` of a person.
+
+    Examples
+    --------
+    >>> person_record({"name": "Noah Fischer", "email": "noah@example.ch"})
+    2
+    >>> person_record({"name": "#2291", "email": "noah@example.ch"}), person_record({"receipt_email": "n@example.ch"})
+    (1, 0)
+    """
+    contact = named = False
+    for k, v in obj.items():
+        if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
+            continue
+        role = record_role(k)
+        if role == 1:
+            contact = True
+        elif role == 2 or (role == 4 and is_person_name(v)):
+            named = True
+        elif role == 3 and v in FHIR_PEOPLE:
+            return 2
+    return (2 if named else 1) if contact else 0
 
 
 # An account's CN in a container of people: "CN=jdoe,OU=People,…", "CN=jdoe,CN=Users,…"
@@ -2544,8 +2763,9 @@ def _login_users(text: str, out: list[Span], lowered: str | None = None, dovecot
                 continue  # user=<user_id>: a mask of this package
         cut = value.rfind("\\") + 1  # DOMAIN\user: the domain is an organisation's
         name = value[cut:].lower()
-        if name in SYSTEM_ACCOUNTS or name in _PROTOCOLS or is_neutral(value) or name.startswith("system:"):
-            continue  # (Kubernetes' own identities: system:anonymous, system:serviceaccount:…)
+        if (name in SYSTEM_ACCOUNTS or name in _PROTOCOLS or is_neutral(value) or name.startswith("system:")
+                or is_service_account(name)):
+            continue  # (Kubernetes' own identities: system:anonymous, system:serviceaccount:…; billing-svc)
         out.append(Span(start, end, "user_id", 1))
 
 
@@ -2839,6 +3059,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         if _has_any(lowered, _POSTAL_WORDS):
             _postal_phrases(text, cands)
         _street_addresses(text, cands)
+    _database_errors(text, cands)
+    if _LOGINS_GATE.search(text) is not None:
+        _logins_and_cache_keys(text, lowered, cands)
     if "Couldn't find " in text:
         for m in _RAILS_NOT_FOUND.finditer(text):
             if is_personal_parent(m.group("cls")):

@@ -50,10 +50,14 @@ from features.privacy.checks import shannon_entropy
 __all__ = [
     "PERSONAL_PARENTS",
     "child_class",
+    "FHIR_PEOPLE",
+    "record_class",
+    "record_role",
     "classify_key",
     "is_personal_parent",
     "is_placeholder",
     "is_plausible",
+    "is_service_account",
     "looks_random",
     "normalize_key",
 ]
@@ -135,7 +139,7 @@ _add("secret", "secret", "client_secret", "secret_key", "secretkey", "api_key", 
      "credentials", "credential", "aws_secret_access_key", "secret_access_key",
      "aws_session_token", "app_secret", "consumer_secret", "webhook_secret", "signing_key",
      "encryption_key", "master_key", "shared_secret", "client_key", "license_key",
-     "x_amz_security_token", "csrf_token", "xsrf_token", "x_csrf_token", "otp", "totp")
+     "x_amz_security_token", "csrf_token", "xsrf_token", "x_csrf_token", "otp", "totp", "hapikey")
 _add("cookie", "cookie", "set_cookie", "cookies")
 _add("record_key", "key", "record_key", "message_key", "msg_key", "partition_key", "kafka_key",
      "event_key", "entity_key")
@@ -152,11 +156,13 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
      "holder", "buyer", "sender", "addressee", "signatory", "signer", "patient", "driver", "courier",
      "debtor", "creditor", "subscriber", "employee", "member", "contact", "attendee", "participant",
      "student", "traveler", "traveller", "insured", "policyholder", "claimant", "borrower", "guarantor",
-     "visitor",
+     "visitor", "practitioner", "physician", "doctor", "clinician", "therapist", "nurse", "dentist", "caregiver",
+     "invitee", "organizer", "organiser", "interviewer", "candidate", "instructor", "teacher", "tutor",
      "agent_name", "assigned_to", "on_behalf_of")
 _add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
      "personal_identification_number", "national_identity_number", "identity_number", "id_number",
-     "national_identification_number", "identification_number", "national_id_number")
+     "national_identification_number", "identification_number", "national_id_number",
+     "resident_registration_number", "resident_reg_number")
 _add("user_id", "principal_id", "principalid", "installation_id", "installation_uuid", "install_id",
      "device_uuid", "device_guid")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
@@ -287,7 +293,7 @@ _NAME_PREFIX = frozenset({
     "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
-    "profile",
+    "profile", "practitioner", "physician", "doctor", "candidate", "organizer",
 })  # fmt: skip
 # what owns a display or full name that is no person's (appDisplayName: Azure AD's sign-in log)
 _NOT_PERSON_OWNER = frozenset({"app", "application", "service", "resource", "device", "product", "role", "group",
@@ -301,6 +307,7 @@ _PERSON_ID_PREFIX = frozenset({
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
     "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee", "profile",
+    "recipient", "anonymous", "contact", "visitor",  # recipientId, ajs_anonymous_id, a CRM's contact_id
 })  # fmt: skip
 # Whose or which place a coordinate key names (dest_lat, pickup_lng, last_known_latitude)
 _PLACE_PREFIX = frozenset({
@@ -369,9 +376,16 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     k = normalize_key(key)
     if not k:
         return None
+    if key[-3:].lower() == "__c" or key[-4:].lower() == "__pc":
+        k = k.rsplit("_", 1)[0] or k  # a Salesforce custom field: App_User_Id__c, Date_of_Birth__pc
     hit = _EXACT.get(k)
     if hit is not None:
         return hit
+    if k.endswith(("_no", "_nr", "_num", "_nbr")):
+        # passport_no, account_nr, member_num: the number its key names
+        hit = classify_key(k.rsplit("_", 1)[0] + "_number", parent)
+        if hit is not None:
+            return hit
     if not k.isascii():
         for word, kind in _SCRIPT_KEYS:  # 用户手机号: a script that writes no separators
             if k.endswith(word):
@@ -504,6 +518,27 @@ def is_placeholder(value: str) -> bool:
     return bool(words) and _PLACEHOLDER.fullmatch(words[0].rstrip(",;:.)")) is not None
 
 
+# A service's own account, as services name them: billing-svc, app_ro, svc-payments,
+# etl_writer, report-bot (a database's, a broker's or a CI's login, no one's)
+_SERVICE_ACCOUNT = re.compile(
+    r"(?:svc|srv|sa|app|bot)[-_][a-z0-9]+(?:[-_][a-z0-9]+)*|"
+    r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*[-_](?:svc|service|srv|bot|app|api|ro|rw|readonly|readwrite|"
+    r"worker|daemon|agent|system|sa|etl|batch|cron|job|jobs|replicator|replication|repl|monitor|monitoring|"
+    r"exporter|backup|migrator|migrations?)"
+)
+
+
+def is_service_account(value: str) -> bool:
+    """Whether a login is a service's own, by the words services name theirs with.
+
+    Examples
+    --------
+    >>> is_service_account("billing-svc"), is_service_account("app_ro"), is_service_account("marta.kowalska")
+    (True, True, False)
+    """
+    return _SERVICE_ACCOUNT.fullmatch(value) is not None
+
+
 def is_plausible(kind: str, value: str) -> bool:
     """Whether ``value`` can be personal data of ``kind`` named by a key.
 
@@ -538,8 +573,10 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "phone":  # "phone: 10:32:07" (a time), "phone: 2024-06-11": no number
         return sum(c.isdigit() for c in v) >= 3 and _ISO_DATE.fullmatch(v) is None
-    if kind == "user_id" and v.startswith("system:"):
-        return False  # Kubernetes' own identities: system:serviceaccount:ci:argo-workflow
+    if kind == "user_id" and (v.startswith("system:") or is_service_account(v)):
+        return False  # Kubernetes' own identities (system:serviceaccount:ci:argo-workflow), billing-svc
+    if kind == "iban" and sum(c.isdigit() for c in v) < 4:
+        return False  # "iban: country not supported": a bank account's number has digits
     if kind == "email":  # "mail: connection refused" names no address
         return "@" in v or "%40" in v
     return True
@@ -587,6 +624,60 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
             return None  # what a card object says of its card, not its number: brand, last4
         return inherited
     return own
+
+
+# A person's record, known by what it holds rather than by its own key: an object with a
+# contact key filled in (a bare "email" or "phone", not "receipt_email") is one person's
+# ({"name": "Noah Fischer", "email": …, "address": {…}}: a Stripe customer in a job's
+# arguments, Segment's traits, Mixpanel's $name beside $email, an ORM's create() data);
+# with a name key too it is a record of people, whose "id" is that person's (a CDC row,
+# a CRM export). FHIR names its people's resources.
+_CONTACT_KEYS = frozenset({
+    "email", "e_mail", "mail", "email_address", "emailaddress", "phone", "phone_number", "phonenumber",
+    "mobile", "mobile_phone", "mobilephone", "mobile_number", "telephone", "msisdn",
+})  # fmt: skip
+_RECORD_NAME_KEYS = frozenset({
+    "first_name", "firstname", "last_name", "lastname", "given_name", "givenname", "family_name",
+    "familyname",
+})  # fmt: skip
+_RECORD_FULL_NAME_KEYS = frozenset({"full_name", "fullname", "name"})
+FHIR_PEOPLE = frozenset({"Patient", "Person", "Practitioner", "RelatedPerson"})
+
+
+@lru_cache(maxsize=16384)
+def record_role(key: str) -> int:
+    """What ``key`` tells of the object it is in (see ``detectors.person_record``): 1 a
+    contact key, 2 a part of a person's name, 4 a whole name (a person's when shaped like
+    one), 3 FHIR's ``resourceType``, 0 nothing."""
+    k = normalize_key(key)
+    if k in _CONTACT_KEYS:
+        return 1
+    if k in _RECORD_NAME_KEYS:
+        return 2
+    if k in _RECORD_FULL_NAME_KEYS:
+        return 4
+    return 3 if k == "resource_type" else 0
+
+
+def record_class(name: str, cls: str | None, record: int) -> str | None:
+    """The class of the value under ``name`` in a person's record (``record`` from
+    ``detectors.person_record``), given the class ``cls`` its key has elsewhere: a bare ``name``
+    is the person's when shaped like a name (``named_person``), and in a record of
+    people (2) the ``id`` is the person's.
+
+    Examples
+    --------
+    >>> record_class("name", None, 1), record_class("id", None, 2), record_class("id", None, 1)
+    ('named_person', 'user_id', None)
+    """
+    if not record or cls not in (None, "id"):
+        return cls
+    k = normalize_key(name)
+    if k == "name" and cls is None:
+        return "named_person"
+    if k == "id" and record == 2:
+        return "user_id"
+    return cls
 
 
 def looks_random(value: str) -> bool:
