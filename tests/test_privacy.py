@@ -633,7 +633,7 @@ def test_keys_of_roles_versions_forms_and_aliases() -> None:
     assert classify_key("c.postal_code") == "address" and classify_key("server.address") is None
     # a person's object's compound keys: only those that qualify the person's own
     assert classify_key("delivery_id", "delivery") == "id"
-    assert classify_key("employeeNumber", "employee") is None
+    assert classify_key("employeeNumber", "employee") == classify_key("employee_id") == "user_id"  # a person's number
     assert classify_key("mobile_number", "customer") == "phone"
     assert classify_key("external_id", "contacts") == "user_id"
     assert classify_key("national_identification_number", "customer") == "ssn"
@@ -743,3 +743,52 @@ def test_a_persons_record_by_what_it_holds() -> None:
     assert batch.anonymize_batch(frame).to_dicts() == want and batch.counts == single.counts
     assert want[1]["payload"]["name"] == "Grace Hopper" and want[2]["payload"]["name"] == "Order Completed"
     assert "Noah Fischer" not in json.dumps(want[0]) and "c-1" not in json.dumps(want[0])
+
+
+# --- sessions 15-16: fresh probes of identity, directory and healthcare telemetry --------
+
+
+def test_typed_records_claim_uris_and_grants() -> None:
+    # Okta's actor and targets say what they are: a "User"'s alternateId and displayName are
+    # a person's, a "PublicClientApp"'s are not; a SAML claim's URI key is read by its last
+    # part; what Azure's "authorization" object says of a grant is no secret
+    anon = Anonymizer(Policy.load(), KEY)
+    event = {"message": "user.session.start FAILURE", "attributes": {
+        "actor": {"id": "00u7k2m4n6", "type": "User", "alternateId": "k.nowak@example.pl",
+                  "displayName": "Katarzyna Nowak"},
+        "target": {"type": "PublicClientApp", "displayName": "Azure CLI", "id": "0oa4xq2m"},
+        "claims": {"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname": "Katarzyna",
+                   "http://schemas.microsoft.com/ws/2008/06/identity/claims/authenticationmethod": "pwd"},
+        "authorization": {"scope": "/subscriptions/7c1e/resourceGroups/rg-payments",
+                          "action": "Microsoft.Storage/storageAccounts/delete"},
+    }}
+    out = anon.anonymize_event(event)
+    text = json.dumps(out, ensure_ascii=False)
+    assert "k.nowak" not in text and "Katarzyna" not in text and "00u7k2m4n6" not in text
+    attrs = out["attributes"]
+    assert attrs["actor"]["type"] == "User"
+    assert attrs["target"] == event["attributes"]["target"]
+    assert attrs["authorization"] == event["attributes"]["authorization"]
+    claims = attrs["claims"]
+    assert claims["http://schemas.microsoft.com/ws/2008/06/identity/claims/authenticationmethod"] == "pwd"
+    assert TOKEN_RE.fullmatch(claims["http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname"])
+    # the batch path reads a struct column's rows by their type the same way, row by row
+    import polars as pl
+
+    rows = [{"actor": {"type": "User", "id": "00u9a1b2c3", "displayName": "Ines Duarte"}},
+            {"actor": {"type": "PublicClientApp", "id": "0oa4xq2m", "displayName": "Azure CLI"}},
+            {"actor": {"type": "ServicePrincipal", "id": "svc-42", "displayName": "Nightly Export"}}]
+    frame = pl.DataFrame(rows)
+    single = Anonymizer(Policy.load(), KEY)
+    want = [single.anonymize_event(r) for r in frame.to_dicts()]
+    batch = Anonymizer(Policy.load(), KEY)
+    assert batch.anonymize_batch(frame).to_dicts() == want and batch.counts == single.counts
+    assert "Ines Duarte" not in json.dumps(want[0]) and "00u9a1b2c3" not in json.dumps(want[0])
+    assert want[1] == rows[1] and want[2] == rows[2]
+
+
+def test_machine_accounts_and_public_resolvers_stay() -> None:
+    assert find_spans("Account Name: DC01$ Logon Type: 3") == []
+    assert find_spans("lookup via 8.8.8.8 and 9.9.9.9 timed out") == []
+    assert [s.kind for s in find_spans("Account Name: k.nowak Logon Type: 3")] == ["user_id"]
+    assert [s.kind for s in find_spans("lookup from 8.8.4.5 timed out")] == ["ipv4"]

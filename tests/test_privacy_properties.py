@@ -179,10 +179,13 @@ def _personal_ip_reference(text: str) -> bool:
         return False
     if addr.is_loopback or addr.is_unspecified or addr.is_multicast:
         return False
-    return not (addr.version == 4 and text.startswith("255."))
+    resolvers = {"1.1.1.1", "1.0.0.1", "8.8.8.8", "8.8.4.4", "9.9.9.9", "149.112.112.112", "208.67.222.222",
+                 "208.67.220.220"}  # the public DNS resolvers, no one's address
+    return not (addr.version == 4 and (text.startswith("255.") or str(addr) in resolvers))
 
 
-octet = st.one_of(st.integers(0, 300).map(str), st.sampled_from(["0", "00", "01", "127", "224", "239", "240", "255", "", "1a", "٣"]))
+octet = st.one_of(st.integers(0, 300).map(str), st.sampled_from(["0", "00", "01", "1", "8", "127", "224", "239", "240", "255", "",
+                                                                  "1a", "٣"]))
 
 
 @PROFILE

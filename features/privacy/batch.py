@@ -40,6 +40,7 @@ from features.privacy.keys import (
     FHIR_PEOPLE,
     child_class,
     classify_key,
+    is_person_type,
     normalize_key,
     record_class,
     record_role,
@@ -476,7 +477,7 @@ def _scan(
         children = []
         for f in names:
             own = child_class(f, key, cls)
-            if records is not None and own in (None, "id") and record_class(f, own, 2) != own:
+            if records is not None and (record_class(f, own, 2) != own or record_class(f, own, -1) != own):
                 # a name or an id that is a person's in the rows that are a person's record
                 children.append((anon._key_name(f), _local(local, _in_records(anon, parts.get_column(f), own, records))))
             else:
@@ -501,12 +502,13 @@ def _record_rows(parts: pl.DataFrame, names: list[str]) -> list[int] | None:
     import polars as pl
 
     roles = [(record_role(f), f) for f in names]
-    if not any(r in (1, 3) for r, _ in roles):
+    if not any(r in (1, 3, 5) for r, _ in roles):
         return None
     cols = [(r, parts.get_column(f).to_list()) for r, f in roles if r and parts.get_column(f).dtype == pl.String]
     records = []
     for i in range(parts.height):
         contact = named = fhir = False
+        typed: str | None = None
         for r, values in cols:
             v = values[i]
             if v is None or not v.strip():
@@ -517,7 +519,16 @@ def _record_rows(parts: pl.DataFrame, names: list[str]) -> list[int] | None:
                 named = True
             elif r == 3 and v in FHIR_PEOPLE:
                 fhir = True
-        records.append(2 if fhir else (2 if named else 1) if contact else 0)
+            elif r == 5 and typed is None:
+                typed = v
+        if fhir:
+            records.append(2)
+        elif contact:
+            records.append(2 if named else 1)
+        elif typed is not None:
+            records.append(2 if is_person_type(typed) else -1)
+        else:
+            records.append(0)
     return records if any(records) else None
 
 

@@ -348,11 +348,17 @@ def parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
         return None
 
 
+# The public DNS resolvers everyone configures (Cloudflare, Google, Quad9, OpenDNS): a
+# resolver's address in a log says which one failed, and names no one
+_PUBLIC_RESOLVERS = frozenset({(1, 1, 1, 1), (1, 0, 0, 1), (8, 8, 8, 8), (8, 8, 4, 4), (9, 9, 9, 9),
+                               (149, 112, 112, 112), (208, 67, 222, 222), (208, 67, 220, 220)})
+
+
 def is_personal_ip(text: str, prefix: int | None = None) -> bool:
     """Whether an address (optionally with a ``/prefix``) identifies a host.
 
-    Loopback, unspecified, multicast and netmask-like addresses are not
-    personal; neither is a network written as its network address with a short
+    Loopback, unspecified, multicast and netmask-like addresses and the well-known public
+    DNS resolvers (1.1.1.1, 8.8.8.8, 9.9.9.9...) are not personal; neither is a network written as its network address with a short
     prefix (``203.0.113.0/24``, ``2001:db8:85a3::/48``), which is what the
     ``generalize`` action produces.
 
@@ -360,15 +366,16 @@ def is_personal_ip(text: str, prefix: int | None = None) -> bool:
     --------
     >>> is_personal_ip("203.0.113.7"), is_personal_ip("203.0.113.0", 24)
     (True, False)
-    >>> is_personal_ip("127.0.0.1"), is_personal_ip("255.255.255.0")
-    (False, False)
+    >>> is_personal_ip("127.0.0.1"), is_personal_ip("255.255.255.0"), is_personal_ip("8.8.8.8")
+    (False, False, False)
     """
     if prefix is None:
         quad = _dotted_quad(text)
         if quad is not None:
             # the common case without building an ipaddress object; same answers
             first = quad[0]
-            return not (first == 127 or first == 255 or 224 <= first <= 239 or quad == (0, 0, 0, 0))
+            return not (first == 127 or first == 255 or 224 <= first <= 239 or quad == (0, 0, 0, 0)
+                        or quad in _PUBLIC_RESOLVERS)
     addr = parse_ip(text.split("%", 1)[0])
     if addr is None:
         return False
@@ -376,7 +383,7 @@ def is_personal_ip(text: str, prefix: int | None = None) -> bool:
         return False
     if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
         return is_personal_ip(str(addr.ipv4_mapped))
-    if isinstance(addr, ipaddress.IPv4Address) and text.startswith("255."):
+    if isinstance(addr, ipaddress.IPv4Address) and (text.startswith("255.") or tuple(addr.packed) in _PUBLIC_RESOLVERS):
         return False
     if prefix is not None:
         limit = 24 if addr.version == 4 else 64

@@ -49,6 +49,8 @@ from features.privacy.checks import (
 from features.privacy.keys import (
     FHIR_PEOPLE,
     classify_key,
+    is_machine_account,
+    is_person_type,
     is_personal_parent,
     is_placeholder,
     is_plausible,
@@ -205,7 +207,7 @@ _NAME_CUES_OTHER = (
     r"[Aa]bonn[ée]e?|[Aa]bonnent(?:in)?|[Ss]uscriptor(?:a)?|[Aa]ssinante|[Aa]bbonat[oa]|"
     r"[Dd]estinatari[oa]:?|[Rr]eceptor:?|[Pp]atientin|[Pp]aciente|[Pp]aziente|[Pp]acjent(?:ka|a)?|"
     r"[Pp]ati[ëe]nt|[Bb]enutzer(?:in)?|[Uu]suari[oa]|[Uu]tilisat(?:eur|rice)|[Uu]tente|"
-    r"[Uu]żytkownik(?:a)?|[Gg]ebruiker|[Kk]ullan[ıi]c[ıi]|[Ss]ayın|[Ee]stimad[oa]|[Gg]eachte|[Ss]zanown[ya]|"
+    r"[Uu]żytkownik(?:a)?|[Gg]ebruiker|[Kk]ullan[ıi]c[ıi]|[Ss]ayın|[Ee]stimad[oa]|[Gg]eachte|[Ss]zanown[ya]|[Bb]este|[Ll]ieber?|[Qq]uerid[oa]|"
     # who wrote a message: "Hi, this is Linda Park", a sign-off ("Thanks, Rachel Greenwood")
     r"(?:Hi|Hello|Hey),? this is|(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|"
     r"Cheers|Sincerely|Best wishes),)"
@@ -254,7 +256,9 @@ _KEY_WORDS = (
     "person|citizen|owner|client|profile|beneficiary|applicant|student|rider|travel|enduser|"
     "end_user|api|access|refresh|private|master|shared|signing|encryption|app|consumer|"
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|"
-    "requester|debtor|creditor|courier|claimant|borrower|visitor|payee|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
+    "requester|debtor|creditor|courier|claimant|borrower|visitor|payee|candidate|practitioner|physician|doctor|"
+    "clinician|therapist|nurse|dentist|caregiver|organi[sz]er|interviewer|instructor|teacher|tutor|prescriber|"
+    "taxpayer|tenant|landlord|lessee|prospect|forename|given|resident|fnr|pickup|dropoff|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
@@ -276,6 +280,14 @@ _KEY_WORDS = (
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
 # branch (which passes any text with a key word before a colon: panic:, KeyError:).
+# a logon name DOMAIN\user, ASA's User <x>, a person's id in a REST path (_logins_and_cache_keys)
+_LOGIN_FORMS_GATE = (r"(?:[A-Z][A-Z0-9-]{1,14}|(?i:corp|ad|intra|internal))\\{1,2}[a-z]|User <|"
+                     r"/(?:users|customers|members|patients|employees|people|persons|contacts)/"
+                     r"[A-Za-z0-9_.@%+-]*[0-9@]")
+# a name in brackets after an id or before contact details, a FHIR reference (_paren_names)
+_PAREN_GATE_PATTERN = (r"[0-9] \([A-ZÀ-ÞĀ-Ž]|\([A-ZÀ-ÞĀ-Ž][^()\n]{2,80}, ?(?:[A-Za-z0-9._%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? )|"
+                       r"(?:Patient|Person|Practitioner|RelatedPerson)/[A-Za-z0-9.-]")
+_PAREN_GATE = re.compile(_PAREN_GATE_PATTERN)
 # a cache's key with a person's id in it (_logins_and_cache_keys)
 _CACHE_KEY_GATE = r"(?:user|customer|member|account|session|sess|patient|employee|uid)s?:[A-Za-z0-9_@.+-]*[0-9]"
 _SHAPE_BRANCHES = (
@@ -308,7 +320,8 @@ _SHAPE_BRANCHES = (
     r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
     r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
-    r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE,
+    r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE + "|" + _LOGIN_FORMS_GATE,
+    _PAREN_GATE_PATTERN,
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
@@ -584,7 +597,7 @@ _OTHER_NAME_STARTS = (
     "funcion", "dipendente", "pracownik", "medewerker", "pagador", "zahler", "payeur", "pagatore", "abonn",
     "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "patientin", "paciente", "paziente", "pacjent",
     "patiënt", "benutzer", "usuari", "utilisat", "utente", "użytkownik", "gebruiker", "kullan", "sayın",
-    "estimad", "geachte", "szanown", "hi, this is", "hi this is", "hello, this is", "hello this is",
+    "estimad", "geachte", "szanown", "beste ", "liebe", "querid", "hi, this is", "hi this is", "hello, this is", "hello this is",
     "hey, this is", "hey this is", "thanks,", "thank you,", "many thanks,", "regards,", "best regards,",
     "kind regards,", "cheers,", "sincerely,", "best wishes,",
 )  # fmt: skip
@@ -1339,7 +1352,7 @@ _LOCAL_REV = re.compile(r"[\w.%+-]{1,65}")
 
 # a Message-ID's left part, which mail software makes of a time, a counter and random hex
 # (no mailbox: <20240314120001.1.A7C3E9B2F1D40E58@mg.…>, <CAKx…=…@mail.gmail.com>)
-_MACHINE_LOCAL = re.compile(r"(?=[^@<>]*[.=$])[^@<>]*(?:[0-9A-Fa-f]{12}|[0-9]{10})")
+_MACHINE_LOCAL = re.compile(r"(?=[^@<>]*[.=$]|[^@<>]{20})[^@<>]*(?:[0-9A-Fa-f]{12}|[0-9]{10})")
 
 
 def _emails(text: str, out: list[Span]) -> None:
@@ -1362,8 +1375,10 @@ def _emails(text: str, out: list[Span]) -> None:
                     m = None  # a systemd template unit's instance: postgresql@15-main.service
                 elif m is not None and j > 0 and text[j - 1] == "/" and m.group().isupper():
                     m = None  # a Kerberos service's principal: krbtgt/CORP.ACME.LAN@CORP.ACME.LAN
+                elif m is not None and m.group().endswith("gserviceaccount.com"):
+                    m = None  # a Google Cloud service account: etl-runner@acme-prod.iam.gserviceaccount.com
                 elif (m is not None and j > 0 and text[j - 1] == "<" and text.startswith(">", m.end())
-                      and _MACHINE_LOCAL.search(text, j, i) is not None):
+                      and _MACHINE_LOCAL.match(text, j, i) is not None):
                     m = None  # a Message-ID: <20240314120001.1.A7C3E9B2F1D40E58@mg.example.travel>
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
@@ -1757,6 +1772,8 @@ def _phrases(text: str, out: list[Span], lowered: str) -> None:
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
         who = m.group("who").lower()
+        if who == "client" and text.endswith("from ", 0, m.start()):
+            continue  # FreeRADIUS' and MongoDB's "(from client wlc-bldg2 port 13)": a device's name
         kind = ("session_id" if who == "session" else "ssn" if who in ("passport", "pesel")
                 else "phone" if who == "msisdn" else "user_id")
         out.append(Span(m.start("v"), m.end("v"), kind, 0))
@@ -1858,13 +1875,73 @@ _CACHE_KEY = re.compile(
     r"(?<![\w.:/-])(?P<k>user|customer|member|account|session|sess|patient|employee|uid)s?:"
     r"(?P<v>[A-Za-z0-9_@.+-]{0,127}[0-9][A-Za-z0-9_@.+-]{0,127}?)(?=:[A-Za-z*]|[\"'\s,\]})]|$)"
 )
-_LOGINS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE)
+_LOGINS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE + "|" + _LOGIN_FORMS_GATE)
 _CACHE_KEY_CLASS = {"user": "user_id", "customer": "user_id", "member": "user_id", "account": "user_id",
                     "patient": "user_id", "employee": "user_id", "uid": "user_id", "session": "session_id",
                     "sess": "session_id"}
 
 
+# A Windows down-level logon name, DOMAIN\\user, where no key names it (Squid's and PAN-OS'
+# user columns, VMware Horizon's "User EU\\k.nowak has logged in"): a NetBIOS domain in
+# capitals (or corp/ad), then a lower-case account; not a path (no backslash after, no file)
+_DOWNLEVEL = re.compile(
+    r"(?<![\w\\/.-])(?:[A-Z][A-Z0-9-]{1,14}|(?i:corp|ad|intra|internal))\\{1,2}"
+    r"(?P<v>[a-z][a-z0-9._-]{1,63})(?![\w\\/-]|\.[A-Za-z0-9])"
+)
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+# Cisco ASA's "Group <GP-AnyConnect> User <zhang.wei> IP <223.104.3.57>"
+_ANGLED_USER = re.compile(r"\bUser <(?P<v>[^<>\s]{2,64})>")
+# A person's id in a REST path: /api/v1/users/00u7k2m4n6p8Q1r3s5t7/factors, /customers/cus_8812443
+_REST_PERSON = re.compile(
+    r"/(?:users|customers|members|patients|employees|people|persons|contacts)/"
+    r"(?P<v>[A-Za-z0-9_.@%+-]{0,63}[0-9@][A-Za-z0-9_.@%+-]{0,63})(?=[/?#\s\"',;)\]}]|$)"
+)
+
+
+# A name in brackets after a person's id, or before their contact details: "student
+# s4412087 (Isabella García López)", "(Arjun Mehta, born 1975-02-14)", "(Rafael Oliveira,
+# +55 11 98765-4321)"; and a FHIR reference to a person's resource ("Patient/pat-88120")
+_PAREN_NAME = re.compile(
+    r"\((?P<v>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: (?:[A-ZÀ-ÞĀ-Ž][\w'’-]+|de|da|van|von|del|la|le|dos|bin|al)){1,3})"
+    r"(?=, ?(?:[\w.%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? )|\))"
+)
+_FHIR_REFERENCE = re.compile(r"(?<![\w/])(?:Patient|Person|Practitioner|RelatedPerson)/(?P<v>[A-Za-z0-9.-]{1,64})")
+
+
+def _paren_names(text: str, out: list[Span]) -> None:
+    for m in _PAREN_NAME.finditer(text):
+        words = m.group("v").split(" ")
+        if any(w.lower() in _NOT_NAME_WORDS for w in words):
+            continue
+        if text.startswith(")", m.end()) and _ID_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            continue  # "(Internal Ops)": a bracketed name needs a person's id before it, or their details after
+        out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+
+
+def _fhir_references(text: str, out: list[Span]) -> None:
+    for m in _FHIR_REFERENCE.finditer(text):
+        out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
+
+
+_ID_BEFORE = re.compile(r"(?:^|[\s=:])[A-Za-z_-]{0,12}[0-9][\w-]{2,40} \Z")
+
+
 def _logins_and_cache_keys(text: str, lowered: str, out: list[Span]) -> None:
+    if "\\" in text:
+        for m in _DOWNLEVEL.finditer(text):
+            v = m.group("v")
+            if v not in SYSTEM_ACCOUNTS and not is_service_account(v):
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
+    if "User <" in text:
+        for m in _ANGLED_USER.finditer(text):
+            if m.group("v").lower() not in SYSTEM_ACCOUNTS:
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
+    if "/" in text:
+        for m in _REST_PERSON.finditer(text):
+            v = m.group("v")
+            if (len(v) >= 3 and ("@" in v or sum(c.isdigit() for c in v) >= 2) and not is_placeholder(v)
+                    and _YEAR.fullmatch(v) is None):
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 1))  # (not saml2, not a lake's /2024/)
     if " is " in text:
         for m in _LOGIN_IS.finditer(text):
             v = m.group("v")
@@ -2698,7 +2775,9 @@ def person_record(obj: dict[Any, Any]) -> int:
     """Whether ``obj`` is a person's record by what it holds: 0 no, 1 it has a contact key
     (``email``, ``phone``) with a text in it, 2 besides that a part of a name
     (``first_name``) or a whole name shaped like a person's (``"name": "Noah Fischer"``,
-    not a Shopify order's ``"#2291"``), or FHIR's ``resourceType`` of a person.
+    not a Shopify order's ``"#2291"``), or FHIR's ``resourceType`` of a person, or a type
+    that names a person (Okta's ``"type": "User"``); -1 a type that names no person
+    (``"type": "PublicClientApp"``: its display name and id are not a person's).
 
     Examples
     --------
@@ -2706,8 +2785,11 @@ def person_record(obj: dict[Any, Any]) -> int:
     2
     >>> person_record({"name": "#2291", "email": "noah@example.ch"}), person_record({"receipt_email": "n@example.ch"})
     (1, 0)
+    >>> person_record({"type": "User", "id": "00u7k2"}), person_record({"type": "PublicClientApp", "id": "0oa4"})
+    (2, -1)
     """
     contact = named = False
+    typed: str | None = None
     for k, v in obj.items():
         if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
             continue
@@ -2718,7 +2800,13 @@ def person_record(obj: dict[Any, Any]) -> int:
             named = True
         elif role == 3 and v in FHIR_PEOPLE:
             return 2
-    return (2 if named else 1) if contact else 0
+        elif role == 5 and typed is None:
+            typed = v
+    if contact:
+        return 2 if named else 1
+    if typed is not None:
+        return 2 if is_person_type(typed) else -1
+    return 0
 
 
 # An account's CN in a container of people: "CN=jdoe,OU=People,…", "CN=jdoe,CN=Users,…"
@@ -2764,8 +2852,8 @@ def _login_users(text: str, out: list[Span], lowered: str | None = None, dovecot
         cut = value.rfind("\\") + 1  # DOMAIN\user: the domain is an organisation's
         name = value[cut:].lower()
         if (name in SYSTEM_ACCOUNTS or name in _PROTOCOLS or is_neutral(value) or name.startswith("system:")
-                or is_service_account(name)):
-            continue  # (Kubernetes' own identities: system:anonymous, system:serviceaccount:…; billing-svc)
+                or is_service_account(name) or is_machine_account(value)):
+            continue  # (Kubernetes' own identities: system:anonymous, system:serviceaccount:…; billing-svc; DC01$)
         out.append(Span(start, end, "user_id", 1))
 
 
@@ -3060,6 +3148,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             _postal_phrases(text, cands)
         _street_addresses(text, cands)
     _database_errors(text, cands)
+    if "(" in text and _PAREN_GATE.search(text) is not None:
+        _paren_names(text, cands)
+    if "/" in text and ("Patient/" in text or "Person/" in text or "Practitioner/" in text):
+        _fhir_references(text, cands)
     if _LOGINS_GATE.search(text) is not None:
         _logins_and_cache_keys(text, lowered, cands)
     if "Couldn't find " in text:

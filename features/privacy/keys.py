@@ -57,6 +57,8 @@ __all__ = [
     "is_personal_parent",
     "is_placeholder",
     "is_plausible",
+    "is_machine_account",
+    "is_person_type",
     "is_service_account",
     "looks_random",
     "normalize_key",
@@ -85,7 +87,7 @@ _add("person_name", "first_name", "firstname", "last_name", "lastname", "full_na
      "recipient_name", "sender_name", "contact_name", "customer_name", "person_name",
      "patient_name", "employee_name", "billing_name", "shipping_name", "payer_name",
      "buyer_name", "owner_name", "guest_name", "passenger_name", "member_name", "real_name",
-     "legal_name", "maiden_name", "nickname")
+     "legal_name", "maiden_name", "nickname", "given", "forename", "forenames")
 _add("phone", "phone", "phone_number", "phonenumber", "phone_no", "mobile", "mobile_number",
      "mobile_phone", "cell", "cellphone", "cell_phone", "tel", "telephone", "msisdn", "fax",
      "contact_number", "home_phone", "work_phone")
@@ -95,7 +97,7 @@ _add("address", "address", "addr", "street", "street_address", "streetaddress", 
      "address_line1", "address_line2", "address1", "address2", "home_address", "billing_address",
      "shipping_address", "postal_address", "mailing_address", "delivery_address",
      "residential_address", "postal_code", "postcode", "zip", "zipcode", "zip_code",
-     "house_number", "apartment", "city_address")
+     "house_number", "apartment", "city_address", "pickup", "dropoff", "pickup_address", "dropoff_address")
 _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "login",
      "login_name", "customer_id", "customerid", "customer", "member_id", "memberid",
      "patient_id", "employee_id", "enduser_id", "end_user_id", "actor_id", "principal",
@@ -158,13 +160,14 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
      "student", "traveler", "traveller", "insured", "policyholder", "claimant", "borrower", "guarantor",
      "visitor", "practitioner", "physician", "doctor", "clinician", "therapist", "nurse", "dentist", "caregiver",
      "invitee", "organizer", "organiser", "interviewer", "candidate", "instructor", "teacher", "tutor",
+     "prescriber", "taxpayer", "tenant", "landlord", "lessee", "prospect", "lead",
      "agent_name", "assigned_to", "on_behalf_of")
 _add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
      "personal_identification_number", "national_identity_number", "identity_number", "id_number",
      "national_identification_number", "identification_number", "national_id_number",
      "resident_registration_number", "resident_reg_number")
 _add("user_id", "principal_id", "principalid", "installation_id", "installation_uuid", "install_id",
-     "device_uuid", "device_guid")
+     "device_uuid", "device_guid", "objectidentifier", "object_identifier")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
 
 # The same in the languages services write their keys in (German, French, Spanish,
@@ -220,7 +223,7 @@ _add("ssn", "identifikationsnummer", "steuer_identifikationsnummer", "steuerlich
      "tc_kimlik", "tc_kimlik_no", "kimlik_no", "kimlik_numarasi", "identity_number", "identification_number",
      "national_id_number", "cpr", "cpr_nummer", "hetu", "henkilotunnus", "rodne_cislo", "fodselsnummer",
      "sofinummer", "burgerservicenummer", "ppsn", "amka", "egn", "oib", "jmbg", "medicare",
-     "medicare_number", "身份证", "身份证号", "身份证号码", "マイナンバー", "주민등록번호")
+     "medicare_number", "fnr", "身份证", "身份证号", "身份证号码", "マイナンバー", "주민등록번호")
 _add("iban", "kontonummer", "bankverbindung", "cuenta_bancaria", "numero_de_cuenta", "numero_compte",
      "compte_bancaire", "rib", "conto_corrente", "rekeningnummer", "numer_konta", "nr_rachunku",
      "hesap_no")
@@ -250,7 +253,7 @@ PERSONAL_PARENTS = frozenset({
     "dbtr", "cdtr", "ultmt_dbtr", "ultmt_cdtr", "debtor", "creditor",
     "adresse", "direccion", "domicilio", "endereco", "indirizzo", "anschrift", "adres",
     "people", "practitioner", "courier", "insured", "policyholder", "claimant", "borrower", "guarantor",
-    "visitor",
+    "visitor", "prescriber", "physician", "doctor", "taxpayer", "candidate",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -293,7 +296,7 @@ _NAME_PREFIX = frozenset({
     "shopper", "beneficiary", "applicant", "student", "maiden", "sur",
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
-    "profile", "practitioner", "physician", "doctor", "candidate", "organizer",
+    "profile", "practitioner", "physician", "doctor", "candidate", "organizer", "prescriber", "taxpayer",
 })  # fmt: skip
 # what owns a display or full name that is no person's (appDisplayName: Azure AD's sign-in log)
 _NOT_PERSON_OWNER = frozenset({"app", "application", "service", "resource", "device", "product", "role", "group",
@@ -373,6 +376,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
             return hit  # else as one name: card[number] is card_number
     if len(key) > 2 and key[1] == "." and key[0].isalpha() and "." not in key[2:]:
         key = key[2:]  # an SQL table alias: c.postal_code, u.email
+    if key.startswith(("http://", "https://")) and not key.endswith("/"):
+        key = key.rsplit("/", 1)[1]  # a SAML or WS-Federation claim: …/identity/claims/givenname
     k = normalize_key(key)
     if not k:
         return None
@@ -446,6 +451,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "geo"  # dest_lat, pickup_lng (not a latency: p99_lat=120)
     if last == "reference" and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
         return "user_id"  # Adyen's shopperReference, customer_reference: the merchant's id for a person
+    if last in ("number", "no", "nr", "num") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX and parts[-2] != "contact":
+        return "user_id"  # customerNo, employee_number, member_nr: a person's number (contact_number is a phone)
     if last == "id" and len(parts) > 1:
         if parts[-2] in _PERSON_ID_PREFIX:
             return "user_id"
@@ -528,6 +535,20 @@ _SERVICE_ACCOUNT = re.compile(
 )
 
 
+_MACHINE_ACCOUNT = re.compile(r"(?:[\w-]{1,64}\\)?[A-Za-z0-9][A-Za-z0-9-]{0,14}\$")
+
+
+def is_machine_account(value: str) -> bool:
+    r"""Whether a login is a Windows computer's own account (its NetBIOS name and ``$``).
+
+    Examples
+    --------
+    >>> is_machine_account("DC01$"), is_machine_account("CORP\\WS-0142$"), is_machine_account("k.nowak")
+    (True, True, False)
+    """
+    return _MACHINE_ACCOUNT.fullmatch(value) is not None
+
+
 def is_service_account(value: str) -> bool:
     """Whether a login is a service's own, by the words services name theirs with.
 
@@ -573,6 +594,8 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "phone":  # "phone: 10:32:07" (a time), "phone: 2024-06-11": no number
         return sum(c.isdigit() for c in v) >= 3 and _ISO_DATE.fullmatch(v) is None
+    if kind in ("user_id", "person_name") and is_machine_account(v):
+        return False  # a Windows computer's account: DC01$, WS-0142$
     if kind == "user_id" and (v.startswith("system:") or is_service_account(v)):
         return False  # Kubernetes' own identities (system:serviceaccount:ci:argo-workflow), billing-svc
     if kind == "iban" and sum(c.isdigit() for c in v) < 4:
@@ -584,6 +607,10 @@ def is_plausible(kind: str, value: str) -> bool:
 
 _NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id",
                             "named_person"})
+# what an object under an "authorization" key says of a grant (Azure's activity log), not a secret
+_GRANT_DETAILS = frozenset({"scope", "action", "actions", "evidence", "role", "role_assignment_id",
+                            "role_assignment_scope", "role_definition_id", "principal_type", "type", "kind",
+                            "status", "decision", "result", "reason", "policy", "permission", "permissions"})
 # Objects that describe a Kubernetes object (an event's involvedObject, an audit event's
 # objectRef, any metadata): their uid is the object's, no user's
 _K8S_OBJECTS = frozenset({"involved_object", "involvedobject", "metadata", "object_ref", "objectref",
@@ -622,6 +649,8 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
     if own is None and inherited not in _NOT_INHERITED:
         if inherited == "card" and normalize_key(name) in _CARD_DETAILS:
             return None  # what a card object says of its card, not its number: brand, last4
+        if inherited == "secret" and normalize_key(name) in _GRANT_DETAILS:
+            return None  # Azure's "authorization": {"scope": …, "action": …}: what was allowed, no secret
         return inherited
     return own
 
@@ -634,28 +663,51 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
 # a CRM export). FHIR names its people's resources.
 _CONTACT_KEYS = frozenset({
     "email", "e_mail", "mail", "email_address", "emailaddress", "phone", "phone_number", "phonenumber",
-    "mobile", "mobile_phone", "mobilephone", "mobile_number", "telephone", "msisdn",
+    "mobile", "mobile_phone", "mobilephone", "mobile_number", "telephone", "msisdn", "upn",
 })  # fmt: skip
+# Keys that say what an object is (Okta's actor and targets, Stripe's objects, Graph's @odata.type)
+_TYPE_KEYS = frozenset({"type", "object_type", "objecttype", "entity_type", "actor_type", "principal_type",
+                        "odata_type", "object", "kind"})
+# A person's object type (User, customer, "#microsoft.graph.user") and what no person's is
+# even with such a word in it (ServicePrincipal, PublicClientApp, "UserGroup")
+_PERSON_TYPE = re.compile(r"(?i:user|person|people|customer|member|employee|contact|patient|guest|subscriber)")
+_NOT_PERSON_TYPE = re.compile(r"(?i:service|group|device|bot|role|policy|resource|system|team)")
+
+
+def is_person_type(value: str) -> bool:
+    """Whether an object's type names a person (``User``, ``customer``, ``#microsoft.graph.user``).
+
+    Examples
+    --------
+    >>> is_person_type("User"), is_person_type("PublicClientApp"), is_person_type("ServicePrincipal")
+    (True, False, False)
+    """
+    return _PERSON_TYPE.search(value) is not None and _NOT_PERSON_TYPE.search(value) is None
 _RECORD_NAME_KEYS = frozenset({
     "first_name", "firstname", "last_name", "lastname", "given_name", "givenname", "family_name",
     "familyname",
 })  # fmt: skip
 _RECORD_FULL_NAME_KEYS = frozenset({"full_name", "fullname", "name"})
 FHIR_PEOPLE = frozenset({"Patient", "Person", "Practitioner", "RelatedPerson"})
+_TYPED_NAMES = frozenset({"name", "display_name", "displayname", "full_name", "fullname", "id", "alternate_id"})
 
 
 @lru_cache(maxsize=16384)
 def record_role(key: str) -> int:
     """What ``key`` tells of the object it is in (see ``detectors.person_record``): 1 a
     contact key, 2 a part of a person's name, 4 a whole name (a person's when shaped like
-    one), 3 FHIR's ``resourceType``, 0 nothing."""
+    one), 3 FHIR's ``resourceType``, 5 an object's type, 0 nothing."""
+    if key.startswith(("http://", "https://")) and not key.endswith("/"):
+        key = key.rsplit("/", 1)[1]  # a claim's URI: …/claims/givenname
     k = normalize_key(key)
     if k in _CONTACT_KEYS:
         return 1
-    if k in _RECORD_NAME_KEYS:
+    if k in _RECORD_NAME_KEYS or k in ("givenname", "surname"):
         return 2
     if k in _RECORD_FULL_NAME_KEYS:
         return 4
+    if k in _TYPE_KEYS:
+        return 5
     return 3 if k == "resource_type" else 0
 
 
@@ -670,12 +722,16 @@ def record_class(name: str, cls: str | None, record: int) -> str | None:
     >>> record_class("name", None, 1), record_class("id", None, 2), record_class("id", None, 1)
     ('named_person', 'user_id', None)
     """
+    if record == -1:  # a typed object that is no person: its names and its id are not a person's
+        if cls in ("person_name", "named_person", "user_id") and normalize_key(name) in _TYPED_NAMES:
+            return None
+        return cls
     if not record or cls not in (None, "id"):
         return cls
     k = normalize_key(name)
     if k == "name" and cls is None:
         return "named_person"
-    if k == "id" and record == 2:
+    if k in ("id", "alternate_id") and record == 2:
         return "user_id"
     return cls
 
