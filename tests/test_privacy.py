@@ -630,7 +630,7 @@ def test_keys_of_roles_versions_forms_and_aliases() -> None:
     assert classify_key("billing_details[name]") == "person_name"
     assert classify_key("user[email]") == "email"
     assert classify_key("card[number]") == "card"  # the flat name when the inner one says nothing
-    assert classify_key("c.postal_code") == "address" and classify_key("server.address") is None
+    assert classify_key("c.postal_code") == "address" and classify_key("server.address") == "id"  # a server's: kept
     # a person's object's compound keys: only those that qualify the person's own
     assert classify_key("delivery_id", "delivery") == "id"
     assert classify_key("employeeNumber", "employee") == classify_key("employee_id") == "user_id"  # a person's number
@@ -792,3 +792,88 @@ def test_machine_accounts_and_public_resolvers_stay() -> None:
     assert find_spans("lookup via 8.8.8.8 and 9.9.9.9 timed out") == []
     assert [s.kind for s in find_spans("Account Name: k.nowak Logon Type: 3")] == ["user_id"]
     assert [s.kind for s in find_spans("lookup from 8.8.4.5 timed out")] == ["ipv4"]
+
+
+# --- session 17: a fresh probe of mobile, analytics and messaging telemetry -------------
+
+
+def test_mobile_analytics_and_messaging_events() -> None:
+    anon = Anonymizer(Policy.load(), KEY)
+    event = {"message": "mailgun webhook failed", "attributes": {
+        "headers": {"message-id": "20240718103555.b6f1a9c2e3d4@mg.example.ru",
+                    "to": "Дмитрий Волков <dmitri.volkov@yandex.ru>"},
+        "device": {"id": "4f1c9a2e7b3d8e05", "model": "2201117TG", "osVersion": "12"},
+        "firebase_uid": "Qm7Zp2Lx9Rk4Tw1Vy8Sn3Bc6Hd0J", "invalid_player_ids": ["7a1e3c5b-9d2f-4a6e-8c0b-1f3d5e7a9c2b"],
+        "appsflyer_id": "1719402213057-4829173650182736451", "code_attempt": "771204",
+        "payout": {"consumerName": "Lukas Hofer", "consumerAccount": "DE44500105175407324931"},
+        "kafka": {"consumerName": "orders-consumer-1"}, "pod_uid": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+        "item": {"type": "contact", "external_id": "usr_55029184", "email": "ingrid.halvorsen@online.no",
+                 "name": "Ingrid Halvorsen"},
+    }}
+    out = anon.anonymize_event(event)
+    text = json.dumps(out, ensure_ascii=False)
+    for value in ("Дмитрий Волков", "4f1c9a2e7b3d8e05", "Qm7Zp2Lx9Rk4Tw1Vy8Sn3Bc6Hd0J", "7a1e3c5b-9d2f", "1719402213057-",
+                  "771204", "Lukas Hofer", "usr_55029184"):
+        assert value not in text, value
+    attrs = out["attributes"]
+    assert attrs["headers"]["message-id"] == "20240718103555.b6f1a9c2e3d4@mg.example.ru"  # machine-made, under an id
+    assert attrs["device"]["model"] == "2201117TG" and attrs["kafka"]["consumerName"] == "orders-consumer-1"
+    assert attrs["pod_uid"] == event["attributes"]["pod_uid"]
+    frame_rows = [{"attributes": event["attributes"]}]
+    import polars as pl
+
+    single = Anonymizer(Policy.load(), KEY)
+    want = [single.anonymize_event(r) for r in frame_rows]
+    batch = Anonymizer(Policy.load(), KEY)
+    assert batch.anonymize_batch(pl.DataFrame(frame_rows)).to_dicts() == want
+
+
+def test_keys_of_sdks_custom_fields_and_headers() -> None:
+    assert classify_key("custom_field_codice_fiscale") == "ssn" and classify_key("appDisplayName") is None
+    assert classify_key("X-Device-Id") == "user_id" and classify_key("x_request_id") == "id"
+    assert classify_key("firebase_uid") == "user_id" and classify_key("pod_uid") is None
+    assert classify_key("ticket_requester_name") == "person_name" and classify_key("consumerName") == "named_person"
+    assert classify_key("id", "device") == "user_id" and classify_key("wa_id") == "phone"
+    assert find_spans("cc=Ana") == [] and [s.kind for s in find_spans("cc: ana@example.es")] == ["email"]
+
+
+def test_payment_and_edge_diagnostics_stay() -> None:
+    # a fresh probe of edge, security and payment telemetry: what a masked card, a firewall's
+    # session number and a certificate's subject say is no one's
+    anon = Anonymizer(Policy.load(), KEY)
+    event = {"message": "PAN-OS THREAT", "attributes": {
+        "SessionID": "1283391", "sub": "CN=*.corp-proxy.local,O=Internal",
+        "credit_card": {"bin": "520082", "last_4": "1049", "number": "4929********1237"},
+        "customer": {"first_name": "Étienne", "psu_id": "AB2847193", "customer_ref": "ng-cus-55812"},
+        "sessionid": "ab12cd34ef56ab78cd90ef12ab34cd56",
+    }}
+    out = anon.anonymize_event(event)["attributes"]
+    assert out["SessionID"] == "1283391" and out["sub"] == event["attributes"]["sub"]
+    assert out["credit_card"] == event["attributes"]["credit_card"]
+    assert "Étienne" not in json.dumps(out, ensure_ascii=False)
+    assert TOKEN_RE.fullmatch(out["customer"]["psu_id"]) and TOKEN_RE.fullmatch(out["customer"]["customer_ref"])
+    assert TOKEN_RE.fullmatch(out["sessionid"])  # a web session's id is still one
+
+
+def test_bank_messages_and_server_addresses() -> None:
+    anon = Anonymizer(Policy.load(), KEY)
+    mt103 = ("NAK received for MIR 240514DEUTDEFFAXXX0000123456, error code T27, message follows:\n"
+             ":20:PAY240514-00982\n:50K:/DE50370400440532013411\nKLAUS-DIETER WEBER\nHAUPTSTRASSE 12\n"
+             "69117 HEIDELBERG\n:57A:BNPAFRPPXX\n:59F:/FR7630004008190001234567879\n1/ELODIE MARCHAND\n"
+             "2/14 RUE DES CARMES\n3/FR/75005 PARIS\n:70:INV 2024-118\n:71A:SHA\n-}")
+    out = anon.anonymize_text(mt103)
+    for value in ("KLAUS-DIETER WEBER", "HAUPTSTRASSE 12", "ELODIE MARCHAND", "14 RUE DES CARMES", "DE5037"):
+        assert value not in out, value
+    for value in (":20:PAY240514-00982", "69117 HEIDELBERG", ":57A:BNPAFRPPXX", "3/FR/75005 PARIS", ":71A:SHA"):
+        assert value in out, value
+    assert anon.anonymize_text(out) == out
+    event = {"message": "3DS2 RReq", "attributes": {
+        "mobilePhone": {"cc": "49", "subscriber": "1704432198"}, "edgeIP": "23.52.171.84",
+        "id.resp_h": "185.199.110.153", "id.orig_h": "203.0.113.64", "cliIP": "198.51.100.23",
+        "CreditorAccount": {"SchemeName": "UK.OBIE.SortCodeAccountNumber", "Identification": "40051231842690"},
+    }}
+    attrs = anon.anonymize_event(event)["attributes"]
+    assert attrs["mobilePhone"]["cc"] == "49" and attrs["mobilePhone"]["subscriber"].startswith("<phone:")
+    assert attrs["edgeIP"] == "23.52.171.84" and attrs["id.resp_h"] == "185.199.110.153"
+    assert attrs["id.orig_h"].startswith("<ipv4:") and attrs["cliIP"].startswith("<ipv4:")
+    assert attrs["CreditorAccount"]["Identification"].startswith("<iban:")

@@ -168,6 +168,19 @@ _add("ssn", "personal_number", "personal_identity_number", "personal_id_number",
      "resident_registration_number", "resident_reg_number")
 _add("user_id", "principal_id", "principalid", "installation_id", "installation_uuid", "install_id",
      "device_uuid", "device_guid", "objectidentifier", "object_identifier")
+# what analytics, attribution and push SDKs call a person or their installation (Mixpanel's
+# distinct_id, AppsFlyer's id, OneSignal's players, FCM/JPush registrations, Google Play's
+# obfuscated account id), and the codes a person is sent to sign in
+_add("user_id", "distinct_id", "appsflyer_id", "amplitude_id", "braze_id", "firebase_uid", "gps_adid",
+     "google_ad_id", "player_ids", "invalid_player_ids", "include_player_ids", "registration_id",
+     "registration_ids", "obfuscated_external_account_id", "obfuscated_account_id",
+     "obfuscated_external_profile_id", "obfuscated_profile_id", "external_user_id", "user_pseudo_id",
+     "cognito_identity_id", "identity_id", "psu_id")
+_add("person_name", "name_first", "name_last", "name_middle")
+_add("phone", "wa_id")
+_add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
+     "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
+_add("named_person", "technician", "inviter", "consumer_name", "consumername")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
 
 # The same in the languages services write their keys in (German, French, Spanish,
@@ -297,6 +310,7 @@ _NAME_PREFIX = frozenset({
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
     "profile", "practitioner", "physician", "doctor", "candidate", "organizer", "prescriber", "taxpayer",
+    "requester", "reporter", "author", "assignee", "submitter", "inviter", "technician",
 })  # fmt: skip
 # what owns a display or full name that is no person's (appDisplayName: Azure AD's sign-in log)
 _NOT_PERSON_OWNER = frozenset({"app", "application", "service", "resource", "device", "product", "role", "group",
@@ -305,6 +319,17 @@ _NOT_PERSON_OWNER = frozenset({"app", "application", "service", "resource", "dev
 # what a key counts or limits rather than names (max_user, num_users)
 _COUNTED = frozenset({"max", "min", "num", "total", "count", "per", "no", "n", "limit", "is", "has", "allow",
                       "default", "anonymous", "guest", "test", "system", "root", "admin", "sys"})
+# Keys that name a server's address, not a client's: a CDN's edge, a proxy's upstream, a
+# mail server, a Kubernetes node or pod, a connection's responder or destination (Zeek's
+# id.resp_h, a firewall's dstip), a firewall's NAT address. Their values are read as
+# identifiers (kept); the client's side (src, client_ip, remote_addr) is tokenized as ever.
+_SERVER_ADDRESS_KEYS = frozenset({
+    "edge_ip", "edgeip", "server_ip", "serverip", "server_addr", "server_address", "host_ip", "hostip",
+    "upstream_addr", "upstream_ip", "upstream_address", "backend_ip", "backend_addr", "node_ip", "pod_ip",
+    "remote_mta_ip", "mta_ip", "mx_ip", "origin_ip", "resp_h", "id_resp_h", "dst_ip", "dstip", "dest_ip",
+    "destination_ip", "destinationip", "dst_addr", "transip", "nat_ip", "snat_ip",
+})  # fmt: skip
+_AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
@@ -383,6 +408,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return None
     if key[-3:].lower() == "__c" or key[-4:].lower() == "__pc":
         k = k.rsplit("_", 1)[0] or k  # a Salesforce custom field: App_User_Id__c, Date_of_Birth__pc
+    if parent is not None and k in ("subscriber", "number", "national_number", "e164") and classify_key(parent) == "phone":
+        return "phone"  # EMV 3-D Secure's mobilePhone: {"cc": "49", "subscriber": "1704432198"}
     hit = _EXACT.get(k)
     if hit is not None:
         return hit
@@ -395,12 +422,21 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         for word, kind in _SCRIPT_KEYS:  # 用户手机号: a script that writes no separators
             if k.endswith(word):
                 return kind
+    if k.startswith("x_") and len(k) > 4:
+        inner = classify_key(k[2:], parent)  # a custom header: X-Device-Id, X-User-Email
+        if inner is not None:
+            return inner
     if k.startswith("http_") and len(k) > 5:
         # CGI/WSGI request headers (Django's request.META): HTTP_AUTHORIZATION,
         # HTTP_X_API_KEY... are the headers they name
         inner = classify_key(k[5:], parent)
         if inner is not None:
             return inner
+    parts = k.split("_")
+    if parent is not None and k == "identification" and normalize_key(parent).endswith("account"):
+        return "iban"  # Open Banking's CreditorAccount.Identification: a sort code and account number
+    if parent is not None and k in ("id", "uuid", "udid") and normalize_key(parent) in ("device", "device_info"):
+        return "user_id"  # a crash reporter's device context (Bugsnag's, Sentry's): a person's phone
     parts = k.split("_")
     if parent is not None and is_personal_parent(parent) and (
         len(parts) == 1 or parts[-1] not in _QUALIFIED or parts[-2] in _QUALIFIED[parts[-1]]
@@ -449,16 +485,20 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return None  # RADIUS: the client's MAC address or phone number, no identifier (the shapes read it)
     if last in ("lat", "lng", "lon", "latitude", "longitude") and len(parts) > 1 and parts[-2] in _PLACE_PREFIX:
         return "geo"  # dest_lat, pickup_lng (not a latency: p99_lat=120)
-    if last == "reference" and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
+    if last in ("reference", "ref") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
         return "user_id"  # Adyen's shopperReference, customer_reference: the merchant's id for a person
     if last in ("number", "no", "nr", "num") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX and parts[-2] != "contact":
         return "user_id"  # customerNo, employee_number, member_nr: a person's number (contact_number is a phone)
+    if last == "uid" and len(parts) > 1 and (parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _AUTH_PROVIDERS):
+        return "user_id"  # firebase_uid, customer_uid (not a Kubernetes pod_uid)
     if last == "id" and len(parts) > 1:
         if parts[-2] in _PERSON_ID_PREFIX:
             return "user_id"
         if parts[-2] in ("session", "sess"):
             return "session_id"
         return "id"
+    if k in _SERVER_ADDRESS_KEYS:
+        return "id"  # a server's, an edge's or a connection's far end: no one's (read as an identifier)
     if last in ("ip", "ips") or parts[-2:] == ["ip", "address"]:
         return None  # the IP detectors decide, so a network stays a network
     if last == "cookie":
@@ -470,7 +510,16 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "secret" if parts[-2] in _SECRET_KEY_PREFIX else None
     if last in ("signature", "auth"):
         return "weak_secret"
+    if len(parts) > 2:
+        for i in range(1, len(parts) - 1):  # a custom field's key: custom_field_codice_fiscale
+            hit = _EXACT.get("_".join(parts[i:]))
+            if hit is not None and hit in _SUFFIX_KINDS:
+                return hit
     return None
+
+
+# the classes a key's last words name whatever comes before them (custom_field_…, kyc_…)
+_SUFFIX_KINDS = frozenset({"ssn", "iban", "dob"})
 
 
 @lru_cache(maxsize=4096)
@@ -535,6 +584,7 @@ _SERVICE_ACCOUNT = re.compile(
 )
 
 
+_MASKED_RUN = re.compile(r"[*xX•#]{4,}")
 _MACHINE_ACCOUNT = re.compile(r"(?:[\w-]{1,64}\\)?[A-Za-z0-9][A-Za-z0-9-]{0,14}\$")
 
 
@@ -598,6 +648,14 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # a Windows computer's account: DC01$, WS-0142$
     if kind == "user_id" and (v.startswith("system:") or is_service_account(v)):
         return False  # Kubernetes' own identities (system:serviceaccount:ci:argo-workflow), billing-svc
+    if kind == "card" and _MASKED_RUN.search(v) is not None:
+        return False  # a masked number shows the BIN and last four at most: 411111******1111
+    if kind == "session_id" and v.isdigit() and len(v) <= 12:
+        return False  # a firewall's or a database's session number (FortiGate's sessionid=88411293)
+    if kind == "user_id" and v.startswith(("CN=*.", "cn=*.")):
+        return False  # a certificate's subject names hosts: CN=*.corp-proxy.local,O=Internal
+    if kind == "card" and sum(c.isdigit() for c in v) < 3:
+        return False  # an e-mail's "cc: Ana de la Cruz <…>": a card's number or code has digits
     if kind == "iban" and sum(c.isdigit() for c in v) < 4:
         return False  # "iban: country not supported": a bank account's number has digits
     if kind == "email":  # "mail: connection refused" names no address
@@ -618,7 +676,7 @@ _K8S_OBJECTS = frozenset({"involved_object", "involvedobject", "metadata", "obje
 # The fields of a card object (Stripe's payment_method.card, Adyen's, Braintree's) that are
 # no card number: PCI DSS allows showing the last four digits, the brand and the expiry
 _CARD_DETAILS = frozenset({
-    "brand", "last4", "last_4", "last_four", "last_digits", "exp_month", "exp_year", "expiry_month",
+    "brand", "bin", "iin", "card_bin", "first6", "first_6", "first_six", "last4", "last_4", "last_four", "last_digits", "exp_month", "exp_year", "expiry_month",
     "expiry_year", "expiration_month", "expiration_year", "funding", "country", "network", "networks",
     "type", "card_type", "scheme", "issuer", "wallet", "fingerprint", "three_d_secure_usage", "checks",
     "display_brand", "regulated_status", "available", "preferred", "generated_from", "description",
@@ -731,7 +789,7 @@ def record_class(name: str, cls: str | None, record: int) -> str | None:
     k = normalize_key(name)
     if k == "name" and cls is None:
         return "named_person"
-    if k in ("id", "alternate_id") and record == 2:
+    if k in ("id", "alternate_id", "external_id") and record == 2:
         return "user_id"
     return cls
 
