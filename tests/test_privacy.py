@@ -877,3 +877,32 @@ def test_bank_messages_and_server_addresses() -> None:
     assert attrs["edgeIP"] == "23.52.171.84" and attrs["id.resp_h"] == "185.199.110.153"
     assert attrs["id.orig_h"].startswith("<ipv4:") and attrs["cliIP"].startswith("<ipv4:")
     assert attrs["CreditorAccount"]["Identification"].startswith("<iban:")
+
+
+# --- session 17: fresh probes of platform operations and business applications ----------
+
+
+def test_business_apps_and_platform_keys() -> None:
+    assert classify_key("setSecret") is None and classify_key("getToken") is None
+    assert classify_key("reset_token") == "secret" and classify_key("ClientRequestToken") == "id"
+    assert classify_key("Ship_To_Contact__c") == "named_person" and classify_key("pernr") == "user_id"
+    anon = Anonymizer(Policy.load(), KEY)
+    event = {"message": "Order_Sync__e failed", "attributes": {
+        "Account_Name__c": "Bergmann Maschinenbau AG", "Ship_To_Contact__c": "Stefanie Oberhuber",
+        "customer": {"entity_id": 30417, "email": "k.yilmaz@t-online.de", "taxvat": "DE318274665",
+                     "firstname": "Kemal"},
+        "cookie": {"form_key": "Xq9Lr2Tz7pKmW4vN"},
+        "principalEmail": "terraform-ci@ledger-prod-4821.iam.gserviceaccount.com",
+        "userName": "repo:nordlicht-ag/ops-bots:ref:refs/heads/main",
+        "request": {"isperson": "T", "firstname": "Declan", "email": "d.osullivan@eircom.net", "externalid": "SHOP-CUST-55812"},
+    }}
+    out = anon.anonymize_event(event)["attributes"]
+    text = json.dumps(out, ensure_ascii=False)
+    for value in ("Stefanie Oberhuber", "DE318274665", "Xq9Lr2Tz7pKmW4vN", "SHOP-CUST-55812", "Kemal"):
+        assert value not in text, value
+    assert out["Account_Name__c"] == "Bergmann Maschinenbau AG"
+    assert out["principalEmail"] == event["attributes"]["principalEmail"]
+    assert out["userName"] == event["attributes"]["userName"]
+    text = "employee #4471 (Tobi Okonkwo) duplicates a work e-mail; step=setSecret: Unable to log in"
+    out_text = anon.anonymize_text(text)
+    assert "#4471" not in out_text and "Tobi Okonkwo" not in out_text and "setSecret: Unable to log in" in out_text

@@ -329,6 +329,10 @@ _SHAPE_BRANCHES = (
     _PAREN_GATE_PATTERN,
     # a party's name in ISO 20022 XML, a SWIFT MT103's ordering customer and beneficiary (_bank_messages)
     r"<(?:Cdtr|Dbtr|UltmtCdtr|UltmtDbtr|InitgPty)>|(?:^|\n):5[09][FK]?:",
+    # what airlines write of a passenger (IATA names with a title, SSR DOCS, APE, FP CC) and a
+    # Salesforce record of a user, contact or lead (_travel_and_crm)
+    r"SSR DOCS|APE [A-Z0-9]|FP CC[A-Z]{2}[0-9]|[A-Z]/[A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,2} ?(?:MRS|MR|MS|MSTR|MISS)(?:[^A-Za-z]|$)"
+    r"|(?:005|003|00Q)[A-Za-z0-9]{12}",
     # a sign-in code sent to a person, a push service's device token (_sign_in_codes)
     r"(?i: code|passcode|otp)(?: is)?[ \t]*[:=]?[ \t]*[0-9]{4}|/3/device/|(?i:device|push|apns) token",
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
@@ -584,7 +588,7 @@ _PRIVATE_KEY = re.compile(
 _PHRASE = re.compile(
     r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid)"
     r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
-    r"(?P<v>[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
+    r"(?P<v>#?[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
     r"(?<![^\W\d_])(?:" + _NAME_CUES + r" (?P<q>['\"])?(?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?|"
@@ -1380,6 +1384,8 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                 j = _after_encoded_delimiter(text, j, i)
             if j < i and i - j <= 64:
                 m = _EMAIL_DOMAIN.match(text, i + len(sep))
+                if m is None and sep == "@" and text.startswith("@", i + 1):
+                    m = _EMAIL_DOMAIN.match(text, i + 2)  # a typed address a form rejects: ana@@gmail.com
                 if m is not None and sep == "@" and text.endswith(_SYSTEMD_UNITS, 0, m.end()):
                     m = None  # a systemd template unit's instance: postgresql@15-main.service
                 elif m is not None and j > 0 and text[j - 1] == "/" and m.group().isupper():
@@ -2018,6 +2024,44 @@ def _may_sign_in_code(lowered: str) -> bool:
     return False
 
 
+# IATA's name element, SURNAME/GIVEN NAMES and a title ("1.DUPONT/CLAIRE MRS", a boarding
+# pass's "ABDULLAH/OMAR MR"); a PNR's SSR DOCS (document number, birth date, names), its APE
+# e-mail (IATA writes @ as //) and FP CC card; a Salesforce id of a User (005), a Contact
+# (003) or a Lead (00Q): 15 or 18 characters with a capital letter after the prefix
+_IATA_NAME = re.compile(
+    r"(?<![\w/])(?P<v>[A-Z][A-Z'-]{1,34}/[A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,2}?) ?(?:MRS|MR|MS|MSTR|MISS)(?![A-Za-z])"
+)
+_SSR_DOCS = re.compile(
+    r"SSR DOCS [A-Z0-9]{2} [A-Z]{2}[0-9] ?[A-Z]{0,2}/[A-Z]{3}/(?P<doc>[A-Z0-9]{4,20})/[A-Z]{3}/"
+    r"(?P<dob>[0-9]{2}[A-Z]{3}[0-9]{2})/[MFUX]I?/[0-9]{2}[A-Z]{3}[0-9]{2}/(?P<sn>[A-Z' -]{1,35})/(?P<gn>[A-Z' -]{1,35})"
+)
+_APE = re.compile(r"\bAPE (?P<v>[A-Z0-9._%+-]{1,64}//[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,})")
+_FP_CC = re.compile(r"\bFP CC[A-Z]{2}(?P<v>[0-9]{12,19})(?![0-9])")
+_SALESFORCE_PERSON = re.compile(r"(?<![\w-])(?:005|003|00Q)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{12}(?:[A-Z0-9]{3})?(?![\w-])")
+
+
+def _travel_and_crm(text: str, out: list[Span]) -> None:
+    if "/" in text:
+        if "MR" in text or "MS" in text or "MISS" in text:
+            for m in _IATA_NAME.finditer(text):
+                out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+        if "SSR DOCS" in text:
+            for m in _SSR_DOCS.finditer(text):
+                out.append(Span(m.start("doc"), m.end("doc"), "ssn", 1))
+                out.append(Span(m.start("dob"), m.end("dob"), "dob", 1))
+                out.append(Span(m.start("sn"), m.end("gn"), "person_name", 1))
+        if "APE " in text:
+            for m in _APE.finditer(text):
+                out.append(Span(m.start("v"), m.end("v"), "email", 1))
+    if "FP CC" in text:
+        for m in _FP_CC.finditer(text):
+            if is_luhn_valid(m.group("v")):
+                out.append(Span(m.start("v"), m.end("v"), "card", 1))
+    if "00" in text:
+        for m in _SALESFORCE_PERSON.finditer(text):
+            out.append(Span(m.start(), m.end(), "user_id", 1))
+
+
 def _sign_in_codes(text: str, lowered: str, out: list[Span]) -> None:
     if _may_sign_in_code(lowered):
         for m in _SIGN_IN_CODE.finditer(text):
@@ -2027,7 +2071,7 @@ def _sign_in_codes(text: str, lowered: str, out: list[Span]) -> None:
             out.append(Span(m.start("v"), m.end("v"), "secret", 1))
 
 
-_ID_BEFORE = re.compile(r"(?:^|[\s=:])[A-Za-z_-]{0,12}[0-9][\w-]{2,40} \Z")
+_ID_BEFORE = re.compile(r"(?:^|[\s=:])#?[A-Za-z_-]{0,12}[0-9][\w-]{2,40} \Z")
 
 
 def _logins_and_cache_keys(text: str, lowered: str, out: list[Span]) -> None:
@@ -3197,11 +3241,13 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             _cards(text, cands, a, b)
             if "-" in text:
                 _ssns(text, cands, a, b)
+            # from 8 more characters back: a Corsican NIR's run of digits starts after its 2A/2B;
+            # before the phones, so that a number whose check digits pass is read as the id
+            # where a phone's shape covers the same characters (a CPF, 001.000.000-37)
+            _national_ids(text, cands, _NATIONAL_DIGITS, max(0, a - 8), b)
             _phones(text, cands, a, b)
             if "," in text:
                 _geo(text, cands, a, b)
-            # from 8 more characters back: a Corsican NIR's run of digits starts after its 2A/2B
-            _national_ids(text, cands, _NATIONAL_DIGITS, max(0, a - 8), b)
         if starts:
             _cued_values(text, cands, starts)
         if gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text):
@@ -3272,6 +3318,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sign_in_codes(text, lowered, cands)
     if "<Nm>" in text or ":5" in text:
         _bank_messages(text, cands)
+    if "/" in text or "FP CC" in text or "00" in text:
+        _travel_and_crm(text, cands)
     if "Couldn't find " in text:
         for m in _RAILS_NOT_FOUND.finditer(text):
             if is_personal_parent(m.group("cls")):

@@ -175,12 +175,16 @@ _add("user_id", "distinct_id", "appsflyer_id", "amplitude_id", "braze_id", "fire
      "google_ad_id", "player_ids", "invalid_player_ids", "include_player_ids", "registration_id",
      "registration_ids", "obfuscated_external_account_id", "obfuscated_account_id",
      "obfuscated_external_profile_id", "obfuscated_profile_id", "external_user_id", "user_pseudo_id",
-     "cognito_identity_id", "identity_id", "psu_id")
+     "cognito_identity_id", "identity_id", "psu_id", "aad_object_id", "pernr", "person_id_external",
+     "relateduserid", "realuserid")  # (Moodle's log store writes its keys in one word)
+_add("ssn", "taxvat")  # Magento's customer tax or VAT number
+_add("secret", "form_key")  # Magento's anti-CSRF key
+_add("id", "result_signature")  # Azure's activity log: "Forbidden.AuthorizationFailed"
 _add("person_name", "name_first", "name_last", "name_middle")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
-_add("named_person", "technician", "inviter", "consumer_name", "consumername")
+_add("named_person", "technician", "inviter", "consumer_name", "consumername", "account_owner", "accountowner")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
 
 # The same in the languages services write their keys in (German, French, Spanish,
@@ -329,6 +333,12 @@ _SERVER_ADDRESS_KEYS = frozenset({
     "remote_mta_ip", "mta_ip", "mx_ip", "origin_ip", "resp_h", "id_resp_h", "dst_ip", "dstip", "dest_ip",
     "destination_ip", "destinationip", "dst_addr", "transip", "nat_ip", "snat_ip",
 })  # fmt: skip
+# Verbs that start a function's or a step's name (setSecret, get_token, rotatePassword)
+_VERBS = frozenset({"set", "get", "create", "update", "delete", "rotate", "fetch", "load", "put", "validate",
+                    "check", "generate", "store", "read", "write", "decrypt", "encrypt", "parse", "finish"})
+# What a token is when it is no credential
+_NOT_SECRET_TOKENS = frozenset({"request", "idempotency", "continuation", "pagination", "sync", "change", "page",
+                                "next", "resume", "cursor"})
 _AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
@@ -457,6 +467,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "named_person"  # created_by, approved_by: a person's name, an id or an e-mail
     if parts[-2:] in (["message", "key"], ["record", "key"], ["partition", "key"]):
         return "record_key"  # OpenTelemetry's messaging.kafka.message.key
+    if len(parts) > 1 and parts[0] in _VERBS and (last in _SECRET_TAIL or last in ("token", "tokens")):
+        return None  # a function's or a step's name, not a field: setSecret, getToken, rotatePassword
+    if last in ("token", "tokens") and len(parts) > 1 and parts[-2] in _NOT_SECRET_TOKENS:
+        return "id"  # AWS's ClientRequestToken, an idempotency or a pagination token: no credential
     if last in _SECRET_TAIL or (len(parts) > 1 and parts[-2:] in (["api", "key"], ["secret", "key"])):
         return "password" if last in ("password", "passwd", "pwd", "passphrase") else "secret"
     if last in ("hash", "digest") and len(parts) > 1 and parts[-2] in ("password", "passwd", "pwd", "pass", "pw"):
@@ -510,6 +524,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "secret" if parts[-2] in _SECRET_KEY_PREFIX else None
     if last in ("signature", "auth"):
         return "weak_secret"
+    if len(parts) > 1 and _EXACT.get(last) == "named_person":
+        return "named_person"  # ship_to_contact, emergency_contact: a person's name when shaped like one
     if len(parts) > 2:
         for i in range(1, len(parts) - 1):  # a custom field's key: custom_field_codice_fiscale
             hit = _EXACT.get("_".join(parts[i:]))
@@ -584,6 +600,12 @@ _SERVICE_ACCOUNT = re.compile(
 )
 
 
+_COMPANY = re.compile(
+    r"[ ,](?:AG|GmbH|Ltd\.?|LTD\.?|Limited|LIMITED|Inc\.?|INC\.?|LLC|L\.L\.C\.|S\.A\.S?|SAS|SA|S\.p\.A\.|SpA|S\.r\.l\.|"
+    r"Srl|SRL|B\.V\.|BV|N\.V\.|NV|SE|plc|PLC|Oy|AB|A/S|ASA|KG|KGaA|Pty|PTY|LLP|Corp\.?|CORP\.?|S\.L\.|SL|"
+    r"Sp\. z o\.o\.|s\.r\.o\.|Kft\.?|Zrt\.?|Ltda\.?|S\.A\. de C\.V\.|K\.K\.|Co\.,? Ltd\.?|"
+    r"(?i:corporation|company|holdings?|group))\Z"
+)
 _MASKED_RUN = re.compile(r"[*xX•#]{4,}")
 _MACHINE_ACCOUNT = re.compile(r"(?:[\w-]{1,64}\\)?[A-Za-z0-9][A-Za-z0-9-]{0,14}\$")
 
@@ -644,6 +666,8 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "phone":  # "phone: 10:32:07" (a time), "phone: 2024-06-11": no number
         return sum(c.isdigit() for c in v) >= 3 and _ISO_DATE.fullmatch(v) is None
+    if kind == "person_name" and _COMPANY.search(v) is not None:
+        return False  # a business's name: Bergmann Maschinenbau AG, Acme Ltd (a person's name has no legal form)
     if kind in ("user_id", "person_name") and is_machine_account(v):
         return False  # a Windows computer's account: DC01$, WS-0142$
     if kind == "user_id" and (v.startswith("system:") or is_service_account(v)):
@@ -658,6 +682,10 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # an e-mail's "cc: Ana de la Cruz <…>": a card's number or code has digits
     if kind == "iban" and sum(c.isdigit() for c in v) < 4:
         return False  # "iban: country not supported": a bank account's number has digits
+    if kind == "email" and v.endswith(".gserviceaccount.com"):
+        return False  # a Google Cloud service account: a machine's (terraform-ci@….iam.gserviceaccount.com)
+    if kind == "user_id" and v.startswith("repo:") and ":ref:" in v:
+        return False  # GitHub Actions' OIDC subject names a repository and a branch
     if kind == "email":  # "mail: connection refused" names no address
         return "@" in v or "%40" in v
     return True
@@ -789,7 +817,7 @@ def record_class(name: str, cls: str | None, record: int) -> str | None:
     k = normalize_key(name)
     if k == "name" and cls is None:
         return "named_person"
-    if k in ("id", "alternate_id", "external_id") and record == 2:
+    if k in ("id", "alternate_id", "external_id", "externalid") and record == 2:
         return "user_id"
     return cls
 
