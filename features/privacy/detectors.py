@@ -261,7 +261,7 @@ _KEY_WORDS = (
     "clinician|therapist|nurse|dentist|caregiver|organi[sz]er|interviewer|instructor|teacher|tutor|prescriber|"
     "taxpayer|tenant|landlord|lessee|prospect|forename|given|resident|fnr|pickup|dropoff|distinct|appsflyer|amplitude|"
     "braze|firebase|registration|obfuscated|wa_id|idnumber|id_number|technician|inviter|verification|sms_code|"
-    "login_code|code_attempt|one_time|mfa|psu|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
+    "login_code|code_attempt|one_time|mfa|psu|vin|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
@@ -333,6 +333,8 @@ _SHAPE_BRANCHES = (
     # Salesforce record of a user, contact or lead (_travel_and_crm)
     r"SSR DOCS|APE [A-Z0-9]|FP CC[A-Z]{2}[0-9]|[A-Z]/[A-Z][A-Z'-]*(?: [A-Z][A-Z'-]*){0,2} ?(?:MRS|MR|MS|MSTR|MISS)(?:[^A-Za-z]|$)"
     r"|(?:005|003|00Q)[A-Za-z0-9]{12}",
+    # Mosquitto's client user, Steam and Xbox ids, coordinates with their hemispheres (_players_and_places)
+    r"New client connected from|7656119[0-9]{10}|2533274[0-9]{9}|[0-9]\.[0-9]{4,8} ?[NS][ ,/]",
     # a sign-in code sent to a person, a push service's device token (_sign_in_codes)
     r"(?i: code|passcode|otp)(?: is)?[ \t]*[:=]?[ \t]*[0-9]{4}|/3/device/|(?i:device|push|apns) token",
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
@@ -2062,6 +2064,29 @@ def _travel_and_crm(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), m.end(), "user_id", 1))
 
 
+# Mosquitto's "New client connected from … as <client> (p2, c1, k60, u'<user>')"; a Steam id
+# (64-bit, 7656119…) and an Xbox user id (XUID, 2533274…); a coordinate pair written with its
+# hemispheres (an eCall's "48.137154N 11.576124E")
+_MOSQUITTO_USER = re.compile(r"New client connected from \S+ as \S+ \([^()]*u'(?P<v>[^'\s]{1,64})'\)")
+_GAME_ID = re.compile(r"(?<![0-9])(?:7656119[0-9]{10}|2533274[0-9]{9})(?![0-9])")
+_GEO_HEMISPHERES = re.compile(
+    r"(?<![\w.])[1-8]?[0-9]\.[0-9]{4,8} ?[NS][ ,/]{1,3}(?:1[0-7][0-9]|[1-9]?[0-9])\.[0-9]{4,8} ?[EW](?![A-Za-z])"
+)
+
+
+def _players_and_places(text: str, out: list[Span]) -> None:
+    if "New client connected from" in text:
+        for m in _MOSQUITTO_USER.finditer(text):
+            if m.group("v").lower() not in SYSTEM_ACCOUNTS:
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
+    if "7656119" in text or "2533274" in text:
+        for m in _GAME_ID.finditer(text):
+            out.append(Span(m.start(), m.end(), "user_id", 1))
+    if "N " in text or "S " in text or "N," in text or "S," in text or "N/" in text or "S/" in text:
+        for m in _GEO_HEMISPHERES.finditer(text):
+            out.append(Span(m.start(), m.end(), "geo", 1))
+
+
 def _sign_in_codes(text: str, lowered: str, out: list[Span]) -> None:
     if _may_sign_in_code(lowered):
         for m in _SIGN_IN_CODE.finditer(text):
@@ -3320,6 +3345,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _bank_messages(text, cands)
     if "/" in text or "FP CC" in text or "00" in text:
         _travel_and_crm(text, cands)
+    _players_and_places(text, cands)
     if "Couldn't find " in text:
         for m in _RAILS_NOT_FOUND.finditer(text):
             if is_personal_parent(m.group("cls")):

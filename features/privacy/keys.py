@@ -177,6 +177,7 @@ _add("user_id", "distinct_id", "appsflyer_id", "amplitude_id", "braze_id", "fire
      "obfuscated_external_profile_id", "obfuscated_profile_id", "external_user_id", "user_pseudo_id",
      "cognito_identity_id", "identity_id", "psu_id", "aad_object_id", "pernr", "person_id_external",
      "relateduserid", "realuserid")  # (Moodle's log store writes its keys in one word)
+_add("user_id", "vin", "vin_number", "vehicle_identification_number")  # a car's, and so its keeper's
 _add("ssn", "taxvat")  # Magento's customer tax or VAT number
 _add("secret", "form_key")  # Magento's anti-CSRF key
 _add("id", "result_signature")  # Azure's activity log: "Forbidden.AuthorizationFailed"
