@@ -906,3 +906,23 @@ def test_business_apps_and_platform_keys() -> None:
     text = "employee #4471 (Tobi Okonkwo) duplicates a work e-mail; step=setSecret: Unable to log in"
     out_text = anon.anonymize_text(text)
     assert "#4471" not in out_text and "Tobi Okonkwo" not in out_text and "setSecret: Unable to log in" in out_text
+
+
+def test_framework_errors_in_other_languages() -> None:
+    # a fresh probe of web frameworks' errors in many locales: records keyed in Spanish or
+    # Portuguese, roles in other languages, validation messages under a field's key
+    anon = Anonymizer(Policy.load(), KEY)
+    event = {"message": "422", "attributes": {
+        "input": {"nombre": "Javier Moreno Sáez", "telefono": "+34 612 48 93 07", "email": "javier.moreno@gmail.com"},
+        "envio": {"destinatario": "Pablo Herrera Ruiz", "peso_kg": None},
+        "metadata": {"name_on_pan": "Rohit Verma"},
+        "errors": {"cpf": ["CPF inválido"], "telefone": ["já está em uso"]},
+        "request.user": "AnonymousUser", "resident_number": "880415-1234563",
+        "plan": {"nombre": "Premium Anual", "precio": 120},
+    }}
+    out = anon.anonymize_event(event)["attributes"]
+    text = json.dumps(out, ensure_ascii=False)
+    for value in ("Javier Moreno Sáez", "Pablo Herrera Ruiz", "Rohit Verma", "880415-1234563"):
+        assert value not in text, value
+    assert out["errors"] == event["attributes"]["errors"] and out["request.user"] == "AnonymousUser"
+    assert out["plan"] == event["attributes"]["plan"]  # no contact key: no person's record

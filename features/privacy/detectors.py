@@ -208,6 +208,7 @@ _NAME_CUES_OTHER = (
     r"[Dd]estinatari[oa]:?|[Rr]eceptor:?|[Pp]atientin|[Pp]aciente|[Pp]aziente|[Pp]acjent(?:ka|a)?|"
     r"[Pp]ati[ëe]nt|[Bb]enutzer(?:in)?|[Uu]suari[oa]|[Uu]tilisat(?:eur|rice)|[Uu]tente|"
     r"[Uu]żytkownik(?:a)?|[Gg]ebruiker|[Kk]ullan[ıi]c[ıi]|[Ss]ayın|[Ee]stimad[oa]|[Gg]eachte|[Ss]zanown[ya]|[Bb]este|[Ll]ieber?|[Qq]uerid[oa]|"
+    r"[Aa]lıcı:|l'assuré(?:e)?|[Ee]mpfänger(?:in)?:|[Oo]dbiorca:|[Dd]estinataire:|"
     # who wrote a message: "Hi, this is Linda Park", a sign-off ("Thanks, Rachel Greenwood")
     r"(?:Hi|Hello|Hey),? this is|(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|"
     r"Cheers|Sincerely|Best wishes),)"
@@ -612,7 +613,8 @@ _OTHER_NAME_STARTS = (
     "funcion", "dipendente", "pracownik", "medewerker", "pagador", "zahler", "payeur", "pagatore", "abonn",
     "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "patientin", "paciente", "paziente", "pacjent",
     "patiënt", "benutzer", "usuari", "utilisat", "utente", "użytkownik", "gebruiker", "kullan", "sayın",
-    "estimad", "geachte", "szanown", "beste ", "liebe", "querid", "hi, this is", "hi this is", "hello, this is", "hello this is",
+    "estimad", "geachte", "szanown", "beste ", "liebe", "querid", "alıcı:", "l'assur", "empfänger",
+    "odbiorca:", "destinataire:", "hi, this is", "hi this is", "hello, this is", "hello this is",
     "hey, this is", "hey this is", "thanks,", "thank you,", "many thanks,", "regards,", "best regards,",
     "kind regards,", "cheers,", "sincerely,", "best wishes,",
 )  # fmt: skip
@@ -1301,7 +1303,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if looks_random(value):
                 out.append(Span(vs, ve, "secret", 3))
         elif cls == "record_key":
-            out.append(Span(vs, ve, "record_key", 3))
+            if is_plausible("record_key", value):
+                out.append(Span(vs, ve, "record_key", 3))
         elif cls == "named_person":
             if is_person_name(value):
                 out.append(Span(vs, ve, "person_name", 3))

@@ -165,7 +165,7 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
 _add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
      "personal_identification_number", "national_identity_number", "identity_number", "id_number",
      "national_identification_number", "identification_number", "national_id_number",
-     "resident_registration_number", "resident_reg_number")
+     "resident_registration_number", "resident_reg_number", "resident_number")
 _add("user_id", "principal_id", "principalid", "installation_id", "installation_uuid", "install_id",
      "device_uuid", "device_guid", "objectidentifier", "object_identifier")
 # what analytics, attribution and push SDKs call a person or their installation (Mixpanel's
@@ -185,7 +185,11 @@ _add("person_name", "name_first", "name_last", "name_middle")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
-_add("named_person", "technician", "inviter", "consumer_name", "consumername", "account_owner", "accountowner")
+_add("named_person", "technician", "inviter", "consumer_name", "consumername", "account_owner", "accountowner",
+     # the same roles in other languages: a recipient, a sender, an insured person
+     "destinatario", "destinataria", "remitente", "empfanger", "absender", "destinataire", "expediteur", "alici",
+     "odbiorca", "nadawca", "ontvanger", "afzender", "assure", "adherent", "souscripteur", "asegurado", "segurado",
+     "assicurato", "versicherter", "versicherte")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
 
 # The same in the languages services write their keys in (German, French, Spanish,
@@ -480,6 +484,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "secret"
     if last == "name" and len(parts) > 2 and parts[-2] in ("display", "full", "legal") and parts[-3] in _NOT_PERSON_OWNER:
         return None  # appDisplayName, service_full_name: an application's, not a person's
+    if len(parts) > 2 and parts[0] == "name" and parts[1] == "on":
+        return "person_name"  # name_on_card, name_on_pan, name_on_aadhaar: a person's as a document holds it
     if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
         return "person_name"
     if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone") or parts[-2:] == ["phone", "number"]:
@@ -568,6 +574,13 @@ _VALIDATION_MESSAGE = re.compile(
     r"did not|not|invalid|required|too|already|enter|please|ensure|this field|this value|the \w+ field|"
     r"value|field|missing|malformed|expected|only|may not|needs?|wrong|unknown|unsupported)\b"
 )
+# The same in other languages, anywhere in the message ("CPF inválido", "Format ungültig")
+_VALIDATION_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:inv[aá]lid[oa]s?|ungültig(?:e[rsn]?)?|invalide|non valid[oa]|nieprawidłow\w*|geçersiz|ongeldig|"
+    r"obrigatóri[oa]|obligatori[oa]|requerid[oa]|erforderlich|requis|já está|ya existe|existe déjà|bereits vergeben)(?!\w)"
+)
+# A struct's field path as Go's validator names it (Key: 'Inscription.CodePostal'): no record key
+_STRUCT_PATH = re.compile(r"(?:[A-Z][A-Za-z0-9]*\.)+[A-Z][A-Za-z0-9]*(?:\[[0-9]+\])?")
 _SLUG = re.compile(r"[\w.-]+/[\w./-]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
@@ -654,7 +667,8 @@ def is_plausible(kind: str, value: str) -> bool:
     v = value.strip()
     if is_placeholder(v):
         return False
-    if kind not in ("password", "secret") and " " in v and _VALIDATION_MESSAGE.match(v):
+    if kind not in ("password", "secret") and " " in v and (
+            _VALIDATION_MESSAGE.match(v) or _VALIDATION_WORDS.search(v)):
         return False  # a form's error under the field's key: {"postcode": ["is not a valid UK postcode"]}
     if kind == "person_name" and _SLUG.fullmatch(v):
         return False  # a repository's or a package's full name: harborlight/checkout-service
@@ -685,6 +699,10 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # "iban: country not supported": a bank account's number has digits
     if kind == "email" and v.endswith(".gserviceaccount.com"):
         return False  # a Google Cloud service account: a machine's (terraform-ci@….iam.gserviceaccount.com)
+    if kind == "record_key" and _STRUCT_PATH.fullmatch(v):
+        return False  # Go's validator: "Key: 'Inscription.CodePostal' Error:Field validation for …"
+    if kind == "user_id" and v in ("AnonymousUser", "anonymous", "Anonymous"):
+        return False  # Django's request.user before a login
     if kind == "user_id" and v.startswith("repo:") and ":ref:" in v:
         return False  # GitHub Actions' OIDC subject names a repository and a branch
     if kind == "email":  # "mail: connection refused" names no address
@@ -751,6 +769,7 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
 _CONTACT_KEYS = frozenset({
     "email", "e_mail", "mail", "email_address", "emailaddress", "phone", "phone_number", "phonenumber",
     "mobile", "mobile_phone", "mobilephone", "mobile_number", "telephone", "msisdn", "upn",
+    "telefono", "telefone", "telefon", "celular", "movil", "handy", "correo", "courriel",
 })  # fmt: skip
 # Keys that say what an object is (Okta's actor and targets, Stripe's objects, Graph's @odata.type)
 _TYPE_KEYS = frozenset({"type", "object_type", "objecttype", "entity_type", "actor_type", "principal_type",
@@ -774,7 +793,7 @@ _RECORD_NAME_KEYS = frozenset({
     "first_name", "firstname", "last_name", "lastname", "given_name", "givenname", "family_name",
     "familyname",
 })  # fmt: skip
-_RECORD_FULL_NAME_KEYS = frozenset({"full_name", "fullname", "name"})
+_RECORD_FULL_NAME_KEYS = frozenset({"full_name", "fullname", "name", "nombre", "nome", "nom", "naam"})
 FHIR_PEOPLE = frozenset({"Patient", "Person", "Practitioner", "RelatedPerson"})
 _TYPED_NAMES = frozenset({"name", "display_name", "displayname", "full_name", "fullname", "id", "alternate_id"})
 
@@ -816,8 +835,8 @@ def record_class(name: str, cls: str | None, record: int) -> str | None:
     if not record or cls not in (None, "id"):
         return cls
     k = normalize_key(name)
-    if k == "name" and cls is None:
-        return "named_person"
+    if k in _RECORD_FULL_NAME_KEYS and cls is None:
+        return "named_person"  # (nombre, nome, nom: "name" in Spanish, Portuguese and French)
     if k in ("id", "alternate_id", "external_id", "externalid") and record == 2:
         return "user_id"
     return cls
