@@ -9,6 +9,7 @@ import stat
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -47,6 +48,16 @@ PERSONAL = _rows("personal.tsv")
 @pytest.fixture
 def anon() -> Anonymizer:
     return Anonymizer(Policy.load(), KEY)
+
+
+def _batch_equals_single(frame: Any) -> list[dict[str, Any]]:
+    """Assert that the batch API gives ``frame`` what the per-event API gives its rows, with
+    the same counts; return the per-event results."""
+    single = Anonymizer(Policy.load(), KEY)
+    want = [single.anonymize_event(r) for r in frame.to_dicts()]
+    batch = Anonymizer(Policy.load(), KEY)
+    assert batch.anonymize_batch(frame).to_dicts() == want and batch.counts == single.counts
+    return want
 
 
 # --- checks ------------------------------------------------------------------------
@@ -737,10 +748,7 @@ def test_a_persons_record_by_what_it_holds() -> None:
             {"payload": {"id": "c-2", "name": "Grace Hopper", "email": None}},
             {"payload": {"id": "c-3", "name": "Order Completed", "email": "x@example.org"}}]
     frame = pl.DataFrame(rows)
-    single = Anonymizer(Policy.load(), KEY)
-    want = [single.anonymize_event(r) for r in frame.to_dicts()]
-    batch = Anonymizer(Policy.load(), KEY)
-    assert batch.anonymize_batch(frame).to_dicts() == want and batch.counts == single.counts
+    want = _batch_equals_single(frame)
     assert want[1]["payload"]["name"] == "Grace Hopper" and want[2]["payload"]["name"] == "Order Completed"
     assert "Noah Fischer" not in json.dumps(want[0]) and "c-1" not in json.dumps(want[0])
 
@@ -779,10 +787,7 @@ def test_typed_records_claim_uris_and_grants() -> None:
             {"actor": {"type": "PublicClientApp", "id": "0oa4xq2m", "displayName": "Azure CLI"}},
             {"actor": {"type": "ServicePrincipal", "id": "svc-42", "displayName": "Nightly Export"}}]
     frame = pl.DataFrame(rows)
-    single = Anonymizer(Policy.load(), KEY)
-    want = [single.anonymize_event(r) for r in frame.to_dicts()]
-    batch = Anonymizer(Policy.load(), KEY)
-    assert batch.anonymize_batch(frame).to_dicts() == want and batch.counts == single.counts
+    want = _batch_equals_single(frame)
     assert "Ines Duarte" not in json.dumps(want[0]) and "00u9a1b2c3" not in json.dumps(want[0])
     assert want[1] == rows[1] and want[2] == rows[2]
 

@@ -285,9 +285,12 @@ _KEY_WORDS = (
 # start from. The batch path puts these, and the key runs below, in place of the key-word
 # branch (which passes any text with a key word before a colon: panic:, KeyError:).
 # a logon name DOMAIN\user, ASA's User <x>, a person's id in a REST path (_logins_and_cache_keys)
-_LOGIN_FORMS_GATE = (r"(?:[A-Z][A-Z0-9-]{1,14}|(?i:corp|ad|intra|internal))\\{1,2}[a-z]|User <|"
-                     r"/(?:users|customers|members|patients|employees|people|persons|contacts|kunden|clientes|clients|usuarios|utilisateurs|benutzer|patienten|pacientes|mitarbeiter)/"
-                     r"[A-Za-z0-9_.@%+-]*[0-9@]")
+# the collections of people a REST path names (/users/…, /kunden/…)
+_PERSON_COLLECTIONS = (r"(?:users|customers|members|patients|employees|people|persons|contacts|kunden|clientes|"
+                       r"clients|usuarios|utilisateurs|benutzer|patienten|pacientes|mitarbeiter)")
+_DOWNLEVEL_GATE_PATTERN = r"(?:[A-Z][A-Z0-9-]{1,14}|(?i:corp|ad|intra|internal))\\{1,2}[a-z]"
+_REST_GATE_PATTERN = r"/" + _PERSON_COLLECTIONS + r"/[A-Za-z0-9_.@%+-]*[0-9@]"
+_LOGIN_FORMS_GATE = _DOWNLEVEL_GATE_PATTERN + "|User <|" + _REST_GATE_PATTERN
 # a name in brackets after an id or before contact details, a FHIR reference (_paren_names)
 _PAREN_GATE_PATTERN = (r"[0-9] \([A-ZÀ-ÞĀ-Ž]|\([A-ZÀ-ÞĀ-Ž][^()\n]{2,80}, ?(?:[A-Za-z0-9._%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? )|"
                        r"(?:Patient|Person|Practitioner|RelatedPerson)/[A-Za-z0-9.-]")
@@ -1907,9 +1910,8 @@ _LOGINS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GA
 # them all, case-insensitive words first, took 18 µs a text; these take about 2.
 _LOGIN_IS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is ")
 _CACHE_KEY_GATE_RE = re.compile(_CACHE_KEY_GATE)
-_DOWNLEVEL_GATE = re.compile(r"(?:[A-Z][A-Z0-9-]{1,14}|(?i:corp|ad|intra|internal))\\{1,2}[a-z]")
-_REST_GATE = re.compile(r"/(?:users|customers|members|patients|employees|people|persons|contacts|kunden|clientes|"
-                        r"clients|usuarios|utilisateurs|benutzer|patienten|pacientes|mitarbeiter)/[A-Za-z0-9_.@%+-]*[0-9@]")
+_DOWNLEVEL_GATE = re.compile(_DOWNLEVEL_GATE_PATTERN)
+_REST_GATE = re.compile(_REST_GATE_PATTERN)
 
 
 def _may_login_forms(text: str) -> bool:
@@ -1938,8 +1940,7 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ANGLED_USER = re.compile(r"\bUser <(?P<v>[^<>\s]{2,64})>")
 # A person's id in a REST path: /api/v1/users/00u7k2m4n6p8Q1r3s5t7/factors, /customers/cus_8812443
 _REST_PERSON = re.compile(
-    r"/(?:users|customers|members|patients|employees|people|persons|contacts|kunden|clientes|clients|usuarios|utilisateurs|benutzer|patienten|pacientes|mitarbeiter)/"
-    r"(?P<v>[A-Za-z0-9_.@%+-]{0,63}[0-9@][A-Za-z0-9_.@%+-]{0,63})(?=[/?#\s\"',;)\]}]|$)"
+    r"/" + _PERSON_COLLECTIONS + r"/(?P<v>[A-Za-z0-9_.@%+-]{0,63}[0-9@][A-Za-z0-9_.@%+-]{0,63})(?=[/?#\s\"',;)\]}]|$)"
 )
 
 
