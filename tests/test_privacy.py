@@ -931,3 +931,25 @@ def test_framework_errors_in_other_languages() -> None:
         assert value not in text, value
     assert out["errors"] == event["attributes"]["errors"] and out["request.user"] == "AnonymousUser"
     assert out["plan"] == event["attributes"]["plan"]  # no contact key: no person's record
+
+
+def test_orm_binds_are_read_under_their_insert_columns(anon: Anonymizer) -> None:
+    hibernate = (
+        "o.h.SQL : insert into clientes (apellidos, dni, email, nombre, id) values (?, ?, ?, ?, ?)\n"
+        "o.h.t.d.s.BasicBinder : binding parameter [1] as [VARCHAR] - [Gutiérrez Ortega]\n"
+        "o.h.t.d.s.BasicBinder : binding parameter [4] as [VARCHAR] - [María José]\n"
+        "o.h.t.d.s.BasicBinder : binding parameter [5] as [BIGINT] - [100482]\n"
+        "o.h.e.j.s.SqlExceptionHelper : SQL Error: 1406, SQLState: 22001")
+    out = anon.anonymize_text(hibernate)
+    assert "Gutiérrez Ortega" not in out and "María José" not in out
+    assert "binding parameter [5] as [BIGINT] - [100482]" in out  # the row's id column stays
+    hibernate6 = ("insert into faktura (adres,nip,id) values (?,?,?)\n"
+                  "binding parameter (1:VARCHAR) <- [ul. Długa 17/3, 80-827 Gdańsk]\n"
+                  "binding parameter (2:VARCHAR) <- [584-219-37-06]\nbinding parameter (3:BIGINT) <- [3301]")
+    out = anon.anonymize_text(hibernate6)
+    assert "Długa" not in out and "584-219-37-06" not in out and "<- [3301]" in out
+    ef = ("Failed executing DbCommand (14ms) [Parameters=[@p0='Jan Kowalski' (Nullable = false) (Size = 4000), "
+          "@p1='Standard' (Size = 20)], CommandType='Text']\n"
+          "INSERT INTO [Klienci] ([ImieNazwisko], [Plan])\nOUTPUT INSERTED.[Id]\nVALUES (@p0, @p1);")
+    out = anon.anonymize_text(ef)
+    assert "Jan Kowalski" not in out and "@p1='Standard'" in out

@@ -339,6 +339,8 @@ _SHAPE_BRANCHES = (
     r"|(?:005|003|00Q)[A-Za-z0-9]{12}",
     # Mosquitto's client user, Steam and Xbox ids, coordinates with their hemispheres (_players_and_places)
     r"New client connected from|7656119[0-9]{10}|2533274[0-9]{9}|[0-9]\.[0-9]{4,8} ?[NS][ ,/]",
+    # an ORM's bound parameters, logged apart from their INSERT's columns (_sql_binds)
+    r"binding parameter [\[(][0-9]|\[Parameters=\[@",
     # a sign-in code sent to a person, a push service's device token (_sign_in_codes)
     r"(?i: code|passcode|otp)(?: is)?[ \t]*[:=]?[ \t]*[0-9]{4}|/3/device/|(?i:device|push|apns) token",
     r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
@@ -2623,6 +2625,48 @@ def _sql_inserts(text: str, out: list[Span]) -> None:
                 pos += 1
 
 
+# An INSERT's columns and placeholders, and the values an ORM logs as it binds them, in one
+# text: Hibernate 5's "binding parameter [1] as [VARCHAR] - [Mia Jensen]", Hibernate 6's
+# "binding parameter (1:VARCHAR) <- [Mia Jensen]", EF Core's "[Parameters=[@p0='Jan
+# Kowalski' (Size = 4000), …]" with "INSERT INTO [Klienci] ([ImieNazwisko], …) … VALUES
+# (@p0, …)": each value is read under its column's class
+_BIND_INSERT = re.compile(
+    r"(?i:insert into) [\w\[\]\"`.]{1,128} ?\((?P<cols>[^()]{1,2000})\)[\s\S]{0,300}?(?i:values) ?\((?P<vals>[^()]{1,2000})\)"
+)
+_HIBERNATE_BIND = re.compile(
+    r"binding parameter (?:\[(?P<a>[0-9]{1,4})\] as \[[A-Z_]{1,32}\] - |\((?P<b>[0-9]{1,4}):[A-Z_]{1,32}\) <- )"
+    r"\[(?P<v>[^\]\n]{0,500})\]"
+)
+_EF_BIND = re.compile(r"(?P<n>@p[0-9]{1,4})='(?P<v>(?:[^'\n]|''){0,500})'")
+
+
+def _sql_binds(text: str, out: list[Span]) -> None:
+    insert = _BIND_INSERT.search(text)
+    if insert is None:
+        return
+    cols = [c.strip().strip('"`[]') for c in insert.group("cols").split(",")]
+    vals = [v.strip() for v in insert.group("vals").split(",")]
+    if len(cols) != len(vals):
+        return
+    by_place: dict[str, str] = {}
+    n = 0
+    for col, val in zip(cols, vals, strict=True):
+        if val == "?":
+            n += 1
+            by_place[str(n)] = col
+        elif val.startswith("@"):
+            by_place[val] = col
+    binds = ([(m.group("a") or m.group("b"), m) for m in _HIBERNATE_BIND.finditer(text)]
+             if "binding parameter" in text else [(m.group("n"), m) for m in _EF_BIND.finditer(text)])
+    for place, m in binds:
+        col = by_place.get(place)
+        if col is not None:
+            cls = classify_key(col)
+            if cls is None and record_role(col) == 4:
+                cls = "named_person"  # a bare name column (name, nombre, nome): a name when shaped like one
+            _class_value(m.group("v"), cls, m.start("v"), out)
+
+
 def _class_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
     """``value`` (at ``vs``) read under the class of its column or key, if plausible for it
     (an SQL row's values, XML elements, pydantic's input values)."""
@@ -3313,6 +3357,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _hl7_segments(text, cands)
     if "insert" in lowered and "values" in lowered:
         _sql_inserts(text, cands)
+        if "binding parameter" in text or "[Parameters=[@" in text:
+            _sql_binds(text, cands)
     if "-" in text and (gates & _G_CLI_WORDS if gates is not None else _has_any(lowered, _CLI_WORDS)):
         _command_lines(text, cands)
     if ("input_value=" in text and "\n" in text) or "input'" in text or 'input"' in text:

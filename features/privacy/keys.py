@@ -178,7 +178,8 @@ _add("user_id", "distinct_id", "appsflyer_id", "amplitude_id", "braze_id", "fire
      "cognito_identity_id", "identity_id", "psu_id", "aad_object_id", "pernr", "person_id_external",
      "relateduserid", "realuserid")  # (Moodle's log store writes its keys in one word)
 _add("user_id", "vin", "vin_number", "vehicle_identification_number")  # a car's, and so its keeper's
-_add("ssn", "taxvat")  # Magento's customer tax or VAT number
+_add("ssn", "taxvat", "nip")  # Poland's tax number (people's too: a sole trader's)
+_add("person_name", "imie_nazwisko", "imienazwisko", "nome_cognome", "nom_prenom", "ad_soyad")  # Magento's customer tax or VAT number
 _add("secret", "form_key")  # Magento's anti-CSRF key
 _add("id", "result_signature")  # Azure's activity log: "Forbidden.AuthorizationFailed"
 _add("person_name", "name_first", "name_last", "name_middle")
