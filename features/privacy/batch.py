@@ -32,15 +32,13 @@ from features.privacy.detectors import (
     PERSON_OBJECT_GATE,
     SHAPE_PATTERNS,
     TOKEN_PATTERN,
-    is_person_name,
     key_run_matters,
+    record_of,
 )
 from features.privacy.echoes import echo_event, echo_frame
 from features.privacy.keys import (
-    FHIR_PEOPLE,
     child_class,
     classify_key,
-    is_person_type,
     normalize_key,
     record_class,
     record_role,
@@ -505,30 +503,7 @@ def _record_rows(parts: pl.DataFrame, names: list[str]) -> list[int] | None:
     if not any(r in (1, 3, 5) for r, _ in roles):
         return None
     cols = [(r, parts.get_column(f).to_list()) for r, f in roles if r and parts.get_column(f).dtype == pl.String]
-    records = []
-    for i in range(parts.height):
-        contact = named = fhir = False
-        typed: str | None = None
-        for r, values in cols:
-            v = values[i]
-            if v is None or not v.strip():
-                continue
-            if r == 1:
-                contact = True
-            elif r == 2 or (r == 4 and is_person_name(v)):
-                named = True
-            elif r == 3 and v in FHIR_PEOPLE:
-                fhir = True
-            elif r == 5 and typed is None:
-                typed = v
-        if fhir:
-            records.append(2)
-        elif contact:
-            records.append(2 if named else 1)
-        elif typed is not None:
-            records.append(2 if is_person_type(typed) else -1)
-        else:
-            records.append(0)
+    records = [record_of((r, values[i]) for r, values in cols) for i in range(parts.height)]
     return records if any(records) else None
 
 

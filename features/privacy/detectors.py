@@ -26,10 +26,12 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
+from urllib.parse import unquote_plus
 
 from features.privacy.checks import (
     IBAN_LENGTHS,
@@ -1402,12 +1404,13 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                     m = None  # a Kerberos service's principal: krbtgt/CORP.ACME.LAN@CORP.ACME.LAN
                 elif m is not None and m.group().endswith("gserviceaccount.com"):
                     m = None  # a Google Cloud service account: etl-runner@acme-prod.iam.gserviceaccount.com
-                elif (m is not None and j > 0 and text[j - 1] == "<" and text.startswith(">", m.end())
+                elif (m is not None
+                      and ((j > 0 and text[j - 1] == "<" and text.startswith(">", m.end()))
+                           or (identifiers and j == 0 and m.end() == n))
                       and _MACHINE_LOCAL.match(text, j, i) is not None):
-                    m = None  # a Message-ID: <20240314120001.1.A7C3E9B2F1D40E58@mg.example.travel>
-                elif (m is not None and identifiers and j == 0 and m.end() == n
-                      and _MACHINE_LOCAL.match(text, j, i) is not None):
-                    m = None  # the same under an id's key: "message-id": "20240718103555.b6f1a9c2e3d4@mg.…"
+                    # a Message-ID, in its brackets (<20240314120001.1.A7C3E9B2F1D40E58@mg.…>) or
+                    # alone under an id's key ("message-id": "20240718103555.b6f1a9c2e3d4@mg.…")
+                    m = None
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
                     if j > 1 and text[j - 2] == " " and m.end() < n:
@@ -1907,8 +1910,8 @@ _CACHE_KEY = re.compile(
     r"(?<![\w.:/-])(?P<k>user|customer|member|account|session|sess|patient|employee|uid)s?:"
     r"(?P<v>[A-Za-z0-9_@.+-]{0,127}[0-9][A-Za-z0-9_@.+-]{0,127}?)(?=:[A-Za-z*]|[\"'\s,\]})]|$)"
 )
-_LOGINS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE + "|" + _LOGIN_FORMS_GATE)
-# The same gate cut into its branches, each searched only where its mark is: one regex of
+# The gate of _logins_and_cache_keys (the shape branch of a login in prose, a cache key and
+# the login forms) cut into its branches, each searched only where its mark is: one regex of
 # them all, case-insensitive words first, took 18 µs a text; these take about 2.
 _LOGIN_IS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is ")
 _CACHE_KEY_GATE_RE = re.compile(_CACHE_KEY_GATE)
@@ -1917,7 +1920,8 @@ _REST_GATE = re.compile(_REST_GATE_PATTERN)
 
 
 def _may_login_forms(text: str) -> bool:
-    """Whether :data:`_LOGINS_GATE` matches ``text`` (the same answer, faster)."""
+    """Whether a login named in prose, a cache's key with a person's id or a login form
+    (:data:`_LOGIN_FORMS_GATE`) can be in ``text``."""
     return (
         (" is " in text and _LOGIN_IS_GATE.search(text) is not None)
         or (":" in text and _CACHE_KEY_GATE_RE.search(text) is not None)
@@ -2065,7 +2069,7 @@ def _travel_and_crm(text: str, out: list[Span]) -> None:
         for m in _FP_CC.finditer(text):
             if is_luhn_valid(m.group("v")):
                 out.append(Span(m.start("v"), m.end("v"), "card", 1))
-    if "00" in text:
+    if "005" in text or "003" in text or "00Q" in text:
         for m in _SALESFORCE_PERSON.finditer(text):
             out.append(Span(m.start(), m.end(), "user_id", 1))
 
@@ -2974,12 +2978,6 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.? (?=[A-ZÀ-Þ])")
 
 
-def _unquote_plus(value: str) -> str:
-    from urllib.parse import unquote_plus
-
-    return unquote_plus(value)
-
-
 def is_person_name(value: str) -> bool:
     """Whether ``value`` is shaped like a person's name: two to four title-cased words
     (particles such as ``de`` or ``van`` between them), none a word of messages, groups or
@@ -2995,7 +2993,7 @@ def is_person_name(value: str) -> bool:
     """
     v = value.strip()
     if "%" in v or "+" in v:  # in a query string: inviter=Tom%C3%A1s%20Oliveira, name=Ada+Lovelace
-        v = _unquote_plus(v)
+        v = unquote_plus(v)
     v = _HONORIFIC.sub("", v, count=1)
     if len(v) > 80 or _PERSON_CN.fullmatch(v) is None:
         return False
@@ -3019,12 +3017,23 @@ def person_record(obj: dict[Any, Any]) -> int:
     >>> person_record({"type": "User", "id": "00u7k2"}), person_record({"type": "PublicClientApp", "id": "0oa4"})
     (2, -1)
     """
+    return record_of((record_role(k), v) for k, v in obj.items() if isinstance(k, str) and isinstance(v, str))
+
+
+def record_of(pairs: Iterable[tuple[int, str | None]]) -> int:
+    """:func:`person_record` of an object given as the ``(record_role(key), value)`` of its
+    fields (the batch path gives a struct column's row so); blank values say nothing.
+
+    Examples
+    --------
+    >>> record_of([(1, "noah@example.ch"), (4, "Noah Fischer")]), record_of([(5, "PublicClientApp")])
+    (2, -1)
+    """
     contact = named = False
     typed: str | None = None
-    for k, v in obj.items():
-        if not isinstance(k, str) or not isinstance(v, str) or not v.strip():
+    for role, v in pairs:
+        if not role or v is None or not v.strip():
             continue
-        role = record_role(k)
         if role == 1:
             contact = True
         elif role == 2 or (role == 4 and is_person_name(v)):
@@ -3393,7 +3402,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sign_in_codes(text, lowered, cands)
     if "<Nm>" in text or ":5" in text:
         _bank_messages(text, cands)
-    if "/" in text or "FP CC" in text or "00" in text:
+    if "/" in text or "FP CC" in text or "005" in text or "003" in text or "00Q" in text:
         _travel_and_crm(text, cands)
     _players_and_places(text, cands)
     if "Couldn't find " in text:

@@ -178,8 +178,9 @@ _add("user_id", "distinct_id", "appsflyer_id", "amplitude_id", "braze_id", "fire
      "cognito_identity_id", "identity_id", "psu_id", "aad_object_id", "pernr", "person_id_external",
      "relateduserid", "realuserid")  # (Moodle's log store writes its keys in one word)
 _add("user_id", "vin", "vin_number", "vehicle_identification_number")  # a car's, and so its keeper's
-_add("ssn", "taxvat", "nip")  # Poland's tax number (people's too: a sole trader's)
-_add("person_name", "imie_nazwisko", "imienazwisko", "nome_cognome", "nom_prenom", "ad_soyad")  # Magento's customer tax or VAT number
+# Magento's customer tax or VAT number; Poland's tax number (people's too: a sole trader's)
+_add("ssn", "taxvat", "nip")
+_add("person_name", "imie_nazwisko", "imienazwisko", "nome_cognome", "nom_prenom")
 _add("secret", "form_key")  # Magento's anti-CSRF key
 _add("id", "result_signature")  # Azure's activity log: "Forbidden.AuthorizationFailed"
 _add("person_name", "name_first", "name_last", "name_middle")
@@ -345,6 +346,8 @@ _VERBS = frozenset({"set", "get", "create", "update", "delete", "rotate", "fetch
 # What a token is when it is no credential
 _NOT_SECRET_TOKENS = frozenset({"request", "idempotency", "continuation", "pagination", "sync", "change", "page",
                                 "next", "resume", "cursor"})
+# the classes a key's last words name whatever comes before them (custom_field_…, kyc_…)
+_SUFFIX_KINDS = frozenset({"ssn", "iban", "dob"})
 _AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
@@ -398,6 +401,14 @@ def normalize_key(key: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _claim_name(key: str) -> str:
+    """A SAML or WS-Federation claim keyed by its URI is named by its last part
+    (``http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname``: ``givenname``)."""
+    if key.startswith(("http://", "https://")) and not key.endswith("/"):
+        return key.rsplit("/", 1)[1]
+    return key
+
+
 def classify_key(key: str, parent: str | None = None) -> str | None:
     """What the value under ``key`` is (see the module docstring for the classes).
 
@@ -417,9 +428,7 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
             return hit  # else as one name: card[number] is card_number
     if len(key) > 2 and key[1] == "." and key[0].isalpha() and "." not in key[2:]:
         key = key[2:]  # an SQL table alias: c.postal_code, u.email
-    if key.startswith(("http://", "https://")) and not key.endswith("/"):
-        key = key.rsplit("/", 1)[1]  # a SAML or WS-Federation claim: …/identity/claims/givenname
-    k = normalize_key(key)
+    k = normalize_key(_claim_name(key))
     if not k:
         return None
     if key[-3:].lower() == "__c" or key[-4:].lower() == "__pc":
@@ -448,7 +457,6 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         inner = classify_key(k[5:], parent)
         if inner is not None:
             return inner
-    parts = k.split("_")
     if parent is not None and k == "identification" and normalize_key(parent).endswith("account"):
         return "iban"  # Open Banking's CreditorAccount.Identification: a sort code and account number
     if parent is not None and k in ("id", "uuid", "udid") and normalize_key(parent) in ("device", "device_info"):
@@ -541,9 +549,6 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
                 return hit
     return None
 
-
-# the classes a key's last words name whatever comes before them (custom_field_…, kyc_…)
-_SUFFIX_KINDS = frozenset({"ssn", "iban", "dob"})
 
 
 @lru_cache(maxsize=4096)
@@ -688,14 +693,14 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # a Windows computer's account: DC01$, WS-0142$
     if kind == "user_id" and (v.startswith("system:") or is_service_account(v)):
         return False  # Kubernetes' own identities (system:serviceaccount:ci:argo-workflow), billing-svc
-    if kind == "card" and _MASKED_RUN.search(v) is not None:
-        return False  # a masked number shows the BIN and last four at most: 411111******1111
     if kind == "session_id" and v.isdigit() and len(v) <= 12:
         return False  # a firewall's or a database's session number (FortiGate's sessionid=88411293)
     if kind == "user_id" and v.startswith(("CN=*.", "cn=*.")):
         return False  # a certificate's subject names hosts: CN=*.corp-proxy.local,O=Internal
-    if kind == "card" and sum(c.isdigit() for c in v) < 3:
-        return False  # an e-mail's "cc: Ana de la Cruz <…>": a card's number or code has digits
+    if kind == "card" and (sum(c.isdigit() for c in v) < 3 or _MASKED_RUN.search(v) is not None):
+        # an e-mail's "cc: Ana de la Cruz <…>" (a card's number or code has digits); a masked
+        # number, which shows the BIN and the last four at most (411111******1111)
+        return False
     if kind == "iban" and sum(c.isdigit() for c in v) < 4:
         return False  # "iban: country not supported": a bank account's number has digits
     if kind == "email" and v.endswith(".gserviceaccount.com"):
@@ -790,6 +795,8 @@ def is_person_type(value: str) -> bool:
     (True, False, False)
     """
     return _PERSON_TYPE.search(value) is not None and _NOT_PERSON_TYPE.search(value) is None
+
+
 _RECORD_NAME_KEYS = frozenset({
     "first_name", "firstname", "last_name", "lastname", "given_name", "givenname", "family_name",
     "familyname",
@@ -804,9 +811,7 @@ def record_role(key: str) -> int:
     """What ``key`` tells of the object it is in (see ``detectors.person_record``): 1 a
     contact key, 2 a part of a person's name, 4 a whole name (a person's when shaped like
     one), 3 FHIR's ``resourceType``, 5 an object's type, 0 nothing."""
-    if key.startswith(("http://", "https://")) and not key.endswith("/"):
-        key = key.rsplit("/", 1)[1]  # a claim's URI: …/claims/givenname
-    k = normalize_key(key)
+    k = normalize_key(_claim_name(key))
     if k in _CONTACT_KEYS:
         return 1
     if k in _RECORD_NAME_KEYS or k in ("givenname", "surname"):
