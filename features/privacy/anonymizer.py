@@ -53,6 +53,7 @@ from features.privacy.keys import (
     child_class,
     classify_key,
     is_plausible,
+    is_role_id,
     looks_random,
     normalize_key,
     record_class,
@@ -63,7 +64,7 @@ from features.privacy.tokens import Tokenizer, TokenKey, load_key
 __all__ = ["Anonymizer"]
 
 _FIELD_TYPES = {f.name: f.type for f in EVENT_FIELDS}
-_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person", "person_role")
 _TS_OK = re.compile(
     r"^\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?"
     r"\s*(?:Z|z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?)?|[0-9]+(?:\.[0-9]+)?)\s*$"
@@ -280,10 +281,13 @@ class Anonymizer:
             parts.append(text[pos:])
             out, found = self._replace("".join(parts), False)
             return out, tuple(["cookie"] * len(spans) + found)
-        if cls == "named_person":
+        if cls in ("named_person", "person_role"):
             # a person's role: their name if the value is shaped like one, else free text
             if is_person_name(text) and self.policy.free_text.get("person_name", "tokenize") != "keep":
                 return self._render("person_name", text), ("person_name",)
+            if (cls == "person_role" and is_role_id(text)
+                    and self.policy.free_text.get("user_id", "tokenize") != "keep"):
+                return self._render("user_id", text), ("user_id",)  # rider=usr_51f0b7a9c3
             out, found = self._replace(text, False)
             return out, tuple(found)
         # a key names the value: the whole value is personal data of that kind

@@ -453,7 +453,7 @@ def _scan(
     import polars as pl
 
     dtype = s.dtype
-    personal = cls not in (None, "id", "named_person") and cls not in _WHOLE
+    personal = cls not in (None, "id", "named_person", "person_role") and cls not in _WHOLE
     if dtype == pl.String:
         if cls in (None, "id"):
             if s.name == "count":  # value_counts refuses this name; the row-wise gate first, as before

@@ -56,6 +56,7 @@ from features.privacy.keys import (
     is_personal_parent,
     is_placeholder,
     is_plausible,
+    is_role_id,
     is_service_account,
     looks_random,
     normalize_key,
@@ -269,6 +270,8 @@ _KEY_WORDS = (
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
     "matricula|cnh|loyalty|frequent|membership|policy|enlem|boylam|latitud|longitud|breitengrad|"
+    # roles only people have (keys.py's person_role) that the words above do not hold
+    "athlete|viewer|learner|pupil|insured|guarantor|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
     # accounts, national ids, bank accounts; one person's app installation
     "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
@@ -278,6 +281,9 @@ _KEY_WORDS = (
     "stra[sß]e|hausnummer|plz|wohnort|direcci[oó]n|domicilio|calle|endere[cç]o|logradouro|indirizzo|"
     "civico|straat|huisnummer|ulica|gatuadress|kunde|pagador|beneficiario|ordenante|benutzer|nutzer|utilisateur|identifi|usuario|"
     "utente|gebruiker|klant|mitarbeiter|kullan|anonymous|android|install|idfv|idnr|sozialvers|secu|"
+    "mitglied|socio|abonnent|empleado|paciente|alumno|aluno|estudiante|adherent|musteri|uzytkownik|klient|"
+    "assur|souscripteur|asegurad|segurad|assicurat|versichert|destinat|remitente|empf[aä]nger|absender|"
+    "exp[eé]diteur|odbiorca|nadawca|ontvanger|afzender|"
     "rut|cuit|cuil|tckn|kimlik|cpr|hetu|henkil|rodne|sofinummer|burgerservicenummer|ppsn|amka|egn|"
     "oib|jmbg|medicare|konto|cuenta|compte|rib|conto|rekening|rachun|hesap|strt|pst_cd|twn_nm|bldg|"
     "姓名|名字|氏名|名前|이름|성명|邮箱|电子邮件|メール|이메일|手机|电话|電話|携帯|전화|出生|生日|生年月日|"
@@ -301,6 +307,12 @@ _PAREN_GATE_PATTERN = (r"[0-9] \([A-ZÀ-ÞĀ-Ž]|\([A-ZÀ-ÞĀ-Ž][^()\n]{2,80},
 _PAREN_GATE = re.compile(r"\((?:(?<=[0-9] \()[A-ZÀ-ÞĀ-Ž]|[A-ZÀ-ÞĀ-Ž][^()\n]{2,80}, ?(?:[A-Za-z0-9._%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? ))")
 # a cache's key with a person's id in it (_logins_and_cache_keys)
 _CACHE_KEY_GATE = r"(?:user|customer|member|account|session|sess|patient|employee|uid)s?:[A-Za-z0-9_@.+-]*[0-9]"
+# Roles only people have, before a person's id in prose (courier au_cour_11842, rider 8812,
+# Kunde 48213): read like "user 4821" (_phrases)
+_ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "athlete", "viewer", "player",
+                   "traveler", "traveller", "applicant", "claimant", "kunde", "kundin", "cliente", "klant",
+                   "usuario", "utilisateur", "utente", "benutzer", "gebruiker")
+_ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
 _SHAPE_BRANCHES = (
     r"@|%40",
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -351,8 +363,8 @@ _SHAPE_BRANCHES = (
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
-    r"(?i:(?:user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
-    r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
+    r"(?i:(?:user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|"
+    + _ROLE_WHO + r")(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
@@ -596,7 +608,8 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid)"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid|"
+    + _ROLE_WHO + ")"
     r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
     r"(?P<v>#?[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
@@ -634,7 +647,7 @@ _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer
                "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
                *(w for w in _TITLE_WORDS if not w.startswith("mr")))
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "employee", "payee", "mrn", "passport",
-                 "imsi", "imei", "iccid", "msisdn", "pesel", "uid")
+                 "imsi", "imei", "iccid", "msisdn", "pesel", "uid", *_ROLE_WHO_WORDS)
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
 # What the login lines hold besides "user", "@" and " name:" (see find_spans), as they are written
 _LOGIN_MARKS = (
@@ -948,7 +961,7 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
 
 
 _MODE = {
-    "person_name": "name", "named_person": "name", "address": "line", "dob": "words", "phone": "phone",
+    "person_name": "name", "named_person": "name", "person_role": "name", "address": "line", "dob": "words", "phone": "phone",
     "secret": "narrow", "password": "narrow", "geo": "geo",
 }  # fmt: skip
 _SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
@@ -1257,9 +1270,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if lm is not None:
                 for im in _JSON_STRING.finditer(text, lm.start(), lm.end()):
                     value = im.group(1)
-                    if cls == "named_person":
+                    if cls in ("named_person", "person_role"):
                         if value and is_person_name(value):
                             out.append(Span(im.start(1), im.end(1), "person_name", 3))
+                        elif value and cls == "person_role" and is_role_id(value):
+                            out.append(Span(im.start(1), im.end(1), "user_id", 3))
                     elif value and not is_neutral(value) and is_plausible(cls, value):
                         out.append(Span(im.start(1), im.end(1), cls, 3))
             continue
@@ -1312,9 +1327,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         elif cls == "record_key":
             if is_plausible("record_key", value):
                 out.append(Span(vs, ve, "record_key", 3))
-        elif cls == "named_person":
+        elif cls in ("named_person", "person_role"):
             if is_person_name(value):
                 out.append(Span(vs, ve, "person_name", 3))
+            elif cls == "person_role" and is_role_id(value):
+                out.append(Span(vs, ve, "user_id", 3))  # rider=usr_51f0b7a9c3
         elif is_plausible(cls, value) or (
             cls == "address" and _is_postal_key(key) and not value.startswith("0x")
             and any(c.isdigit() for c in value) and not is_placeholder(value)
@@ -1802,8 +1819,10 @@ _BRACKETED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,? [A-ZÀ-Þ][\w'’-]+){1
 def _phrases(text: str, out: list[Span], lowered: str) -> None:
     for m in _at_words(text, lowered, _PHRASE_WORDS, _PHRASE):
         value = m.group("v")
-        if is_neutral(value) or re.fullmatch(r"[vV]?[0-9]+(?:[._-][0-9]+)*", value) and len(value) < 4:
-            continue
+        if is_neutral(value) or re.fullmatch(r"[vV]?[0-9]+(?:[._-][0-9]+)*", value) and (
+            len(value) < 4 or ("." in value and m.group("who").lower() in _ROLE_WHO_WORDS)
+        ):
+            continue  # "user 42", "player 2.14.1": a count or a version
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
         who = m.group("who").lower()
@@ -2676,9 +2695,11 @@ def _class_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
     (an SQL row's values, XML elements, pydantic's input values)."""
     if cls in (None, "id", "record_key", "cookie") or not value or is_neutral(value):
         return
-    if cls == "named_person":
+    if cls in ("named_person", "person_role"):
         if is_person_name(value):
             out.append(Span(vs, vs + len(value), "person_name", 3))
+        elif cls == "person_role" and is_role_id(value):
+            out.append(Span(vs, vs + len(value), "user_id", 3))
         return
     if is_plausible(cls, value) if cls != "weak_secret" else looks_random(value):
         out.append(Span(vs, vs + len(value), "secret" if cls == "weak_secret" else cls, 3))

@@ -19,6 +19,11 @@ a personal kind (``email``, ``person_name``, ``phone``, ``dob``, ``address``,
     a role a person has (``owner``, ``author``, ``beneficiary``, ``created_by``): a
     person's name when the value is shaped like one (``owner=Piotr Kowalski``), free
     text otherwise (``owner=team-payments``, an object, a number);
+``person_role``
+    a role only people have (``rider``, ``patient``, ``member``, ``courier``): as
+    ``named_person``, and besides a person's id when the value is shaped like one
+    (``rider=usr_51f0b7a9c3``, ``member=LY-DE-0093318842``, ``student=S00918273``,
+    ``attendee=jakob.eriksen``; see :func:`is_role_id`);
 ``record_key``
     ``key=``, ``record_key=``: tokenized whatever it looks like (a Kafka record key
     is usually a user or entity id; an API key in ``?key=`` is a secret; a keyed
@@ -57,6 +62,7 @@ __all__ = [
     "is_personal_parent",
     "is_placeholder",
     "is_plausible",
+    "is_role_id",
     "is_machine_account",
     "is_person_type",
     "is_service_account",
@@ -154,14 +160,20 @@ _add("id", "trace_id", "traceid", "span_id", "spanid", "parent_span_id", "parent
      "dd_span_id", "build", "version", "build_id", "commit", "sha", "pid", "tid", "port")
 # a person in a role (who owns, wrote, asked, is paid...): a name-shaped value is theirs
 _add("named_person", "owner", "author", "assignee", "reporter", "requester", "submitter", "approver",
-     "reviewer", "beneficiary", "payee", "payer", "rider", "passenger", "applicant", "guest",
-     "holder", "buyer", "sender", "addressee", "signatory", "signer", "patient", "driver", "courier",
-     "debtor", "creditor", "subscriber", "employee", "member", "contact", "attendee", "participant",
-     "student", "traveler", "traveller", "insured", "policyholder", "claimant", "borrower", "guarantor",
-     "visitor", "practitioner", "physician", "doctor", "clinician", "therapist", "nurse", "dentist", "caregiver",
-     "invitee", "organizer", "organiser", "interviewer", "candidate", "instructor", "teacher", "tutor",
-     "prescriber", "taxpayer", "tenant", "landlord", "lessee", "prospect", "lead",
+     "reviewer", "beneficiary", "payee", "payer", "guest",
+     "holder", "buyer", "sender", "addressee", "signatory", "signer", "driver",
+     "debtor", "creditor", "contact",
+     "practitioner", "physician", "doctor", "clinician", "therapist", "nurse", "dentist", "caregiver",
+     "organizer", "organiser", "interviewer", "instructor", "teacher", "tutor",
+     "prescriber", "tenant", "landlord", "lessee", "prospect", "lead",
      "agent_name", "assigned_to", "on_behalf_of")
+# roles only people have: their value is also a person's id when shaped like one (is_role_id);
+# not those that name machines or organizations too (owner, holder, guest, tenant, contact, a
+# database driver, a lock's holder, a VM's guest)
+_add("person_role", "rider", "passenger", "applicant", "patient", "courier", "subscriber", "employee", "member",
+     "attendee", "participant", "student", "traveler", "traveller", "insured", "policyholder", "claimant",
+     "borrower", "guarantor", "visitor", "invitee", "candidate", "taxpayer", "athlete", "viewer", "learner",
+     "pupil", "shopper")
 _add("ssn", "personal_number", "personal_identity_number", "personal_id_number", "personal_code",
      "personal_identification_number", "national_identity_number", "identity_number", "id_number",
      "national_identification_number", "identification_number", "national_id_number",
@@ -190,8 +202,9 @@ _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_
 _add("named_person", "technician", "inviter", "consumer_name", "consumername", "account_owner", "accountowner",
      # the same roles in other languages: a recipient, a sender, an insured person
      "destinatario", "destinataria", "remitente", "empfanger", "absender", "destinataire", "expediteur", "alici",
-     "odbiorca", "nadawca", "ontvanger", "afzender", "assure", "adherent", "souscripteur", "asegurado", "segurado",
-     "assicurato", "versicherter", "versicherte")
+     "odbiorca", "nadawca", "ontvanger", "afzender")
+_add("person_role", "assure", "adherent", "souscripteur", "asegurado", "segurado", "assicurato", "versicherter",
+     "versicherte")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
 
 # The same in the languages services write their keys in (German, French, Spanish,
@@ -355,6 +368,12 @@ _PERSON_ID_PREFIX = frozenset({
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
     "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee", "profile",
     "recipient", "anonymous", "contact", "visitor",  # recipientId, ajs_anonymous_id, a CRM's contact_id
+    "athlete", "viewer", "courier", "learner", "pupil", "claimant", "insured", "policyholder", "traveler",
+    "traveller", "borrower", "cardholder",
+    # the same in the languages services write their keys in (kunde_nr, id_cliente, usuario_id)
+    "kunde", "kunden", "cliente", "usuario", "utente", "klant", "gebruiker", "mitglied", "socio", "abonnent",
+    "mitarbeiter", "empleado", "paciente", "alumno", "aluno", "estudiante", "adherent", "benutzer", "nutzer",
+    "kullanici", "musteri", "uye", "uzytkownik", "klient", "utilisateur", "assure",
 })  # fmt: skip
 # Whose or which place a coordinate key names (dest_lat, pickup_lng, last_known_latitude)
 _PLACE_PREFIX = frozenset({
@@ -540,7 +559,11 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "secret" if parts[-2] in _SECRET_KEY_PREFIX else None
     if last in ("signature", "auth"):
         return "weak_secret"
-    if len(parts) > 1 and _EXACT.get(last) == "named_person":
+    if len(parts) == 1 and len(k) > 4 and k.endswith(("id", "number")):
+        head = k[:-2] if k.endswith("id") else k[:-6]
+        if head in _PERSON_ID_PREFIX:
+            return "user_id"  # one word: employeeid, memberid, customernumber
+    if len(parts) > 1 and _EXACT.get(last) in ("named_person", "person_role"):
         return "named_person"  # ship_to_contact, emergency_contact: a person's name when shaped like one
     if len(parts) > 2:
         for i in range(1, len(parts) - 1):  # a custom field's key: custom_field_codice_fiscale
@@ -652,6 +675,35 @@ def is_service_account(value: str) -> bool:
     return _SERVICE_ACCOUNT.fullmatch(value) is not None
 
 
+# A person's id as services write it under a role's key: a short prefix and a numbered or
+# opaque part (usr_51f0b7a9c3, LY-DE-0093318842, cour_PL_33018), letters then digits
+# (S00918273), a number, or a login (first.last)
+_ROLE_ID = re.compile(
+    r"[A-Za-z]{1,8}(?:[_-][A-Za-z]{1,8}){0,2}[_-](?=(?:[A-Za-z]*[0-9]){3})[A-Za-z0-9]{4,40}"
+    r"|[A-Za-z]{1,4}[0-9]{5,20}|[0-9]{4,20}|(?P<login>[a-z]{2,20})\.[a-z]{2,30}"
+)
+# first words of a dotted name that is code's, not a person's login (org.postgresql)
+_CODE_PREFIXES = frozenset({"org", "com", "net", "io", "java", "javax", "android", "androidx", "sun", "kotlin",
+                            "scala", "app", "www", "api", "svc", "kube", "system", "default", "node", "pod"})
+
+
+def is_role_id(value: str) -> bool:
+    """Whether ``value``, under a key that names a role only people have (``person_role``),
+    is shaped like that person's id or login.
+
+    Examples
+    --------
+    >>> is_role_id("usr_51f0b7a9c3"), is_role_id("S00918273"), is_role_id("jakob.eriksen")
+    (True, True, True)
+    >>> is_role_id("worker-3"), is_role_id("org.postgresql"), is_role_id("Jakob Eriksen"), is_role_id("42")
+    (False, False, False, False)
+    """
+    m = _ROLE_ID.fullmatch(value)
+    if m is None:
+        return False
+    return m.group("login") is None or m.group("login") not in _CODE_PREFIXES
+
+
 def is_plausible(kind: str, value: str) -> bool:
     """Whether ``value`` can be personal data of ``kind`` named by a key.
 
@@ -717,7 +769,7 @@ def is_plausible(kind: str, value: str) -> bool:
 
 
 _NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id",
-                            "named_person"})
+                            "named_person", "person_role"})
 # what an object under an "authorization" key says of a grant (Azure's activity log), not a secret
 _GRANT_DETAILS = frozenset({"scope", "action", "actions", "evidence", "role", "role_assignment_id",
                             "role_assignment_scope", "role_definition_id", "principal_type", "type", "kind",
@@ -835,7 +887,7 @@ def record_class(name: str, cls: str | None, record: int) -> str | None:
     ('named_person', 'user_id', None)
     """
     if record == -1:  # a typed object that is no person: its names and its id are not a person's
-        if cls in ("person_name", "named_person", "user_id") and normalize_key(name) in _TYPED_NAMES:
+        if cls in ("person_name", "named_person", "person_role", "user_id") and normalize_key(name) in _TYPED_NAMES:
             return None
         return cls
     if not record or cls not in (None, "id"):

@@ -44,7 +44,7 @@ from features.privacy.detectors import (
     is_neutral,
     is_person_name,
 )
-from features.privacy.keys import child_class, classify_key, looks_random
+from features.privacy.keys import child_class, classify_key, is_role_id, looks_random
 
 __all__ = ["Finding", "ScanReport", "scan_paths", "scan_report"]
 
@@ -58,7 +58,7 @@ _JSONL_EXT = {".jsonl", ".ndjson"}
 _SKIP_EXT = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".pdf", ".woff", ".woff2"}
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules", ".hypothesis", ".pytest_cache"}
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
-_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person", "person_role")
 
 
 @dataclass(frozen=True, order=True)
@@ -110,9 +110,11 @@ def _kinds(text: str, cls: str | None) -> list[str]:
         return [s.kind for s in find_spans(text)]
     if cls == "cookie":
         return ["cookie"] * len(cookie_spans(text)) + [s.kind for s in find_spans(text)]
-    if cls == "named_person":
+    if cls in ("named_person", "person_role"):
         if is_person_name(text):
             return ["person_name"]
+        if cls == "person_role" and is_role_id(text):
+            return ["user_id"]
         return [s.kind for s in find_spans(text)] if has_hint(text) else []
     if is_neutral(text):
         return []
