@@ -634,8 +634,9 @@ def test_keys_of_roles_versions_forms_and_aliases() -> None:
     assert classify_key("requester_id") == classify_key("author_id") == "user_id"
     assert classify_key("personal_number") == "ssn"
     assert classify_key("nameKana") == classify_key("furigana") == "person_name"
-    # zap's and logrus' caller is code, no person's role
-    assert classify_key("caller") is None and classify_key("name", "caller") is None
+    # zap's and logrus' caller is code, no person's role; a call's caller is a person (Asterisk's ARI):
+    # their name when it is shaped like one
+    assert classify_key("caller") is None and classify_key("name", "caller") == "named_person"
     assert classify_key("created_by") == classify_key("owner") == "named_person"
     # a form's nested field, and an SQL table's alias
     assert classify_key("billing_details[name]") == "person_name"

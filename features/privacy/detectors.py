@@ -212,6 +212,10 @@ _NAME_CUES_OTHER = (
     r"[Pp]ati[ëe]nt|[Bb]enutzer(?:in)?|[Uu]suari[oa]|[Uu]tilisat(?:eur|rice)|[Uu]tente|"
     r"[Uu]żytkownik(?:a)?|[Gg]ebruiker|[Kk]ullan[ıi]c[ıi]|[Ss]ayın|[Ee]stimad[oa]|[Gg]eachte|[Ss]zanown[ya]|[Bb]este|[Ll]ieber?|[Qq]uerid[oa]|"
     r"[Aa]lıcı:|l'assuré(?:e)?|[Ee]mpfänger(?:in)?:|[Oo]dbiorca:|[Dd]estinataire:|"
+    # an applicant, a worker, a traveller, an injured party, a citizen (Danish "borger")
+    r"[Aa]ntragsteller(?:in)?:?|[Hh]akija:?|[Bb]orger:?|[Ss]ökande:?|[Aa]nsøger:?|[Ww]nioskodawca:?|"
+    r"[Rr]ichiedente:?|[Ss]olicitante:?|[Rr]equerente:?|[Dd]emandeur:?|[Aa]anvrager:?|"
+    r"[Tt]rabajador(?:a)?:?|[Tt]rabalhador(?:a)?:?|[Vv]iajer[oa]:?|[Bb]enefici[áa]ri[oa]:?|[Dd]anneggiat[oa]:?|"
     # who wrote a message: "Hi, this is Linda Park", a sign-off ("Thanks, Rachel Greenwood")
     r"(?:Hi|Hello|Hey),? this is|(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|"
     r"Cheers|Sincerely|Best wishes),)"
@@ -271,7 +275,12 @@ _KEY_WORDS = (
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
     "matricula|cnh|loyalty|frequent|membership|policy|enlem|boylam|latitud|longitud|breitengrad|"
     # roles only people have (keys.py's person_role) that the words above do not hold
-    "athlete|viewer|learner|pupil|insured|guarantor|"
+    "athlete|viewer|learner|pupil|insured|guarantor|consignee|receiver|caller|callee|cashier|clerk|rfc|tckn|"
+    # objects of people in other languages (keys.py's PERSONAL_PARENTS): {"livreur": {"nom": …}}
+    "livreur|demandeur|aanvrager|antragsteller|hakija|borger|s[oö]kande|ans[oø]ger|wnioskodawca|richiedente|"
+    "solicitante|requerente|trabalhador|trabajador|viaj|voyageur|reisender|fahrgast|passagier|pasajero|"
+    "passageiro|passeggero|hu[eé]sped|h[oó]spede|ospite|nabywca|danneggiato|contraente|beneficiar|alumno|aluno|"
+    "estudiante|[eé]tudiant|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
     # accounts, national ids, bank accounts; one person's app installation
     "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
@@ -634,6 +643,8 @@ _OTHER_NAME_STARTS = (
     "suscriptor", "assinante", "abbonat", "destinatari", "receptor", "patientin", "paciente", "paziente", "pacjent",
     "patiënt", "benutzer", "usuari", "utilisat", "utente", "użytkownik", "gebruiker", "kullan", "sayın",
     "estimad", "geachte", "szanown", "beste ", "liebe", "querid", "alıcı:", "l'assur", "empfänger",
+    "antragsteller", "hakija", "borger", "sökande", "ansøger", "wnioskodawca", "richiedente", "solicitante",
+    "requerente", "demandeur", "aanvrager", "trabajador", "trabalhador", "viajer", "benefici", "danneggiat",
     "odbiorca:", "destinataire:", "hi, this is", "hi this is", "hello, this is", "hello this is",
     "hey, this is", "hey this is", "thanks,", "thank you,", "many thanks,", "regards,", "best regards,",
     "kind regards,", "cheers,", "sincerely,", "best wishes,",
@@ -1870,14 +1881,25 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
         titled = m.group("title") or (m.group("alone") if pattern is _NAME_PHRASE else None)
         if len(kept) == 1 and not titled and pattern is _NAME_PHRASE and _greeted(text, m, kept[0]):
             titled = "greeting"  # "Hi Jürgen," "Hello Amara!": a first name alone
-        if len(kept) < (1 if titled else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
+        start = m.start("v")
+        end = start + len(" ".join(kept))
+        # "trabajador: MENDOZA QUISPE, ROSARIO;", "Customer SMITH, JOHN (…)": the given names after
+        given = _CAPS_GIVEN.match(text, end) if all(len(w) > 1 and w.isupper() for w in kept) else None
+        if len(kept) < (1 if titled or given else 2) or not all(c.isalpha() or c in "'’-" for c in "".join(kept)):
             continue
         if not titled and any(w.lower() in _NOT_NAME_WORDS for w in kept):
             continue  # "User Service Unavailable", "Customer Profile Not Found": a title-cased phrase
-        start = m.start("v")
-        out.append(Span(start, start + len(" ".join(kept)), "person_name", 0))
+        if given is not None:
+            if any(w.lower() in _NOT_NAME_WORDS for w in given.group("g").split(" ")):
+                continue
+            end = given.end("g")
+        out.append(Span(start, end, "person_name", 0))
 
 
+# The given names after a family name in capitals and a comma, as registers and payrolls
+# write them ("GARCÍA LÓPEZ, ANTONIO;"), up to what ends the name: ";", ")", a line's end,
+# a dash or a bracket
+_CAPS_GIVEN = re.compile(r", (?P<g>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.-]*){0,2})(?=[;)\n]|$| [-—(])")
 _START = attrgetter("start")
 
 # ActiveRecord::RecordNotFound: "Couldn't find User with 'id'=771204": a person's record

@@ -196,6 +196,19 @@ _add("person_name", "imie_nazwisko", "imienazwisko", "nome_cognome", "nom_prenom
 _add("secret", "form_key")  # Magento's anti-CSRF key
 _add("id", "result_signature")  # Azure's activity log: "Forbidden.AuthorizationFailed"
 _add("person_name", "name_first", "name_last", "name_middle")
+# names in the plural (a person's given names), a telephone call's parties as a switch names
+# them (FreeSWITCH's caller_id_name, Twilio's CallerName), a card's holder (cc_name)
+_add("person_name", "given_names", "givennames", "first_names", "firstnames", "family_names", "familynames",
+     "last_names", "lastnames", "surnames", "forenames", "apelido", "apelidos", "sobrenomes", "caller_id_name",
+     "callerid_name", "calleridname", "effective_caller_id_name", "origination_caller_id_name",
+     "callee_id_name", "caller_name", "callee_name", "connected_line_name", "connectedlinename",
+     "cc_name", "ccname")
+_add("ssn", "rfc", "tckn", "cuit", "cuil")  # Mexico's, Turkey's and Argentina's tax or identity numbers
+# a browser's or a device's fingerprint (fraud screening), the UK's fraud-prevention headers
+# that HMRC's APIs require (Gov-Client-Device-ID, Gov-Client-User-IDs, Gov-Client-MAC-Addresses)
+_add("user_id", "device_fingerprint", "devicefingerprint", "browser_fingerprint", "device_imei", "gov_client_device_id",
+     "gov_client_user_ids", "gov_client_mac_addresses")
+_add("named_person", "cashier", "clerk")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
@@ -291,19 +304,27 @@ PERSONAL_PARENTS = frozenset({
     "adresse", "direccion", "domicilio", "endereco", "indirizzo", "anschrift", "adres",
     "people", "practitioner", "courier", "insured", "policyholder", "claimant", "borrower", "guarantor",
     "visitor", "prescriber", "physician", "doctor", "taxpayer", "candidate",
+    "consignee", "receiver", "cashier", "athlete", "viewer", "learner", "pupil",
+    # applicants, workers, travellers, guests, couriers in other languages (aanvrager: {"naam": …})
+    "livreur", "demandeur", "aanvrager", "antragsteller", "hakija", "borger", "sokande", "ansoger",
+    "wnioskodawca", "richiedente", "solicitante", "requerente", "trabalhador", "trabajador", "viajero",
+    "viajante", "voyageur", "reisender", "fahrgast", "passagier", "pasajero", "passageiro", "passeggero",
+    "huesped", "hospede", "ospite", "nabywca", "danneggiato", "assicurato", "contraente", "beneficiario",
+    "beneficiaria", "alumno", "aluno", "estudiante", "etudiant",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
     "full": "person_name", "given": "person_name", "family": "person_name",
     "middle": "person_name", "id": "user_id", "login": "user_id", "handle": "user_id",
     "line1": "address", "line2": "address", "street": "address", "city": "address",
+    "license": "ssn", "licence": "ssn",  # a driver's licence's number, in a person's object
     "zip": "address", "postal": "address", "postcode": "address", "house": "address",
     "number": "phone", "mobile": "phone", "phone": "phone", "email": "email",
     "birthday": "dob", "dob": "dob",
     # the same in other languages, and ISO 20022's Nm (a party's name)
     "nom": "person_name", "nombre": "person_name", "nome": "person_name", "naam": "person_name",
     "namn": "person_name", "navn": "person_name", "nimi": "person_name",
-    "nm": "person_name", "ort": "address", "stadt": "address", "ville": "address",
+    "nm": "person_name", "name1": "person_name", "apelido": "person_name", "ort": "address", "stadt": "address", "ville": "address",
     "ciudad": "address", "citta": "address", "cidade": "address", "localidad": "address",
     "miasto": "address", "cap": "address", "rue": "address",
 }  # fmt: skip
@@ -359,6 +380,10 @@ _VERBS = frozenset({"set", "get", "create", "update", "delete", "rotate", "fetch
 # What a token is when it is no credential
 _NOT_SECRET_TOKENS = frozenset({"request", "idempotency", "continuation", "pagination", "sync", "change", "page",
                                 "next", "resume", "cursor"})
+# national identity numbers that name the value as a key's last word, whatever comes before
+# (dest_cpf, billing_dni, cf_rfc): not the short words that are other things too (sin, nie, nir)
+_NATIONAL_ID_WORDS = frozenset({"cpf", "nif", "dni", "bsn", "pesel", "curp", "rfc", "aadhaar", "aadhar",
+                                "personnummer", "codicefiscale", "steuernummer", "nino", "tckn", "cuit", "cuil"})
 # the classes a key's last words name whatever comes before them (custom_field_…, kyc_…)
 _SUFFIX_KINDS = frozenset({"ssn", "iban", "dob"})
 _AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
@@ -481,6 +506,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     if parent is not None and k in ("id", "uuid", "udid") and normalize_key(parent) in ("device", "device_info"):
         return "user_id"  # a crash reporter's device context (Bugsnag's, Sentry's): a person's phone
     parts = k.split("_")
+    if parent is not None and parts[-1] == "name" and normalize_key(parent) in ("caller", "callee"):
+        return "named_person"  # a call's party (Asterisk's ARI) or code (zap's caller): a name if shaped like one
     if parent is not None and is_personal_parent(parent) and (
         len(parts) == 1 or parts[-1] not in _QUALIFIED or parts[-2] in _QUALIFIED[parts[-1]]
     ):
@@ -554,6 +581,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "cookie"
     if last in ("ssn", "iban", "cvv", "cvc"):
         return {"ssn": "ssn", "iban": "iban"}.get(last, "card")
+    if last in _NATIONAL_ID_WORDS or (len(parts) > 1 and parts[-2] == "ssn" and last in ("last4", "last", "4")):
+        return "ssn"  # dest.CPF, _billing_dni, ticket_cf_rfc, ssnLast4: the number its last word names
     if last == "key" and len(parts) > 1:
         # api_key and signing_key are secrets; cache_key and dedup_key are not
         return "secret" if parts[-2] in _SECRET_KEY_PREFIX else None
@@ -788,6 +817,11 @@ _CARD_DETAILS = frozenset({
 })  # fmt: skip
 
 
+# the last words of a key that describes a personal value rather than holds it
+_DESCRIPTIVE = frozenset({"type", "kind", "status", "code", "source", "verified", "valid", "format", "provider",
+                          "category", "confidence", "score", "label", "primary"})
+
+
 def child_class(name: str, parent: str | None, inherited: str | None) -> str | None:
     """The class of the value under ``name`` inside an object found under ``parent``.
 
@@ -814,6 +848,8 @@ def child_class(name: str, parent: str | None, inherited: str | None) -> str | N
             return None  # what a card object says of its card, not its number: brand, last4
         if inherited == "secret" and normalize_key(name) in _GRANT_DETAILS:
             return None  # Azure's "authorization": {"scope": …, "action": …}: what was allowed, no secret
+        if inherited not in ("secret", "password") and normalize_key(name).rsplit("_", 1)[-1] in _DESCRIPTIVE:
+            return None  # what an object says of its value: Twilio Lookup's caller_name.caller_type, a phone's type
         return inherited
     return own
 
