@@ -462,14 +462,18 @@ _KEY_WORD_BRANCH = (
 # repetition, and a part of its own in the batch path ("<[\w:-]{0,64}" before the key words,
 # or in a part with nine other branches, made polars' regex engine 30-100 times slower)
 _XML_BRANCH = r"(?i:" + _KEY_WORDS + r")[^<>\n]*>[^<>\n]+</"
+# a name and a value in attributes (_xml_attributes): <param name="password" value="…"/> (a part
+# of its own in the batch path: an alternative of _XML_BRANCH made the pass 5% slower)
+_XML_ATTRIBUTE_BRANCH = r"(?:name|key)=[\"'][^\"'<>\n]+[\"'][ \t]+value="
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
-HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE, _KEY_WORD_BRANCH))
+HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _XML_ATTRIBUTE_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE,
+                                            _KEY_WORD_BRANCH))
 _HINT = re.compile(HINT_PATTERN)
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
 # branch that the shapes above do not announce).
-SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _OTHER_SHAPES))
+SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _XML_ATTRIBUTE_BRANCH, _OTHER_SHAPES))
 _SHAPES = re.compile(SHAPE_PATTERN)
 
 
@@ -481,8 +485,10 @@ def _in_parts(branches: tuple[str, ...], size: int = 10) -> tuple[str, ...]:
 # runs one by one over a column and ORs: as one alternation, polars' (Rust) regex engine
 # outgrew its DFA cache and slowed several-fold (session 8: 1.04 s for SHAPE_PATTERN over
 # 307,353 distinct simulator strings, 0.24 s in three parts; HINT_PATTERN 6.2 s).
-SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH, _OTHER_SHAPES)
-HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE, _KEY_WORD_BRANCH)
+SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH, _XML_ATTRIBUTE_BRANCH,
+                                                                           _OTHER_SHAPES)
+HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _XML_ATTRIBUTE_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE,
+                                              _KEY_WORD_BRANCH)
 
 
 def has_hint(text: str) -> bool:
@@ -1336,7 +1342,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if looks_random(value):
                 out.append(Span(vs, ve, "secret", 3))
         elif cls == "record_key":
-            if is_plausible("record_key", value):
+            if is_plausible("record_key", value) and not _VALUE_ATTRIBUTE.match(text, ve):
                 out.append(Span(vs, ve, "record_key", 3))
         elif cls in ("named_person", "person_role"):
             if is_person_name(value):
@@ -1637,6 +1643,20 @@ def _national_ids(
 
 def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
     end_at = len(text) if endpos is None else endpos
+    first = len(out)
+    _phone_shapes(text, out, pos, end_at)
+    for k in range(first, len(out)):
+        s, e = out[k].start, out[k].end
+        if s > 1 and e < len(text) and text[e] == ">":
+            # a caller's display name before their number: "Müller, Sabine" <+4915112345678>
+            # (Asterisk's CDRs), Camille Lefèvre <+33612457890> (FreeSWITCH), <tel:+1…>
+            if text[s - 1] == "<" and text[s - 2] == " ":
+                _display_name(text, s - 2, out)
+            elif s > 5 and text[s - 5:s] == "<tel:" and text[s - 6] == " ":
+                _display_name(text, s - 6, out)
+
+
+def _phone_shapes(text: str, out: list[Span], pos: int, end_at: int) -> None:
     for i, pattern in enumerate(_PHONES):
         if i == 0 and text.find("+", pos, end_at) < 0:
             continue  # the international pattern starts with a +
@@ -2910,6 +2930,25 @@ def _xml_elements(text: str, out: list[Span]) -> None:
         _bound_value(m.group("k").rsplit(":", 1)[-1], m.group("v"), m.start("v"), out)
 
 
+# a setting's name and value as attributes: FreeSWITCH's <param name="password" value="…"/>,
+# <variable name="effective_caller_id_name" …>, .NET's <add key="…" value="…"/>, Spring's and
+# Ant's <property name="…" value="…"/>
+_XML_ATTRIBUTES = re.compile(
+    r"\b(?:name|key)=(?P<q>[\"'])(?P<k>[^\"'<>\n]{1,64})(?P=q)[ \t]+value=(?P<r>[\"'])(?P<v>[^\"'<>\n]{1,512})(?P=r)"
+)
+
+
+# what follows a setting's name as an attribute (<add key="Timeout" value="30"/>): the key names
+# the setting, it is no record's key
+_VALUE_ATTRIBUTE = re.compile(r"[\"']?[ \t]+value=[\"']")
+
+
+def _xml_attributes(text: str, out: list[Span]) -> None:
+    for m in _XML_ATTRIBUTES.finditer(text):
+        if _KEY_WORD.search(m.group("k")) is not None:  # as the gate (_XML_BRANCH) sees it
+            _bound_value(m.group("k"), m.group("v"), m.start("v"), out)
+
+
 def _bound_value(key: str, value: str, start: int, out: list[Span]) -> None:
     """``value`` (at ``start``) under ``key`` outside key=value text, read as _key_values
     reads one: by the key's class, if plausible for it."""
@@ -3419,6 +3458,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _sudo_bare(text, cands)
     if "</" in text:
         _xml_elements(text, cands)
+    if " value=" in text:
+        _xml_attributes(text, cands)
     if "S-1-5-21-" in text:
         _account_sids(text, cands)
     if not text.isascii() and ("〒" in text or "県" in text or "都" in text or "道" in text or "府" in text

@@ -202,7 +202,12 @@ _add("person_name", "given_names", "givennames", "first_names", "firstnames", "f
      "last_names", "lastnames", "surnames", "forenames", "apelido", "apelidos", "sobrenomes", "caller_id_name",
      "callerid_name", "calleridname", "effective_caller_id_name", "origination_caller_id_name",
      "callee_id_name", "caller_name", "callee_name", "connected_line_name", "connectedlinename",
-     "cc_name", "ccname")
+     "cc_name", "ccname", "caller_idname", "agi_calleridname", "callee_idname")
+# a call's number as a switch names it (Asterisk's CallerIDNum and AGI's agi_callerid, FreeSWITCH's
+# caller_id_number): a phone's, or an extension's
+_add("phone", "caller_idnum", "calleridnum", "agi_callerid", "callerid", "caller_id", "caller_id_number",
+     "callerid_num", "callerid_number", "effective_caller_id_number", "origination_caller_id_number",
+     "connected_line_num", "connectedlinenum", "caller_number", "callee_id_number")
 _add("ssn", "rfc", "tckn", "cuit", "cuil")  # Mexico's, Turkey's and Argentina's tax or identity numbers
 # a browser's or a device's fingerprint (fraud screening), the UK's fraud-prevention headers
 # that HMRC's APIs require (Gov-Client-Device-ID, Gov-Client-User-IDs, Gov-Client-MAC-Addresses)
