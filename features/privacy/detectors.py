@@ -281,6 +281,10 @@ _KEY_WORDS = (
     "solicitante|requerente|trabalhador|trabajador|viaj|voyageur|reisender|fahrgast|passagier|pasajero|"
     "passageiro|passeggero|hu[eé]sped|h[oó]spede|ospite|nabywca|danneggiato|contraente|beneficiar|alumno|aluno|"
     "estudiante|[eé]tudiant|"
+    # Indonesian names, birth dates, addresses and id numbers; banking's parties and accounts; a
+    # wallet's recovery words; identity documents; a camera's serial number (keys.py)
+    "fname|lname|cif|nama|lahir|alamat|nik|clabe|mnemonic|seed_phrase|recovery_phrase|party|tiers|serialnumber|serial_number|"
+    "residenza|ausweis|dowodu|emirates|_tin|nasc|fecha_nac|fec_nac|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
     # accounts, national ids, bank accounts; one person's app installation
     "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
@@ -323,7 +327,7 @@ _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "at
                    "usuario", "utilisateur", "utente", "benutzer", "gebruiker")
 _ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
 _SHAPE_BRANCHES = (
-    r"@|%40",
+    r"@|%40|8=FIX",  # (8=FIX: a FIX message, _fix_fields)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
     r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}",
     r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
@@ -1322,8 +1326,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             continue  # "not a valid email address: An email address must…", "IP address: …"
         if cls == "user_id" and value.startswith("system:"):
             continue  # Kubernetes' own identities: system:anonymous, system:serviceaccount:…
-        if cls == "user_id" and _KEY_AHEAD.match(value):
-            continue  # "Failed Login: username=jdoe", Dovecot's "Login: user=<jdoe>": a pair, read on its own
+        if cls in ("user_id", "person_name", "named_person", "person_role") and _KEY_AHEAD.match(value):
+            # "Failed Login: username=jdoe", Dovecot's "Login: user=<jdoe>", "beneficiario: nombre=…":
+            # a pair, read on its own
+            continue
         if cls == "user_id" and value.startswith("arn:"):
             continue  # "User: arn:aws:iam::…:user/jdoe": the login detector takes the user only
         if key == "PWD" and value[:1] in "/~":
@@ -1360,7 +1366,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
 # also PHP's print_r ``[name] =>``; and a bare ``holder`` (an account's, or a lock's:
 # holder=worker-3 stays, only a person's name is taken)
 # what _OTHER_NAME_KEYS needs, as lower-case substrings (cheaper than the regex per text)
-_OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "isim", 'nom"', "nom'", "nom ",
+_OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "nombre", "isim", 'nom"', "nom'", "nom ",
                          "nom=", "nom:", "nom\\", "nom\t")
 _BARE_NAME_KEY = re.compile(
     r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")(?:\\?[\"'])?"
@@ -2943,6 +2949,30 @@ _XML_ATTRIBUTES = re.compile(
 _VALUE_ATTRIBUTE = re.compile(r"[\"']?[ \t]+value=[\"']")
 
 
+# The FIX protocol's fields that name a person or hold a credential, in a message written with
+# "|" or SOH between its tag=value fields (QuickFIX's logs): Username (553), Password (554),
+# NewPassword (925), RawData (96, a logon's credential), Account (1), PartyID (448), and the
+# traders' sub-ids (SenderSubID 50, TargetSubID 57, OnBehalfOfSubID 116, DeliverToSubID 129).
+# The firms' CompIDs (49, 56) and the order ids stay.
+_FIX_FIELD = re.compile(r"(?:^|(?<=[|\x01]))(?P<t>553|554|925|96|1|448|50|57|116|129)=(?P<v>[^|\x01\n]{1,256})")
+_FIX_CLASS = {"553": "user_id", "554": "password", "925": "password", "96": "secret", "1": "user_id",
+              "448": "user_id", "50": "user_id", "57": "user_id", "116": "user_id", "129": "user_id"}
+
+
+# a PartyID's source (447) that names a firm, not a person: a BIC, an LEI, a MIC, a CSD
+# participant, a country
+_FIX_FIRM_SOURCE = re.compile(r"[|\x01]447=[BNGHE](?=[|\x01])")
+
+
+def _fix_fields(text: str, out: list[Span]) -> None:
+    for m in _FIX_FIELD.finditer(text, text.find("8=FIX")):
+        if is_neutral(m.group("v")):
+            continue
+        if m.group("t") == "448" and _FIX_FIRM_SOURCE.match(text, m.end()):
+            continue  # 448=GB-LEI-…|447=N: a firm's LEI, as the party's source says
+        out.append(Span(m.start("v"), m.end("v"), _FIX_CLASS[m.group("t")], 2))
+
+
 def _xml_attributes(text: str, out: list[Span]) -> None:
     for m in _XML_ATTRIBUTES.finditer(text):
         if _KEY_WORD.search(m.group("k")) is not None:  # as the gate (_XML_BRANCH) sees it
@@ -3460,6 +3490,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _xml_elements(text, cands)
     if " value=" in text:
         _xml_attributes(text, cands)
+    if "8=FIX" in text:
+        _fix_fields(text, cands)
     if "S-1-5-21-" in text:
         _account_sids(text, cands)
     if not text.isascii() and ("〒" in text or "県" in text or "都" in text or "道" in text or "府" in text

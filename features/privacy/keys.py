@@ -214,6 +214,26 @@ _add("ssn", "rfc", "tckn", "cuit", "cuil")  # Mexico's, Turkey's and Argentina's
 _add("user_id", "device_fingerprint", "devicefingerprint", "browser_fingerprint", "device_imei", "gov_client_device_id",
      "gov_client_user_ids", "gov_client_mac_addresses")
 _add("named_person", "cashier", "clerk")
+# Mailchimp's merge fields, Indonesian and Malay names, a party's name in AML and payments
+_add("person_name", "fname", "lname", "nama_lengkap", "party_name", "originator_name", "ordering_customer_name")
+# birth dates, addresses and identity documents as services write them in other languages:
+# Indonesian (tgl_lahir, alamat, nik), Portuguese (dt_nasc), Spanish (fecha_nac), Italian
+# (residenza), German (Voranschrift: the previous address; Ausweisnummer: an identity card's)
+_add("dob", "tgl_lahir", "tanggal_lahir", "dt_nasc", "dt_nascimento", "data_nasc", "fecha_nac", "fec_nac",
+     "date_naissance", "date_de_naissance")
+_add("address", "alamat", "alamat_lengkap", "residenza", "voranschrift", "wohnanschrift", "domicilio_fiscal")
+_add("ssn", "ausweisnummer", "personalausweisnummer", "ausweis_nummer", "nr_dowodu", "numer_dowodu", "emirates_id",
+     "foreign_tin", "tin", "national_identifier", "nationalidentifier", "nik", "id_card_number", "idcard_number",
+     "id_card_no", "legal_id")
+_add("iban", "clabe")  # Mexico's bank account number
+# a wallet's recovery words (BIP-39), never to be logged
+_add("secret", "mnemonic", "mnemonic_phrase", "seed_phrase", "recovery_phrase")
+# a bank's customer (its CIF number), an AML system's party, a French bank's third party (tiers)
+_add("user_id", "cif", "cif_number", "cif_no", "party_key", "partykey", "party_id", "id_tiers",
+     "customer_ref", "customer_mnemonic")
+# a photo's EXIF: where it was taken and the camera's serial number
+_add("geo", "gpslatitude", "gpslongitude", "gps_latitude", "gps_longitude")
+_add("user_id", "bodyserialnumber", "body_serial_number")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
@@ -360,6 +380,8 @@ _NAME_PREFIX = frozenset({
     "address", "participant", "attendee", "invitee", "usr",  # PayPal's address_name: the addressee
     "pan", "aadhaar", "aadhar", "passport", "kyc",  # the name an identity document carries (pan_name)
     "profile", "practitioner", "physician", "doctor", "candidate", "organizer", "prescriber", "taxpayer",
+    "debtor", "creditor", "payee", "receiver", "consignee", "originator", "insured", "policyholder", "claimant",
+    "traveler", "traveller", "borrower", "guarantor", "signer", "signatory", "athlete", "learner",
     "requester", "reporter", "author", "assignee", "submitter", "inviter", "technician",
 })  # fmt: skip
 # what owns a display or full name that is no person's (appDisplayName: Azure AD's sign-in log)
@@ -894,7 +916,7 @@ _RECORD_NAME_KEYS = frozenset({
     "first_name", "firstname", "last_name", "lastname", "given_name", "givenname", "family_name",
     "familyname",
 })  # fmt: skip
-_RECORD_FULL_NAME_KEYS = frozenset({"full_name", "fullname", "name", "nombre", "nome", "nom", "naam"})
+_RECORD_FULL_NAME_KEYS = frozenset({"full_name", "fullname", "name", "nombre", "nome", "nom", "naam", "nama"})
 FHIR_PEOPLE = frozenset({"Patient", "Person", "Practitioner", "RelatedPerson"})
 _TYPED_NAMES = frozenset({"name", "display_name", "displayname", "full_name", "fullname", "id", "alternate_id"})
 
