@@ -175,7 +175,7 @@ def _map_distinct(anon: Anonymizer, s: pl.Series, fn: Any) -> pl.Series:
 def _gate_bits(values: list[str] | pl.Series) -> list[int]:
     """The detectors' gates over many strings at once, run by polars in native code:
     bit ``i`` of entry ``j`` says whether pattern ``i`` of :data:`GATE_PATTERNS` occurs in
-    ``values[j]``, and bit 13 (:data:`G_KEYS`) whether a key in it could name personal data,
+    ``values[j]``, and the last bit (:data:`G_KEYS`) whether a key in it could name personal data,
     which is what ``find_spans(..., gates=)`` takes (the same as :func:`gate_bits` one at a
     time). ``values`` is a list of strings or a string Series without nulls (used as it
     is, not copied)."""

@@ -668,7 +668,8 @@ _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer
                "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
                *(w for w in _TITLE_WORDS if not w.startswith("mr")))
 _PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "employee", "payee", "mrn", "passport",
-                 "imsi", "imei", "iccid", "msisdn", "pesel", "uid", *_ROLE_WHO_WORDS)
+                 "imsi", "imei", "iccid", "msisdn", "pesel", "uid")
+_PHRASE_AND_ROLE_WORDS = _PHRASE_WORDS + _ROLE_WHO_WORDS
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
 # What the login lines hold besides "user", "@" and " name:" (see find_spans), as they are written
 _LOGIN_MARKS = (
@@ -793,7 +794,8 @@ _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./
 # The word lists some detectors start from, as gates. In one process find_spans tests them
 # as substrings of the lowered text (the same answers, cheaper there than these regexes);
 # the batch path gets their bits from polars with the others.
-_WORD_GATES = (_words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate(_CLI_WORDS), _LOGIN_MARKS_GATE)
+_WORD_GATES = (_words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate(_CLI_WORDS), _LOGIN_MARKS_GATE,
+               _words_gate(_ROLE_WHO_WORDS))  # (the role words apart: looking for each in every text cost 4%)
 # The gates find_spans puts before its costlier detector families, in bit order. Each is
 # written in the syntax shared by Python's ``re`` and the Rust ``regex`` crate (no
 # look-arounds, no back-references), so that the batch path can run them over a whole
@@ -807,9 +809,9 @@ GATE_PATTERNS: tuple[str, ...] = (
 _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE,
           _PROSE_GATE, *(re.compile(p) for p in _WORD_GATES), re.compile(_OTHER_SHAPES))  # fmt: skip
 (_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_PHRASE_WORDS,
- _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_OTHER_SHAPES, _G_KEYS) = (1 << i for i in range(15))
+ _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_ROLE_WHO, _G_OTHER_SHAPES, _G_KEYS) = (1 << i for i in range(16))
 assert GATE_PATTERNS[-1] == SHAPE_PATTERNS[-1] == _OTHER_SHAPES
-# Bit 13 is the last part of SHAPE_PATTERNS too (names after a cue in other languages, numbers
+# The last pattern (G_OTHER_SHAPES) is the last part of SHAPE_PATTERNS too (names after a cue in other languages, numbers
 # after the word that names them): the batch path computes it once for both.
 G_OTHER_SHAPES = _G_OTHER_SHAPES
 # The last bit of the gates (G_KEYS) says whether a key=value pair in the text could find
@@ -1853,8 +1855,8 @@ def _japanese(text: str, out: list[Span]) -> None:
 _BRACKETED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,? [A-ZÀ-Þ][\w'’-]+){1,3}(?=[,)])")
 
 
-def _phrases(text: str, out: list[Span], lowered: str) -> None:
-    for m in _at_words(text, lowered, _PHRASE_WORDS, _PHRASE):
+def _phrases(text: str, out: list[Span], lowered: str, roles: bool) -> None:
+    for m in _at_words(text, lowered, _PHRASE_AND_ROLE_WORDS if roles else _PHRASE_WORDS, _PHRASE):
         value = m.group("v")
         if is_neutral(value) or re.fullmatch(r"[vV]?[0-9]+(?:[._-][0-9]+)*", value) and (
             len(value) < 4 or ("." in value and m.group("who").lower() in _ROLE_WHO_WORDS)
@@ -3448,8 +3450,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             if windows:
                 _ibans(text, cands)
             _national_ids(text, cands, _NATIONAL_LETTERS)
-    if gates & _G_PHRASE_WORDS if gates is not None else _has_any(lowered, _PHRASE_WORDS):
-        _phrases(text, cands, lowered)
+    roles = bool(gates & _G_ROLE_WHO) if gates is not None else _has_any(lowered, _ROLE_WHO_WORDS)
+    if roles or (gates & _G_PHRASE_WORDS if gates is not None else _has_any(lowered, _PHRASE_WORDS)):
+        _phrases(text, cands, lowered, roles)
     if gates & _G_NAME_WORDS if gates is not None else _has_any(lowered, _NAME_WORDS):
         _names(text, cands, lowered, _NAME_STARTS, _NAME_PHRASE)
     if gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _OTHER_NAME_STARTS):
