@@ -283,7 +283,8 @@ _KEY_WORDS = (
     "estudiante|[eé]tudiant|"
     # Indonesian names, birth dates, addresses and id numbers; banking's parties and accounts; a
     # wallet's recovery words; identity documents; a camera's serial number (keys.py)
-    "fname|lname|cif|nama|lahir|alamat|nik|clabe|mnemonic|seed_phrase|recovery_phrase|party|tiers|serialnumber|serial_number|"
+    "fname|lname|cif|ifa|tdid|rdid|buyeruid|openid|open_id|unionid|union_id|ecid|mcid|listener|crm_id|creator|influencer|"
+    "nama|lahir|alamat|nik|clabe|mnemonic|seed_phrase|recovery_phrase|party|tiers|serialnumber|serial_number|"
     "residenza|ausweis|dowodu|emirates|_tin|nasc|fecha_nac|fec_nac|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
     # accounts, national ids, bank accounts; one person's app installation
@@ -1529,6 +1530,42 @@ def _mentions(text: str, out: list[Span]) -> None:
         for g in ("d", "s", "n"):
             if m.group(g) is not None:
                 out.append(Span(m.start(g), m.end(g), "user_id", 2))
+
+
+# A social media handle in prose or after a separator (creator @dudacostafit, account=@sanne.fotografie,
+# "by @aiko_travels:"): an @ after a blank, a bracket or =, not inside a word (an e-mail
+# address, image@sha256:, pkg@v1.2.3), not before a path, a call or a domain (@babel/core,
+# @app.route(, @example.com), not a JSON key ("@timestamp"), not Slack's <@U…> (_mentions)
+_HANDLE = re.compile(r"(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@/('\"-]|\.\w|:\S)")
+# Java's and Python's annotations and decorators, JSDoc's and Javadoc's tags, chat's group
+# mentions, JSON-LD's keywords: written with an @, no one's handle
+_NOT_HANDLES = frozenset({
+    "here", "channel", "everyone", "all", "timestamp", "version", "type", "id", "context", "value", "graph",
+    "media", "import", "charset", "param", "return", "returns", "throws", "see", "since", "deprecated",
+    "override", "author", "todo", "internal", "latest", "next", "property", "staticmethod", "classmethod",
+    "dataclass", "abstractmethod", "cached_property", "lru_cache", "cache", "wraps", "contextmanager",
+    "keyframes", "font", "supports", "mention", "example", "link", "inheritdoc", "code", "ts",
+})  # fmt: skip
+# the last part of a domain's name: "@example.com" names a domain, not an account
+_DOMAIN_ENDS = frozenset({"com", "net", "org", "io", "de", "fr", "uk", "es", "it", "nl", "eu", "co", "info", "biz",
+                          "app", "dev", "me", "ru", "jp", "cn", "br", "in", "au", "ca", "ch", "at", "be", "pl",
+                          "se", "no", "dk", "fi", "pt", "cz", "local", "internal", "corp", "lan"})
+_ANNOTATION = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*")
+
+
+def _handles(text: str, out: list[Span]) -> None:
+    i = text.find("@")
+    while i >= 0:
+        m = _HANDLE.match(text, i + 1) if i == 0 or text[i - 1] in " \t\n\r(=," else None
+        i = text.find("@", i + 1)
+        if m is None:
+            continue
+        h = m.group("h")
+        if h.lower() in _NOT_HANDLES or _ANNOTATION.fullmatch(h) or h.isdigit() or len(h) < 3:
+            continue  # @Override, @Transactional, @here, @2x
+        if "." in h and h.rsplit(".", 1)[1].lower() in _DOMAIN_ENDS:
+            continue  # @example.com
+        out.append(Span(m.start("h"), m.end("h"), "user_id", 1))
 
 
 def _ipv4(text: str, out: list[Span]) -> None:
@@ -3399,6 +3436,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _emails(text, cands, identifiers)
         if "<@" in text:
             _mentions(text, cands)
+        if "@" in text:
+            _handles(text, cands)
     lowered = text.lower()
     if (
         (gates & _G_SECRET if gates is not None else _SECRET_GATE.search(text) is not None)

@@ -234,6 +234,13 @@ _add("user_id", "cif", "cif_number", "cif_no", "party_key", "partykey", "party_i
 # a photo's EXIF: where it was taken and the camera's serial number
 _add("geo", "gpslatitude", "gpslongitude", "gps_latitude", "gps_longitude")
 _add("user_id", "bodyserialnumber", "body_serial_number")
+# advertising and analytics ids of a person or their browser: OpenRTB's buyeruid and ifa, The
+# Trade Desk's tdid, Google's rdid, Snowplow's domain_userid and network_userid, Adobe's ECID,
+# WeChat's and TikTok's openid/unionid, a podcast listener's, a CRM's id
+_add("user_id", "buyeruid", "buyer_uid", "tdid", "ifa", "rdid", "idfa", "domain_userid", "network_userid", "ecid",
+     "mcid", "openid", "open_id", "unionid", "union_id", "listener_id", "listener_hash", "crm_id", "visitor_id",
+     "visitorid", "anonymous_user_id", "user_hash")
+_add("session_id", "domain_sessionid", "domain_session_id")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
@@ -336,11 +343,13 @@ PERSONAL_PARENTS = frozenset({
     "viajante", "voyageur", "reisender", "fahrgast", "passagier", "pasajero", "passageiro", "passeggero",
     "huesped", "hospede", "ospite", "nabywca", "danneggiato", "assicurato", "contraente", "beneficiario",
     "beneficiaria", "alumno", "aluno", "estudiante", "etudiant",
+    # who writes, reads or listens to content, and whose identity an object is
+    "creator", "influencer", "listener", "reader", "commenter",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
     "full": "person_name", "given": "person_name", "family": "person_name",
-    "middle": "person_name", "id": "user_id", "login": "user_id", "handle": "user_id",
+    "middle": "person_name", "id": "user_id", "uuid": "user_id", "login": "user_id", "handle": "user_id",
     "line1": "address", "line2": "address", "street": "address", "city": "address",
     "license": "ssn", "licence": "ssn",  # a driver's licence's number, in a person's object
     "zip": "address", "postal": "address", "postcode": "address", "house": "address",
@@ -841,6 +850,8 @@ _CARD_DETAILS = frozenset({
     "expiry_year", "expiration_month", "expiration_year", "funding", "country", "network", "networks",
     "type", "card_type", "scheme", "issuer", "wallet", "fingerprint", "three_d_secure_usage", "checks",
     "display_brand", "regulated_status", "available", "preferred", "generated_from", "description",
+    # an object's own id, title and link: a payment card's (card_1Nx…) or a board's card (Trello, Pipefy)
+    "id", "uuid", "title", "url", "short_url", "short_link", "pipe_id", "board_id", "list_id", "status",
 })  # fmt: skip
 
 
