@@ -954,3 +954,36 @@ def test_orm_binds_are_read_under_their_insert_columns(anon: Anonymizer) -> None
           "INSERT INTO [Klienci] ([ImieNazwisko], [Plan])\nOUTPUT INSERTED.[Id]\nVALUES (@p0, @p1);")
     out = anon.anonymize_text(ef)
     assert "Jan Kowalski" not in out and "@p1='Standard'" in out
+
+
+def test_people_in_roles_calls_and_boards_session_18() -> None:
+    # roles only people have take an id or a login; roles that name machines too do not
+    assert classify_key("rider") == classify_key("member") == "person_role"
+    assert classify_key("driver") == classify_key("owner") == "named_person"
+    assert classify_key("athlete_id") == classify_key("employeeid") == classify_key("kunde_nr") == "user_id"
+    assert classify_key("payroll_id") == "id" and classify_key("name", "caller") == "named_person"
+    import polars as pl
+
+    frame = pl.DataFrame([
+        {"message": "offer sent", "attributes": {
+            "rider": "usr_51f0b7a9c3", "member": "worker-3", "driver": "drv_90e2d4f6a1",
+            "caller_name": {"caller_name": "TREMBLAY GENEVIEVE", "caller_type": "CONSUMER"},
+            "card": {"id": "891273645", "title": "Onboarding checklist"},
+            "fields": [{"property": "firstname", "value": "Sanne"}, {"property": "plan", "value": "gold"}]}},
+        {"message": "FIX 8=FIX.4.4|9=131|35=A|49=HF-ALPHA01|553=alpha_ops|554=Sp!ng3r-2024#q|10=201|",
+         "attributes": {"rider": "Jonas Weber", "member": "LY-DE-0093318842", "driver": "org.postgresql",
+                        "caller_name": {"caller_name": "Ana Lima", "caller_type": "BUSINESS"},
+                        "card": {"id": "5521", "title": "Q3 plan"},
+                        "fields": [{"property": "firstname", "value": "Piet"}, {"property": "plan", "value": "free"}]}},
+    ])
+    rows = _batch_equals_single(frame)
+    text = json.dumps(rows, ensure_ascii=False)
+    for value in ("usr_51f0b7a9c3", "LY-DE-0093318842", "Jonas Weber", "TREMBLAY GENEVIEVE", "Sanne", "Piet",
+                  "alpha_ops", "Sp!ng3r-2024#q", "Ana Lima"):
+        assert value not in text, value
+    first, second = rows[0]["attributes"], rows[1]["attributes"]
+    assert first["member"] == "worker-3" and first["driver"] == "drv_90e2d4f6a1"
+    assert second["driver"] == "org.postgresql" and "HF-ALPHA01" in rows[1]["message"]
+    assert first["caller_name"]["caller_type"] == "CONSUMER" and first["card"] == {
+        "id": "891273645", "title": "Onboarding checklist"}
+    assert first["fields"][1] == {"property": "plan", "value": "gold"}

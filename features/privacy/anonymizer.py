@@ -512,7 +512,8 @@ _PAIR_NAME = re.compile(r"[A-Za-z][\w.:-]{0,63}")
 # ({"type": "PASSPORT", "number": …}, {"deviceType": "MOBILE", "number": …}, FHIR's
 # {"system": "phone", "value": …})
 _LABEL_KEYS = frozenset({"name", "key", "type", "document_type", "id_type", "kind", "system", "device_type",
-                         "identifier_type", "tax_id_type", "label"})  # fmt: skip
+                         "identifier_type", "tax_id_type", "label",
+                         "property", "field", "attribute", "param"})  # fmt: skip (HubSpot's {property, value})
 # (not "id": {"id": 7, "name": "jdoe"} is a person's object, whose name is no label)
 _LABELLED_KEYS = frozenset({"value", "number"})
 

@@ -328,7 +328,7 @@ _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "at
                    "usuario", "utilisateur", "utente", "benutzer", "gebruiker")
 _ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
 _SHAPE_BRANCHES = (
-    r"@|%40|8=FIX",  # (8=FIX: a FIX message, _fix_fields)
+    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
     r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}",
     r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
@@ -3003,6 +3003,24 @@ _FIX_CLASS = {"553": "user_id", "554": "password", "925": "password", "96": "sec
 _FIX_FIRM_SOURCE = re.compile(r"[|\x01]447=[BNGHE](?=[|\x01])")
 
 
+# iCalendar's (RFC 5545) attendees and organizer by their common name: ATTENDEE;…;CN=Jonas Keller:mailto:…,
+# ORGANIZER;CN="Weber, Sabine":mailto:…
+_ICAL_CN = re.compile(r"(?:ATTENDEE|ORGANIZER);(?:[^\n:;]*;)*?CN=(?:\"(?P<q>[^\"\n]{1,128})\"|(?P<v>[^;:\"\n]{1,128}))[;:]")
+
+
+_ICAL_NOT_PERSON = re.compile(r";CUTYPE=(?:ROOM|RESOURCE|GROUP|UNKNOWN)[;:]", re.I)
+
+
+def _ical_names(text: str, out: list[Span]) -> None:
+    for m in _ICAL_CN.finditer(text):
+        g = "q" if m.group("q") is not None else "v"
+        line_end = text.find("\n", m.start())
+        if _ICAL_NOT_PERSON.search(text, m.start(), len(text) if line_end < 0 else line_end):
+            continue  # a meeting room's or a group's name (CUTYPE=ROOM)
+        if not is_neutral(m.group(g)):
+            out.append(Span(m.start(g), m.end(g), "person_name", 2))
+
+
 def _fix_fields(text: str, out: list[Span]) -> None:
     for m in _FIX_FIELD.finditer(text, text.find("8=FIX")):
         if is_neutral(m.group("v")):
@@ -3534,6 +3552,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _xml_attributes(text, cands)
     if "8=FIX" in text:
         _fix_fields(text, cands)
+    if "ATTENDEE;" in text or "ORGANIZER;" in text:
+        _ical_names(text, cands)
     if "S-1-5-21-" in text:
         _account_sids(text, cands)
     if not text.isascii() and ("〒" in text or "県" in text or "都" in text or "道" in text or "府" in text

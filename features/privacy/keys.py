@@ -241,6 +241,8 @@ _add("user_id", "buyeruid", "buyer_uid", "tdid", "ifa", "rdid", "idfa", "domain_
      "mcid", "openid", "open_id", "unionid", "union_id", "listener_id", "listener_hash", "crm_id", "visitor_id",
      "visitorid", "anonymous_user_id", "user_hash")
 _add("session_id", "domain_sessionid", "domain_session_id")
+# Microsoft 365's audit UserKey (a person's PUID), SCIM's and IRC's nick names
+_add("user_id", "user_key", "userkey", "nickname", "nick_name", "nick")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
@@ -349,7 +351,8 @@ PERSONAL_PARENTS = frozenset({
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
     "full": "person_name", "given": "person_name", "family": "person_name",
-    "middle": "person_name", "id": "user_id", "uuid": "user_id", "login": "user_id", "handle": "user_id",
+    "middle": "person_name", "id": "user_id", "uuid": "user_id", "gid": "user_id", "login": "user_id",
+    "handle": "user_id",
     "line1": "address", "line2": "address", "street": "address", "city": "address",
     "license": "ssn", "licence": "ssn",  # a driver's licence's number, in a person's object
     "zip": "address", "postal": "address", "postcode": "address", "house": "address",
@@ -430,7 +433,7 @@ _PERSON_ID_PREFIX = frozenset({
     "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee", "profile",
     "recipient", "anonymous", "contact", "visitor",  # recipientId, ajs_anonymous_id, a CRM's contact_id
     "athlete", "viewer", "courier", "learner", "pupil", "claimant", "insured", "policyholder", "traveler",
-    "traveller", "borrower", "cardholder",
+    "traveller", "borrower", "cardholder", "creator",
     # the same in the languages services write their keys in (kunde_nr, id_cliente, usuario_id)
     "kunde", "kunden", "cliente", "usuario", "utente", "klant", "gebruiker", "mitglied", "socio", "abonnent",
     "mitarbeiter", "empleado", "paciente", "alumno", "aluno", "estudiante", "adherent", "benutzer", "nutzer",
@@ -604,8 +607,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     if last == "uid" and len(parts) > 1 and (parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _AUTH_PROVIDERS):
         return "user_id"  # firebase_uid, customer_uid (not a Kubernetes pod_uid)
     if last == "id" and len(parts) > 1:
-        if parts[-2] in _PERSON_ID_PREFIX:
-            return "user_id"
+        if parts[-2] in _PERSON_ID_PREFIX or (len(parts) > 2 and parts[-2] == "account" and parts[-3] in _PERSON_ID_PREFIX):
+            return "user_id"  # (Atlassian's userAccountId, creatorAccountId: a person's account)
         if parts[-2] in ("session", "sess"):
             return "session_id"
         return "id"
