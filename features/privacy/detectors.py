@@ -219,8 +219,8 @@ _NAME_CUES_OTHER = (
     # who introduces themselves in a chat, an SMS or a voicemail: "Hola, soy Lucía Fernández",
     # "meu nome é Beatriz Souza", "me llamo Martina López", "je m'appelle …", "ich heiße …"
     r"[Ss]oy|[Mm]e llamo|[Mm]i nombre es|[Mm]eu nome é|[Mm]eu nome e|[Jj]e m'appelle|[Ii]ch heiße|[Ii]ch heisse|"
-    r"[Mm]ein Name ist|[Mm]i chiamo|[Ii]l mio nome è|[Mm]ijn naam is|[Nn]azywam się|[Jj]menuji se|[Aa]dım|"
-    r"[Ii]sim(?:im)?|[Bb]enim adım|[Hh]i,? it's|"
+    r"[Mm]ein Name ist|[Mm]i chiamo|[Ii]l mio nome è|[Mm]ijn naam is|[Nn]azywam się|[Jj]menuji se|"
+    r"[Bb]enim adım|[Ii]smim|[Hh]i,? it's|"  # (not a bare "adım": a step too, "Adım 3")
     # who wrote a message: "Hi, this is Linda Park", a sign-off ("Thanks, Rachel Greenwood")
     r"(?:Hi|Hello|Hey),? this is|(?:Thanks|Thank you|Many thanks|Regards|Best regards|Kind regards|"
     r"Cheers|Sincerely|Best wishes),)"
@@ -657,7 +657,8 @@ _OTHER_NAME_STARTS = (
     "antragsteller", "hakija", "borger", "sökande", "ansøger", "wnioskodawca", "richiedente", "solicitante",
     "requerente", "demandeur", "aanvrager", "trabajador", "trabalhador", "viajer", "benefici", "danneggiat",
     "soy", "me llamo", "mi nombre es", "meu nome", "je m'appelle", "ich heiße", "ich heisse", "mein name ist",
-    "mi chiamo", "il mio nome", "mijn naam is", "nazywam się", "jmenuji se", "adım", "isim", "hi it's", "hi, it's",
+    "mi chiamo", "il mio nome", "mijn naam is", "nazywam się", "jmenuji se", "benim adım", "ismim", "hi it's",
+    "hi, it's",
     "odbiorca:", "destinataire:", "hi, this is", "hi this is", "hello, this is", "hello this is",
     "hey, this is", "hey this is", "thanks,", "thank you,", "many thanks,", "regards,", "best regards,",
     "kind regards,", "cheers,", "sincerely,", "best wishes,",
