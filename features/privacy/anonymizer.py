@@ -45,15 +45,15 @@ from features.privacy.detectors import (
     cookie_spans,
     find_spans,
     is_neutral,
-    is_person_name,
     person_record,
+    role_kind,
 )
 from features.privacy.echoes import echo_event
 from features.privacy.keys import (
+    ROLE_CLASSES,
     child_class,
     classify_key,
     is_plausible,
-    is_role_id,
     looks_random,
     normalize_key,
     record_class,
@@ -64,7 +64,7 @@ from features.privacy.tokens import Tokenizer, TokenKey, load_key
 __all__ = ["Anonymizer"]
 
 _FIELD_TYPES = {f.name: f.type for f in EVENT_FIELDS}
-_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person", "person_role")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", *ROLE_CLASSES)
 _TS_OK = re.compile(
     r"^\s*(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?"
     r"\s*(?:Z|z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?)?|[0-9]+(?:\.[0-9]+)?)\s*$"
@@ -281,13 +281,11 @@ class Anonymizer:
             parts.append(text[pos:])
             out, found = self._replace("".join(parts), False)
             return out, tuple(["cookie"] * len(spans) + found)
-        if cls in ("named_person", "person_role"):
-            # a person's role: their name if the value is shaped like one, else free text
-            if is_person_name(text) and self.policy.free_text.get("person_name", "tokenize") != "keep":
-                return self._render("person_name", text), ("person_name",)
-            if (cls == "person_role" and is_role_id(text)
-                    and self.policy.free_text.get("user_id", "tokenize") != "keep"):
-                return self._render("user_id", text), ("user_id",)  # rider=usr_51f0b7a9c3
+        if cls in ROLE_CLASSES:
+            # a person's role: their name or id if the value is shaped like one, else free text
+            kind = role_kind(cls, text)
+            if kind is not None and self.policy.free_text.get(kind, "tokenize") != "keep":
+                return self._render(kind, text), (kind,)
             out, found = self._replace(text, False)
             return out, tuple(found)
         # a key names the value: the whole value is personal data of that kind

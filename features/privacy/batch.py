@@ -37,6 +37,7 @@ from features.privacy.detectors import (
 )
 from features.privacy.echoes import echo_event, echo_frame
 from features.privacy.keys import (
+    ROLE_CLASSES,
     child_class,
     classify_key,
     normalize_key,
@@ -453,7 +454,7 @@ def _scan(
     import polars as pl
 
     dtype = s.dtype
-    personal = cls not in (None, "id", "named_person", "person_role") and cls not in _WHOLE
+    personal = cls not in (None, "id", *ROLE_CLASSES) and cls not in _WHOLE
     if dtype == pl.String:
         if cls in (None, "id"):
             if s.name == "count":  # value_counts refuses this name; the row-wise gate first, as before

@@ -50,6 +50,7 @@ from features.privacy.checks import (
 )
 from features.privacy.keys import (
     FHIR_PEOPLE,
+    ROLE_CLASSES,
     classify_key,
     is_machine_account,
     is_person_type,
@@ -86,6 +87,7 @@ __all__ = [
     "is_neutral",
     "is_person_name",
     "key_run_matters",
+    "role_kind",
     "key_runs",
 ]
 
@@ -324,6 +326,8 @@ _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "at
                    "traveler", "traveller", "applicant", "claimant", "kunde", "kundin", "cliente", "klant",
                    "usuario", "utilisateur", "utente", "benutzer", "gebruiker")
 _ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
+# what follows a phrase word or a role in the gates: "user 4821", "employee no. 77", "courier au_cour_11842"
+_PHRASE_GATE_TAIL = r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9]"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -375,7 +379,7 @@ _SHAPE_BRANCHES = (
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
     r"(?i:(?:user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
-    r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])",
+    + _PHRASE_GATE_TAIL + ")",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
@@ -469,7 +473,7 @@ _XML_BRANCH = r"(?i:" + _KEY_WORDS + r")[^<>\n]*>[^<>\n]+</"
 _ATTRIBUTE_ROLE_BRANCH = r"(?:name|key)=[\"'][^\"'<>\n]+[\"'][ \t]+value="
 # and with it, the roles before an id in prose (_phrases: courier au_cour_11842), apart from the
 # other phrase words' branch (in its part of ten, they made polars' pass over it 2.2 times slower)
-_ATTRIBUTE_ROLE_BRANCH += r"|(?i:(?:" + _ROLE_WHO + r")(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9])"
+_ATTRIBUTE_ROLE_BRANCH += r"|(?i:(?:" + _ROLE_WHO + ")" + _PHRASE_GATE_TAIL + ")"
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
@@ -799,7 +803,7 @@ _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./
 # as substrings of the lowered text (the same answers, cheaper there than these regexes);
 # the batch path gets their bits from polars with the others.
 _WORD_GATES = (_words_gate(_PHRASE_WORDS), _words_gate(_NAME_WORDS), _words_gate(_CLI_WORDS), _LOGIN_MARKS_GATE,
-               _words_gate(_ROLE_WHO_WORDS))  # (the role words apart: looking for each in every text cost 4%)
+               _words_gate(_ROLE_WHO_WORDS))  # (the role words apart: looking each up in every text doubled _at_words' time)
 # The gates find_spans puts before its costlier detector families, in bit order. Each is
 # written in the syntax shared by Python's ``re`` and the Rust ``regex`` crate (no
 # look-arounds, no back-references), so that the batch path can run them over a whole
@@ -1297,11 +1301,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if lm is not None:
                 for im in _JSON_STRING.finditer(text, lm.start(), lm.end()):
                     value = im.group(1)
-                    if cls in ("named_person", "person_role"):
-                        if value and is_person_name(value):
-                            out.append(Span(im.start(1), im.end(1), "person_name", 3))
-                        elif value and cls == "person_role" and is_role_id(value):
-                            out.append(Span(im.start(1), im.end(1), "user_id", 3))
+                    if cls in ROLE_CLASSES:
+                        kind = role_kind(cls, value) if value else None
+                        if kind is not None:
+                            out.append(Span(im.start(1), im.end(1), kind, 3))
                     elif value and not is_neutral(value) and is_plausible(cls, value):
                         out.append(Span(im.start(1), im.end(1), cls, 3))
             continue
@@ -1332,7 +1335,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             continue  # "not a valid email address: An email address must…", "IP address: …"
         if cls == "user_id" and value.startswith("system:"):
             continue  # Kubernetes' own identities: system:anonymous, system:serviceaccount:…
-        if cls in ("user_id", "person_name", "named_person", "person_role") and _KEY_AHEAD.match(value):
+        if (cls in ROLE_CLASSES or cls in ("user_id", "person_name")) and _KEY_AHEAD.match(value):
             # "Failed Login: username=jdoe", Dovecot's "Login: user=<jdoe>", "beneficiario: nombre=…":
             # a pair, read on its own
             continue
@@ -1356,11 +1359,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         elif cls == "record_key":
             if is_plausible("record_key", value) and not _VALUE_ATTRIBUTE.match(text, ve):
                 out.append(Span(vs, ve, "record_key", 3))
-        elif cls in ("named_person", "person_role"):
-            if is_person_name(value):
-                out.append(Span(vs, ve, "person_name", 3))
-            elif cls == "person_role" and is_role_id(value):
-                out.append(Span(vs, ve, "user_id", 3))  # rider=usr_51f0b7a9c3
+        elif cls in ROLE_CLASSES:
+            kind = role_kind(cls, value)  # owner=Piotr Kowalski, rider=usr_51f0b7a9c3
+            if kind is not None:
+                out.append(Span(vs, ve, kind, 3))
         elif is_plausible(cls, value) or (
             cls == "address" and _is_postal_key(key) and not value.startswith("0x")
             and any(c.isdigit() for c in value) and not is_placeholder(value)
@@ -2785,11 +2787,10 @@ def _class_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
     (an SQL row's values, XML elements, pydantic's input values)."""
     if cls in (None, "id", "record_key", "cookie") or not value or is_neutral(value):
         return
-    if cls in ("named_person", "person_role"):
-        if is_person_name(value):
-            out.append(Span(vs, vs + len(value), "person_name", 3))
-        elif cls == "person_role" and is_role_id(value):
-            out.append(Span(vs, vs + len(value), "user_id", 3))
+    if cls in ROLE_CLASSES:
+        kind = role_kind(cls, value)
+        if kind is not None:
+            out.append(Span(vs, vs + len(value), kind, 3))
         return
     if is_plausible(cls, value) if cls != "weak_secret" else looks_random(value):
         out.append(Span(vs, vs + len(value), "secret" if cls == "weak_secret" else cls, 3))
@@ -2984,11 +2985,14 @@ def _xml_elements(text: str, out: list[Span]) -> None:
 _XML_ATTRIBUTES = re.compile(
     r"\b(?:name|key)=(?P<q>[\"'])(?P<k>[^\"'<>\n]{1,64})(?P=q)[ \t]+value=(?P<r>[\"'])(?P<v>[^\"'<>\n]{1,512})(?P=r)"
 )
-
-
 # what follows a setting's name as an attribute (<add key="Timeout" value="30"/>): the key names
 # the setting, it is no record's key
 _VALUE_ATTRIBUTE = re.compile(r"[\"']?[ \t]+value=[\"']")
+
+
+def _xml_attributes(text: str, out: list[Span]) -> None:
+    for m in _XML_ATTRIBUTES.finditer(text):
+        _bound_value(m.group("k"), m.group("v"), m.start("v"), out)  # (a name without a key word reads nothing)
 
 
 # The FIX protocol's fields that name a person or hold a credential, in a message written with
@@ -2999,29 +3003,9 @@ _VALUE_ATTRIBUTE = re.compile(r"[\"']?[ \t]+value=[\"']")
 _FIX_FIELD = re.compile(r"(?:^|(?<=[|\x01]))(?P<t>553|554|925|96|1|448|50|57|116|129)=(?P<v>[^|\x01\n]{1,256})")
 _FIX_CLASS = {"553": "user_id", "554": "password", "925": "password", "96": "secret", "1": "user_id",
               "448": "user_id", "50": "user_id", "57": "user_id", "116": "user_id", "129": "user_id"}
-
-
 # a PartyID's source (447) that names a firm, not a person: a BIC, an LEI, a MIC, a CSD
 # participant, a country
 _FIX_FIRM_SOURCE = re.compile(r"[|\x01]447=[BNGHE](?=[|\x01])")
-
-
-# iCalendar's (RFC 5545) attendees and organizer by their common name: ATTENDEE;…;CN=Jonas Keller:mailto:…,
-# ORGANIZER;CN="Weber, Sabine":mailto:…
-_ICAL_CN = re.compile(r"(?:ATTENDEE|ORGANIZER);(?:[^\n:;]*;)*?CN=(?:\"(?P<q>[^\"\n]{1,128})\"|(?P<v>[^;:\"\n]{1,128}))[;:]")
-
-
-_ICAL_NOT_PERSON = re.compile(r";CUTYPE=(?:ROOM|RESOURCE|GROUP|UNKNOWN)[;:]", re.I)
-
-
-def _ical_names(text: str, out: list[Span]) -> None:
-    for m in _ICAL_CN.finditer(text):
-        g = "q" if m.group("q") is not None else "v"
-        line_end = text.find("\n", m.start())
-        if _ICAL_NOT_PERSON.search(text, m.start(), len(text) if line_end < 0 else line_end):
-            continue  # a meeting room's or a group's name (CUTYPE=ROOM)
-        if not is_neutral(m.group(g)):
-            out.append(Span(m.start(g), m.end(g), "person_name", 2))
 
 
 def _fix_fields(text: str, out: list[Span]) -> None:
@@ -3033,10 +3017,20 @@ def _fix_fields(text: str, out: list[Span]) -> None:
         out.append(Span(m.start("v"), m.end("v"), _FIX_CLASS[m.group("t")], 2))
 
 
-def _xml_attributes(text: str, out: list[Span]) -> None:
-    for m in _XML_ATTRIBUTES.finditer(text):
-        if _KEY_WORD.search(m.group("k")) is not None:  # as the gate (_XML_BRANCH) sees it
-            _bound_value(m.group("k"), m.group("v"), m.start("v"), out)
+# iCalendar's (RFC 5545) attendees and organizer by their common name: ATTENDEE;…;CN=Jonas Keller:mailto:…,
+# ORGANIZER;CN="Weber, Sabine":mailto:…
+_ICAL_CN = re.compile(r"(?:ATTENDEE|ORGANIZER);(?:[^\n:;]*;)*?CN=(?:\"(?P<q>[^\"\n]{1,128})\"|(?P<v>[^;:\"\n]{1,128}))[;:]")
+_ICAL_NOT_PERSON = re.compile(r";CUTYPE=(?:ROOM|RESOURCE|GROUP|UNKNOWN)[;:]", re.I)
+
+
+def _ical_names(text: str, out: list[Span]) -> None:
+    for m in _ICAL_CN.finditer(text):
+        g = "q" if m.group("q") is not None else "v"
+        line_end = text.find("\n", m.start())
+        if _ICAL_NOT_PERSON.search(text, m.start(), len(text) if line_end < 0 else line_end):
+            continue  # a meeting room's or a group's name (CUTYPE=ROOM)
+        if not is_neutral(m.group(g)):
+            out.append(Span(m.start(g), m.end(g), "person_name", 2))
 
 
 def _bound_value(key: str, value: str, start: int, out: list[Span]) -> None:
@@ -3170,6 +3164,26 @@ def is_person_name(value: str) -> bool:
     if len(v) > 80 or _PERSON_CN.fullmatch(v) is None:
         return False
     return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").lower().split())
+
+
+def role_kind(cls: str | None, value: str) -> str | None:
+    """What ``value`` under a key of a person's role (class ``named_person`` or
+    ``person_role``, see ``keys.ROLE_CLASSES``) is: ``person_name`` when it is shaped like a
+    name, ``user_id`` when the role is one only people have and it is shaped like an id or
+    a login (``keys.is_role_id``), else None (free text).
+
+    Examples
+    --------
+    >>> role_kind("named_person", "Piotr Kowalski"), role_kind("person_role", "usr_51f0b7a9c3")
+    ('person_name', 'user_id')
+    >>> role_kind("named_person", "usr_51f0b7a9c3"), role_kind("person_role", "worker-3")
+    (None, None)
+    """
+    if is_person_name(value):
+        return "person_name"
+    if cls == "person_role" and is_role_id(value):
+        return "user_id"
+    return None
 
 
 def person_record(obj: dict[Any, Any]) -> int:

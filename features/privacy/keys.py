@@ -63,6 +63,7 @@ __all__ = [
     "is_placeholder",
     "is_plausible",
     "is_role_id",
+    "ROLE_CLASSES",
     "is_machine_account",
     "is_person_type",
     "is_service_account",
@@ -167,6 +168,9 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
      "organizer", "organiser", "interviewer", "instructor", "teacher", "tutor",
      "prescriber", "tenant", "landlord", "lessee", "prospect", "lead",
      "agent_name", "assigned_to", "on_behalf_of")
+# The classes of a key that names a person's role: what its value is depends on its shape
+# (detectors.role_kind)
+ROLE_CLASSES = ("named_person", "person_role")
 # roles only people have: their value is also a person's id when shaped like one (is_role_id);
 # not those that name machines or organizations too (owner, holder, guest, tenant, contact, a
 # database driver, a lock's holder, a VM's guest)
@@ -199,7 +203,7 @@ _add("person_name", "name_first", "name_last", "name_middle")
 # names in the plural (a person's given names), a telephone call's parties as a switch names
 # them (FreeSWITCH's caller_id_name, Twilio's CallerName), a card's holder (cc_name)
 _add("person_name", "given_names", "givennames", "first_names", "firstnames", "family_names", "familynames",
-     "last_names", "lastnames", "surnames", "forenames", "apelido", "apelidos", "sobrenomes", "caller_id_name",
+     "last_names", "lastnames", "surnames", "nick_name", "apelido", "apelidos", "sobrenomes", "caller_id_name",
      "callerid_name", "calleridname", "effective_caller_id_name", "origination_caller_id_name",
      "callee_id_name", "caller_name", "callee_name", "connected_line_name", "connectedlinename",
      "cc_name", "ccname", "caller_idname", "agi_calleridname", "callee_idname")
@@ -208,7 +212,7 @@ _add("person_name", "given_names", "givennames", "first_names", "firstnames", "f
 _add("phone", "caller_idnum", "calleridnum", "agi_callerid", "callerid", "caller_id", "caller_id_number",
      "callerid_num", "callerid_number", "effective_caller_id_number", "origination_caller_id_number",
      "connected_line_num", "connectedlinenum", "caller_number", "callee_id_number")
-_add("ssn", "rfc", "tckn", "cuit", "cuil")  # Mexico's, Turkey's and Argentina's tax or identity numbers
+_add("ssn", "rfc")  # Mexico's tax number (Turkey's tckn and Argentina's cuit, cuil are below)
 # a browser's or a device's fingerprint (fraud screening), the UK's fraud-prevention headers
 # that HMRC's APIs require (Gov-Client-Device-ID, Gov-Client-User-IDs, Gov-Client-MAC-Addresses)
 _add("user_id", "device_fingerprint", "devicefingerprint", "browser_fingerprint", "device_imei", "gov_client_device_id",
@@ -219,8 +223,7 @@ _add("person_name", "fname", "lname", "nama_lengkap", "party_name", "originator_
 # birth dates, addresses and identity documents as services write them in other languages:
 # Indonesian (tgl_lahir, alamat, nik), Portuguese (dt_nasc), Spanish (fecha_nac), Italian
 # (residenza), German (Voranschrift: the previous address; Ausweisnummer: an identity card's)
-_add("dob", "tgl_lahir", "tanggal_lahir", "dt_nasc", "dt_nascimento", "data_nasc", "fecha_nac", "fec_nac",
-     "date_naissance", "date_de_naissance")
+_add("dob", "tgl_lahir", "tanggal_lahir", "dt_nasc", "dt_nascimento", "data_nasc", "fecha_nac", "fec_nac")
 _add("address", "alamat", "alamat_lengkap", "residenza", "voranschrift", "wohnanschrift", "domicilio_fiscal")
 _add("ssn", "ausweisnummer", "personalausweisnummer", "ausweis_nummer", "nr_dowodu", "numer_dowodu", "emirates_id",
      "foreign_tin", "tin", "national_identifier", "nationalidentifier", "nik", "id_card_number", "idcard_number",
@@ -237,12 +240,12 @@ _add("user_id", "bodyserialnumber", "body_serial_number")
 # advertising and analytics ids of a person or their browser: OpenRTB's buyeruid and ifa, The
 # Trade Desk's tdid, Google's rdid, Snowplow's domain_userid and network_userid, Adobe's ECID,
 # WeChat's and TikTok's openid/unionid, a podcast listener's, a CRM's id
-_add("user_id", "buyeruid", "buyer_uid", "tdid", "ifa", "rdid", "idfa", "domain_userid", "network_userid", "ecid",
+_add("user_id", "buyeruid", "buyer_uid", "tdid", "ifa", "rdid", "domain_userid", "network_userid", "ecid",
      "mcid", "openid", "open_id", "unionid", "union_id", "listener_id", "listener_hash", "crm_id", "visitor_id",
      "visitorid", "anonymous_user_id", "user_hash")
 _add("session_id", "domain_sessionid", "domain_session_id")
-# Microsoft 365's audit UserKey (a person's PUID), SCIM's and IRC's nick names
-_add("user_id", "user_key", "userkey", "nickname", "nick_name", "nick")
+# Microsoft 365's audit UserKey (a person's PUID), IRC's nick (a nickname is a name, above)
+_add("user_id", "user_key", "userkey", "nick")
 _add("phone", "wa_id")
 _add("secret", "verification_code", "otp_code", "sms_code", "login_code", "code_attempt", "one_time_code",
      "mfa_code", "totp_code", "auth_code", "authorization_code", "passcode")
@@ -631,7 +634,7 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         head = k[:-2] if k.endswith("id") else k[:-6]
         if head in _PERSON_ID_PREFIX:
             return "user_id"  # one word: employeeid, memberid, customernumber
-    if len(parts) > 1 and _EXACT.get(last) in ("named_person", "person_role"):
+    if len(parts) > 1 and _EXACT.get(last) in ROLE_CLASSES:
         return "named_person"  # ship_to_contact, emergency_contact: a person's name when shaped like one
     if len(parts) > 2:
         for i in range(1, len(parts) - 1):  # a custom field's key: custom_field_codice_fiscale
@@ -837,7 +840,7 @@ def is_plausible(kind: str, value: str) -> bool:
 
 
 _NOT_INHERITED = frozenset({None, "id", "weak_secret", "record_key", "cookie", "user_id", "session_id",
-                            "named_person", "person_role"})
+                            *ROLE_CLASSES})
 # what an object under an "authorization" key says of a grant (Azure's activity log), not a secret
 _GRANT_DETAILS = frozenset({"scope", "action", "actions", "evidence", "role", "role_assignment_id",
                             "role_assignment_scope", "role_definition_id", "principal_type", "type", "kind",
@@ -964,7 +967,7 @@ def record_class(name: str, cls: str | None, record: int) -> str | None:
     ('named_person', 'user_id', None)
     """
     if record == -1:  # a typed object that is no person: its names and its id are not a person's
-        if cls in ("person_name", "named_person", "person_role", "user_id") and normalize_key(name) in _TYPED_NAMES:
+        if (cls in ROLE_CLASSES or cls in ("person_name", "user_id")) and normalize_key(name) in _TYPED_NAMES:
             return None
         return cls
     if not record or cls not in (None, "id"):

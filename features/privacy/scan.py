@@ -42,9 +42,9 @@ from features.privacy.detectors import (
     find_spans,
     has_hint,
     is_neutral,
-    is_person_name,
+    role_kind,
 )
-from features.privacy.keys import child_class, classify_key, is_role_id, looks_random
+from features.privacy.keys import ROLE_CLASSES, child_class, classify_key, looks_random
 
 __all__ = ["Finding", "ScanReport", "scan_paths", "scan_report"]
 
@@ -58,7 +58,7 @@ _JSONL_EXT = {".jsonl", ".ndjson"}
 _SKIP_EXT = {".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".pdf", ".woff", ".woff2"}
 _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules", ".hypothesis", ".pytest_cache"}
 _PRINTABLE = re.compile(rb"[\x20-\x7e]{6,}")
-_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", "named_person", "person_role")
+_NOT_PERSONAL = (None, "id", "weak_secret", "record_key", "cookie", *ROLE_CLASSES)
 
 
 @dataclass(frozen=True, order=True)
@@ -110,11 +110,10 @@ def _kinds(text: str, cls: str | None) -> list[str]:
         return [s.kind for s in find_spans(text)]
     if cls == "cookie":
         return ["cookie"] * len(cookie_spans(text)) + [s.kind for s in find_spans(text)]
-    if cls in ("named_person", "person_role"):
-        if is_person_name(text):
-            return ["person_name"]
-        if cls == "person_role" and is_role_id(text):
-            return ["user_id"]
+    if cls in ROLE_CLASSES:
+        kind = role_kind(cls, text)
+        if kind is not None:
+            return [kind]
         return [s.kind for s in find_spans(text)] if has_hint(text) else []
     if is_neutral(text):
         return []
