@@ -474,15 +474,24 @@ _ATTRIBUTE_ROLE_BRANCH = r"(?:name|key)=[\"'][^\"'<>\n]+[\"'][ \t]+value="
 # and with it, the roles before an id in prose (_phrases: courier au_cour_11842), apart from the
 # other phrase words' branch (in its part of ten, they made polars' pass over it 2.2 times slower)
 _ATTRIBUTE_ROLE_BRANCH += r"|(?i:(?:" + _ROLE_WHO + ")" + _PHRASE_GATE_TAIL + ")"
+# URL-encoded text (a form body, a redirect_uri or a JSON object in a query string, an
+# escaped cookie): a delimiter the detectors read, percent-encoded once or twice; find_spans
+# reads such a text decoded as well (_decoded_spans). A part of its own in the batch path.
+_ENCODED_BRANCH = r"%(?:25)?(?:2[267Cc]|3[AaBbDd]|40|5[Bb]|7[Bb])"
+# a caller's quoted display name before their extension or number, as Asterisk and SIP write
+# it: clid="Jane Doe" <1001> (_quoted_callers); with the encoded delimiters, one part
+_QUOTED_CALLER_BRANCH = r"\" <\+?[0-9]{2,15}>"
+_SMALL_BRANCHES = _ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
-HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE,
-                                            _KEY_WORD_BRANCH))
+HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
+                                            PERSON_OBJECT_GATE, _KEY_WORD_BRANCH))
 _HINT = re.compile(HINT_PATTERN)
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
 # branch that the shapes above do not announce).
-SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _OTHER_SHAPES))
+SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES,
+                                             _OTHER_SHAPES))
 _SHAPES = re.compile(SHAPE_PATTERN)
 
 
@@ -495,9 +504,9 @@ def _in_parts(branches: tuple[str, ...], size: int = 10) -> tuple[str, ...]:
 # outgrew its DFA cache and slowed several-fold (session 8: 1.04 s for SHAPE_PATTERN over
 # 307,353 distinct simulator strings, 0.24 s in three parts; HINT_PATTERN 6.2 s).
 SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH,
-                                                                           _OTHER_SHAPES)
-HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _OTHER_SHAPES, PERSON_OBJECT_GATE,
-                                              _KEY_WORD_BRANCH)
+                                                                           _SMALL_BRANCHES, _OTHER_SHAPES)
+HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
+                                              PERSON_OBJECT_GATE, _KEY_WORD_BRANCH)
 
 
 def has_hint(text: str) -> bool:
@@ -1490,12 +1499,12 @@ def _after_encoded_delimiter(text: str, j: int, i: int) -> int:
 
 # The display name of an address written "Jean-Pierre Dubois <jp@example.fr>" or
 # '"Dubois, Jean" <jp@example.fr>' (RFC 5322): one to four capitalized words, or a quoted
-# phrase, right before the bracket. Not a log level or other all-capital word.
+# phrase (its quotes doubled in a CSV field: """Dubois, Jean"" <…>"), right before the bracket. Not a log level or other all-capital word.
 # (reversed: "Pieter de Vries" is "seirV ed reteiP"; a particle only between two words)
 _PARTICLES_REV = r"(?:ed|ad|id|ud|nav|nov|red|ned|led|alled|al|el|sod|sad|nib|nbi|ret|net|y)"
 _CAP_WORD_REV = r"[\w'.-]*[a-zà-þā-žα-ωа-яё][\w'.-]*[A-ZÀ-ÞĀ-ŽΑ-ΩА-ЯЁ]"
 _DISPLAY_REV = re.compile(
-    r"\"(?P<q>[^\"<>\n]{2,64})\"|(?P<w>(?:" + _CAP_WORD_REV + r"(?: |$)(?:" + _PARTICLES_REV + r" (?:" + _PARTICLES_REV + r" )?(?="
+    r"\"\"?(?P<q>[^\"<>\n]{2,64})\"|(?P<w>(?:" + _CAP_WORD_REV + r"(?: |$)(?:" + _PARTICLES_REV + r" (?:" + _PARTICLES_REV + r" )?(?="
     + _CAP_WORD_REV + r"))?){1,4})"
 )
 
@@ -1512,7 +1521,7 @@ def _display_name(text: str, space: int, out: list[Span], loose: bool = False) -
         return
     if m.group("q") is not None:
         if not loose:
-            out.append(Span(space - m.end("q"), space - 1, "person_name", 2))
+            out.append(Span(space - m.end("q"), space - m.start("q"), "person_name", 2))
         return
     words = m.group("w").rstrip(" ")
     start = space - len(words)
@@ -1528,6 +1537,22 @@ def _display_name(text: str, space: int, out: list[Span], loose: bool = False) -
 # A chat mention as the APIs write it: Slack's <@U024BE7LH> (or <@U024BE7LH|jdoe>),
 # Discord's <@80351110224678912> / <@!80351110224678912>
 _MENTION = re.compile(r"<@(?:!?(?P<d>[0-9]{17,20})|(?P<s>[UW][A-Z0-9]{8,10})(?:\|(?P<n>[^\s<>|]{1,80}))?)>")
+
+
+_CALLER_NAME = re.compile(r"\"\"?(?P<q>[^\"<>\n]{2,64})\"\"? <\+?[0-9]{2,15}>")
+
+
+def _quoted_callers(text: str, out: list[Span]) -> None:
+    """A caller's quoted name before their extension or number (Asterisk's ``clid``,
+    ``CALLERID(all)``, a SIP header's display name): where it is shaped like a person's
+    name, or written "Surname, Given" ("Queue" <500> stays)."""
+    for m in _CALLER_NAME.finditer(text):
+        q = m.group("q")
+        if is_person_name(q) or (_SURNAME_COMMA.fullmatch(q) is not None and is_person_name(q.replace(",", ""))):
+            out.append(Span(m.start("q"), m.end("q"), "person_name", 2))
+
+
+_SURNAME_COMMA = re.compile(r"[^\W\d_][\w'’-]*, [^\W\d_][\w'’. -]*")
 
 
 def _mentions(text: str, out: list[Span]) -> None:
@@ -3370,6 +3395,44 @@ def _echoes(text: str, found: list[Span], protect: list[tuple[int, int]]) -> lis
     return sorted(found + extra, key=_START)
 
 
+_ENCODED = re.compile(_ENCODED_BRANCH)
+_PERCENT = re.compile(r"%([0-7][0-9A-Fa-f])")
+
+
+def _decoded_view(text: str) -> tuple[str, list[int]]:
+    """``text`` with its percent-encoded ASCII characters decoded once, and where each of
+    its characters starts in ``text`` (one more entry: ``len(text)``)."""
+    parts: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _PERCENT.finditer(text):
+        s = m.start()
+        parts.append(text[last:s])
+        where.extend(range(last, s))
+        parts.append(chr(int(m.group(1), 16)))
+        where.append(s)
+        last = m.end()
+    parts.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(parts), where
+
+
+def _decoded_spans(text: str, found: list[Span], identifiers: bool) -> list[Span]:
+    """``found`` and what ``find_spans`` finds in ``text`` URL-decoded
+    (``token%3DeyJhbGciOi…``, ``data%5Bemail%5D=…``), where ``found`` has nothing: each
+    span of the decoded text covers its encoded characters in ``text``. Twice-encoded
+    text (``%253D``) is decoded twice, by the same call on the decoded text."""
+    decoded, where = _decoded_view(text)
+    more = [
+        Span(where[s.start], where[s.end], s.kind, s.priority)
+        for s in find_spans(decoded, identifiers=identifiers)
+    ]
+    more = [s for s in more if not any(f.start < s.end and s.start < f.end for f in found)]
+    if not more:
+        return found
+    return sorted(found + more, key=lambda s: s.start)
+
+
 def gate_bits(text: str) -> int:
     """The answers of :data:`GATE_PATTERNS` for ``text``, as bits (bit ``i`` for pattern ``i``).
 
@@ -3567,6 +3630,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _xml_elements(text, cands)
     if " value=" in text:
         _xml_attributes(text, cands)
+    if '" <' in text:
+        _quoted_callers(text, cands)
     if "8=FIX" in text:
         _fix_fields(text, cands)
     if "ATTENDEE;" in text or "ORGANIZER;" in text:
@@ -3623,6 +3688,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         # ${TOKEN} in a URL): there is nothing in it to find
         cands = [c for c in cands if text[c.start] not in "{$" or not is_placeholder(text[c.start:c.end])]
     found = _resolve(cands, protect, ids)
+    if "%" in text and _ENCODED.search(text) is not None:
+        found = _decoded_spans(text, found, identifiers)
     return _echoes(text, found, protect) if found else found
 
 

@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from features.privacy.checks import parse_ip
 
@@ -163,6 +165,17 @@ def ensure_key_file(path: str | Path = DEFAULT_KEY_PATH) -> Path:
     return path
 
 
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _unquoted(value: str) -> str:
+    """``value`` URL-decoded, or as it is where its escapes are not UTF-8."""
+    try:
+        return unquote(value, errors="strict")
+    except UnicodeDecodeError:
+        return value
+
+
 def _canonical(kind: str, value: str) -> str:
     """The form that is hashed: equal values written differently give one token.
 
@@ -170,8 +183,10 @@ def _canonical(kind: str, value: str) -> str:
     found as ``user=ada%40example.com`` joins the same address found in a message.
     """
     v = value.strip()
-    if "@" in v or "%40" in v:
-        return v.replace("%40", "@").lower()
+    if "%" in v and kind not in ("ipv6", "mac") and _PERCENT_ESCAPE.search(v) is not None:
+        v = _unquoted(v)  # found in URL-encoded text: Garc%C3%ADa is García, %2B49… is +49…
+    if "@" in v:
+        return v.lower()
     if kind in ("card", "phone", "ssn"):
         digits = "".join(c for c in v if c.isdigit())
         return digits or v
