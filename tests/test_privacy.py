@@ -987,3 +987,35 @@ def test_people_in_roles_calls_and_boards_session_18() -> None:
     assert first["caller_name"]["caller_type"] == "CONSUMER" and first["card"] == {
         "id": "891273645", "title": "Onboarding checklist"}
     assert first["fields"][1] == {"property": "plan", "value": "gold"}
+
+
+def test_parties_players_and_sessions_session_19() -> None:
+    # an SMS's or a WhatsApp message's party is its number, + left out; a route's or a time
+    # range's "from" and "to" are not numbers of anyone
+    assert classify_key("to") == classify_key("from") == "party" and classify_key("wa_id") == "phone"
+    assert classify_key("steamId") == classify_key("xuid") == classify_key("epicAccountId") == "user_id"
+    assert classify_key("id", "session") == "session_id" and classify_key("id", "player") == "user_id"
+    assert classify_key("num_doc") == classify_key("licenceNumber") == "ssn"
+    import polars as pl
+
+    frame = pl.DataFrame([
+        {"message": "sinch inbound sms", "attributes": {
+            "from": "4915773301928", "to": "FRA", "range": {"from": 1710252901388, "to": "1710256501388"},
+            "player": {"id": "cas_220193", "firstName": "Linnea", "currency": "SEK"},
+            "session": {"id": "sess_Q2w9Er5tY1uI8oP3aS6dF0gH", "started": "2024-04-17T21:55:02Z"},
+            "partnerSteamId": "76561198166554433", "tradeofferid": "6891234577"}},
+        {"message": "vonage inbound", "attributes": {
+            "from": "+44 7418 310920", "to": "Berlin Tegel", "range": {"from": "2024-01-01", "to": "2024-02-01"},
+            "player": {"id": "video-player-1", "firstName": "Jonas", "currency": "EUR"},
+            "session": {"id": "8f14e45fceea167a", "started": "2024-04-17T21:56:02Z"},
+            "partnerSteamId": "76561198990011223", "tradeofferid": "6891234578"}},
+    ])
+    rows = _batch_equals_single(frame)
+    text = json.dumps(rows, ensure_ascii=False)
+    for value in ("4915773301928", "cas_220193", "Linnea", "sess_Q2w9Er5tY1uI8oP3aS6dF0gH", "76561198166554433",
+                  "7418 310920", "Jonas", "8f14e45fceea167a", "76561198990011223"):
+        assert value not in text, value
+    first, second = rows[0]["attributes"], rows[1]["attributes"]
+    assert first["to"] == "FRA" and second["to"] == "Berlin Tegel" and first["tradeofferid"] == "6891234577"
+    assert first["range"]["to"] == "1710256501388" and second["range"] == {"from": "2024-01-01", "to": "2024-02-01"}
+    assert first["player"]["currency"] == "SEK" and second["session"]["started"] == "2024-04-17T21:56:02Z"

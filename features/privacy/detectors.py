@@ -481,7 +481,12 @@ _ENCODED_BRANCH = r"%(?:25)?(?:2[267Cc]|3[AaBbDd]|40|5[Bb]|7[Bb])"
 # a caller's quoted display name before their extension or number, as Asterisk and SIP write
 # it: clid="Jane Doe" <1001> (_quoted_callers); with the encoded delimiters, one part
 _QUOTED_CALLER_BRANCH = r"\" <\+?[0-9]{2,15}>"
-_SMALL_BRANCHES = _ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH
+# what game servers write of their players (_game_servers): Steam's ids, the Source engine's
+# "Name<uid><[U:1:…]><team>", Minecraft's and BattlEye's join and chat lines
+_GAME_BRANCH = (r"UUID of player |\] logged in with entity id | (?:joined|left) the game|INFO\]: <[A-Za-z0-9_]{3,16}> "
+                r"| lost connection: |\[connected player\] |ZDOID from |Player #[0-9]|Player \"|STEAM_[0-5]:[01]:[0-9]"
+                r"|\[U:1:[0-9]|7656119[0-9]{10}")
+_SMALL_BRANCHES = _ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
@@ -1539,6 +1544,44 @@ def _display_name(text: str, space: int, out: list[Span], loose: bool = False) -
 _MENTION = re.compile(r"<@(?:!?(?P<d>[0-9]{17,20})|(?P<s>[UW][A-Z0-9]{8,10})(?:\|(?P<n>[^\s<>|]{1,80}))?)>")
 
 
+_GAME = re.compile(_GAME_BRANCH)
+_STEAM_ID = r"(?:7656119[0-9]{10}|STEAM_[0-5]:[01]:[0-9]{1,10}|\[U:1:[0-9]{1,10}\])"
+_STEAM_IDS = re.compile(r"(?<![\w:\[])" + _STEAM_ID + r"(?![\w:])")
+_PLAYER_LINES = re.compile(
+    # the Source engine (srcds) log: "Dr. Kebab<23><[U:1:418529004]><Blue>"
+    r"\"(?P<src>[^\"<>\n]{1,64})<[0-9]{1,6}><(?:\[U:1:[0-9]{1,10}\]|STEAM_[0-5]:[01]:[0-9]{1,10})><[^<>\"\n]{0,24}>"
+    # a name before its Steam id: Sh4dowFox (STEAM_0:1:52817364), Pavel Novák[76561198034567812], …/7656…/Name joined
+    r"|(?:^(?P<bol>[^\s()\[\]<>\"/:]{2,32}(?: [^\s()\[\]<>\"/:]{2,32}){1,2})|(?<![^\s:\]>])(?P<bef>[^\s()\[\]<>\"/:]{2,32}))"
+    r" ?[(\[](?:7656119[0-9]{10}|STEAM_[0-5]:[01]:[0-9]{1,10})[)\]]"
+    r"|/7656119[0-9]{10}/(?P<aft>[^\n/\[\]]{2,32}?) (?:joined|has)"
+    # Minecraft (vanilla, Paper, Velocity), Valheim
+    r"|UUID of player (?P<mcu>[A-Za-z0-9_]{2,16}) is |(?<![^\s:\]>])(?P<mcl>[A-Za-z0-9_]{2,16})\[/[0-9A-Fa-f.:\[\]]{3,64}\] logged in with entity id "
+    r"|INFO\]: <(?P<mcc>[A-Za-z0-9_]{3,16})> |\[connected player\] (?P<mcp>[A-Za-z0-9_]{2,16}) \(|ZDOID from (?P<vh>[^\s:]{2,32}) : "
+    r"|(?:^|\]: |: )(?P<mcj>[A-Za-z0-9_]{2,16}) (?:joined the game|left the game|lost connection: )"
+    # BattlEye (Arma, DayZ): Player #7 Ghost_Rider (185.42.18.203:2304) connected, … - BE GUID: …; DayZ's Player "Name"
+    r"|Player #[0-9]{1,4} (?P<be>[^\s()]{2,32}) (?:\(|- (?:BE )?GUID: (?P<guid>[0-9a-f]{32}))"
+    r"|Player \"(?P<dz>[^\"\n]{2,48})\" ?\((?:DEAD\) \()?(?:id|steamID)=(?P<dzid>[A-Za-z0-9+/=_-]{8,64})",
+    re.MULTILINE,
+)
+_PLAYER_GROUPS = ("src", "bol", "bef", "aft", "mcu", "mcl", "mcc", "mcp", "vh", "mcj", "be", "guid", "dz", "dzid")
+_NOT_PLAYERS = frozenset({"Console", "BOT", "Server", "Unknown", "Player", "console", "server"})
+
+
+def _game_servers(text: str, out: list[Span]) -> None:
+    """Players as game servers log them: Steam's ids in prose (SteamID64, ``STEAM_0:1:…``,
+    ``[U:1:…]``) and the names beside them, the Source engine's ``"Name<uid><steamid><team>"``,
+    Minecraft's join, chat and UUID lines, Valheim's, BattlEye's ``Player #7 Name (…)`` and
+    GUIDs, DayZ's ``Player "Name" (id=…)``. (A name found once is replaced wherever the
+    text repeats it.)"""
+    for m in _STEAM_IDS.finditer(text):
+        out.append(Span(m.start(), m.end(), "user_id", 2))
+    for m in _PLAYER_LINES.finditer(text):
+        for g in _PLAYER_GROUPS:
+            v = m.group(g)
+            if v is not None and v not in _NOT_PLAYERS and not is_neutral(v):
+                out.append(Span(m.start(g), m.end(g), "user_id", 2))
+
+
 _CALLER_NAME = re.compile(r"\"\"?(?P<q>[^\"<>\n]{2,64})\"\"? <\+?[0-9]{2,15}>")
 
 
@@ -1925,10 +1968,10 @@ _BRACKETED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,? [A-ZÀ-Þ][\w'’-]+){1
 def _phrases(text: str, out: list[Span], lowered: str, roles: bool) -> None:
     for m in _at_words(text, lowered, _PHRASE_AND_ROLE_WORDS if roles else _PHRASE_WORDS, _PHRASE):
         value = m.group("v")
-        if is_neutral(value) or re.fullmatch(r"[vV]?[0-9]+(?:[._-][0-9]+)*", value) and (
-            len(value) < 4 or ("." in value and m.group("who").lower() in _ROLE_WHO_WORDS)
+        if is_neutral(value) or re.fullmatch(r"#?[vV]?[0-9]+(?:[._-][0-9]+)*", value) and (
+            len(value.lstrip("#")) < 4 or ("." in value and m.group("who").lower() in _ROLE_WHO_WORDS)
         ):
-            continue  # "user 42", "player 2.14.1": a count or a version
+            continue  # "user 42", "Player #7", "player 2.14.1": a count, a slot or a version
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
         who = m.group("who").lower()
@@ -2438,6 +2481,10 @@ SYSTEM_ACCOUNTS = frozenset({
     # the built-in users of Elasticsearch, Cassandra and RabbitMQ
     "elastic", "kibana", "kibana_system", "logstash_system", "beats_system", "apm_system",
     "remote_monitoring_user", "cassandra", "guest",
+    # the users that images, installers and game servers' guides create for a service
+    "steam", "minecraft", "jenkins", "gitlab-runner", "vagrant", "azureuser", "debian", "fedora", "opc",
+    "nginx", "redis", "mongodb", "rabbitmq", "zabbix", "nagios", "prometheus", "grafana", "tomcat", "apache",
+    "postfix", "dovecot", "bin", "sys",
 })  # fmt: skip
 
 
@@ -3191,6 +3238,9 @@ def is_person_name(value: str) -> bool:
     return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").lower().split())
 
 
+_PARTY_NUMBER = re.compile(r"\+?[1-9][0-9]{9,14}|0[1-9][0-9]{8,10}")
+
+
 def role_kind(cls: str | None, value: str) -> str | None:
     """What ``value`` under a key of a person's role (class ``named_person`` or
     ``person_role``, see ``keys.ROLE_CLASSES``) is: ``person_name`` when it is shaped like a
@@ -3203,7 +3253,18 @@ def role_kind(cls: str | None, value: str) -> str | None:
     ('person_name', 'user_id')
     >>> role_kind("named_person", "usr_51f0b7a9c3"), role_kind("person_role", "worker-3")
     (None, None)
+
+    A message's party (class ``party``: ``to``, ``from``) is a phone number when it is all
+    digits, the + left out:
+
+    >>> role_kind("party", "4915773301928"), role_kind("party", "FRA"), role_kind("party", "1710252901388")
+    ('phone', None, None)
     """
+    if cls == "party":
+        v = value.strip()
+        if _PARTY_NUMBER.fullmatch(v) is None or (v[0] == "1" and len(v) in (10, 13)):
+            return None  # (an epoch in seconds or milliseconds: a time range's "from")
+        return "phone"
     if is_person_name(value):
         return "person_name"
     if cls == "person_role" and is_role_id(value):
@@ -3632,6 +3693,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _xml_attributes(text, cands)
     if '" <' in text:
         _quoted_callers(text, cands)
+    if ("layer" in text or "game" in text or "]: <" in text or "lost connection" in text or "STEAM_" in text
+            or "[U:1:" in text or "7656119" in text or "ZDOID" in text) and _GAME.search(text) is not None:
+        _game_servers(text, cands)
     if "8=FIX" in text:
         _fix_fields(text, cands)
     if "ATTENDEE;" in text or "ORGANIZER;" in text:

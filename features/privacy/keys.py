@@ -128,7 +128,15 @@ _add("ssn", "ssn", "social_security_number", "social_security", "sin", "national
      # other countries' national identity numbers
      "cpf", "nif", "nie", "dni", "codice_fiscale", "codicefiscale", "aadhaar", "aadhaar_number",
      "aadhar", "nir", "insee", "bsn", "pesel", "personnummer", "curp", "ni_number",
-     "national_insurance", "sin_number", "tfn", "steuer_id", "steuernummer")
+     "national_insurance", "sin_number", "tfn", "steuer_id", "steuernummer",
+     # an identity document's number as forms key it (num_doc beside tipo_doc: DNI), a driving licence's
+     "num_doc", "numero_doc", "numero_documento", "nro_documento", "documento_identidad", "doc_identidad",
+     "numero_identificacion", "cedula", "licence_number", "driving_licence", "driving_licence_number",
+     "driver_licence", "drivers_licence", "driving_license_number")
+# the ids game platforms give players: Steam's SteamID, Xbox's XUID and gamertag, PSN's
+# online id, Epic's account id, Riot's PUUID, Battle.net's BattleTag, an anti-cheat's hardware id
+_add("user_id", "xuid", "steamid", "steamid64", "steam_id64", "gamertag", "modern_gamertag", "battletag",
+     "puuid", "summoner_name", "online_id", "epic_account_id", "hwid", "hardware_id", "be_guid", "beguid")
 _add("card", "card", "card_number", "cardnumber", "card_no", "cc", "cc_number", "ccnumber",
      "ccnum", "credit_card", "creditcard", "credit_card_number", "pan", "cvv", "cvv2", "cvc",
      "card_cvv", "security_code", "debit_card")
@@ -170,7 +178,13 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
      "agent_name", "assigned_to", "on_behalf_of")
 # The classes of a key that names a person's role: what its value is depends on its shape
 # (detectors.role_kind)
-ROLE_CLASSES = ("named_person", "person_role")
+ROLE_CLASSES = ("named_person", "person_role", "party")
+# A message's party: an SMS's or a WhatsApp message's "to" and "from" hold the number without
+# its + ({"from": "4915773301928"}); a route's ({"from": "FRA"}) or a time range's
+# ({"from": 1710252901388}) hold none (detectors.role_kind)
+_add("party", "to", "from", "destination", "source_addr", "destination_addr", "dest_addr", "originator",
+     "sender_id", "recipient_number")
+_add("phone", "wa_id", "whatsapp_id", "caller_number", "callee_number")
 # roles only people have: their value is also a person's id when shaped like one (is_role_id);
 # not those that name machines or organizations too (owner, holder, guest, tenant, contact, a
 # database driver, a lock's holder, a VM's guest)
@@ -350,6 +364,8 @@ PERSONAL_PARENTS = frozenset({
     "beneficiaria", "alumno", "aluno", "estudiante", "etudiant",
     # who writes, reads or listens to content, and whose identity an object is
     "creator", "influencer", "listener", "reader", "commenter",
+    # who plays and who bets ({"player": {"id": "cas_220193", "firstName": …}})
+    "player", "gamer", "bettor", "punter",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -437,6 +453,8 @@ _PERSON_ID_PREFIX = frozenset({
     "recipient", "anonymous", "contact", "visitor",  # recipientId, ajs_anonymous_id, a CRM's contact_id
     "athlete", "viewer", "courier", "learner", "pupil", "claimant", "insured", "policyholder", "traveler",
     "traveller", "borrower", "cardholder", "creator",
+    # a player's account on a game platform (steamId, partnerSteamId, discord_id, playfabId, psnAccountId)
+    "steam", "xbox", "xbl", "psn", "discord", "playfab", "gamer", "bettor", "punter",
     # the same in the languages services write their keys in (kunde_nr, id_cliente, usuario_id)
     "kunde", "kunden", "cliente", "usuario", "utente", "klant", "gebruiker", "mitglied", "socio", "abonnent",
     "mitarbeiter", "empleado", "paciente", "alumno", "aluno", "estudiante", "adherent", "benutzer", "nutzer",
@@ -547,6 +565,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "iban"  # Open Banking's CreditorAccount.Identification: a sort code and account number
     if parent is not None and k in ("id", "uuid", "udid") and normalize_key(parent) in ("device", "device_info"):
         return "user_id"  # a crash reporter's device context (Bugsnag's, Sentry's): a person's phone
+    if parent is not None and k in ("id", "uuid") and normalize_key(parent) in ("session", "sess", "user_session"):
+        return "session_id"  # {"session": {"id": "sess_Q2w9…", "ip": …}}: the session's own id
     parts = k.split("_")
     if parent is not None and parts[-1] == "name" and normalize_key(parent) in ("caller", "callee"):
         return "named_person"  # a call's party (Asterisk's ARI) or code (zap's caller): a name if shaped like one
@@ -634,7 +654,7 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         head = k[:-2] if k.endswith("id") else k[:-6]
         if head in _PERSON_ID_PREFIX:
             return "user_id"  # one word: employeeid, memberid, customernumber
-    if len(parts) > 1 and _EXACT.get(last) in ROLE_CLASSES:
+    if len(parts) > 1 and _EXACT.get(last) in ROLE_CLASSES and _EXACT.get(last) != "party":
         return "named_person"  # ship_to_contact, emergency_contact: a person's name when shaped like one
     if len(parts) > 2:
         for i in range(1, len(parts) - 1):  # a custom field's key: custom_field_codice_fiscale
