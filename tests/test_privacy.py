@@ -1019,3 +1019,15 @@ def test_parties_players_and_sessions_session_19() -> None:
     assert first["to"] == "FRA" and second["to"] == "Berlin Tegel" and first["tradeofferid"] == "6891234577"
     assert first["range"]["to"] == "1710256501388" and second["range"] == {"from": "2024-01-01", "to": "2024-02-01"}
     assert first["player"]["currency"] == "SEK" and second["session"]["started"] == "2024-04-17T21:56:02Z"
+
+
+def test_one_word_logins_echo_only_as_words(anon: Anonymizer) -> None:
+    # a login found once (sshd's "for X from") is replaced where the text repeats it as a word,
+    # not inside a host, a path or a name (mysql-ledger.db.svc, /ledger?)
+    ssh = ("sshd[7711]: Failed password for rcarvalho from 177.43.211.9 port 61502 ssh2\n"
+           "sshd[7711]: Disconnecting authenticating user rcarvalho 177.43.211.9 port 61502: Too many failures")
+    assert "rcarvalho" not in anon.anonymize_text(ssh)
+    jdbc = ("Access denied for user 'ledger'@'10.244.5.33' (using password: YES) "
+            "jdbcUrl=jdbc:mysql://mysql-ledger.db.svc:3306/ledger?useSSL=true")
+    out = anon.anonymize_text(jdbc)
+    assert "'ledger'" not in out and "mysql-ledger.db.svc:3306/ledger?useSSL" in out

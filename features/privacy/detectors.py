@@ -393,7 +393,7 @@ _SHAPE_BRANCHES = (
     # national identity numbers (_national_ids)
     _NATIONAL_GATE_PATTERN,
     # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
-    r"(?:PID|NK1|GT1|IN1)\||(?i:insert)\s",
+    r"(?:PID|NK1|GT1|IN1|EVN|PV1|PD1|ORC|OBR|OBX|MRG|ROL)\||(?i:insert)\s",
     # two title-cased words under a bare name or holder key (_bare_names)
     r"(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?"
     r"[A-ZÀ-ÞĀ-Ž][\w'’-]+ [A-ZÀ-ÞĀ-Ž]",
@@ -486,7 +486,26 @@ _QUOTED_CALLER_BRANCH = r"\" <\+?[0-9]{2,15}>"
 _GAME_BRANCH = (r"UUID of player |\] logged in with entity id | (?:joined|left) the game|INFO\]: <[A-Za-z0-9_]{3,16}> "
                 r"| lost connection: |\[connected player\] |ZDOID from |Player #[0-9]|Player \"|STEAM_[0-5]:[01]:[0-9]"
                 r"|\[U:1:[0-9]|7656119[0-9]{10}")
-_SMALL_BRANCHES = _ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH
+# the Windows Security log's account, workstation and display names as Event Viewer writes
+# them in other languages, and the workstation and display names in English (_windows_names)
+_WINDOWS_ACCOUNT_KEYS = ("Kontoname", "Nom du compte", "Nombre de cuenta", "Nome account", "Nome dell'account",
+                         "Nome da conta", "Accountnaam", "Nazwa konta", "Kontonamn", "Kontonavn", "Tilin nimi",
+                         "アカウント名", "帐户名", "帳戶名稱", "계정 이름")
+_WINDOWS_HOST_KEYS = ("Workstation Name", "Arbeitsstationsname", "Nom de la station de travail",
+                      "Nombre de estación de trabajo", "Nome workstation", "Nome da estação de trabalho",
+                      "Werkstationnaam", "ワークステーション名")
+_WINDOWS_DISPLAY_KEYS = ("Display Name", "Anzeigename", "Nom d'affichage", "Nombre para mostrar", "Nome visualizzato",
+                         "Nome de exibição", "Weergavenaam", "表示名")
+_WINDOWS_BRANCH = ("(?:" + "|".join(re.escape(k) for k in _WINDOWS_ACCOUNT_KEYS + _WINDOWS_HOST_KEYS
+                                    + _WINDOWS_DISPLAY_KEYS) + r")(?: SAM)?[ \t]*[:：]")
+# a DICOM data element of a person as dcmdump and pydicom print it: (0010,0010) PN [Müller^Anna]
+_DICOM_BRANCH = r"\((?:0010|0008|0032|0040),[ ]?[0-9A-Fa-f]{4}\)"
+# a name as HL7, DICOM and ASTM write it, family^given, in prose: "prior MRN 00431877
+# (KOWALCZYK^ZOFIA)"; and an ASTM E1394 patient record (a laboratory analyser's "P|1||…")
+_CARET_NAME_BRANCH = r"[A-ZÀ-Þ][A-ZÀ-Þ'-]+\^[A-ZÀ-Þ][A-ZÀ-Þ'-][A-ZÀ-Þ]"
+_ASTM_BRANCH = r"(?:>|\x02|\n|^)[0-7]?P\|[0-9]{1,4}\|"
+_SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
+                   + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH)
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
@@ -1580,6 +1599,114 @@ def _game_servers(text: str, out: list[Span]) -> None:
             v = m.group(g)
             if v is not None and v not in _NOT_PLAYERS and not is_neutral(v):
                 out.append(Span(m.start(g), m.end(g), "user_id", 2))
+
+
+_CARET_NAME_GATE = re.compile(_CARET_NAME_BRANCH)
+_CARET_NAME = re.compile(
+    r"(?:(?<=[\s(\[\"'=:])|^)[A-ZÀ-Þ][A-ZÀ-Þ'-]+\^[A-ZÀ-Þ][A-ZÀ-Þ'-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'-]+)?(?:\^[A-ZÀ-Þ]{0,3}\.?)*(?=[\s)\]\"',;]|$)"
+)
+_ASTM_GATE = re.compile(_ASTM_BRANCH, re.MULTILINE)
+# an ASTM E1394 patient record's fields after "P|" (the sequence number is 1): P.3-P.5 the
+# patient's ids, P.6 the name, P.7 the mother's maiden name, P.8 the birth date, P.11 the
+# address, P.13 the phone, P.14 the attending physician
+_ASTM_FIELDS = {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "person_name", 7: "dob",
+                10: "address", 12: "phone", 13: "person_name"}
+
+
+def _caret_names(text: str, out: list[Span]) -> None:
+    """A name in capitals written family^given (HL7, DICOM, ASTM) outside their segments,
+    in prose or brackets: ``(KOWALCZYK^ZOFIA)``. Not a message type (``ADT^A01``) or a coded
+    value (``XCHES^XR Chest``): both parts are words in capitals of three letters or more."""
+    for m in _CARET_NAME.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if _SEGMENT_LINE.match(text, line) is not None:
+            continue  # inside a segment (its coded values: |CT HEAD^BRAIN WO CONTRAST|), read by _hl7_segments
+        out.append(Span(m.start(), m.end(), "person_name", 1))
+
+
+_SEGMENT_LINE = re.compile(r"[ \t]*(?:<STX>|\x02)?[0-9]?[A-Z][A-Z0-9]{0,2}\|")
+
+
+def _astm_patients(text: str, out: list[Span]) -> None:
+    """The patient's fields of an ASTM E1394 (LIS2-A2) patient record, as a laboratory
+    analyser's interface logs it (``<STX>2P|1||0098811244||Rossi^Giulia||19880704|F``)."""
+    for m in _ASTM_GATE.finditer(text):
+        end_m = _ASTM_END.search(text, m.end())
+        end = len(text) if end_m is None else end_m.start()
+        pos = m.end() - 1 - len(text[m.start():m.end()].rsplit("|", 2)[-2])  # at the sequence number
+        for number, value in enumerate(text[pos:end].split("|"), start=1):
+            kind = _ASTM_FIELDS.get(number)
+            if kind is not None and value.strip("^ ") and not is_neutral(value):
+                out.append(Span(pos, pos + len(value), kind, 3))
+            pos += len(value) + 1
+
+
+_ASTM_END = re.compile(r"[\r\n]|<CR>|<ETX>|\x03|\x0d")
+
+
+_DICOM_ELEMENT = re.compile(_DICOM_BRANCH)
+# the data elements that name, identify or locate a patient or a physician (group, element)
+_DICOM_PEOPLE: dict[str, str] = {
+    "0010,0010": "person_name", "0010,0020": "user_id", "0010,0030": "dob", "0010,1000": "user_id",
+    "0010,1001": "person_name", "0010,1005": "person_name", "0010,1040": "address", "0010,1060": "person_name",
+    "0010,2154": "phone", "0010,21f0": "person_name", "0008,0090": "person_name", "0008,1048": "person_name",
+    "0008,1050": "person_name", "0008,1060": "person_name", "0008,1070": "person_name", "0032,1032": "person_name",
+    "0040,0006": "person_name", "0040,a123": "person_name", "0010,0050": "user_id", "0038,0010": "user_id",
+}
+_DICOM_VALUE = re.compile(
+    r"\((?P<g>0010|0008|0032|0040|0038),[ ]?(?P<e>[0-9A-Fa-f]{4})\)[ \t]+(?:[A-Z][A-Za-z' ]{2,48}[ \t]+)?"
+    r"(?:[A-Z]{2}[: \t][ \t]*)?(?:\[(?P<b>[^\]\n]{1,128})\]|'(?P<q>[^'\n]{1,128})'|\"(?P<d>[^\"\n]{1,128})\")"
+)
+
+
+def _dicom_elements(text: str, out: list[Span]) -> None:
+    """A patient's or a physician's DICOM data elements as dcmdump (``(0010,0010) PN
+    [Müller^Anna]``) and pydicom (``(0010,0010) Patient's Name  PN: 'Müller^Anna'``) print
+    them: names, ids, birth date, address, phone."""
+    for m in _DICOM_VALUE.finditer(text):
+        kind = _DICOM_PEOPLE.get(f"{m.group('g')},{m.group('e').lower()}")
+        if kind is None:
+            continue
+        g = "b" if m.group("b") is not None else "q" if m.group("q") is not None else "d"
+        if m.group(g).strip("^ ") and not is_neutral(m.group(g)):
+            out.append(Span(m.start(g), m.end(g), kind, 3))
+
+
+_WINDOWS = re.compile(_WINDOWS_BRANCH)
+_WINDOWS_NAMES = re.compile(
+    r"(?P<k>" + "|".join(re.escape(k) for k in _WINDOWS_ACCOUNT_KEYS + _WINDOWS_HOST_KEYS + _WINDOWS_DISPLAY_KEYS)
+    + r")(?: SAM)?[ \t]*[:：][ \t]+(?P<v>[^\n\r]{1,96})"
+)
+_WINDOWS_DISPLAY = frozenset(_WINDOWS_DISPLAY_KEYS)
+_WINDOWS_HOSTS = frozenset(_WINDOWS_HOST_KEYS)
+
+
+def _windows_names(text: str, out: list[Span]) -> None:
+    """The Windows Security log's names as Event Viewer writes them in other languages
+    (``Kontoname:\tm.schneider``, ``Nombre de cuenta:``, ``アカウント名:``) and, in any
+    language, a workstation's name (a person's machine: ``PC-CLEFEBVRE``) and an account's
+    display name (event 4720's ``Display Name:\tJosé García Pérez``, when shaped like a
+    name). Not a computer's own account (``RDS-GW-02$``), ``SYSTEM`` or ``-``."""
+    for m in _WINDOWS_NAMES.finditer(text):
+        v = m.group("v").rstrip(" \t")
+        vs = m.start("v")
+        if m.group("k") in _WINDOWS_DISPLAY:
+            if is_person_name(v):
+                out.append(Span(vs, vs + len(v), "person_name", 2))
+            continue
+        w = _WINDOWS_VALUE.match(v)
+        if w is None:
+            continue
+        v = w.group()
+        if (v in ("-", "NULL", "localhost") or v.lower() in SYSTEM_ACCOUNTS or is_machine_account(v)
+                or v.upper() == v and len(v) <= 15 and "-" not in v and not any(c.isdigit() for c in v)):
+            continue  # (an all-capital word without a digit or a dash: a domain, SYSTEM, ANONYMOUS LOGON)
+        if m.group("k") in _WINDOWS_HOSTS and (v + "$" in text or v + "." in text or f"Computer:\t{v}" in text):
+            continue  # the server's own name (its machine account RDS-GW-02$, its FQDN): not a person's machine
+        out.append(Span(vs, vs + len(v), "user_id", 2))
+
+
+_WINDOWS_VALUE = re.compile(r"[^\s\"'(),;\[\]]{1,64}")
 
 
 _CALLER_NAME = re.compile(r"\"\"?(?P<q>[^\"<>\n]{2,64})\"\"? <\+?[0-9]{2,15}>")
@@ -2730,18 +2857,31 @@ _NOT_STREET_WORDS = frozenset({
 })  # fmt: skip
 
 
-# HL7 v2 segments that describe a person, and what their fields hold (1-based, as the
-# standard numbers them): PID (patient), NK1 (next of kin), GT1 (guarantor), IN1 (insured)
+# HL7 v2 segments that describe or name a person, and what their fields hold (1-based, as the
+# standard numbers them): PID (patient), NK1 (next of kin), GT1 (guarantor), IN1 (insured)…
 _HL7_FIELDS: dict[str, dict[int, str]] = {
     "PID": {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "person_name", 7: "dob",
             9: "person_name", 11: "address", 13: "phone", 14: "phone", 18: "user_id", 19: "ssn", 20: "ssn"},
     "NK1": {2: "person_name", 4: "address", 5: "phone", 6: "phone", 30: "person_name", 31: "phone", 32: "address"},
     "GT1": {3: "person_name", 5: "address", 6: "phone", 7: "phone", 8: "dob", 12: "ssn"},
     "IN1": {16: "person_name", 18: "dob", 19: "address", 36: "user_id"},
+    # the people an event, a visit, an order or a result names (XCN fields: id^family^given…):
+    # the operator, the attending, referring, consulting and admitting doctors, who entered,
+    # verified and ordered, the result's interpreter and observer; a merge's prior patient
+    "EVN": {5: "person_name"},
+    "PV1": {7: "person_name", 8: "person_name", 9: "person_name", 17: "person_name", 52: "person_name"},
+    "PD1": {4: "person_name"},
+    "ORC": {10: "person_name", 11: "person_name", 12: "person_name", 19: "person_name"},
+    "OBR": {16: "person_name", 28: "person_name", 32: "person_name", 33: "person_name", 34: "person_name",
+            35: "person_name"},
+    "OBX": {16: "person_name"},
+    "MRG": {1: "user_id", 2: "user_id", 3: "user_id", 4: "user_id", 7: "person_name"},
+    "ROL": {4: "person_name"},
 }  # fmt: skip
 # a segment's name and its first field, the set id (a number or nothing: "PID|PPID|CMD",
-# the header of a process listing, is not one)
-_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n| ])|(?<=\\[rn]))(PID|NK1|GT1|IN1)\|(?=[0-9]{0,4}\|[^|\r\n]*\|[^|\r\n]*\|[^|\r\n]*\|)")
+# the header of a process listing, is not one); EVN's is an event type (A01), ORC's an order
+# control code (NW)
+_HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n| ])|(?<=\\[rn]))(PID|NK1|GT1|IN1|EVN|PV1|PD1|ORC|OBR|OBX|MRG|ROL)\|(?=(?:[0-9]{0,4}|(?<=EVN\|)[A-Z0-9]{2,3}|(?<=ORC\|)[A-Z]{2})\|[^|\r\n]*\|[^|\r\n]*\|[^|\r\n]*\|)")
 _HL7_END = re.compile(r"[\r\n]|\\[rn]")
 
 
@@ -3422,6 +3562,10 @@ def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[
 
 
 _ECHO_MARKS = frozenset("0123456789@._-+ ")
+# an account name of one lower-case word, as sshd and PAM log it (rcarvalho, mbenali): a
+# login more than a word, so echoed too
+_LOGIN_WORD = re.compile(r"[a-z]{6,32}")
+_WORD_JOINS = frozenset("-./_:@")
 
 
 def _echoes(text: str, found: list[Span], protect: list[tuple[int, int]]) -> list[Span]:
@@ -3429,14 +3573,19 @@ def _echoes(text: str, found: list[Span], protect: list[tuple[int, int]]) -> lis
     found once where a key or phrase names it is as personal where the text repeats it
     (``uid=Xj3k9LmN0pQ2 path=/users/Xj3k9LmN0pQ2/profile``). Only values of six characters
     or more with a digit, a space or one of ``@._-+`` in them (an account, an id, a full
-    name; not a single word such as a first name, which may be any word elsewhere)."""
+    name; not a single word such as a first name, which may be any word elsewhere), and
+    accounts of one lower-case word."""
     extra: list[Span] = []
     seen: set[str] = set()
     for sp in found:
         value = text[sp.start:sp.end]
-        if len(value) < 6 or value in seen or _ECHO_MARKS.isdisjoint(value):
+        if len(value) < 6 or value in seen or (
+            _ECHO_MARKS.isdisjoint(value) and not (sp.kind == "user_id" and _LOGIN_WORD.fullmatch(value))
+        ):
             continue
         seen.add(value)
+        word = _ECHO_MARKS.isdisjoint(value)  # a one-word login: echoed only as a word of prose, not
+        # in a name, a path or a host (mysql-ledger.db.svc, /ledger?)
         n = len(value)
         i = text.find(value, sp.end)
         if i < 0 and text.find(value, 0, sp.start + n - 1) < 0:
@@ -3448,7 +3597,9 @@ def _echoes(text: str, found: list[Span], protect: list[tuple[int, int]]) -> lis
                     and (e == len(text) or not text[e].isalnum())
                     and not any(i < b and a < e for a, b in protect)
                     and not any(i < o.end and o.start < e for o in found)
-                    and not any(i < o.end and o.start < e for o in extra)):
+                    and not any(i < o.end and o.start < e for o in extra)
+                    and not (word and ((i > 0 and text[i - 1] in _WORD_JOINS)
+                                       or (e < len(text) and text[e] in _WORD_JOINS)))):
                 extra.append(Span(i, e, sp.kind, sp.priority))
             i = text.find(value, i + 1)
     if not extra:
@@ -3675,7 +3826,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _OTHER_NAME_KEY_WORDS)
     ):
         _bare_names(text, cands)
-    if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text):
+    if "|" in text and ("PID|" in text or "NK1|" in text or "GT1|" in text or "IN1|" in text or "EVN|" in text
+                        or "PV1|" in text or "PD1|" in text or "ORC|" in text or "OBR|" in text or "OBX|" in text
+                        or "MRG|" in text or "ROL|" in text):
         _hl7_segments(text, cands)
     if "insert" in lowered and "values" in lowered:
         _sql_inserts(text, cands)
@@ -3696,6 +3849,15 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if ("layer" in text or "game" in text or "]: <" in text or "lost connection" in text or "STEAM_" in text
             or "[U:1:" in text or "7656119" in text or "ZDOID" in text) and _GAME.search(text) is not None:
         _game_servers(text, cands)
+    if ("Name" in text or "name" in text or "nom" in text.lower() or not text.isascii()
+            or "Kontonam" in text or "Nazwa" in text or "Tilin" in text) and _WINDOWS.search(text) is not None:
+        _windows_names(text, cands)
+    if "^" in text and _CARET_NAME_GATE.search(text) is not None:
+        _caret_names(text, cands)
+    if "P|" in text and _ASTM_GATE.search(text) is not None:
+        _astm_patients(text, cands)
+    if "(00" in text and _DICOM_ELEMENT.search(text) is not None:
+        _dicom_elements(text, cands)
     if "8=FIX" in text:
         _fix_fields(text, cands)
     if "ATTENDEE;" in text or "ORGANIZER;" in text:

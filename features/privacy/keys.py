@@ -185,6 +185,13 @@ ROLE_CLASSES = ("named_person", "person_role", "party")
 _add("party", "to", "from", "destination", "source_addr", "destination_addr", "dest_addr", "originator",
      "sender_id", "recipient_number")
 _add("phone", "wa_id", "whatsapp_id", "caller_number", "callee_number")
+# DICOM JSON (DICOMweb) keys its data elements by tag: a patient's and a physician's
+_add("person_name", "00100010", "00101001", "00101005", "00101060", "00080090", "00081048", "00081050",
+     "00081060", "00081070", "00321032", "00400006")
+_add("user_id", "00100020", "00101000", "00100050")
+_add("dob", "00100030")
+_add("address", "00101040")
+_add("phone", "00102154")
 # roles only people have: their value is also a person's id when shaped like one (is_role_id);
 # not those that name machines or organizations too (owner, holder, guest, tenant, contact, a
 # database driver, a lock's holder, a VM's guest)
@@ -882,7 +889,7 @@ _CARD_DETAILS = frozenset({
 
 
 # the last words of a key that describes a personal value rather than holds it
-_DESCRIPTIVE = frozenset({"type", "kind", "status", "code", "source", "verified", "valid", "format", "provider",
+_DESCRIPTIVE = frozenset({"type", "kind", "status", "code", "source", "verified", "valid", "format", "provider", "vr",
                           "category", "confidence", "score", "label", "primary"})
 
 
