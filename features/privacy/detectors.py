@@ -1601,6 +1601,73 @@ def _game_servers(text: str, out: list[Span]) -> None:
                 out.append(Span(m.start(g), m.end(g), "user_id", 2))
 
 
+# A record printed whole, in brackets or quotes, by a database, a driver or a loader that
+# rejected it: "Failing row contains (…)", a Python tuple or list of a row, a CSV line
+_ROW = re.compile(
+    r"\((?P<p>[^()\n]{12,800})\)|\[(?P<b>[^\[\]\n]{12,800})\]|'(?P<q>[^'\n]{12,800})'|\"(?P<d>[^\"\n]{12,800})\""
+)
+_CONTACT_KINDS = frozenset({"email", "phone", "ssn", "iban"})
+_ROW_ITEM = re.compile(r"\s*(?:'(?P<s>[^'\n]*)'|\"(?P<d>[^\"\n]*)\"|(?P<o>[^,]*))\s*(?:,|$)")
+_ROW_PARTICLES = r"(?:de|van|von|der|den|da|del|dos|du|di|la|le|el|al|bin|ter|ten)"
+_ROW_NAME = re.compile(
+    r"(?:" + _ROW_PARTICLES + r" )*[A-ZÀ-ÞĀ-ŽА-Я][\w'’.-]*(?: (?:" + _ROW_PARTICLES
+    + r" )*[A-ZÀ-ÞĀ-ŽА-Я][\w'’.-]*){0,3}"
+)
+_ROW_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{6,18}[0-9]")
+_ROW_DATE = re.compile(r"(?:19[0-9]{2}|20(?:0[0-9]|1[0-5]))-[01][0-9]-[0-3][0-9]")
+_ROW_ID = re.compile(r"[A-Z]{0,3}-?[0-9]{3,12}")
+_ROW_STREET = re.compile(r"[^\d,]{3,40} [0-9]{1,4}[a-z]?(?: ?[a-z]{1,3})?|[0-9]{1,5}[a-z]? [^\d,]{3,40}")
+
+
+def _contact_rows(text: str, out: list[Span]) -> None:
+    """The other values of a person's record printed whole: a row, a tuple or a CSV line
+    of four values or more in which an e-mail address, a phone number, a national id or an
+    IBAN was found
+    (``Failing row contains (88213901, Chen, Jiahui, …, 138 0013 8000, …)``, a loader's
+    rejected ``['10442', 'Daan', 'de Vries', 'Keizersgracht 123', …, 'daan@…']``). Its
+    capitalized words are the person's names, a number after a street's name (or before it)
+    their address, a date before 2016 their birth date, and a first value shaped like an id
+    their id. Numbers, codes, timestamps and lower-case words stay."""
+    contact = [(c.start, c.end) for c in out if c.kind in _CONTACT_KINDS]
+    for m in _ROW.finditer(text):
+        g = next(k for k in ("p", "b", "q", "d") if m.group(k) is not None)
+        a, b = m.start(g), m.end(g)
+        if not any(a <= cs and ce <= b for cs, ce in contact):
+            continue
+        items: list[tuple[int, int]] = []
+        pos = a
+        while pos < b:
+            im = _ROW_ITEM.match(text, pos, b)
+            if im is None or im.end() == pos:
+                break
+            vg = "s" if im.group("s") is not None else "d" if im.group("d") is not None else "o"
+            vs, ve = im.start(vg), im.end(vg)
+            while vs < ve and text[vs] == " ":
+                vs += 1
+            while ve > vs and text[ve - 1] == " ":
+                ve -= 1
+            items.append((vs, ve))
+            pos = im.end()
+        if len(items) < 4 or '":' in text[a:b] or "{" in text[a:b]:
+            continue  # (a JSON object's members: its keys say what each value is)
+        for i, (vs, ve) in enumerate(items):
+            v = text[vs:ve]
+            if (not v or any(vs < ce and cs < ve for cs, ce in contact) or ":" in v or "=" in v
+                    or v.upper() == v and not any(c.isdigit() for c in v)):
+                continue  # (NULL, DE, F: a code; "StatusCode: 400": a message's words)
+            if i == 0 and _ROW_ID.fullmatch(v):
+                out.append(Span(vs, ve, "user_id", 1))
+            elif _ROW_DATE.fullmatch(v):
+                out.append(Span(vs, ve, "dob", 1))
+            elif _ROW_PHONE.fullmatch(v) and sum(c.isdigit() for c in v) >= 9 and not v.isdigit():
+                out.append(Span(vs, ve, "phone", 1))  # (digits alone may be any number: an id, an amount)
+            elif (_ROW_NAME.fullmatch(v) and not any(c.isdigit() for c in v) and v.upper() != v
+                  and not any(w.lower() in _NOT_NAME_WORDS for w in v.split(" "))):
+                out.append(Span(vs, ve, "person_name", 1))
+            elif _ROW_STREET.fullmatch(v) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
+                out.append(Span(vs, ve, "address", 1))
+
+
 _CARET_NAME_GATE = re.compile(_CARET_NAME_BRANCH)
 _CARET_NAME = re.compile(
     r"(?:(?<=[\s(\[\"'=:])|^)[A-ZÀ-Þ][A-ZÀ-Þ'-]+\^[A-ZÀ-Þ][A-ZÀ-Þ'-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'-]+)?(?:\^[A-ZÀ-Þ]{0,3}\.?)*(?=[\s)\]\"',;]|$)"
@@ -3901,6 +3968,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
+    if cands and ("(" in text or "[" in text or "'" in text or '"' in text) and any(
+            c.kind in _CONTACT_KINDS for c in cands):
+        _contact_rows(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
         # an identifier's value (order_id=4111111111111111) is no card: read the keys after
         # all (what they find goes first, where it would have been)
