@@ -12,9 +12,10 @@ import hashlib
 import hmac
 import ipaddress
 import re
+from urllib.parse import unquote
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from features.privacy import anonymizer, detectors
@@ -300,10 +301,18 @@ def test_parse_ip_is_ip_address(text: str) -> None:
 
 @EXAMPLES
 @given(ip_texts, st.sampled_from(["ipv6", "client_ip", "ip", "user_id"]))
+@example("%11", "client_ip")  # a zone id, not a URL escape
+@example("fe80::1%11", "ipv6")
+@example("%11", "user_id")
 def test_canonical_ip_as_before(value: str, kind: str) -> None:
     v = value.strip()
     want = v
-    if "@" not in v and "%40" not in v and ":" in v and kind in ("ipv6", "client_ip", "ip"):
+    if kind == "user_id" and re.search(r"%[0-9A-Fa-f]{2}", v):  # not an address: URL escapes are read
+        try:
+            want = unquote(v, errors="strict")
+        except UnicodeDecodeError:
+            want = v
+    if "@" not in v and ":" in v and kind in ("ipv6", "client_ip", "ip"):
         try:
             want = ipaddress.ip_address(v.split("%", 1)[0]).compressed
         except ValueError:

@@ -166,6 +166,7 @@ def ensure_key_file(path: str | Path = DEFAULT_KEY_PATH) -> Path:
 
 
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_ZONED = frozenset({"ipv6", "client_ip", "ip", "mac"})
 
 
 def _unquoted(value: str) -> str:
@@ -183,8 +184,10 @@ def _canonical(kind: str, value: str) -> str:
     found as ``user=ada%40example.com`` joins the same address found in a message.
     """
     v = value.strip()
-    if "%" in v and kind not in ("ipv6", "mac") and _PERCENT_ESCAPE.search(v) is not None:
-        v = _unquoted(v)  # found in URL-encoded text: Garc%C3%ADa is García, %2B49… is +49…
+    if "%" in v and kind not in _ZONED and _PERCENT_ESCAPE.search(v) is not None:
+        # found in URL-encoded text: Garc%C3%ADa is García, %2B49… is +49…; in an address
+        # '%' starts a zone id (fe80::1%11), not an escape
+        v = _unquoted(v)
     if "@" in v:
         return v.lower()
     if kind in ("card", "phone", "ssn"):
