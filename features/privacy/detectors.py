@@ -68,6 +68,7 @@ __all__ = [
     "DEFAULT_ACTIONS",
     "GATE_PATTERNS",
     "G_KEYS",
+    "G_SMALL",
     "G_OTHER_SHAPES",
     "PERSON_OBJECT_GATE",
     "HINT_PATTERN",
@@ -77,6 +78,7 @@ __all__ = [
     "PLACEHOLDERS",
     "SHAPE_PATTERN",
     "SHAPE_PATTERNS",
+    "SMALL_PATTERN",
     "TOKEN_PATTERN",
     "Span",
     "cookie_spans",
@@ -477,7 +479,7 @@ _ATTRIBUTE_ROLE_BRANCH += r"|(?i:(?:" + _ROLE_WHO + ")" + _PHRASE_GATE_TAIL + ")
 # URL-encoded text (a form body, a redirect_uri or a JSON object in a query string, an
 # escaped cookie): a delimiter the detectors read, percent-encoded once or twice; find_spans
 # reads such a text decoded as well (_decoded_spans). A part of its own in the batch path.
-_ENCODED_BRANCH = r"%(?:25)?(?:2[267Cc]|3[AaBbDd]|40|5[Bb]|7[Bb])"
+_ENCODED_BRANCH = r"%(?:25)?(?:2[267Cc]|3[AaBbDd]|5[Bb]|7[Bb])"  # (not %40 alone: e-mails read it as it is)
 # a caller's quoted display name before their extension or number, as Asterisk and SIP write
 # it: clid="Jane Doe" <1001> (_quoted_callers); with the encoded delimiters, one part
 _QUOTED_CALLER_BRANCH = r"\" <\+?[0-9]{2,15}>"
@@ -850,7 +852,7 @@ GATE_PATTERNS: tuple[str, ...] = (
 _GATES = (_SECRET_GATE, _IPV4_GATE, _IPV6_GATE, _MAC_GATE, _CISCO_GATE, _NUMRUN, _IBAN_GATE, _DOVECOT_GATE,
           _PROSE_GATE, *(re.compile(p) for p in _WORD_GATES), re.compile(_OTHER_SHAPES))  # fmt: skip
 (_G_SECRET, _G_IPV4, _G_IPV6, _G_MAC, _G_CISCO, _G_NUMRUN, _G_IBAN, _G_DOVECOT, _G_PROSE, _G_PHRASE_WORDS,
- _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_ROLE_WHO, _G_OTHER_SHAPES, _G_KEYS) = (1 << i for i in range(16))
+ _G_NAME_WORDS, _G_CLI_WORDS, _G_LOGIN_MARKS, _G_ROLE_WHO, _G_OTHER_SHAPES, _G_KEYS, _G_SMALL) = (1 << i for i in range(17))
 assert GATE_PATTERNS[-1] == SHAPE_PATTERNS[-1] == _OTHER_SHAPES
 # The last pattern (G_OTHER_SHAPES) is the last part of SHAPE_PATTERNS too (names after a cue in other languages, numbers
 # after the word that names them): the batch path computes it once for both.
@@ -861,6 +863,12 @@ G_OTHER_SHAPES = _G_OTHER_SHAPES
 # under that run could name personal data. Without the bit, find_spans reads keys only for
 # identifiers (``order_id=``, which keep numeric detectors off their values).
 G_KEYS = _G_KEYS
+# Bit G_SMALL says whether SMALL_PATTERN (the part of the shapes that announces the detectors
+# of session 19: URL-encoded text, callers, game servers, Windows' names in other languages,
+# DICOM, HL7-style names, ASTM) occurs; the batch path computes it with the shapes.
+G_SMALL = _G_SMALL
+SMALL_PATTERN = _SMALL_BRANCHES
+_SMALL = re.compile(_SMALL_BRANCHES)
 _SHORT_KEY = r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}"
 _NEXT_KEY_SHORT = r"[ \t,]+" + _SHORT_KEY + r"[ \t]*[=:]"
 _RUN_KEY_CHARS = r"[A-Za-z0-9_.\-\[\]" + _UNI + "]"
@@ -3729,6 +3737,8 @@ def gate_bits(text: str) -> int:
             bits |= 1 << i
     if _keys_matter(text):
         bits |= _G_KEYS
+    if _SMALL.search(text) is not None:
+        bits |= _G_SMALL
     return bits
 
 
@@ -3911,19 +3921,20 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _xml_elements(text, cands)
     if " value=" in text:
         _xml_attributes(text, cands)
-    if '" <' in text:
+    small = bool(gates & _G_SMALL) if gates is not None else _SMALL.search(text) is not None
+    if small and '" <' in text:
         _quoted_callers(text, cands)
-    if ("layer" in text or "game" in text or "]: <" in text or "lost connection" in text or "STEAM_" in text
+    if small and ("layer" in text or "game" in text or "]: <" in text or "lost connection" in text or "STEAM_" in text
             or "[U:1:" in text or "7656119" in text or "ZDOID" in text) and _GAME.search(text) is not None:
         _game_servers(text, cands)
-    if ("Name" in text or "name" in text or "nom" in text.lower() or not text.isascii()
-            or "Kontonam" in text or "Nazwa" in text or "Tilin" in text) and _WINDOWS.search(text) is not None:
+    if small and ("ame" in text or "nom" in lowered or "Konto" in text or "Nazwa" in text or "Tilin" in text
+            or "naam" in text or "名" in text or "계정" in text) and _WINDOWS.search(text) is not None:
         _windows_names(text, cands)
-    if "^" in text and _CARET_NAME_GATE.search(text) is not None:
+    if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:
         _caret_names(text, cands)
-    if "P|" in text and _ASTM_GATE.search(text) is not None:
+    if small and "P|" in text and _ASTM_GATE.search(text) is not None:
         _astm_patients(text, cands)
-    if "(00" in text and _DICOM_ELEMENT.search(text) is not None:
+    if small and "(00" in text and _DICOM_ELEMENT.search(text) is not None:
         _dicom_elements(text, cands)
     if "8=FIX" in text:
         _fix_fields(text, cands)
@@ -3968,8 +3979,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
-    if cands and ("(" in text or "[" in text or "'" in text or '"' in text) and any(
-            c.kind in _CONTACT_KINDS for c in cands):
+    if cands and text.count(",") >= 3 and any(c.kind in _CONTACT_KINDS for c in cands):
         _contact_rows(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
         # an identifier's value (order_id=4111111111111111) is no card: read the keys after
@@ -3984,7 +3994,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         # ${TOKEN} in a URL): there is nothing in it to find
         cands = [c for c in cands if text[c.start] not in "{$" or not is_placeholder(text[c.start:c.end])]
     found = _resolve(cands, protect, ids)
-    if "%" in text and _ENCODED.search(text) is not None:
+    if small and "%" in text and _ENCODED.search(text) is not None:
         found = _decoded_spans(text, found, identifiers)
     return _echoes(text, found, protect) if found else found
 
