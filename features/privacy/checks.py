@@ -83,7 +83,7 @@ def card_issuer_matches(digits: str) -> bool:
     """Whether a digit string has the prefix and length of a real card scheme.
 
     Visa, Mastercard (51-55 and 2221-2720), American Express, Discover, JCB,
-    Diners Club, UnionPay and Maestro. This removes most Luhn-valid accidents
+    Diners Club, UnionPay, Maestro, Elo, Mir, RuPay and Troy. This removes most Luhn-valid accidents
     (epoch timestamps start with 1, for instance).
 
     Examples
@@ -99,8 +99,8 @@ def card_issuer_matches(digits: str) -> bool:
         return n in (13, 16, 19)
     if first == "5":
         return 16 <= n <= 19 if digits[1] in "12345" else 12 <= n <= 19
-    if first == "2":
-        return n == 16 and 2221 <= int(digits[:4]) <= 2720
+    if first == "2":  # Mastercard's 2-series; Mir (2200-2204, Russia)
+        return n == 16 and 2221 <= int(digits[:4]) <= 2720 or 16 <= n <= 19 and 2200 <= int(digits[:4]) <= 2204
     if first == "3":
         two = digits[:2]
         if two in ("34", "37"):
@@ -110,6 +110,10 @@ def card_issuer_matches(digits: str) -> bool:
         return two in ("30", "36", "38", "39") and 14 <= n <= 19
     if first == "6":
         return 12 <= n <= 19
+    if first == "8":  # RuPay (India) 81, 82
+        return n == 16 and digits[1] in "12"
+    if first == "9":  # Troy (Turkey)
+        return n == 16 and digits[:4] == "9792"
     return False
 
 

@@ -175,7 +175,7 @@ _DOVECOT_NAMES = r"(?:" + "|".join(_DOVECOT_PROCESSES + _DOVECOT_PASSDBS) + r")\
 # "name" in other languages, read like a bare name key (two or three title-cased words):
 # Finnish, Norwegian and Danish, Swedish, Hungarian, Czech, Dutch, Portuguese and Italian,
 # Spanish, French, Turkish
-_OTHER_NAME_KEYS = r"(?:[Nn]imi|[Nn]avn|[Nn]amn|[Nn]év|[Jj]méno|[Nn]aam|[Nn]ome|[Nn]ombre|[Nn]om|[Ii]sim)"
+_OTHER_NAME_KEYS = r"(?:[Nn]imi|[Nn]avn|[Nn]amn|[Nn]év|[Jj]méno|[Nn]aam|[Nn]ome|[Nn]ombre|[Nn]om|NOM|[Ii]sim|Ad)"
 # Street types that end a street's name in English addresses ("221B Baker Street")
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
@@ -220,6 +220,12 @@ _NAME_CUES_OTHER = (
     r"[Aa]ntragsteller(?:in)?:?|[Hh]akija:?|[Bb]orger:?|[Ss]ökande:?|[Aa]nsøger:?|[Ww]nioskodawca:?|"
     r"[Rr]ichiedente:?|[Ss]olicitante:?|[Rr]equerente:?|[Dd]emandeur:?|[Aa]anvrager:?|"
     r"[Tt]rabajador(?:a)?:?|[Tt]rabalhador(?:a)?:?|[Vv]iajer[oa]:?|[Bb]enefici[áa]ri[oa]:?|[Dd]anneggiat[oa]:?|"
+    # the insured, a policy's holder, a tenant, a vehicle's keeper, a buyer, an employee in
+    # French, German, Spanish, Italian, Polish, Turkish and Dutch
+    r"[Aa]ssur[ée]e?|[Uu]bezpieczon[ya]|[Tt]omador(?:a)?|[Aa]segurad[oa]|[Vv]ersicherungsnehmer(?:in)?|"
+    r"[Vv]ersicherte[rn]?|[Cc]ontraente|[Aa]ssicurat[oa]|[Ss]igortal[ıi]|[Mm]ieter(?:in)?|[Ll]ocataire|"
+    r"[Ii]nquilin[oa]|[Hh]uurder|[Nn]ajemca|[Hh]alter(?:in)?|[Ss]ürücü|[Kk]äufer(?:in)?|[Aa]cheteu(?:r|se)|"
+    r"[Ss]alari[ée]e?|[Hh]ouder|"
     # who introduces themselves in a chat, an SMS or a voicemail: "Hola, soy Lucía Fernández",
     # "meu nome é Beatriz Souza", "me llamo Martina López", "je m'appelle …", "ich heiße …"
     r"[Ss]oy|[Mm]e llamo|[Mm]i nombre es|[Mm]eu nome é|[Mm]eu nome e|[Jj]e m'appelle|[Ii]ch heiße|[Ii]ch heisse|"
@@ -289,6 +295,8 @@ _KEY_WORDS = (
     "athlete|viewer|receiver|caller|cashier|rfc|livreur|fname|lname|cif|ifa|tdid|rdid|buyeruid|open_id|union_id|"
     "listener|creator|lahir|alamat|clabe|mnemonic|serialnumber|serial_number|residenza|ausweis|emirates|nasc|"
     "fecha_nac|"
+    # session 20's: Brazil's eSocial and NF-e, Spain's and Mexico's payroll, Dutch holders
+    "nmtrab|nm_trab|emplead|houder|fone|matricule|nss|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
     # accounts, national ids, bank accounts; one person's app installation
     "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
@@ -326,7 +334,11 @@ _CACHE_KEY_GATE = r"(?:user|customer|member|account|session|sess|patient|employe
 # Kunde 48213): read like "user 4821" (_phrases)
 _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "athlete", "viewer", "player",
                    "traveler", "traveller", "applicant", "claimant", "kunde", "kundin", "cliente", "klant",
-                   "usuario", "utilisateur", "utente", "benutzer", "gebruiker")
+                   "usuario", "utilisateur", "utente", "benutzer", "gebruiker",
+                   # an employee's or an insured person's number (Personalnummer 1042, matricule 00457,
+                   # Mitarbeiter 2231, pracownika 00001873, PNR 100233, Versichertennummer A123456789)
+                   "personalnummer", "matricule", "mitarbeiter", "mitarbeiterin", "pracownik", "pracownika",
+                   "medewerker", "pnr", "versichertennummer")
 _ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
 # what follows a phrase word or a role in the gates: "user 4821", "employee no. 77", "courier au_cour_11842"
 _PHRASE_GATE_TAIL = r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9]"
@@ -506,10 +518,19 @@ _DICOM_BRANCH = r"\((?:0010|0008|0032|0040),[ ]?[0-9A-Fa-f]{4}\)"
 # (KOWALCZYK^ZOFIA)"; and an ASTM E1394 patient record (a laboratory analyser's "P|1||…")
 _CARET_NAME_BRANCH = r"[A-ZÀ-Þ][A-ZÀ-Þ'-]+\^[A-ZÀ-Þ][A-ZÀ-Þ'-][A-ZÀ-Þ]"
 _ASTM_BRANCH = r"(?:>|\x02|\n|^)[0-7]?P\|[0-9]{1,4}\|"
+# a person's name after the word that says whose it is, in Japanese, Chinese and Korean
+# (氏名 中村 美咲, 契約者: 鈴木 一郎, 收件人李雪梅, 성명 정수빈, 예약자=이지은, 名義 HIROSHI TANAKA):
+# in their script, or in capitals as a card carries it (_cjk_names)
+_CJK_CUES = (
+    "氏名|お名前|名前|名義|契約者|被保険者|受取人|宛名|顧客名|会員名|患者名|担当者|申込者|利用者|購入者|依頼人|予約者|"
+    "姓名|收件人|收货人|联系人|聯絡人|入住人|客户姓名|持卡人|申请人|投保人|被保险人|"
+    "성명|이름|고객명|예약자|담당자|수신자|수령인|받는 ?분|보내는 ?분|신청자|가입자|명의자|예금주|환자명"
+)
+_CJK_CUE_BRANCH = r"(?:" + _CJK_CUES + r")[ \t]*[:：=]?[ \t　]*[가-힣\u4e00-\u9fffA-Z]"
 _SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
-                   + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH)
+                   + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH)
 # the shapes added for other languages: one part of their own in the batch path
-_OTHER_SHAPES = (_NAME_CUES_OTHER + r" [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
+_OTHER_SHAPES = (_NAME_CUES_OTHER + r":? [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
                                             PERSON_OBJECT_GATE, _KEY_WORD_BRANCH))
@@ -679,7 +700,7 @@ _NAME_PHRASE = re.compile(
 # the cues of other languages apart (tried only where their words are: one alternation of
 # both made each try at an English cue's place slower)
 _NAME_PHRASE_OTHER = re.compile(
-    r"(?<![^\W\d_])" + _NAME_CUES_OTHER + r" (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?"
+    r"(?<![^\W\d_])" + _NAME_CUES_OTHER + r":? (?P<title>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? )?"
     r"(?P<v>[A-ZÀ-Þ][\w'’-]+(?: [\w'’-]+){0,3})"
 )
 # the lower-cased _TITLES_ALONE, where _names looks for them; the gate (_NAME_WORDS) tests
@@ -695,6 +716,9 @@ _OTHER_NAME_STARTS = (
     "estimad", "geachte", "szanown", "beste ", "liebe", "querid", "alıcı:", "l'assur", "empfänger",
     "antragsteller", "hakija", "borger", "sökande", "ansøger", "wnioskodawca", "richiedente", "solicitante",
     "requerente", "demandeur", "aanvrager", "trabajador", "trabalhador", "viajer", "benefici", "danneggiat",
+    "assur", "ubezpiecz", "tomador", "asegurad", "versicherungsnehmer", "versicherte", "contraente", "assicurat",
+    "sigortal", "mieter", "locataire", "inquilin", "huurder", "najemca", "halter", "sürücü", "käufer", "acheteu",
+    "salari", "houder",
     "soy", "me llamo", "mi nombre es", "meu nome", "je m'appelle", "ich heiße", "ich heisse", "mein name ist",
     "mi chiamo", "il mio nome", "mijn naam is", "nazywam się", "jmenuji se", "benim adım", "ismim", "hi it's",
     "hi, it's",
@@ -1416,24 +1440,41 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
 # holder=worker-3 stays, only a person's name is taken)
 # what _OTHER_NAME_KEYS needs, as lower-case substrings (cheaper than the regex per text)
 _OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "nombre", "isim", 'nom"', "nom'", "nom ",
-                         "nom=", "nom:", "nom\\", "nom\t")
+                         "nom=", "nom:", "nom\\", "nom\t", "ad:")
 _BARE_NAME_KEY = re.compile(
     r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")(?:\\?[\"'])?"
     r"|(?<=\[)(?:name|Name|NAME)\])[ \t]{0,3}(?:=>?|:)[ \t]{0,3}"
 )
 
 
+# a given or a family name's key: beside one, a bare name key holds the other part
+# (Name=Özdemir, Vorname=Elif; "NOM":"Roux","PRENOM":"Thomas"; Ad: Mehmet, Soyad: Kaya)
+_NAME_PART_KEY = re.compile(
+    r"(?i)(?<![a-z])(?:vorname|nachname|first_?name|last_?name|given_?name|family_?name|surname|pr[eé]nom|"
+    r"apellidos?|cognome|sobrenome|voornaam|achternaam|nazwisko|imi[eę]|soyad[ıi]?|etunimi|sukunimi|fornavn|"
+    r"etternavn|f[oö]rnamn|efternamn)(?:\\?[\"'])?[ \t]{0,3}(?:=>?|:)"
+)
+_ONE_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?|[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+){0,2}")
+
+
 def _bare_names(text: str, out: list[Span]) -> None:
     """A person's name under a bare ``name`` key (``name=Anna Kowalczyk``), which names
     services, pods and jobs as often: only two or three title-cased words that no message
-    or service name uses ("Checkout Service", "Payment Failed" stay)."""
+    or service name uses ("Checkout Service", "Payment Failed" stay). Beside a given or a
+    family name's key, one word or a name in capitals is the other part (``Name=Özdemir,
+    Vorname=Elif``, ``Nombre: JAVIER`` after ``Apellidos:``), and Turkish ``Ad`` is a key."""
+    paired: bool | None = None
     for m in _BARE_NAME_KEY.finditer(text):
         ext = _value_extent(text, m.end(), "name")
         if ext is None:
             continue
         value = text[ext[0]:ext[1]]
-        if _PERSON_VALUE.fullmatch(value) is None:
-            continue
+        short = text.startswith("Ad", m.start())
+        if short or _PERSON_VALUE.fullmatch(value) is None:
+            if paired is None:
+                paired = _NAME_PART_KEY.search(text) is not None
+            if not paired or _ONE_NAME.fullmatch(value) is None:
+                continue
         if any(w.lower() in _NOT_NAME_WORDS for w in value.split(" ")):
             continue
         out.append(Span(ext[0], ext[1], "person_name", 2))
@@ -1469,8 +1510,21 @@ _LOCAL_REV = re.compile(r"[\w.%+-]{1,65}")
 _MACHINE_LOCAL = re.compile(r"(?=[^@<>]*[.=$]|[^@<>]{20})[^@<>]*(?:[0-9A-Fa-f]{12}|[0-9]{10})")
 
 
+_TYPO_LOCAL = re.compile(r"[a-z][a-z0-9-]*\.[a-z0-9.-]*[a-z0-9]")  # (first.last: not PostgreSQL's app_user@db)
+_TYPO_DOMAIN = re.compile(r"[a-z][a-z0-9-]{1,30}(?:,[a-z]{2,6}(?:\.[a-z]{2,3})?)?(?![\w@.-])")
+
+
+def _mailish(text: str, known: bool | None) -> bool:
+    """Whether ``text`` speaks of e-mail (once per text: ``known`` is the answer so far)."""
+    if known is not None:
+        return known
+    lowered = text.lower()
+    return "mail" in lowered or "correo" in lowered or "courriel" in lowered
+
+
 def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
     rev = None
+    mailish: bool | None = None
     n = len(text)
     for sep in ("@", "%40"):
         i = text.find(sep)
@@ -1487,6 +1541,10 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                 m = _EMAIL_DOMAIN.match(text, i + len(sep))
                 if m is None and sep == "@" and text.startswith("@", i + 1):
                     m = _EMAIL_DOMAIN.match(text, i + 2)  # a typed address a form rejects: ana@@gmail.com
+                if m is None and sep == "@" and (mailish := _mailish(text, mailish)) and _TYPO_LOCAL.fullmatch(text, j, i):
+                    # an address a validation error rejects, in a text about mail: its domain
+                    # without a suffix or with a comma for a dot (alessandro.ferri@libero, ana.souza@uol,com.br)
+                    m = _TYPO_DOMAIN.match(text, i + 1)
                 if m is not None and sep == "@" and text.endswith(_SYSTEMD_UNITS, 0, m.end()):
                     m = None  # a systemd template unit's instance: postgresql@15-main.service
                 elif m is not None and j > 0 and text[j - 1] == "/" and m.group().isupper():
@@ -1686,6 +1744,35 @@ _ASTM_GATE = re.compile(_ASTM_BRANCH, re.MULTILINE)
 # address, P.13 the phone, P.14 the attending physician
 _ASTM_FIELDS = {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "person_name", 7: "dob",
                 10: "address", 12: "phone", 13: "person_name"}
+
+
+_CJK_NAME = re.compile(
+    r"(?:" + _CJK_CUES + r")[ \t]*[:：=]?[ \t　]*"
+    r"(?P<v>[가-힣]{2,5}(?![가-힣])|[\u4e00-\u9fff]{1,3}[ 　]?[\u4e00-\u9fff\u3040-\u30ff]{1,4}(?![\u4e00-\u9fff\u3040-\u30ff])"
+    r"|[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2}(?![\w-]))"
+)
+# what follows a name and is none of it: an honorific (様, さん, 殿, 님, 씨)
+_CJK_HONORIFICS = ("さん", "さま", "様", "殿", "님", "씨")
+_CJK_NOT_NAMES = frozenset({"未設定", "不明", "なし", "未登録", "未入力", "不详", "未知", "없음", "미지정", "미입력", "알수없음"})
+
+
+def _cjk_names(text: str, out: list[Span]) -> None:
+    """A person's name after a word of Japanese, Chinese or Korean that says it is one
+    (``氏名``, ``契約者``, ``收件人``, ``성명``, ``예약자``…): two to five Hangul syllables, a
+    family and a given name in Han characters and kana, or a name in Latin capitals as a
+    card or a passport carries it; an honorific after it (``様``, ``님``) stays."""
+    for m in _CJK_NAME.finditer(text):
+        start, end = m.span("v")
+        value = m.group("v")
+        for h in _CJK_HONORIFICS:
+            if value.endswith(h) and len(value) - len(h) >= 2:
+                end -= len(h)
+                value = value[: -len(h)]
+                break
+        if value.strip() in _CJK_NOT_NAMES or (value[0].isascii() and any(
+                w.lower() in _NOT_NAME_WORDS for w in value.split(" "))):
+            continue
+        out.append(Span(start, end, "person_name", 1))
 
 
 def _caret_names(text: str, out: list[Span]) -> None:
@@ -3355,8 +3442,10 @@ _LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128
 _NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?"
 _PERSON_VALUE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}")
 _PERSON_CN = re.compile(
-    _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|di|du|dos|le|la|bin|al)){1,3}"
-    r"|" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?\\, " + _NAME_WORD + r"(?: [A-Z]\.?)?"
+    _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|den|di|du|dos|le|la|bin|al)){1,3}"
+    # initials first: "J. de Vries", "T. van den Berg", "J.R. Tolkien"
+    r"|(?:[A-Z]\. ?){1,2}(?:(?:van|von|de|da|del|der|den|ten|ter|di|du|dos|le|la) ){0,2}" + _NAME_WORD
+    + r"|" + _NAME_WORD + r"(?: " + _NAME_WORD + r")?\\, " + _NAME_WORD + r"(?: [A-Z]\.?)?"
 )
 # Words of group, container and role names ("Domain Admins", "Sales Team"), never of a person's
 _GROUP_WORDS = frozenset({
@@ -3930,6 +4019,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if small and ("ame" in text or "nom" in lowered or "Konto" in text or "Nazwa" in text or "Tilin" in text
             or "naam" in text or "名" in text or "계정" in text) and _WINDOWS.search(text) is not None:
         _windows_names(text, cands)
+    if small and not text.isascii():
+        _cjk_names(text, cands)
     if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:
         _caret_names(text, cands)
     if small and "P|" in text and _ASTM_GATE.search(text) is not None:

@@ -277,6 +277,17 @@ _add("named_person", "technician", "inviter", "consumer_name", "consumername", "
 _add("person_role", "assure", "adherent", "souscripteur", "asegurado", "segurado", "assicurato", "versicherter",
      "versicherte")
 _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong name: public
+# session 20's probes: Brazil's NF-e and eSocial (xNome, fone, nmTrab, dtNascto), Spain's
+# and Mexico's social security and payroll keys, Dutch phone and holder words
+_add("person_name", "x_nome", "nm_trab", "nmtrab", "nome_trabalhador", "nombre_razon")
+_add("dob", "dt_nascto", "dtnascto", "dt_nasc", "dtnasc")
+_add("phone", "fone", "mobiel", "telefoon", "mobiele_nummer", "gsm")
+_add("ssn", "num_seguridad_social", "numero_seguridad_social", "nss", "nif_trabajador")
+_add("user_id", "num_empleado", "numero_empleado", "no_empleado", "matricule", "matricule_salarie")
+_add("named_person", "houder", "rekeninghouder", "kaarthouder", "contact_person", "contactperson", "attention_name")
+_add("phone", "sms_number", "smsnr")
+_add("card", "cc_cid", "card_code", "cardcode", "card_cvc", "cvn")
+_add("secret", "codigo_acesso", "codigo_acceso", "access_code")
 
 # The same in the languages services write their keys in (German, French, Spanish,
 # Portuguese, Italian, Dutch, Polish, Nordic, Turkish, Chinese, Japanese, Korean), as
@@ -426,6 +437,9 @@ _NAME_PREFIX = frozenset({
 _NOT_PERSON_OWNER = frozenset({"app", "application", "service", "resource", "device", "product", "role", "group",
                                "team", "tenant", "org", "organization", "company", "file", "host", "project",
                                "repo", "repository", "package", "queue", "topic", "bucket"})
+# the same for an attribute's dotted path, where a client is software (apollo.client.name)
+_NOT_DOTTED_OWNER = _NOT_PERSON_OWNER | {"client", "agent", "server", "node", "pod", "container", "process", "job",
+                                         "task", "worker", "cluster", "db", "database", "browser", "os", "sdk"}
 # what a key counts or limits rather than names (max_user, num_users)
 _COUNTED = frozenset({"max", "min", "num", "total", "count", "per", "no", "n", "limit", "is", "has", "allow",
                       "default", "anonymous", "guest", "test", "system", "root", "admin", "sys"})
@@ -450,7 +464,7 @@ _NOT_SECRET_TOKENS = frozenset({"request", "idempotency", "continuation", "pagin
 _NATIONAL_ID_WORDS = frozenset({"cpf", "nif", "dni", "bsn", "pesel", "curp", "rfc", "aadhaar", "aadhar",
                                 "personnummer", "codicefiscale", "steuernummer", "nino", "tckn", "cuit", "cuil"})
 # the classes a key's last words name whatever comes before them (custom_field_…, kyc_…)
-_SUFFIX_KINDS = frozenset({"ssn", "iban", "dob"})
+_SUFFIX_KINDS = frozenset({"ssn", "iban", "dob", "card"})  # (paymentCard.cardNumber)
 _AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
@@ -539,6 +553,18 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
             return hit  # else as one name: card[number] is card_number
     if len(key) > 2 and key[1] == "." and key[0].isalpha() and "." not in key[2:]:
         key = key[2:]  # an SQL table alias: c.postal_code, u.email
+    elif 0 < key.rfind(".") < len(key) - 1 and not key.startswith("http"):
+        # a flattened object's path: billing_details.name, ShipTo.Name, paymentCard.cardNumber
+        outer, field = key.rsplit(".", 1)
+        hit = classify_key(key.replace(".", "_"), parent)  # the whole first: server.address is a server's
+        if hit is not None:
+            return hit
+        owner = outer.rsplit(".", 1)[-1]
+        hit = classify_key(field, owner)
+        if hit is not None and not (hit in ("person_name", "named_person")
+                                    and normalize_key(owner).split("_")[-1] in _NOT_DOTTED_OWNER):
+            return hit  # else as one name: consignee.name1 (and app.display_name is an app's)
+
     k = normalize_key(_claim_name(key))
     if not k:
         return None
@@ -586,7 +612,9 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     last = parts[-1]
     if last in ("email", "mail", "emails", "correo", "courriel") and "id" not in parts:
         return "email"
-    if last in ("username", "actor") or parts[-2:] == ["login", "name"]:
+    if last in ("username", "actor") or parts[-2:] == ["login", "name"] or (
+        last == "login" and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX
+    ):
         return "user_id"  # Traefik's ClientUsername, db_username, github.actor
     if last in ("version", "ver") and len(parts) > 1:
         return "id"  # rails_version=7.1.3.4, os_version: a version, never an IP address
@@ -661,6 +689,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         head = k[:-2] if k.endswith("id") else k[:-6]
         if head in _PERSON_ID_PREFIX:
             return "user_id"  # one word: employeeid, memberid, customernumber
+    if (len(parts) > 1 and _EXACT.get(last) == "person_name") or (last[-4:] == "name" and last[:-4] in _NAME_PREFIX):
+        return "named_person"  # Ds_Titular, BRQ_…_CUSTOMERNAME: a person's name when shaped like one
     if len(parts) > 1 and _EXACT.get(last) in ROLE_CLASSES and _EXACT.get(last) != "party":
         return "named_person"  # ship_to_contact, emergency_contact: a person's name when shaped like one
     if len(parts) > 2:
