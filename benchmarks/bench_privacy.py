@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -87,8 +88,11 @@ def read_events(sim: Path) -> Iterable[tuple[int, dict[str, Any]]]:
 
 
 def _same_value(v: str) -> str:
-    """One e-mail address written two ways (``a@x.io``, ``a%40x.io``) is one value."""
-    return v.replace("%40", "@").lower() if "@" in v or "%40" in v else v
+    """One value written two ways is one value: URL-encoded or not (``a%2Bb%40x.io`` is
+    ``a+b@x.io``, ``%2B4930…`` is ``+4930…``), an e-mail address in any case."""
+    if "%" in v:
+        v = unquote(v)
+    return v.lower() if "@" in v else v
 
 
 class Score:
