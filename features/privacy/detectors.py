@@ -172,6 +172,8 @@ _DOVECOT_PASSDBS = ("pam", "passwd-file", "passwd", "shadow", "ldap", "sql", "ch
                     "static", "oauth2", "lua")  # fmt: skip
 _DOVECOT_NAMES = r"(?:" + "|".join(_DOVECOT_PROCESSES + _DOVECOT_PASSDBS) + r")\("
 
+# one title-cased word of a person's name (Ángel, O'Neill, Müller-Lüdenscheidt)
+_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?"
 # "name" in other languages, read like a bare name key (two or three title-cased words):
 # Finnish, Norwegian and Danish, Swedish, Hungarian, Czech, Dutch, Portuguese and Italian,
 # Spanish, French, Turkish
@@ -1454,7 +1456,7 @@ _NAME_PART_KEY = re.compile(
     r"apellidos?|cognome|sobrenome|voornaam|achternaam|nazwisko|imi[eę]|soyad[ıi]?|etunimi|sukunimi|fornavn|"
     r"etternavn|f[oö]rnamn|efternamn)(?:\\?[\"'])?[ \t]{0,3}(?:=>?|:)"
 )
-_ONE_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?|[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+){0,2}")
+_ONE_NAME = re.compile(_NAME_WORD + r"|[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+){0,2}")
 
 
 def _bare_names(text: str, out: list[Span]) -> None:
@@ -1514,17 +1516,14 @@ _TYPO_LOCAL = re.compile(r"[a-z][a-z0-9-]*\.[a-z0-9.-]*[a-z0-9]")  # (first.last
 _TYPO_DOMAIN = re.compile(r"[a-z][a-z0-9-]{1,30}(?:,[a-z]{2,6}(?:\.[a-z]{2,3})?)?(?![\w@.-])")
 
 
-def _mailish(text: str, known: bool | None) -> bool:
-    """Whether ``text`` speaks of e-mail (once per text: ``known`` is the answer so far)."""
-    if known is not None:
-        return known
+def _mailish(text: str) -> bool:
+    """Whether ``text`` speaks of e-mail."""
     lowered = text.lower()
     return "mail" in lowered or "correo" in lowered or "courriel" in lowered
 
 
 def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
     rev = None
-    mailish: bool | None = None
     n = len(text)
     for sep in ("@", "%40"):
         i = text.find(sep)
@@ -1541,7 +1540,7 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                 m = _EMAIL_DOMAIN.match(text, i + len(sep))
                 if m is None and sep == "@" and text.startswith("@", i + 1):
                     m = _EMAIL_DOMAIN.match(text, i + 2)  # a typed address a form rejects: ana@@gmail.com
-                if m is None and sep == "@" and (mailish := _mailish(text, mailish)) and _TYPO_LOCAL.fullmatch(text, j, i):
+                if m is None and sep == "@" and _TYPO_LOCAL.fullmatch(text, j, i) and _mailish(text):
                     # an address a validation error rejects, in a text about mail: its domain
                     # without a suffix or with a comma for a dot (alessandro.ferri@libero, ana.souza@uol,com.br)
                     m = _TYPO_DOMAIN.match(text, i + 1)
@@ -3439,7 +3438,6 @@ def _home_dirs(text: str, out: list[Span]) -> None:
 _LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128}?),(?=(?i:ou|dc|cn)=)")
 # Ada, O'Neill, Jean-Luc; Latin letters with accents of Central European and Turkish names
 # (Yılmaz, Wiśniewski) as well
-_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?"
 _PERSON_VALUE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}")
 _PERSON_CN = re.compile(
     _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|den|di|du|dos|le|la|bin|al)){1,3}"

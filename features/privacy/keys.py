@@ -281,11 +281,10 @@ _add("id", "public_key_token", "publickeytoken")  # a .NET assembly's strong nam
 # and Mexico's social security and payroll keys, Dutch phone and holder words
 _add("person_name", "x_nome", "nm_trab", "nmtrab", "nome_trabalhador", "nombre_razon")
 _add("dob", "dt_nascto", "dtnascto", "dt_nasc", "dtnasc")
-_add("phone", "fone", "mobiel", "telefoon", "mobiele_nummer", "gsm")
+_add("phone", "fone", "mobiel", "telefoon", "mobiele_nummer", "gsm", "sms_number", "smsnr")
 _add("ssn", "num_seguridad_social", "numero_seguridad_social", "nss", "nif_trabajador")
 _add("user_id", "num_empleado", "numero_empleado", "no_empleado", "matricule", "matricule_salarie")
 _add("named_person", "houder", "rekeninghouder", "kaarthouder", "contact_person", "contactperson", "attention_name")
-_add("phone", "sms_number", "smsnr")
 _add("card", "cc_cid", "card_code", "cardcode", "card_cvc", "cvn")
 _add("secret", "codigo_acesso", "codigo_acceso", "access_code")
 
@@ -554,16 +553,20 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     if len(key) > 2 and key[1] == "." and key[0].isalpha() and "." not in key[2:]:
         key = key[2:]  # an SQL table alias: c.postal_code, u.email
     elif 0 < key.rfind(".") < len(key) - 1 and not key.startswith("http"):
-        # a flattened object's path: billing_details.name, ShipTo.Name, paymentCard.cardNumber
-        outer, field = key.rsplit(".", 1)
-        hit = classify_key(key.replace(".", "_"), parent)  # the whole first: server.address is a server's
+        # a flattened object's path: billing_details.name, ShipTo.Name, paymentCard.cardNumber.
+        # The whole first (server.address is a server's, consignee.name1 a person's), then the
+        # last field under its parent, unless that parent is software's (app.display_name).
+        # Not a claim's URI, nor OpenTelemetry's http.* attributes: their headers' values are
+        # read by what they hold (a JWT in http.request.header.authorization is a jwt)
+        hit = classify_key(key.replace(".", "_"), parent)
         if hit is not None:
             return hit
+        outer, field = key.rsplit(".", 1)
         owner = outer.rsplit(".", 1)[-1]
         hit = classify_key(field, owner)
-        if hit is not None and not (hit in ("person_name", "named_person")
-                                    and normalize_key(owner).split("_")[-1] in _NOT_DOTTED_OWNER):
-            return hit  # else as one name: consignee.name1 (and app.display_name is an app's)
+        if hit in ("person_name", "named_person") and normalize_key(owner).split("_")[-1] in _NOT_DOTTED_OWNER:
+            return None
+        return hit
 
     k = normalize_key(_claim_name(key))
     if not k:
