@@ -49,6 +49,7 @@ from features.privacy.checks import (
     parse_ip,
 )
 from features.privacy.keys import (
+    CAPS_NAME,
     FHIR_PEOPLE,
     ROLE_CLASSES,
     classify_key,
@@ -395,7 +396,7 @@ _SHAPE_BRANCHES = (
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
     r"(?i:(?:user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
-    + _PHRASE_GATE_TAIL + ")",
+    + _PHRASE_GATE_TAIL + r")|(?i:imsi|imei)(?i:sv)?[\[-][0-9]",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
     r"SENT CONTROL \[|Login (?:OK|incorrect)| from client|UserName\">|Provided username |authentication of \[",
@@ -529,8 +530,14 @@ _CJK_CUES = (
     "성명|이름|고객명|예약자|담당자|수신자|수령인|받는 ?분|보내는 ?분|신청자|가입자|명의자|예금주|환자명"
 )
 _CJK_CUE_BRANCH = r"(?:" + _CJK_CUES + r")[ \t]*[:：=]?[ \t　]*[가-힣\u4e00-\u9fffA-Z]"
+# A payment platform's customer or connected account (Stripe's cus_OaB3rTq8Lm1xYz, acct_1OxYq2QmR7bT4sVz)
+_VENDOR_PERSON_ID = re.compile(
+    r"(?<![\w-])(?:cus|acct)_(?=[A-Za-z]*[0-9])(?=[a-z0-9]*[A-Z])[A-Za-z0-9]{12,32}(?![\w-])"
+)
+_VENDOR_BRANCH = r"(?:cus|acct)_[A-Za-z0-9]{12}"
 _SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
-                   + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH)
+                   + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH + "|"
+                   + _VENDOR_BRANCH)
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r":? [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
@@ -614,7 +621,8 @@ _URL_CRED = re.compile(
     r"//(?P<user>[^\s/:@?#\"']{0,128}):(?P<pw>[^\s/@?\"']{1,256})@"
 )
 _CARD = re.compile(r"(?<![\w.+-])[0-9](?:[ -]?[0-9]){11,18}(?![\w-]|\.[0-9])")
-_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
+# (after a letter or digit only in MT940's field 86, whose subfield ?31 holds the IBAN)
+_IBAN = re.compile(r"(?:(?<![A-Za-z0-9])|(?<=\?3[01]))[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}")
 _SSN = re.compile(r"(?<![\w-])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![\w-])")
 # National identity numbers other than the US SSN (_national_ids). Those of digits are read
 # in the windows around runs of digits, the others where _IBAN_GATE passes (two capitals
@@ -692,7 +700,7 @@ _PRIVATE_KEY = re.compile(
 _PHRASE = re.compile(
     r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid|"
     + _ROLE_WHO + ")"
-    r"(?:[ _-]?id|[ ](?:no\.?|number))?\s+"
+    r"(?:(?:[ _-]?id|[ ](?:no\.?|number))?\s+|(?:sv)?(?:(?<=imsi)|(?<=imei)|(?<=imeisv))[\[-](?=[0-9]))"
     r"(?P<v>#?[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
@@ -1099,6 +1107,11 @@ _JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,256})"')
 _STRING_LIST = re.compile(
     r'\[[ \t]{0,3}"(?:[^"\\\n]|\\.){0,256}"(?:[ \t]{0,3},[ \t]{0,3}"(?:[^"\\\n]|\\.){0,256}"){0,31}[ \t]{0,3}\]'
 )
+# the same in Python's repr (Django's QueryDict: {'first_name': ['Siobhán']})
+_PY_STRING = re.compile(r"'((?:[^'\\\n]|\\.){0,256})'")
+_PY_STRING_LIST = re.compile(
+    r"\[[ \t]{0,3}'(?:[^'\\\n]|\\.){0,256}'(?:[ \t]{0,3},[ \t]{0,3}'(?:[^'\\\n]|\\.){0,256}'){0,31}[ \t]{0,3}\]"
+)
 _NOT_LISTED = frozenset({"id", "weak_secret", "record_key", "cookie"})  # classes whose lists are not read
 
 
@@ -1323,6 +1336,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if cls is _NO_KEY:
             continue  # only keys the hint pattern knows may find values (batch == per event)
         vstart = n - km.start()  # just after the separator
+        if vstart < n and text[vstart] == "=" and text[vstart - 1] == "=":
+            continue  # a comparison, not an assignment: github.actor == 'release-bot'
         if vstart < n and text[vstart] == ">" and text[vstart - 1] == "=":
             vstart += 1  # Ruby's hash rocket: {"name"=>"Nina Weber"}
         # values aligned in a column after an environment variable's name (kubectl describe's
@@ -1365,8 +1380,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if ext is None and vstart < n and text[vstart] == "[" and cls not in _NOT_LISTED:
             # a JSON list of strings under a personal key: FHIR's "given": ["Ada", "M."]
             lm = _STRING_LIST.match(text, vstart)
+            item = _JSON_STRING
+            if lm is None and text.startswith("['", vstart):
+                lm, item = _PY_STRING_LIST.match(text, vstart), _PY_STRING
             if lm is not None:
-                for im in _JSON_STRING.finditer(text, lm.start(), lm.end()):
+                for im in item.finditer(text, lm.start(), lm.end()):
                     value = im.group(1)
                     if cls in ROLE_CLASSES:
                         kind = role_kind(cls, value) if value else None
@@ -1673,6 +1691,7 @@ _ROW = re.compile(
 )
 _CONTACT_KINDS = frozenset({"email", "phone", "ssn", "iban"})
 _ROW_ITEM = re.compile(r"\s*(?:'(?P<s>[^'\n]*)'|\"(?P<d>[^\"\n]*)\"|(?P<o>[^,]*))\s*(?:,|$)")
+_ROW_ITEM_SEMI = re.compile(r"\s*(?:'(?P<s>[^'\n]*)'|\"(?P<d>[^\"\n]*)\"|(?P<o>[^;]*))\s*(?:;|$)")  # a CSV of semicolons
 _ROW_PARTICLES = r"(?:de|van|von|der|den|da|del|dos|du|di|la|le|el|al|bin|ter|ten)"
 _ROW_NAME = re.compile(
     r"(?:" + _ROW_PARTICLES + r" )*[A-ZÀ-ÞĀ-ŽА-Я][\w'’.-]*(?: (?:" + _ROW_PARTICLES
@@ -1689,7 +1708,8 @@ def _contact_rows(text: str, out: list[Span]) -> None:
     of four values or more in which an e-mail address, a phone number, a national id or an
     IBAN was found
     (``Failing row contains (88213901, Chen, Jiahui, …, 138 0013 8000, …)``, a loader's
-    rejected ``['10442', 'Daan', 'de Vries', 'Keizersgracht 123', …, 'daan@…']``). Its
+    rejected ``['10442', 'Daan', 'de Vries', 'Keizersgracht 123', …, 'daan@…']``; its values
+    may be separated by semicolons, as European CSV exports write them). Its
     capitalized words are the person's names, a number after a street's name (or before it)
     their address, a date before 2016 their birth date, and a first value shaped like an id
     their id. Numbers, codes, timestamps and lower-case words stay."""
@@ -1699,10 +1719,12 @@ def _contact_rows(text: str, out: list[Span]) -> None:
         a, b = m.start(g), m.end(g)
         if not any(a <= cs and ce <= b for cs, ce in contact):
             continue
+        semis = text.count(";", a, b)
+        item = _ROW_ITEM_SEMI if semis >= 3 and semis > text.count(",", a, b) else _ROW_ITEM
         items: list[tuple[int, int]] = []
         pos = a
         while pos < b:
-            im = _ROW_ITEM.match(text, pos, b)
+            im = item.match(text, pos, b)
             if im is None or im.end() == pos:
                 break
             vg = "s" if im.group("s") is not None else "d" if im.group("d") is not None else "o"
@@ -3530,12 +3552,17 @@ def is_person_name(value: str) -> bool:
     (True, True)
     >>> is_person_name("Platform Team"), is_person_name("team-payments"), is_person_name("Ada")
     (False, False, False)
+
+    In capitals, as cards and bank messages write names, also the airlines' SURNAME/GIVEN:
+
+    >>> is_person_name("PIETER VAN DER BERG"), is_person_name("SANTOS/JOAO"), is_person_name("TCP/IP")
+    (True, True, False)
     """
     v = value.strip()
     if "%" in v or "+" in v:  # in a query string: inviter=Tom%C3%A1s%20Oliveira, name=Ada+Lovelace
         v = unquote_plus(v)
     v = _HONORIFIC.sub("", v, count=1)
-    if len(v) > 80 or _PERSON_CN.fullmatch(v) is None:
+    if len(v) > 80 or (_PERSON_CN.fullmatch(v) is None and CAPS_NAME.fullmatch(v) is None):
         return False
     return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").lower().split())
 
@@ -4025,6 +4052,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _astm_patients(text, cands)
     if small and "(00" in text and _DICOM_ELEMENT.search(text) is not None:
         _dicom_elements(text, cands)
+    if small and ("cus_" in text or "acct_" in text):
+        for m in _VENDOR_PERSON_ID.finditer(text):
+            cands.append(Span(m.start(), m.end(), "user_id", 1))
     if "8=FIX" in text:
         _fix_fields(text, cands)
     if "ATTENDEE;" in text or "ORGANIZER;" in text:
@@ -4068,7 +4098,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
-    if cands and text.count(",") >= 3 and any(c.kind in _CONTACT_KINDS for c in cands):
+    if cands and (text.count(",") >= 3 or text.count(";") >= 3) and any(c.kind in _CONTACT_KINDS for c in cands):
         _contact_rows(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
         # an identifier's value (order_id=4111111111111111) is no card: read the keys after

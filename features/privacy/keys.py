@@ -116,7 +116,7 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      "x_forwarded_preferred_username", "x_auth_request_preferred_username", "preferred_username",
      "x_user", "x_username", "cognito_username",
      # a phone's or a subscriber's identifiers, and advertising ids: each names one person's device
-     "imei", "imsi", "iccid", "meid", "advertising_id", "idfa", "gaid", "adid", "aaid",
+     "imei", "imeisv", "imsi", "iccid", "meid", "advertising_id", "idfa", "gaid", "adid", "aaid",
      # medical record numbers
      "mrn", "medical_record_number", "patient_number", "health_id", "nhs_number")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
@@ -681,6 +681,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "cookie"
     if last in ("ssn", "iban", "cvv", "cvc"):
         return {"ssn": "ssn", "iban": "iban"}.get(last, "card")
+    if last in ("imsi", "imei", "imeisv", "iccid"):
+        return "user_id"  # servedIMSI, old_imei, new_imei: the subscriber's or the handset's identifier
     if last in _NATIONAL_ID_WORDS or (len(parts) > 1 and parts[-2] == "ssn" and last in ("last4", "last", "4")):
         return "ssn"  # dest.CPF, _billing_dni, ticket_cf_rfc, ssnLast4: the number its last word names
     if last == "key" and len(parts) > 1:
@@ -742,7 +744,19 @@ _VALIDATION_WORDS = re.compile(
 # A struct's field path as Go's validator names it (Key: 'Inscription.CodePostal'): no record key
 _STRUCT_PATH = re.compile(r"(?:[A-Z][A-Za-z0-9]*\.)+[A-Z][A-Za-z0-9]*(?:\[[0-9]+\])?")
 _SLUG = re.compile(r"[\w.-]+/[\w./-]+")
+# A name in capitals, as cards, passports and bank messages write it: GIOVANNI FERRANTE, PIETER
+# VAN DER BERG, or the airlines' and card networks' SURNAME/GIVEN (SANTOS/JOAO, OKONKWO/CHIDI MR)
+_CAPS_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’]?[A-ZÀ-ÞĀ-Ž]){1,}(?:-[A-ZÀ-ÞĀ-Ž]{2,})?"
+CAPS_NAME = re.compile(
+    _CAPS_WORD + r"(?: (?:" + _CAPS_WORD + r"|[A-Z]\.?)){1,3}"
+    # (the slash form: three letters or more each side, four or more on one: not TCP/IP, SRE/OPS)
+    r"|(?=[^/]{4}|[^/]{3}/[^/ ]{4})(?=[^/]{3,}/[^/ ]{3})"
+    + _CAPS_WORD + r"(?: " + _CAPS_WORD + r")?/" + _CAPS_WORD + r"(?: " + _CAPS_WORD + r")?"
+    r"(?: ?(?:MR|MRS|MS|MISS|MSTR|DR|PROF))?"
+)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,15}://")
+_FIELD_NAME = re.compile(r"[a-z][a-z_]*(?:\.[a-z][a-z_]*)*")
 _MACHINE_ADDRESS = re.compile(r"(?:0x)?[0-9a-fA-F]+|[0-9.:\[\]]+|[\w.-]+:[0-9]{1,5}")
 
 
@@ -767,7 +781,9 @@ def is_placeholder(value: str) -> bool:
 # A service's own account, as services name them: billing-svc, app_ro, svc-payments,
 # etl_writer, report-bot (a database's, a broker's or a CI's login, no one's)
 _SERVICE_ACCOUNT = re.compile(
-    r"(?:svc|srv|sa|app|bot)[-_][a-z0-9]+(?:[-_][a-z0-9]+)*|"
+    # (not app-user-553201: one of an app's users)
+    r"(?:svc|srv|sa|app|bot)[-_](?!(?:user|usr|customer|cust|member|client|player|account|acct|person)[-_0-9])"
+    r"[a-z0-9]+(?:[-_][a-z0-9]+)*|"
     r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*[-_](?:svc|service|srv|bot|app|api|ro|rw|readonly|readwrite|"
     r"worker|daemon|agent|system|sa|etl|batch|cron|job|jobs|replicator|replication|repl|monitor|monitoring|"
     r"exporter|backup|migrator|migrations?)"
@@ -859,13 +875,14 @@ def is_plausible(kind: str, value: str) -> bool:
     if kind not in ("password", "secret") and " " in v and (
             _VALIDATION_MESSAGE.match(v) or _VALIDATION_WORDS.search(v)):
         return False  # a form's error under the field's key: {"postcode": ["is not a valid UK postcode"]}
-    if kind == "person_name" and _SLUG.fullmatch(v):
+    if kind == "person_name" and _SLUG.fullmatch(v) and CAPS_NAME.fullmatch(v) is None:
         return False  # a repository's or a package's full name: harborlight/checkout-service
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
         if v.isdecimal() and 3 <= len(v) <= 10:
             return True  # a postal code ("plz": "50674"); a machine's address is hex or has a colon
         first = v.split(" ", 1)[0]
-        return _MACHINE_ADDRESS.fullmatch(v) is None and _HEX.fullmatch(first) is None
+        return (_MACHINE_ADDRESS.fullmatch(v) is None and _HEX.fullmatch(first) is None
+                and _URL_START.match(v) is None)  # VAULT_ADDR=https://vault.internal:8200: a server's
     if kind == "password" and v in ("YES", "NO"):
         return False  # MySQL's "Access denied ... (using password: YES)" says whether one was sent
     if kind == "phone":  # "phone: 10:32:07" (a time), "phone: 2024-06-11": no number
@@ -888,6 +905,8 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # "iban: country not supported": a bank account's number has digits
     if kind == "email" and v.endswith(".gserviceaccount.com"):
         return False  # a Google Cloud service account: a machine's (terraform-ci@….iam.gserviceaccount.com)
+    if kind == "record_key" and _FIELD_NAME.fullmatch(v):
+        return False  # a protobuf Struct's or a map's field name: key: "email", key: "envoy.filters.http.jwt_authn"
     if kind == "record_key" and _STRUCT_PATH.fullmatch(v):
         return False  # Go's validator: "Key: 'Inscription.CodePostal' Error:Field validation for …"
     if kind == "user_id" and v in ("AnonymousUser", "anonymous", "Anonymous"):
