@@ -700,7 +700,7 @@ _PRIVATE_KEY = re.compile(
 _PHRASE = re.compile(
     r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid|"
     + _ROLE_WHO + ")"
-    r"(?:(?:[ _-]?id|[ ](?:no\.?|number))?\s+|(?:sv)?(?:(?<=imsi)|(?<=imei)|(?<=imeisv))[\[-](?=[0-9]))"
+    r"(?:(?:[ _-]?id|[ ](?:no\.?|number))?\s+|(?:(?<=imsi)|(?<=imei)(?:sv)?)[\[-](?=[0-9]))"
     r"(?P<v>#?[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
@@ -1103,15 +1103,23 @@ def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span
 
 
 _OBJECT_LIST = re.compile(r"\[[ \t]{0,3}\{")
-_JSON_STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,256})"')
-_STRING_LIST = re.compile(
-    r'\[[ \t]{0,3}"(?:[^"\\\n]|\\.){0,256}"(?:[ \t]{0,3},[ \t]{0,3}"(?:[^"\\\n]|\\.){0,256}"){0,31}[ \t]{0,3}\]'
-)
+
+
+def _quoted(q: str) -> str:
+    """A string in quotes ``q``, with backslash escapes, up to 256 characters."""
+    return q + r"(?:[^" + q + r"\\\n]|\\.){0,256}" + q
+
+
+def _string_list(q: str) -> re.Pattern[str]:
+    """A list of up to 32 strings in quotes ``q``: ``["Ada", "M."]``."""
+    return re.compile(r"\[[ \t]{0,3}" + _quoted(q) + r"(?:[ \t]{0,3},[ \t]{0,3}" + _quoted(q) + r"){0,31}[ \t]{0,3}\]")
+
+
+_JSON_STRING = re.compile('"(' + _quoted('"')[1:-1] + ')"')
+_STRING_LIST = _string_list('"')
 # the same in Python's repr (Django's QueryDict: {'first_name': ['Siobhán']})
-_PY_STRING = re.compile(r"'((?:[^'\\\n]|\\.){0,256})'")
-_PY_STRING_LIST = re.compile(
-    r"\[[ \t]{0,3}'(?:[^'\\\n]|\\.){0,256}'(?:[ \t]{0,3},[ \t]{0,3}'(?:[^'\\\n]|\\.){0,256}'){0,31}[ \t]{0,3}\]"
-)
+_PY_STRING = re.compile("'(" + _quoted("'")[1:-1] + ")'")
+_PY_STRING_LIST = _string_list("'")
 _NOT_LISTED = frozenset({"id", "weak_secret", "record_key", "cookie"})  # classes whose lists are not read
 
 
@@ -1690,8 +1698,10 @@ _ROW = re.compile(
     r"\((?P<p>[^()\n]{12,800})\)|\[(?P<b>[^\[\]\n]{12,800})\]|'(?P<q>[^'\n]{12,800})'|\"(?P<d>[^\"\n]{12,800})\""
 )
 _CONTACT_KINDS = frozenset({"email", "phone", "ssn", "iban"})
-_ROW_ITEM = re.compile(r"\s*(?:'(?P<s>[^'\n]*)'|\"(?P<d>[^\"\n]*)\"|(?P<o>[^,]*))\s*(?:,|$)")
-_ROW_ITEM_SEMI = re.compile(r"\s*(?:'(?P<s>[^'\n]*)'|\"(?P<d>[^\"\n]*)\"|(?P<o>[^;]*))\s*(?:;|$)")  # a CSV of semicolons
+_ROW_ITEM, _ROW_ITEM_SEMI = (  # one value of a row, and its separator (a CSV of semicolons: the second)
+    re.compile(r"\s*(?:'(?P<s>[^'\n]*)'|\"(?P<d>[^\"\n]*)\"|(?P<o>[^" + sep + r"]*))\s*(?:" + sep + r"|$)")
+    for sep in ",;"
+)
 _ROW_PARTICLES = r"(?:de|van|von|der|den|da|del|dos|du|di|la|le|el|al|bin|ter|ten)"
 _ROW_NAME = re.compile(
     r"(?:" + _ROW_PARTICLES + r" )*[A-ZÀ-ÞĀ-ŽА-Я][\w'’.-]*(?: (?:" + _ROW_PARTICLES
