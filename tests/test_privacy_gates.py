@@ -64,6 +64,9 @@ PIECES = [
     '"Helga Brandt" <sip:', "+49305550123@sip.example.net>", " (Gagnon, Marie-Ève)", "0532 123 45 67",
     "0048 601 234 567", "Patient?family=", "/customers?email=", "110105198807143512", "〒154-0024 ",
     "東京都世田谷区三軒茶屋2-14-9", " 様", "Storgatan 12", "pan_name=",
+    # names and logins from the lists of given names and surnames
+    "Hannah", " Schmid", "SCHMID", " Sabine", "L. ", "van der ", "Berg", "yuki", ".sato", "a.", "benali", "-asante",
+    "7", "é",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

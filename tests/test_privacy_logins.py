@@ -235,6 +235,10 @@ def test_ldap_names_of_people_only() -> None:
         "member added to CN=Domain Admins,CN=Users,DC=corp,DC=com",
         "x509: certificate is valid for CN=api.example.com,O=Example Inc,C=US",
         "moved CN=WS-0142,OU=Workstations,DC=corp,DC=com", "CN=Sales Team,OU=Groups,DC=corp,DC=com",
-        "subject: CN=John Smith, O=Example",  # no OU/DC/CN after it: a certificate, not a directory
+        "subject: CN=QA Bot, O=Example",  # no OU/DC/CN after it: a certificate, not a directory
     ]:
         assert [s.kind for s in find_spans(text)] == [], text
+    # a person's name in a certificate is not read as a directory's, but the lists of given
+    # names and surnames still find it
+    text = "subject: CN=Jana Smith, O=Example"
+    assert [(s.kind, text[s.start:s.end]) for s in find_spans(text)] == [("person_name", "Jana Smith")]

@@ -46,6 +46,9 @@ __all__ = ["MODULES", "activate", "adopt", "build", "native_info", "source_tag"]
 
 #: The modules compiled, in import order (each imports only the ones before it).
 MODULES = ("checks", "keys", "detectors")
+#: Modules of the package the compiled ones import, left as Python (the build copies them
+#: beside the twins so that mypy reads their types).
+PLAIN_IMPORTS = ("gazetteer",)
 #: Where each module's own code ends: the build compiles the text before this line.
 TWIN_MARK = "# --- compiled twin (features.privacy._native) ---"
 
@@ -218,6 +221,8 @@ def build(*, force: bool = False, quiet: bool = False) -> Path:
         (src / "__init__.py").write_text("")
         for name in MODULES:
             (src / f"_c_{name}.py").write_text(twin_source(name), encoding="utf-8")
+        for name in PLAIN_IMPORTS:  # imported as they are (mypy reads their types)
+            shutil.copyfile(_HERE / f"{name}.py", src / f"{name}.py")
         env = {**os.environ, "MYPY_CACHE_DIR": str(work / ".mypy_cache")}
         cmd = [sys.executable, "-m", "mypyc", *(f"features/privacy/_c_{n}.py" for n in MODULES)]
         if not quiet:

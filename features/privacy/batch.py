@@ -25,11 +25,13 @@ from features.privacy.anonymizer import (
 )
 from features.privacy.detectors import (
     G_KEYS,
+    G_NAMES,
     G_OTHER_SHAPES,
     G_SMALL,
     GATE_PATTERNS,
     HINT_PATTERNS,
     KEY_RUN_PATTERN,
+    NAME_GATE_PATTERNS,
     PERSON_OBJECT_GATE,
     SHAPE_PATTERNS,
     SMALL_PATTERN,
@@ -205,13 +207,15 @@ def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
         pl.any_horizontal([v.str.contains(p) for p in SHAPE_PATTERNS[:-1] if p != SMALL_PATTERN]).alias("shape"),
         v.str.contains(SHAPE_PATTERNS[-1]).alias("other"),
         v.str.contains(SMALL_PATTERN).alias("small"),
+        pl.any_horizontal([v.str.contains(p) for p in NAME_GATE_PATTERNS]).alias("names"),
         v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
     runs = frame.get_column("runs").explode().drop_nulls().unique()
     relevant = pl.Series("r", [r for r in runs.to_list() if key_run_matters(r)], dtype=pl.String)
     keys = pl.col("runs").list.eval(pl.element().is_in(relevant.implode())).list.any().fill_null(False)
     keys = keys | pl.col("v").str.contains(PERSON_OBJECT_GATE)  # a person's object by its toString()
-    return frame.select("v", pl.col("shape") | pl.col("other") | pl.col("small"), "other", "small", keys.alias("keys"))
+    return frame.select("v", pl.col("shape") | pl.col("other") | pl.col("small") | pl.col("names"), "other", "small",
+                        "names", keys.alias("keys"))
 
 
 def _bits(frame: pl.DataFrame) -> Any:
@@ -221,7 +225,7 @@ def _bits(frame: pl.DataFrame) -> Any:
     return pl.sum_horizontal(
         [v.str.contains(p).cast(pl.Int64) * (1 << i) for i, p in enumerate(GATE_PATTERNS) if 1 << i != G_OTHER_SHAPES]
         + [pl.col("other").cast(pl.Int64) * G_OTHER_SHAPES, pl.col("keys").cast(pl.Int64) * G_KEYS,
-           pl.col("small").cast(pl.Int64) * G_SMALL]
+           pl.col("small").cast(pl.Int64) * G_SMALL, pl.col("names").cast(pl.Int64) * G_NAMES]
     ).alias("g")
 
 
