@@ -380,7 +380,9 @@ _SHAPE_BRANCHES = (
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
-    r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)",
+    r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)|"
+    r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|"
+    r"ThinkPad|Chromebook)(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-[A-Z]",
     r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
     r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
@@ -565,9 +567,12 @@ _PARTICLE_FORMS = word_pattern(NAME_PARTICLES | written_forms(frozenset(p for p 
                                                                capitals=False))
 _LOGIN_GIVEN = frozenset(GIVEN_NAMES)
 _LOGIN_SURNAMES = word_pattern(frozenset(s for s in SURNAMES if len(s) >= 4))
+_NAME_SPACE = r"(?: |\+|%20)"  # (and in a query string: Emil+Huber, Emil%20Huber)
+_CSV_SEP = "[\"']?[,;][\"']?"  # a row's next field: "Jürgen","Hoffmann" or "Kaya";"Deniz"
 _NAME_GATE_PARTS = (
-    "(?:" + _GIVEN_FORMS + ") (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
-    "(?:" + _SURNAME_FORMS + "), (?:" + _GIVEN_FORMS + ")",
+    "(?:" + _GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")" + _NAME_SPACE + ")?|" + _CSV_SEP
+    + ")(?:" + _SURNAME_FORMS + ")",
+    "(?:" + _SURNAME_FORMS + ")(?:, |" + _CSV_SEP + ")(?:" + _GIVEN_FORMS + ")",
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
 )
@@ -2366,15 +2371,21 @@ def _greeted(text: str, m: re.Match[str], word: str) -> bool:
 # A name from the word lists (see NAME_GATE_PATTERNS): one or two given names and one or two
 # surnames (particles between them), "Surname, Given", "SURNAME Given" or an initial and a
 # surname, not inside a longer word; a hyphenated second part of the surname goes with it
-_NAME_END = "(?![\\w'’])"
+_NAME_END = "(?!\\w|['’](?!s(?!\\w))\\w)"  # (a possessive's "'s" may follow, not O'Neil's "'Neil")
 _NAME_SEQUENCES = tuple(re.compile(p) for p in (  # one per form: as one alternation, Python's engine
     # tried every branch at every position (330 ns a character against 56 for the four)
-    "(?:" + _GIVEN_FORMS + ")(?: (?:" + _GIVEN_FORMS + "))? (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS
-    + ")(?: (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + "))?(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?" + _NAME_END,
+    "(?:" + _GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:" + _GIVEN_FORMS + "))?" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS
+    + ")" + _NAME_SPACE + ")?(?:" + _SURNAME_FORMS + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")"
+    + _NAME_SPACE + ")?(?:" + _SURNAME_FORMS + "))?(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?" + _NAME_END,
     "(?:" + _SURNAME_FORMS + "), (?:" + _GIVEN_FORMS + ")(?: (?:" + _GIVEN_FORMS + "))?" + _NAME_END,
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")(?: (?:" + _GIVEN_TITLED + "))?" + _NAME_END,
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")" + _NAME_END,
 ))
+# a given name and a surname in a row's two next fields, either way round (each a span of its own)
+_NAME_FIELDS = re.compile(
+    "(?P<a>(?:" + _GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SURNAME_FORMS + "))" + _NAME_END
+    + "|(?P<c>(?:" + _SURNAME_FORMS + "))(?P<r>[\"']?)[,;](?P=r)(?P<d>(?:" + _GIVEN_FORMS + "))" + _NAME_END
+)
 _HYPHEN_BEFORE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+-$")
 # a login: a given name or an initial and a dot, a separator, a surname in lower case,
 # perhaps a few digits; not part of a host, a domain, a module path or an address
@@ -2387,7 +2398,9 @@ def _listed_names(text: str, out: list[Span]) -> None:
         start = m.start()
         if start > 0:
             before = text[start - 1]
-            if before.isalnum() or before in "'’_":
+            if before.isalnum() or before == "_" or (
+                before in "'’" and start > 1 and text[start - 2].isalpha()  # O'Neil, not 'Ingrid …'
+            ):
                 continue
             if before == "-":
                 h = _HYPHEN_BEFORE.search(text, max(0, start - 24), start)
@@ -2397,6 +2410,14 @@ def _listed_names(text: str, out: list[Span]) -> None:
                 if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
                     continue
         out.append(Span(start, m.end(), "person_name", 0))
+    if "," in text or ";" in text:
+        for m in _NAME_FIELDS.finditer(text):
+            first, second = ("a", "b") if m.group("a") is not None else ("c", "d")
+            start = m.start(first)
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’"):
+                continue
+            out.append(Span(start, m.end(first), "person_name", 0))
+            out.append(Span(m.start(second), m.end(second), "person_name", 0))
     for m in _LOGIN_TAIL.finditer(text):
         sep = m.start()
         j = sep
@@ -3411,7 +3432,10 @@ _POSSESSIVE = re.compile(
     r"(?<![\w'’])(?P<v>[A-Z][a-z]{1,20})['’]s " + _DEVICES + r"\b"
     # the host name Apple and Android make of it: "Emmas-iPhone", "Johns-MacBook-Pro" (DHCP, mDNS)
     r"|(?<![\w-])(?P<h>[A-Z][a-z]{1,20})s-" + _DEVICES + r"(?![a-z])"
+    # and in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas", "Galaxy-S21-di-Chiara"
+    r"|(?<![\w-])" + _DEVICES + r"(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-(?P<o>[A-Z][a-z]{1,20})(?![\w])"
 )
+_DEVICE_OF_GATE = re.compile(_DEVICES + r"(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-[A-Z]")
 
 
 # An SSH public key's comment, which ssh-keygen sets to user@host (authorized_keys audits,
@@ -3538,7 +3562,7 @@ def _bound_value(key: str, value: str, start: int, out: list[Span]) -> None:
 
 def _possessives(text: str, out: list[Span]) -> None:
     for m in _POSSESSIVE.finditer(text):
-        g = "v" if m.group("v") is not None else "h"
+        g = "v" if m.group("v") is not None else "h" if m.group("h") is not None else "o"
         out.append(Span(m.start(g), m.end(g), "person_name", 1))
 
 
@@ -4167,7 +4191,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if not text.isascii() and ("〒" in text or "県" in text or "都" in text or "道" in text or "府" in text
                                or "様" in text or "さま" in text or "殿" in text):
         _japanese(text, cands)
-    if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None):
+    if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None) or (
+        "-d" in text or "-v" in text
+    ) and _DEVICE_OF_GATE.search(text) is not None:
         _possessives(text, cands)
     if "@" in text and ("ssh-" in text or "ecdsa-" in text):
         _ssh_key_comments(text, cands)
