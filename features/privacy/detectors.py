@@ -354,6 +354,11 @@ _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "at
 _ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
 # what follows a phrase word or a role in the gates: "user 4821", "employee no. 77", "courier au_cour_11842"
 _PHRASE_GATE_TAIL = r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9]"
+# Someone's device, named after them by its maker's default: "John's iPhone" (the name only)
+_DEVICES = (r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|"
+            r"Surface|ThinkPad|Chromebook)")
+# a device named after its owner in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas" (the owner after it)
+_DEVICE_OF = _DEVICES + r"(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -379,10 +384,7 @@ _SHAPE_BRANCHES = (
     _NAME_CUES + r" ['\"]?[A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
-    r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|"
-    r"Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|ThinkPad|Chromebook)|"
-    r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|Surface|"
-    r"ThinkPad|Chromebook)(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-[A-Z]",
+    r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)" + _DEVICES + "|" + _DEVICE_OF + "[A-Z]",
     r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
     r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
@@ -554,18 +556,18 @@ _OTHER_SHAPES = (_NAME_CUES_OTHER + r":? [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|�
                  + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
 # Names from the word lists of given names and surnames (features.privacy.gazetteer), with
 # no cue before them: "declined for Hannah Schmid", "PRIYA SHARMA", "Müller, Sabine",
-# "L. van Dijk", and logins built from them ("yuki.sato", "a.benali", "kwame-asante").
-# Two gate patterns, in the syntax Python and polars share: a given name, a space, perhaps a
-# particle, and a surname (or a surname, a comma and a given name; a surname in capitals and
-# a given name; an initial and a surname); and a separator before a surname in lower case
-# that no letter follows. Every name and login the detector takes holds one of them.
+# "J. de Vries", and logins built from them ("yuki.sato", "a.benali", "kwame-asante").
+# Five gate patterns, in the syntax Python and polars share: a given name, a space (or a
+# query string's + or %20, or a row's next field), perhaps a particle, and a surname; a
+# surname, a comma (or a row's next field) and a given name; a surname in capitals and a
+# given name; an initial and a surname; and a separator before a surname in lower case that
+# no letter follows. Every name and login the detector takes holds one of them.
 _GIVEN_FORMS = word_pattern(written_forms(GIVEN_NAMES))
 _GIVEN_TITLED = word_pattern(written_forms(GIVEN_NAMES, capitals=False))
 _SURNAME_FORMS = word_pattern(written_forms(SURNAMES))
 _SURNAME_CAPS = word_pattern(frozenset(s.upper() for s in SURNAMES))
 _PARTICLE_FORMS = word_pattern(NAME_PARTICLES | written_forms(frozenset(p for p in NAME_PARTICLES if len(p) > 1),
                                                                capitals=False))
-_LOGIN_GIVEN = frozenset(GIVEN_NAMES)
 _LOGIN_SURNAMES = word_pattern(frozenset(s for s in SURNAMES if len(s) >= 4))
 _NAME_SPACE = r"(?: |\+|%20)"  # (and in a query string: Emil+Huber, Emil%20Huber)
 _CSV_SEP = "[\"']?[,;][\"']?"  # a row's next field: "Jürgen","Hoffmann" or "Kaya";"Deniz"
@@ -582,7 +584,10 @@ _LOGIN_GATE_PATTERN = "[._-](?:" + _LOGIN_SURNAMES + ")(?:[^A-Za-z]|$)"
 NAME_GATE_PATTERNS: tuple[str, ...] = (*_NAME_GATE_PARTS, _LOGIN_GATE_PATTERN)
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
                                             PERSON_OBJECT_GATE, _KEY_WORD_BRANCH, *NAME_GATE_PATTERNS))
-_HINT = re.compile(HINT_PATTERN)
+# (compiled without the name patterns, which _names_gate answers: Python took 0.5 s to compile
+# them into this one)
+_HINT = re.compile("|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
+                                               PERSON_OBJECT_GATE, _KEY_WORD_BRANCH)))
 # The shapes, and the Windows Security log's "Account Name:" (the login detector's only
 # branch that the shapes above do not announce).
 SHAPE_PATTERN = "|".join(_SHAPE_BRANCHES + (r"(?i:account name):", _XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES,
@@ -612,7 +617,7 @@ def has_hint(text: str) -> bool:
     >>> has_hint("connection reset by peer after 30s"), has_hint("mail me: a@b.io")
     (False, True)
     """
-    return _HINT.search(text) is not None
+    return _HINT.search(text) is not None or _names_gate(text)
 
 
 # --- patterns --------------------------------------------------------------------
@@ -946,10 +951,12 @@ _SMALL = re.compile(_SMALL_BRANCHES)
 # Bit G_NAMES says whether one of NAME_GATE_PATTERNS (a name or a login from the word lists
 # of names) occurs; the batch path computes it with the shapes.
 G_NAMES = _G_NAMES
-_NAME_GATES = tuple(re.compile(p) for p in NAME_GATE_PATTERNS)
+_NAME_GATES: list[re.Pattern[str]] = []  # compiled on first use: find_spans does not need them (0.3 s)
 
 
 def _names_gate(text: str) -> bool:
+    if not _NAME_GATES:
+        _NAME_GATES.extend(re.compile(p) for p in NAME_GATE_PATTERNS)
     return any(g.search(text) is not None for g in _NAME_GATES)
 _SHORT_KEY = r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}"
 _NEXT_KEY_SHORT = r"[ \t,]+" + _SHORT_KEY + r"[ \t]*[=:]"
@@ -2426,7 +2433,7 @@ def _listed_names(text: str, out: list[Span]) -> None:
         head = text[j:sep]
         if not head or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "._@'’")):
             continue
-        if (len(head) == 1 and text[sep] == "." and head.islower()) or (head.islower() and head in _LOGIN_GIVEN):
+        if (len(head) == 1 and text[sep] == "." and head.islower()) or (head.islower() and head in GIVEN_NAMES):
             out.append(Span(j, m.end(), "user_id", 1))
 
 
@@ -3425,17 +3432,14 @@ def _command_lines(text: str, out: list[Span]) -> None:
             out.append(Span(m.start("v"), m.end("v"), "password", 2))
 
 
-# Someone's device, named after them by its maker's default: "John's iPhone" (the name only)
-_DEVICES = (r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|"
-            r"Surface|ThinkPad|Chromebook)")
 _POSSESSIVE = re.compile(
     r"(?<![\w'’])(?P<v>[A-Z][a-z]{1,20})['’]s " + _DEVICES + r"\b"
     # the host name Apple and Android make of it: "Emmas-iPhone", "Johns-MacBook-Pro" (DHCP, mDNS)
     r"|(?<![\w-])(?P<h>[A-Z][a-z]{1,20})s-" + _DEVICES + r"(?![a-z])"
     # and in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas", "Galaxy-S21-di-Chiara"
-    r"|(?<![\w-])" + _DEVICES + r"(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-(?P<o>[A-Z][a-z]{1,20})(?![\w])"
+    r"|(?<![\w-])" + _DEVICE_OF + r"(?P<o>[A-Z][a-z]{1,20})(?![\w])"
 )
-_DEVICE_OF_GATE = re.compile(_DEVICES + r"(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-[A-Z]")
+_DEVICE_OF_GATE = re.compile(_DEVICE_OF + "[A-Z]")
 
 
 # An SSH public key's comment, which ssh-keygen sets to user@host (authorized_keys audits,
@@ -4192,8 +4196,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                                or "様" in text or "さま" in text or "殿" in text):
         _japanese(text, cands)
     if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None) or (
-        "-d" in text or "-v" in text
-    ) and _DEVICE_OF_GATE.search(text) is not None:
+        ("-d" in text or "-v" in text) and _DEVICE_OF_GATE.search(text) is not None
+    ):
         _possessives(text, cands)
     if "@" in text and ("ssh-" in text or "ecdsa-" in text):
         _ssh_key_comments(text, cands)

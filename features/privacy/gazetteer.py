@@ -1108,6 +1108,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _listed(word: str, names: frozenset[str]) -> bool:
+    key = word.lower()
+    return key in names or _fold(key) in names
+
+
 def is_given_name(word: str) -> bool:
     """Tell whether `word` is a known given name.
 
@@ -1128,8 +1133,7 @@ def is_given_name(word: str) -> bool:
     >>> is_given_name("Will")
     False
     """
-    key = word.lower()
-    return key in GIVEN_NAMES or _fold(key) in GIVEN_NAMES
+    return _listed(word, GIVEN_NAMES)
 
 
 def is_surname(word: str) -> bool:
@@ -1152,8 +1156,7 @@ def is_surname(word: str) -> bool:
     >>> is_surname("Page")
     False
     """
-    key = word.lower()
-    return key in SURNAMES or _fold(key) in SURNAMES
+    return _listed(word, SURNAMES)
 
 
 # --- Patterns -----------------------------------------------------------------------------------
