@@ -10,6 +10,7 @@ with such a key, as real services write them.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -131,11 +132,11 @@ def test_events_keep_shape_and_are_idempotent(case: tuple[str, list], attrs: obj
 def test_hint_gate_is_a_superset_and_matches_polars(text: str) -> None:
     if find_spans(text):
         assert has_hint(text)
-    rust = pl.Series([text]).str.contains(HINT_PATTERN).item()
-    assert rust == has_hint(text)
-    # the batch path runs both patterns in parts (one alternation outgrows polars' DFA cache)
+    # polars runs the hint in parts (as one alternation it outgrows the Rust engine's DFA cache,
+    # and since the name lists its compiled-size limit); Python's re takes it whole
     series = pl.Series([text])
-    assert any(series.str.contains(p).item() for p in HINT_PATTERNS) == rust
+    rust = any(series.str.contains(p).item() for p in HINT_PATTERNS)
+    assert rust == has_hint(text) == (re.search(HINT_PATTERN, text) is not None)
     shape = series.str.contains(SHAPE_PATTERN).item()
     assert any(series.str.contains(p).item() for p in SHAPE_PATTERNS) == shape
 

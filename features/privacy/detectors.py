@@ -12,7 +12,9 @@ they look like (see :mod:`features.privacy.keys`).
 A cheap gate comes first: :data:`HINT_PATTERN` is one regular expression that
 matches every string any detector could fire on, written in the syntax shared
 by Python's ``re`` and the Rust ``regex`` crate so that polars can apply it to a
-whole column at once. A string it does not match is clean, at almost no cost.
+whole column at once, in the parts of :data:`HINT_PATTERNS` (whole, it outgrows
+the Rust engine's DFA cache and, with the name lists, its compiled-size limit).
+A string it does not match is clean, at almost no cost.
 
 Examples
 --------
@@ -49,9 +51,13 @@ from features.privacy.checks import (
     parse_ip,
 )
 from features.privacy.gazetteer import (
+    COMMON_WORD_SURNAMES,
     GIVEN_NAMES,
+    JOINED_WORDS,
     NAME_PARTICLES,
     SURNAMES,
+    is_given_name,
+    is_surname,
     word_pattern,
     written_forms,
 )
@@ -307,6 +313,9 @@ _KEY_WORDS = (
     "athlete|viewer|receiver|caller|cashier|rfc|livreur|fname|lname|cif|ifa|tdid|rdid|buyeruid|open_id|union_id|"
     "listener|creator|lahir|alamat|clabe|mnemonic|serialnumber|serial_number|residenza|ausweis|emirates|nasc|"
     "fecha_nac|"
+    # session 23's: keys the key classes name that no word above starts (players' and devices'
+    # ids on game platforms, PeopleSoft's employee and operator ids, Latin America's cédula)
+    "xuid|steamid|gamertag|battletag|puuid|hwid|emplid|oprid|cedula|"
     # session 20's: Brazil's eSocial and NF-e, Spain's and Mexico's payroll, Dutch holders
     "nmtrab|nm_trab|emplead|houder|fone|matricule|nss|"
     # the same in other languages (see keys.py): names, e-mail, phones, birth dates, addresses,
@@ -357,8 +366,11 @@ _PHRASE_GATE_TAIL = r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9]"
 # Someone's device, named after them by its maker's default: "John's iPhone" (the name only)
 _DEVICES = (r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|"
             r"Surface|ThinkPad|Chromebook)")
-# a device named after its owner in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas" (the owner after it)
-_DEVICE_OF = _DEVICES + r"(?:-[A-Za-z0-9]{1,12}){0,3}-(?:de|von|di|van|da|do|du)-"
+# a device named after its owner in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas" (the owner after it),
+# also as the phone shows it and in a host name in lower case ("Pixel 8 von Aylin", "iPhone van Dirk", "ipad-von-lukas")
+_DEVICE_OF = "(?i:" + _DEVICES + r")(?:[- ][A-Za-z0-9]{1,12}){0,3}[- ](?:de|von|di|van|da|do|du)[- ]"
+# a home network or computer named after the family ("FRITZ!Box-Familie-Schmidt", "Casa-Esposito", "famiglia-rossi-77")
+_FAMILY_HOST = r"(?i:familie|famille|familia|famiglia|family|casa)[- ]"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -384,7 +396,7 @@ _SHAPE_BRANCHES = (
     _NAME_CUES + r" ['\"]?[A-ZÀ-Þ]|" + _TITLES_ALONE + r"[A-ZÀ-Þ]",
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
-    r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)" + _DEVICES + "|" + _DEVICE_OF + "[A-Z]",
+    r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)" + _DEVICES + "|" + _DEVICE_OF + "[A-Za-z]|" + _FAMILY_HOST + "[A-Za-z]",
     r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
     r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
@@ -424,9 +436,10 @@ _SHAPE_BRANCHES = (
     _NATIONAL_GATE_PATTERN,
     # HL7 v2 segments about a person (_hl7_segments), an SQL INSERT's values (_sql_inserts)
     r"(?:PID|NK1|GT1|IN1|EVN|PV1|PD1|ORC|OBR|OBX|MRG|ROL)\||(?i:insert)\s",
-    # two title-cased words under a bare name or holder key (_bare_names)
+    # two title-cased words under a bare name or holder key (_bare_names), or a register's
+    # SURNAME,GIVEN (Name=GARCIA,ROSA)
     r"(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?"
-    r"[A-ZÀ-ÞĀ-Ž][\w'’-]+ [A-ZÀ-ÞĀ-Ž]",
+    r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž]|, ?[A-ZÀ-ÞĀ-Ž])",
 )
 # An object that describes a person, printed by its toString(): Java's records and Lombok
 # ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
@@ -457,6 +470,12 @@ _ID_CUE_ACRONYMS = (
     "SIN", "TFN", "BSN", "NIF", "NIE", "CPF", "NIR", "PESEL", "RUT", "CUIT", "CUIL", "SSN", "TCKN", "OIB",
     "EGN", "JMBG", "AMKA", "PPSN", "CPR", "HETU", "NHS", "IdNr", "NINO", "NRIC", "HKID", "CNP", "TAJ", "ΑΜΚΑ",
     "ΑΦΜ", "СНИЛС", "ИНН", "РНОКПП",
+    # health insurance, social security and student numbers (Germany's KVNR, Austria's SVNR,
+    # Canada's HCN and PHN, the US Medicare MBI, Mexico's CURP and NSS, Spain's TSI and DNI,
+    # Brazil's CNS, Switzerland's AHV, Belgium's NISS/INSZ, India's PAN and ABHA, France's INE,
+    # the Netherlands' UZI, New Zealand's NHI, Australia's IHI)
+    "KVNR", "SVNR", "HCN", "PHN", "MBI", "CURP", "NSS", "TSI", "DNI", "CNS", "AHV", "NISS", "INSZ", "PAN",
+    "ABHA", "INE", "UZI", "NHI", "IHI", "NIN",
 )  # fmt: skip
 _ID_CUE_WORDS = (
     "personnummer", "personnr", "fødselsnummeret", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
@@ -464,6 +483,10 @@ _ID_CUE_WORDS = (
     "steuernummer", "sozialversicherungsnummer", "codice fiscale", "sécurité sociale", "securite sociale",
     "t.c. kimlik", "kimlik", "social security", "national insurance", "aadhaar", "aadhar", "medicare",
     "passport", "national id", "burgerservicenummer", "sofinummer", "身份证", "マイナンバー", "주민등록번호",
+    "matrikelnummer", "matricola", "studentnummer", "student number", "student id", "versichertennummer",
+    "krankenversichertennummer", "verzekerdennummer", "carteirinha", "número de utente", "numero de utente",
+    "personidentifikator", "rijksregisternummer", "health card", "member id", "member number", "個人番号",
+    "被保険者番号", "医保卡号", "社会保障号",
 )  # fmt: skip
 _PHONE_CUE_WORDS = (
     "phone", "tel", "téléphone", "telephone", "tél", "mobile", "mob", "cell", "cellphone", "handy", "telefon",
@@ -548,6 +571,20 @@ _VENDOR_PERSON_ID = re.compile(
     r"(?<![\w-])(?:cus|acct)_(?=[A-Za-z]*[0-9])(?=[a-z0-9]*[A-Z])[A-Za-z0-9]{12,32}(?![\w-])"
 )
 _VENDOR_BRANCH = r"(?:cus|acct)_[A-Za-z0-9]{12}"
+# A person's id as applications prefix it: cust-88214077, CUST-5011882734, usr_tm_41729,
+# ply_K2m8Lq0Wd, acc_90f1e2d3c4, player_4419203 (three digits or more in it; a service's or
+# a pod's name, customer-svc-6c9f7b8d4-qx2kz, has a longer word after the prefix or more parts)
+_PERSON_PREFIXES = (r"(?i:cust|customer|cus|usr|user|member|mbr|ply|player|acc|acct|account|emp|employee|pax|guest|"
+                    r"rider|student|stu|learner|subscriber|buyer|shopper|client|kunde|cliente)")
+_PREFIXED_PERSON_ID = re.compile(
+    r"(?<![\w.@-])" + _PERSON_PREFIXES + r"[_-](?:[A-Za-z]{1,2}[_-])?(?P<t>[A-Za-z0-9]{4,40})(?![\w-]|\.\w)"
+)
+_PREFIXED_BRANCH = (_PERSON_PREFIXES + r"[_-](?:[A-Za-z]{1,2}[_-])?[A-Za-z0-9]*[0-9][A-Za-z0-9]*[0-9][A-Za-z0-9]*[0-9]")
+_VENDOR_BRANCH += "|" + _PREFIXED_BRANCH
+
+
+def _prefixed_person_id(m: re.Match[str] | None) -> bool:
+    return m is not None and sum(c.isdigit() for c in m.group("t")) >= 3
 _SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
                    + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH + "|"
                    + _VENDOR_BRANCH)
@@ -565,6 +602,8 @@ _OTHER_SHAPES = (_NAME_CUES_OTHER + r":? [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|�
 _GIVEN_FORMS = word_pattern(written_forms(GIVEN_NAMES))
 _GIVEN_TITLED = word_pattern(written_forms(GIVEN_NAMES, capitals=False))
 _SURNAME_FORMS = word_pattern(written_forms(SURNAMES))
+# after a given name (and before one, with a comma), also the surnames that are common words
+_SURNAME_WIDE = word_pattern(written_forms(SURNAMES | COMMON_WORD_SURNAMES))
 _SURNAME_CAPS = word_pattern(frozenset(s.upper() for s in SURNAMES))
 _PARTICLE_FORMS = word_pattern(NAME_PARTICLES | written_forms(frozenset(p for p in NAME_PARTICLES if len(p) > 1),
                                                                capitals=False))
@@ -573,15 +612,26 @@ _NAME_SPACE = r"(?: |\+|%20)"  # (and in a query string: Emil+Huber, Emil%20Hube
 _CSV_SEP = "[\"']?[,;][\"']?"  # a row's next field: "Jürgen","Hoffmann" or "Kaya";"Deniz"
 _NAME_GATE_PARTS = (
     "(?:" + _GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")" + _NAME_SPACE + ")?|" + _CSV_SEP
-    + ")(?:" + _SURNAME_FORMS + ")",
-    "(?:" + _SURNAME_FORMS + ")(?:, |" + _CSV_SEP + ")(?:" + _GIVEN_FORMS + ")",
+    + ")(?:" + _SURNAME_WIDE + ")",
+    "(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")(?:" + _GIVEN_FORMS + ")",
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
 )
 _LOGIN_GATE_PATTERN = "[._-](?:" + _LOGIN_SURNAMES + ")(?:[^A-Za-z]|$)"
+# A login with no separator, an initial and a surname of five letters or more, in lower case
+# or in capitals as SAP and mainframes write them (jkowalski, MROSSI; not atomic = a + tomic:
+# gazetteer.JOINED_WORDS); and an airline's or a card's SURNAME/GIVEN, the surname or the given
+# name listed (KOWALCZYK/AGNIESZKA MRS, GARCIA LOPEZ/ALEJANDRO)
+_JOINED_SURNAMES = frozenset(s for s in SURNAMES if len(s) >= 5 and s != "caron")  # (zcaron: a glyph's name)
+_JOINED_LOWER = word_pattern(_JOINED_SURNAMES)
+_JOINED_CAPS = word_pattern(frozenset(s.upper() for s in _JOINED_SURNAMES))
+_JOINED_GATE_PATTERN = "(?:^|[^A-Za-z0-9_.@/-])(?:[a-z](?:" + _JOINED_LOWER + ")|[A-Z](?:" + _JOINED_CAPS + "))(?:[^A-Za-z]|$)"
+_SURNAME_CAPS_SET = frozenset(s.upper() for s in SURNAMES)
+_GIVEN_CAPS_SET = frozenset(g.upper() for g in GIVEN_NAMES)
+_SLASH_GATE_PATTERN = "(?:" + _SURNAME_CAPS + ")/|/(?:" + word_pattern(_GIVEN_CAPS_SET) + ")"
 # (in parts: as one alternation, polars' engine outgrew its DFA cache and took 30 s over
 # 120,000 simulator strings where the five parts take 0.3 s together)
-NAME_GATE_PATTERNS: tuple[str, ...] = (*_NAME_GATE_PARTS, _LOGIN_GATE_PATTERN)
+NAME_GATE_PATTERNS: tuple[str, ...] = (*_NAME_GATE_PARTS, _LOGIN_GATE_PATTERN, _JOINED_GATE_PATTERN, _SLASH_GATE_PATTERN)
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
                                             PERSON_OBJECT_GATE, _KEY_WORD_BRANCH, *NAME_GATE_PATTERNS))
 # (compiled without the name patterns, which _names_gate answers: Python took 0.5 s to compile
@@ -911,6 +961,14 @@ _CUE_BEFORE = re.compile(
 # (an identity number may end with a check letter: Finland's 230591-284H)
 _CUED_NUMBER = re.compile(r"\+?\(?[0-9][0-9 ()./-]{4,22}[0-9](?:[A-Y](?![\w-]))?(?![\w-]|[.,/-][0-9])")
 _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
+# The same words before a code of capitals and digits (_cued_codes): Germany's KVNR
+# T481927365, a codice fiscale RSSMRA85T10A562S, a CURP, an MBI 3KT7WN2RY48, a PAN
+# AQWPR4821K. The code holds a letter and four digits or more, capitals only.
+_CUED_CODE = re.compile(
+    r"(?<![A-Za-z0-9_])(?:" + _alternation(_ID_CUE_ACRONYMS) + r"|(?i:" + _alternation(_ID_CUE_WORDS) + r"))"
+    r"(?:[ \t]*(?i:" + _alternation(_CUE_LINKS) + r"))?[ \t]*[:=#：]?[ \t]*"
+    r"(?P<v>(?=[0-9]*[A-Z])(?=(?:[A-Z]*[0-9]){4})[A-Z0-9]{6,24})(?![\w-])"
+)
 
 # The word lists some detectors start from, as gates. In one process find_spans tests them
 # as substrings of the lowered text (the same answers, cheaper there than these regexes);
@@ -1126,6 +1184,8 @@ _MODE = {
     "secret": "narrow", "password": "narrow", "geo": "geo",
 }  # fmt: skip
 _SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
+# a date of birth written in digits only, where a "words" value (12 March 1990) would go on
+_DIGIT_DATE = re.compile(r"(?:[0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})(?=[ ,;])")
 
 
 _COOKIE_END = re.compile(r"""[\r\n"']|\\[nr"]""")
@@ -1459,6 +1519,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if ext is None or ext[1] <= ext[0]:
             continue
         vs, ve = ext
+        if cls == "dob" and ve - vs > 10:
+            dm = _DIGIT_DATE.match(text, vs, ve)
+            if dm is not None and text[dm.end()] == " ":
+                ve = dm.end()  # "DOB=19490112 Rx#6281940", "dob=2011-07-23 below minimum age": the date only
         if cls in ("user_id", "person_name") and ve - vs <= 4 and _CJK_NAME.fullmatch(text, vs, ve):
             gm = _CJK_GIVEN.match(text, ve)  # a family name, a space, a given name: "佐藤 由紀"
             if gm is not None:
@@ -1540,6 +1604,10 @@ _NAME_PART_KEY = re.compile(
 _ONE_NAME = re.compile(_NAME_WORD + r"|[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+){0,2}")
 
 
+# a register's SURNAME,GIVEN under a bare name key (Name=GARCIA,ROSA; NAME: KOWALSKI, ANNA)
+_CAPS_COMMA_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}, ?[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}(?: [A-Z]\.?)?")
+
+
 def _bare_names(text: str, out: list[Span]) -> None:
     """A person's name under a bare ``name`` key (``name=Anna Kowalczyk``), which names
     services, pods and jobs as often: only two or three title-cased words that no message
@@ -1553,7 +1621,7 @@ def _bare_names(text: str, out: list[Span]) -> None:
             continue
         value = text[ext[0]:ext[1]]
         short = text.startswith("Ad", m.start())
-        if short or _PERSON_VALUE.fullmatch(value) is None:
+        if short or (_PERSON_VALUE.fullmatch(value) is None and _CAPS_COMMA_NAME.fullmatch(value) is None):
             if paired is None:
                 paired = _NAME_PART_KEY.search(text) is not None
             if not paired or _ONE_NAME.fullmatch(value) is None:
@@ -2278,6 +2346,13 @@ def _at_words(text: str, lowered: str, words: tuple[str, ...], pattern: re.Patte
     return found
 
 
+def _cued_codes(text: str, out: list[Span]) -> None:
+    """An identity, insurance or student number of capitals and digits after the word that
+    names it (:data:`_CUED_CODE`): ``KVNR T481927365``, ``CURP HERG850922MDFRZD09``."""
+    for m in _CUED_CODE.finditer(text):
+        out.append(Span(m.start("v"), m.end("v"), "ssn", 2))
+
+
 def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
     """A national identity number or a phone number after the word that names it, in prose:
     for each run of seven digits or more (``starts``: where :data:`_NUMRUN` matched), the
@@ -2382,9 +2457,9 @@ _NAME_END = "(?!\\w|['’](?!s(?!\\w))\\w)"  # (a possessive's "'s" may follow, 
 _NAME_SEQUENCES = tuple(re.compile(p) for p in (  # one per form: as one alternation, Python's engine
     # tried every branch at every position (330 ns a character against 56 for the four)
     "(?:" + _GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:" + _GIVEN_FORMS + "))?" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS
-    + ")" + _NAME_SPACE + ")?(?:" + _SURNAME_FORMS + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")"
-    + _NAME_SPACE + ")?(?:" + _SURNAME_FORMS + "))?(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?" + _NAME_END,
-    "(?:" + _SURNAME_FORMS + "), (?:" + _GIVEN_FORMS + ")(?: (?:" + _GIVEN_FORMS + "))?" + _NAME_END,
+    + ")" + _NAME_SPACE + ")?(?:" + _SURNAME_WIDE + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")"
+    + _NAME_SPACE + ")?(?:" + _SURNAME_WIDE + "))?(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?" + _NAME_END,
+    "(?:" + _SURNAME_WIDE + "), (?:" + _GIVEN_FORMS + ")(?: (?:" + _GIVEN_FORMS + "))?" + _NAME_END,
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")(?: (?:" + _GIVEN_TITLED + "))?" + _NAME_END,
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")" + _NAME_END,
 ))
@@ -2393,6 +2468,15 @@ _NAME_FIELDS = re.compile(
     "(?P<a>(?:" + _GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SURNAME_FORMS + "))" + _NAME_END
     + "|(?P<c>(?:" + _SURNAME_FORMS + "))(?P<r>[\"']?)[,;](?P=r)(?P<d>(?:" + _GIVEN_FORMS + "))" + _NAME_END
 )
+_JOINED_LOGIN = re.compile(
+    "(?<![\\w.@/\\\\-])(?:[a-z](?:" + _JOINED_LOWER + ")|[A-Z](?:" + _JOINED_CAPS + "))[0-9]{0,4}(?![\\w@]|[.-]\\w)"
+)
+_SLASH_NAME = re.compile(
+    r"(?<![^\W\d_/])(?P<s>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)/(?P<g>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)"
+    r"(?![\w/])"
+)
+_GLUED_TITLE = re.compile(r"(?:MRS|MR|MS|MISS|MSTR|DR|PROF)$")
+_NEXT_CAPITALIZED = re.compile(r" [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?(?![\w'’-])")
 _HYPHEN_BEFORE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+-$")
 # a login: a given name or an initial and a dot, a separator, a surname in lower case,
 # perhaps a few digits; not part of a host, a domain, a module path or an address
@@ -2402,7 +2486,11 @@ _LOGIN_TAIL = re.compile("[._-](?:" + _LOGIN_SURNAMES + ")[0-9]{0,4}(?![^\\W_]|@
 def _listed_names(text: str, out: list[Span]) -> None:
     """Names and logins made of listed given names and surnames (gate: G_NAMES)."""
     for m in (m for seq in _NAME_SEQUENCES for m in seq.finditer(text)):
-        start = m.start()
+        start, end = m.start(), m.end()
+        if text[start + 1] == "." and end < len(text) and text[end] == " " and is_given_name(text[start + 3:end]):
+            nm = _NEXT_CAPITALIZED.match(text, end)  # "M. Olivier Lambert": a title, a given name, the surname
+            if nm is not None:
+                end = nm.end()
         if start > 0:
             before = text[start - 1]
             if before.isalnum() or before == "_" or (
@@ -2416,7 +2504,7 @@ def _listed_names(text: str, out: list[Span]) -> None:
                 start = h.start()
                 if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
                     continue
-        out.append(Span(start, m.end(), "person_name", 0))
+        out.append(Span(start, end, "person_name", 0))
     if "," in text or ";" in text:
         for m in _NAME_FIELDS.finditer(text):
             first, second = ("a", "b") if m.group("a") is not None else ("c", "d")
@@ -2425,6 +2513,27 @@ def _listed_names(text: str, out: list[Span]) -> None:
                 continue
             out.append(Span(start, m.end(first), "person_name", 0))
             out.append(Span(m.start(second), m.end(second), "person_name", 0))
+    for m in _JOINED_LOGIN.finditer(text):
+        if m.group().rstrip("0123456789").lower() not in JOINED_WORDS:
+            out.append(Span(m.start(), m.end(), "user_id", 1))
+    if "/" in text:
+        for m in _SLASH_NAME.finditer(text):
+            surnames, givens = m.group("s").split(" "), m.group("g").split(" ")
+            last, first = surnames[-1], givens[0]
+            # the given name listed, or its first part (MARIEHELENE, AGNIESZKAMRS: a compound
+            # name or a title run together with it); the surname listed too, or a word of
+            # five letters or more that no message uses (STRAUSS/KONSTANTIN; not MARTIN/ASSOCIATES,
+            # ANIA/SITA)
+            given = first in _GIVEN_CAPS_SET or (
+                last in _SURNAME_CAPS_SET and any(first[:k] in _GIVEN_CAPS_SET for k in range(4, len(first)))
+            )
+            if not given or not (last in _SURNAME_CAPS_SET or (len(last) >= 5 and last.lower() not in _NOT_NAME_WORDS)):
+                continue
+            start = m.start()
+            if len(surnames) > 1 and len(surnames[0]) < 3:
+                start = m.end("s") - len(last)  # "NM STRAUSS/…": WorldTracer's field label
+            end = m.end("g") if len(givens) == 1 or len(givens[1]) >= 3 else m.start("g") + len(first)
+            out.append(Span(start, end, "person_name", 1))  # (before a shorter one of the travel forms)
     for m in _LOGIN_TAIL.finditer(text):
         sep = m.start()
         j = sep
@@ -2474,7 +2583,11 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
 # The given names after a family name in capitals and a comma, as registers and payrolls
 # write them ("GARCÍA LÓPEZ, ANTONIO;"), up to what ends the name: ";", ")", a line's end,
 # a dash or a bracket
-_CAPS_GIVEN = re.compile(r", (?P<g>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.-]*){0,2})(?=[;)\n]|$| [-—(])")
+_CAPS_GIVEN = re.compile(
+    r", (?P<g>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.-]*){0,2})"
+    # (or before the next field: ", practitioner …", " DOB 07/22/1985", " MRN=…")
+    r"(?=[;)\n]|$| [-—(]|, [a-z]| (?:DOB|D\.O\.B\.|MRN|SSN|NHS|DEA|NPI|ID|Tel|Ph)[ :=#])"
+)
 _START = attrgetter("start")
 
 # ActiveRecord::RecordNotFound: "Couldn't find User with 'id'=771204": a person's record
@@ -2574,6 +2687,21 @@ _PAREN_NAME = re.compile(
     r"(?=, ?(?:[\w.%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? )|\))"
 )
 _FHIR_REFERENCE = re.compile(r"(?<![\w/])(?:Patient|Person|Practitioner|RelatedPerson)/(?P<v>[A-Za-z0-9.-]{1,64})")
+
+
+# A person's id in brackets just after their name: "member Aleksandra Kozłowska (ID
+# 4471-220918)", "Benutzer Jürgen Hoffmann (ID 558201)", "'Frederik Holm' (participantId 5528410)"
+_ID_AFTER_NAME = re.compile(
+    r"['\"’]?[ \t]?\((?:ID|Id|id|[Uu]ser ?(?:ID|Id|id)|[a-z]{2,16}(?:Id|ID|_id)|No\.?|Nr\.?|n°|#)"
+    r"(?:[ \t]*[:#=][ \t]*|[ \t]+|(?<=#))(?P<v>(?=[\w.-]*[0-9])[A-Za-z0-9][\w.-]{1,40})(?=[),;])"
+)
+
+
+def _ids_after_names(text: str, out: list[Span]) -> None:
+    for c in [c for c in out if c.kind == "person_name"]:
+        m = _ID_AFTER_NAME.match(text, c.end)
+        if m is not None:
+            out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
 
 
 def _paren_names(text: str, out: list[Span]) -> None:
@@ -3437,9 +3565,10 @@ _POSSESSIVE = re.compile(
     # the host name Apple and Android make of it: "Emmas-iPhone", "Johns-MacBook-Pro" (DHCP, mDNS)
     r"|(?<![\w-])(?P<h>[A-Z][a-z]{1,20})s-" + _DEVICES + r"(?![a-z])"
     # and in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas", "Galaxy-S21-di-Chiara"
-    r"|(?<![\w-])" + _DEVICE_OF + r"(?P<o>[A-Z][a-z]{1,20})(?![\w])"
+    r"|(?<![\w-])" + _DEVICE_OF + r"(?P<o>[A-Za-z][a-z]{1,20})(?![\w])"
+    r"|(?<![\w])" + _FAMILY_HOST + r"(?P<f>[A-Za-z][a-zß-ÿ]{2,20})(?![a-zß-ÿ])"
 )
-_DEVICE_OF_GATE = re.compile(_DEVICE_OF + "[A-Z]")
+_DEVICE_OF_GATE = re.compile(_DEVICE_OF + "[A-Za-z]|" + _FAMILY_HOST + "[A-Za-z]")
 
 
 # An SSH public key's comment, which ssh-keygen sets to user@host (authorized_keys audits,
@@ -3566,7 +3695,13 @@ def _bound_value(key: str, value: str, start: int, out: list[Span]) -> None:
 
 def _possessives(text: str, out: list[Span]) -> None:
     for m in _POSSESSIVE.finditer(text):
+        if m.group("f") is not None:  # a family's name: a listed surname only (not "Casa Blanca")
+            if is_surname(m.group("f")):
+                out.append(Span(m.start("f"), m.end("f"), "person_name", 1))
+            continue
         g = "v" if m.group("v") is not None else "h" if m.group("h") is not None else "o"
+        if g == "o" and (m.group("o")[0].islower() or text[m.start("o") - 1] == " ") and not is_given_name(m.group("o")):
+            continue  # in lower case or after a space, only a listed given name ("Phone de Google" stays)
         out.append(Span(m.start(g), m.end(g), "person_name", 1))
 
 
@@ -3614,6 +3749,8 @@ _GROUP_WORDS = frozenset({
 # Title-cased words of messages, never of a person's name: "User Service Unavailable",
 # "Customer Account Locked", "Member Profile Not Found" (besides group and role words)
 _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
+    # values and protocols a list in capitals holds (HTTP,HTTPS; TRUE, FALSE)
+    "true", "false", "null", "none", "http", "https", "tcp", "udp", "debug", "warn",
     # who approves or acknowledges besides people (approved by Change Advisory Board)
     "board", "advisory", "committee", "council", "change", "automation", "rule", "rules", "workflow",
     "scheduler", "bot", "manager", "operator", "engine", "auto", "desk", "rotation", "escalation",
@@ -3691,7 +3828,7 @@ def is_person_name(value: str) -> bool:
     v = _HONORIFIC.sub("", v, count=1)
     if len(v) > 80 or (_PERSON_CN.fullmatch(v) is None and CAPS_NAME.fullmatch(v) is None):
         return False
-    return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").lower().split())
+    return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").replace(",", " ").lower().split())
 
 
 _PARTY_NUMBER = re.compile(r"\+?[1-9][0-9]{9,14}|0[1-9][0-9]{8,10}")
@@ -3701,13 +3838,17 @@ def role_kind(cls: str | None, value: str) -> str | None:
     """What ``value`` under a key of a person's role (class ``named_person`` or
     ``person_role``, see ``keys.ROLE_CLASSES``) is: ``person_name`` when it is shaped like a
     name, ``user_id`` when the role is one only people have and it is shaped like an id or
-    a login (``keys.is_role_id``), else None (free text).
+    a login (``keys.is_role_id``), or, for a role software takes too (``owner``,
+    ``created_by``, ``reporter``), when it is a number of four digits or more or an id with
+    a person's prefix (``usr_51f0b7a9c3``, ``cust-88214077``); else None (free text).
 
     Examples
     --------
     >>> role_kind("named_person", "Piotr Kowalski"), role_kind("person_role", "usr_51f0b7a9c3")
     ('person_name', 'user_id')
-    >>> role_kind("named_person", "usr_51f0b7a9c3"), role_kind("person_role", "worker-3")
+    >>> role_kind("named_person", "usr_51f0b7a9c3"), role_kind("named_person", "3381720")
+    ('user_id', 'user_id')
+    >>> role_kind("named_person", "svc_backup_7f3a21"), role_kind("person_role", "worker-3")
     (None, None)
 
     A message's party (class ``party``: ``to``, ``from``) is a phone number when it is all
@@ -3724,6 +3865,10 @@ def role_kind(cls: str | None, value: str) -> str | None:
     if is_person_name(value):
         return "person_name"
     if cls == "person_role" and is_role_id(value):
+        return "user_id"
+    if cls == "named_person" and (
+        (value.isdigit() and 4 <= len(value) <= 20) or _prefixed_person_id(_PREFIXED_PERSON_ID.fullmatch(value))
+    ):
         return "user_id"
     return None
 
@@ -4115,6 +4260,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 _geo(text, cands, a, b)
         if starts:
             _cued_values(text, cands, starts)
+        if gates & _G_OTHER_SHAPES if gates is not None else _CUE_GATE.search(text):
+            _cued_codes(text, cands)  # (the cue gate is a part of the other shapes)
         if gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text):
             if windows:
                 _ibans(text, cands)
@@ -4186,6 +4333,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if small and ("cus_" in text or "acct_" in text):
         for m in _VENDOR_PERSON_ID.finditer(text):
             cands.append(Span(m.start(), m.end(), "user_id", 1))
+    if small and ("_" in text or "-" in text):
+        for m in _PREFIXED_PERSON_ID.finditer(text):
+            if _prefixed_person_id(m):
+                cands.append(Span(m.start(), m.end(), "user_id", 1))
     if "8=FIX" in text:
         _fix_fields(text, cands)
     if "ATTENDEE;" in text or "ORGANIZER;" in text:
@@ -4196,7 +4347,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                                or "様" in text or "さま" in text or "殿" in text):
         _japanese(text, cands)
     if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None) or (
-        ("-d" in text or "-v" in text) and _DEVICE_OF_GATE.search(text) is not None
+        ("-d" in text or "-v" in text or " d" in text or " v" in text or "amil" in lowered or "casa" in lowered)
+        and _DEVICE_OF_GATE.search(text) is not None
     ):
         _possessives(text, cands)
     if "@" in text and ("ssh-" in text or "ecdsa-" in text):
@@ -4239,6 +4391,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         named: list[Span] = []
         _key_values(text, named, ids)
         cands[:0] = named
+    if "(" in text and cands:
+        _ids_after_names(text, cands)
     if len(cands) > 1:
         _widen_named(cands)
     if ("{" in text or "$" in text) and any(text[c.start] in "{$" for c in cands):

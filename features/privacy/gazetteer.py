@@ -1054,6 +1054,13 @@ SURNAMES: frozenset[str] = frozenset(
     for name in block.split()
 )
 
+# Frequent family names that are also common words, left out of SURNAMES by the rule above
+# (Brown, Green, King, Young, Weber, Klein, Bakker, Santos, Costa, Demir, Kaya...): a
+# detector takes one only after a listed given name ("Aylin Demir", "Sanne Bakker", "Brown,
+# Emily"), never alone. The most common words among frequent surnames (Long, Little, Day,
+# May, Best, Page, Price, Cook, Church, West...) are not here at all.
+COMMON_WORD_SURNAMES: frozenset[str] = frozenset(["archer", "aslan", "baker", "bakker", "baum", "bell", "bird", "bishop", "black", "blanc", "boer", "bos", "boucher", "braun", "brooks", "brown", "buck", "busch", "campos", "carpenter", "celik", "çelik", "chevalier", "colombo", "conte", "costa", "crane", "cruz", "demir", "dias", "dijk", "engel", "ferrara", "flores", "fontaine", "fontana", "ford", "fox", "frank", "fuchs", "gallo", "graf", "gray", "greco", "green", "grey", "groot", "gross", "groß", "hahn", "hale", "hall", "hara", "hart", "hill", "hoek", "hunter", "jung", "kaiser", "kara", "kaya", "keller", "king", "klein", "knight", "koenig", "konig", "könig", "kowal", "kurt", "lamb", "lambert", "lang", "leal", "leone", "lima", "lobo", "longo", "marchand", "marino", "marsh", "mason", "monti", "moon", "mora", "mori", "moss", "moura", "nash", "noel", "park", "petit", "pinto", "polat", "potter", "prins", "ramos", "renard", "reyes", "riva", "rocha", "rosa", "rose", "santos", "schwarz", "serra", "sommer", "song", "stein", "stone", "swan", "vega", "villa", "vogel", "vos", "weber", "weiss", "weiß", "white", "wilk", "wit", "wolf", "wood", "young"]) - SURNAMES
+
 # Particles inside family names, lower case; multi-word ones are single entries.
 NAME_PARTICLES: frozenset[str] = frozenset({
     # Dutch, Flemish and Afrikaans
@@ -1157,6 +1164,15 @@ def is_surname(word: str) -> bool:
     False
     """
     return _listed(word, SURNAMES)
+
+
+# Words that are one letter and a listed family name of five letters or more ("atomic" is
+# a + tomic, "slopes" s + lopes, "halves" h + alves): such a token is never read as a login
+# with no separator (``jkowalski``, ``MROSSI``). Found by looking every letter + family name
+# up in the word lists of /usr/share/dict (American and British English, German, French,
+# Italian, Spanish, Portuguese, Brazilian and Dutch: 1.8 million words with their
+# inflections) when the lists above last changed: 129 words.
+JOINED_WORDS = frozenset(["aalbrecht", "aantal", "abates", "aberrada", "abondar", "aboyer", "adatta", "alevin", "alevine", "amaina", "amarti", "amendes", "amendez", "amorales", "amoreira", "atomic", "baigner", "basante", "bellis", "bevers", "bleach", "blinden", "bolivier", "bowens", "brahman", "calves", "cantal", "capaza", "chamada", "chanson", "charada", "cherrera", "chofer", "colsen", "colson", "comari", "corsos", "cortega", "daigner", "devers", "diversen", "dorsos", "drizzi", "drizzo", "droger", "drogers", "ebender", "ebenes", "elopes", "emendes", "erobert", "estoica", "everbeek", "evitali", "faubert", "favila", "fevers", "florenz", "freddy", "frizzi", "froger", "gevers", "grasmussen", "grossi", "halves", "haubert", "hebert", "hegger", "heisenberg", "jolson", "keaton", "kevers", "korsos", "krieger", "kroger", "landre", "lavram", "legger", "levers", "madams", "oevers", "opérez", "osanna", "overbeek", "overbruggen", "overmaak", "overmeer", "pasante", "pellis", "pilori", "polsen", "rapaza", "rasante", "revers", "rowens", "saigner", "salves", "sandre", "santal", "scullen", "severs", "sharper", "shermans", "silves", "singram", "sjansen", "slammers", "sleigh", "slopes", "smiller", "smuller", "somari", "spartel", "spatel", "sperry", "spillai", "spires", "swimmer", "tantal", "torsos", "trichter", "trousseau", "valves", "vrezende", "wandre", "wevers", "zaubert", "zegger", "zwalker"])
 
 
 # --- Patterns -----------------------------------------------------------------------------------

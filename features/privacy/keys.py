@@ -118,7 +118,9 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      # a phone's or a subscriber's identifiers, and advertising ids: each names one person's device
      "imei", "imeisv", "imsi", "iccid", "meid", "advertising_id", "idfa", "gaid", "adid", "aaid",
      # medical record numbers
-     "mrn", "medical_record_number", "patient_number", "health_id", "nhs_number")
+     "mrn", "medical_record_number", "patient_number", "health_id", "nhs_number",
+     # PeopleSoft's employee id and operator (login) id
+     "emplid", "oprid")
 _add("session_id", "session_id", "sessionid", "session", "sid", "jsessionid", "phpsessid",
      "asp_net_session_id", "aspsessionid", "connect_sid", "sess", "session_key",
      "browser_session", "x_session_id")
@@ -470,7 +472,7 @@ _PERSON_ID_PREFIX = frozenset({
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
     "payer", "shopper", "passenger", "guest", "student", "driver", "rider", "enduser",
     "person", "citizen", "applicant", "usr", "participant", "attendee", "invitee", "profile",
-    "recipient", "anonymous", "contact", "visitor",  # recipientId, ajs_anonymous_id, a CRM's contact_id
+    "recipient", "anonymous", "contact", "visitor", "emp", "empl", "staff",  # recipientId, ajs_anonymous_id, a CRM's contact_id
     "athlete", "viewer", "courier", "learner", "pupil", "claimant", "insured", "policyholder", "traveler",
     "traveller", "borrower", "cardholder", "creator",
     # a player's account on a game platform (steamId, partnerSteamId, discord_id, playfabId, psnAccountId)
@@ -681,8 +683,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "cookie"
     if last in ("ssn", "iban", "cvv", "cvc"):
         return {"ssn": "ssn", "iban": "iban"}.get(last, "card")
-    if last in ("imsi", "imei", "imeisv", "iccid"):
-        return "user_id"  # servedIMSI, old_imei, new_imei: the subscriber's or the handset's identifier
+    if last in ("imsi", "imei", "imeisv", "iccid", "mrn"):
+        return "user_id"  # servedIMSI, old_imei, new_imei, patient_mrn: the subscriber's, handset's or patient's
+    if last in ("account", "acct") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
+        return "user_id"  # patientAccount, customer_account, member_acct: whose account it is
     if last in _NATIONAL_ID_WORDS or (len(parts) > 1 and parts[-2] == "ssn" and last in ("last4", "last", "4")):
         return "ssn"  # dest.CPF, _billing_dni, ticket_cf_rfc, ssnLast4: the number its last word names
     if last == "key" and len(parts) > 1:
@@ -753,6 +757,10 @@ CAPS_NAME = re.compile(
     r"|(?=[^/]{4}|[^/]{3}/[^/ ]{4})(?=[^/]{3,}/[^/ ]{3})"
     + _CAPS_WORD + r"(?: " + _CAPS_WORD + r")?/" + _CAPS_WORD + r"(?: " + _CAPS_WORD + r")?"
     r"(?: ?(?:MR|MRS|MS|MISS|MSTR|DR|PROF))?"
+    # and the registers' and pharmacies' SURNAME,GIVEN (LEBLANC,JOSEPH; BECKER, TRAVIS L), three
+    # letters or more each side
+    r"|(?=[^,]{3,}, ?[^ ,]{3})" + _CAPS_WORD + r"(?: " + _CAPS_WORD + r")?, ?" + _CAPS_WORD
+    + r"(?: (?:" + _CAPS_WORD + r"|[A-Z]\.?))?"
 )
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{1,15}://")
@@ -826,7 +834,7 @@ def is_service_account(value: str) -> bool:
 # opaque part (usr_51f0b7a9c3, LY-DE-0093318842, cour_PL_33018), letters then digits
 # (S00918273), a number, or a login (first.last)
 _ROLE_ID = re.compile(
-    r"[A-Za-z]{1,8}(?:[_-][A-Za-z]{1,8}){0,2}[_-](?=(?:[A-Za-z]*[0-9]){3})[A-Za-z0-9]{4,40}"
+    r"[A-Za-z]{1,8}(?:[_-][A-Za-z]{1,8}){0,2}[_-](?=(?:[A-Za-z]*[0-9]){3})[A-Za-z0-9]{4,40}(?:-[0-9]{2,8}){0,3}"
     r"|[A-Za-z]{1,4}[0-9]{5,20}|[0-9]{4,20}|(?P<login>[a-z]{2,20})\.[a-z]{2,30}"
 )
 # first words of a dotted name that is code's, not a person's login (org.postgresql)
