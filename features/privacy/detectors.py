@@ -368,9 +368,13 @@ _DEVICES = (r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Compu
             r"Surface|ThinkPad|Chromebook)")
 # a device named after its owner in other languages: "MacBook-Pro-de-Camille", "iPhone-von-Jonas" (the owner after it),
 # also as the phone shows it and in a host name in lower case ("Pixel 8 von Aylin", "iPhone van Dirk", "ipad-von-lukas")
-_DEVICE_OF = "(?i:" + _DEVICES + r")(?:[- ][A-Za-z0-9]{1,12}){0,3}[- ](?:de|von|di|van|da|do|du)[- ]"
+_DEVICE_OF = (r"(?:" + _DEVICES + "|" + _DEVICES.lower()[3:-1]  # (lower case spelt out: "(?i:" made it 10x slower)
+              + r")(?:[- ][A-Za-z0-9]{1,12}){0,3}[- ](?:de|von|di|van|da|do|du)[- ]")
+# the devices' names in lower case, where find_spans looks for them before the pattern
+_DEVICE_WORDS = ("phone", "pad", "mac", "galaxy", "pixel", "laptop", "pc", "computer", "android", "watch", "airpods",
+                 "kindle", "surface", "thinkpad", "chromebook")
 # a home network or computer named after the family ("FRITZ!Box-Familie-Schmidt", "Casa-Esposito", "famiglia-rossi-77")
-_FAMILY_HOST = r"(?i:familie|famille|familia|famiglia|family|casa)[- ]"
+_FAMILY_HOST = r"(?:[Ff]amilie|[Ff]amille|[Ff]amilia|[Ff]amiglia|[Ff]amily|[Cc]asa|FAMILIE|FAMILY|CASA)[- ]"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -574,13 +578,18 @@ _VENDOR_BRANCH = r"(?:cus|acct)_[A-Za-z0-9]{12}"
 # A person's id as applications prefix it: cust-88214077, CUST-5011882734, usr_tm_41729,
 # ply_K2m8Lq0Wd, acc_90f1e2d3c4, player_4419203 (three digits or more in it; a service's or
 # a pod's name, customer-svc-6c9f7b8d4-qx2kz, has a longer word after the prefix or more parts)
-_PERSON_PREFIXES = (r"(?i:cust|customer|cus|usr|user|member|mbr|ply|player|acc|acct|account|emp|employee|pax|guest|"
-                    r"rider|student|stu|learner|subscriber|buyer|shopper|client|kunde|cliente)")
+_PERSON_PREFIX_WORDS = ("cust", "customer", "cus", "usr", "user", "member", "mbr", "ply", "player", "acc", "acct", "account",
+                        "emp", "employee", "pax", "guest", "rider", "student", "stu", "learner", "subscriber", "buyer",
+                        "shopper", "client", "kunde", "cliente")
+# (in lower case, title case and capitals spelt out: "(?i:" made the search several times slower)
+_PERSON_PREFIXES = "(?:" + "|".join(sorted({f(w) for w in _PERSON_PREFIX_WORDS for f in (str.lower, str.title, str.upper)},
+                                          key=lambda w: (-len(w), w))) + ")"
 _PREFIXED_PERSON_ID = re.compile(
     r"(?<![\w.@-])" + _PERSON_PREFIXES + r"[_-](?:[A-Za-z]{1,2}[_-])?(?P<t>[A-Za-z0-9]{4,40})(?![\w-]|\.\w)"
 )
 _PREFIXED_BRANCH = (_PERSON_PREFIXES + r"[_-](?:[A-Za-z]{1,2}[_-])?[A-Za-z0-9]*[0-9][A-Za-z0-9]*[0-9][A-Za-z0-9]*[0-9]")
-_VENDOR_BRANCH += "|" + _PREFIXED_BRANCH
+_VENDOR_BRANCH += "|" + _PREFIXED_BRANCH  # (with the small shapes: a gate bit of its own made polars' regex
+# cache, which holds 32 patterns, overflow; recompiling the name lists for each column doubled the gates' time)
 
 
 def _prefixed_person_id(m: re.Match[str] | None) -> bool:
@@ -617,7 +626,10 @@ _NAME_GATE_PARTS = (
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
 )
-_LOGIN_GATE_PATTERN = "[._-](?:" + _LOGIN_SURNAMES + ")(?:[^A-Za-z]|$)"
+# (what may follow a login, as the detector says: not an e-mail's "@", not a domain's next
+# label; e-mail addresses were two thirds of what the gate let through before)
+_LOGIN_END = "[0-9]{0,4}(?:[^A-Za-z0-9@.%-]|[.-](?:[^A-Za-z]|$)|%(?:[^4]|4[^0]|4?$)|$)"  # (%40: an encoded "@")
+_LOGIN_GATE_PATTERN = "[._-](?:" + _LOGIN_SURNAMES + ")" + _LOGIN_END
 # A login with no separator, an initial and a surname of five letters or more, in lower case
 # or in capitals as SAP and mainframes write them (jkowalski, MROSSI; not atomic = a + tomic:
 # gazetteer.JOINED_WORDS); and an airline's or a card's SURNAME/GIVEN, the surname or the given
@@ -625,13 +637,20 @@ _LOGIN_GATE_PATTERN = "[._-](?:" + _LOGIN_SURNAMES + ")(?:[^A-Za-z]|$)"
 _JOINED_SURNAMES = frozenset(s for s in SURNAMES if len(s) >= 5 and s != "caron")  # (zcaron: a glyph's name)
 _JOINED_LOWER = word_pattern(_JOINED_SURNAMES)
 _JOINED_CAPS = word_pattern(frozenset(s.upper() for s in _JOINED_SURNAMES))
-_JOINED_GATE_PATTERN = "(?:^|[^A-Za-z0-9_.@/-])(?:[a-z](?:" + _JOINED_LOWER + ")|[A-Z](?:" + _JOINED_CAPS + "))(?:[^A-Za-z]|$)"
+_JOINED_GATE_PATTERN = ("(?:^|[^A-Za-z0-9_.@/-])(?:[a-z](?:" + _JOINED_LOWER + ")|[A-Z](?:" + _JOINED_CAPS + "))"
+                        "[0-9]{0,4}(?:[^A-Za-z0-9_@.%-]|[.-](?:[^A-Za-z0-9_]|$)|%(?:[^4]|4[^0]|4?$)|$)")
 _SURNAME_CAPS_SET = frozenset(s.upper() for s in SURNAMES)
 _GIVEN_CAPS_SET = frozenset(g.upper() for g in GIVEN_NAMES)
 _SLASH_GATE_PATTERN = "(?:" + _SURNAME_CAPS + ")/|/(?:" + word_pattern(_GIVEN_CAPS_SET) + ")"
 # (in parts: as one alternation, polars' engine outgrew its DFA cache and took 30 s over
 # 120,000 simulator strings where the five parts take 0.3 s together)
-NAME_GATE_PATTERNS: tuple[str, ...] = (*_NAME_GATE_PARTS, _LOGIN_GATE_PATTERN, _JOINED_GATE_PATTERN, _SLASH_GATE_PATTERN)
+# (seven parts in five patterns: polars' regex cache holds 32, and the gates use all but a few
+# of them; the initial form with the capitals' form, and the joined logins with the slash
+# names, cost as one what they cost apart, measured over the simulator's 152,000 strings)
+NAME_GATE_PATTERNS: tuple[str, ...] = (
+    _NAME_GATE_PARTS[0], _NAME_GATE_PARTS[1], _NAME_GATE_PARTS[2] + "|" + _NAME_GATE_PARTS[3], _LOGIN_GATE_PATTERN,
+    _JOINED_GATE_PATTERN + "|" + _SLASH_GATE_PATTERN,
+)
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
                                             PERSON_OBJECT_GATE, _KEY_WORD_BRANCH, *NAME_GATE_PATTERNS))
 # (compiled without the name patterns, which _names_gate answers: Python took 0.5 s to compile
@@ -963,11 +982,15 @@ _CUED_NUMBER = re.compile(r"\+?\(?[0-9][0-9 ()./-]{4,22}[0-9](?:[A-Y](?![\w-]))?
 _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
 # The same words before a code of capitals and digits (_cued_codes): Germany's KVNR
 # T481927365, a codice fiscale RSSMRA85T10A562S, a CURP, an MBI 3KT7WN2RY48, a PAN
-# AQWPR4821K. The code holds a letter and four digits or more, capitals only.
-_CUED_CODE = re.compile(
-    r"(?<![A-Za-z0-9_])(?:" + _alternation(_ID_CUE_ACRONYMS) + r"|(?i:" + _alternation(_ID_CUE_WORDS) + r"))"
-    r"(?:[ \t]*(?i:" + _alternation(_CUE_LINKS) + r"))?[ \t]*[:=#：]?[ \t]*"
-    r"(?P<v>(?=[0-9]*[A-Z])(?=(?:[A-Z]*[0-9]){4})[A-Z0-9]{6,24})(?![\w-])"
+# AQWPR4821K. The code holds a letter and four digits or more, capitals only: each such word
+# is found first, then the cue read backwards before it (a search for the cue words took
+# 28 µs a text in Python; the tokens and a match at each take a few)
+_CODE_TOKEN = re.compile(r"(?<![\w-])[A-Z0-9]{6,24}(?![\w-])")
+_CODE_CUE_BEFORE = re.compile(
+    r"[ \t]*(?:[:=#：][ \t]*|(?i:" + _alternation(_CUE_VERBS, True) + r")[ \t]+)?"
+    r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
+    r"(?P<c>" + _alternation(_ID_CUE_ACRONYMS, True) + r"|(?i:" + _alternation(_ID_CUE_WORDS, True) + r"))"
+    r"(?![A-Za-zÀ-ɏ0-9_.-])"
 )
 
 # The word lists some detectors start from, as gates. In one process find_spans tests them
@@ -2348,9 +2371,18 @@ def _at_words(text: str, lowered: str, words: tuple[str, ...], pattern: re.Patte
 
 def _cued_codes(text: str, out: list[Span]) -> None:
     """An identity, insurance or student number of capitals and digits after the word that
-    names it (:data:`_CUED_CODE`): ``KVNR T481927365``, ``CURP HERG850922MDFRZD09``."""
-    for m in _CUED_CODE.finditer(text):
-        out.append(Span(m.start("v"), m.end("v"), "ssn", 2))
+    names it (:data:`_CODE_CUE_BEFORE`): ``KVNR T481927365``, ``CURP HERG850922MDFRZD09``.
+    The word is followed by what the cue gate (:data:`_CUE_GATE`) takes: a blank, a
+    separator or a dot."""
+    for m in _CODE_TOKEN.finditer(text):
+        v = m.group()
+        if v.isdigit() or v.isalpha() or sum(c.isdigit() for c in v) < 4:
+            continue
+        s = m.start()
+        before = text[max(0, s - 48):s][::-1]
+        cm = _CODE_CUE_BEFORE.match(before)
+        if cm is not None and before[cm.start("c") - 1] in " \t.:=#：-":
+            out.append(Span(s, m.end(), "ssn", 2))
 
 
 def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
@@ -2468,9 +2500,10 @@ _NAME_FIELDS = re.compile(
     "(?P<a>(?:" + _GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SURNAME_FORMS + "))" + _NAME_END
     + "|(?P<c>(?:" + _SURNAME_FORMS + "))(?P<r>[\"']?)[,;](?P=r)(?P<d>(?:" + _GIVEN_FORMS + "))" + _NAME_END
 )
-_JOINED_LOGIN = re.compile(
-    "(?<![\\w.@/\\\\-])(?:[a-z](?:" + _JOINED_LOWER + ")|[A-Z](?:" + _JOINED_CAPS + "))[0-9]{0,4}(?![\\w@]|[.-]\\w)"
-)
+# (each word of six letters or more, looked up in the sets: the surnames' prefix trees as a
+# pattern took several times longer per text in Python)
+_JOINED_TOKEN = re.compile(r"(?<![\w.@/\\-])[^\W\d_]{6,31}[0-9]{0,4}(?![\w@]|%40|[.-]\w)")
+_JOINED_CAPS_SET = frozenset(s.upper() for s in _JOINED_SURNAMES)
 _SLASH_NAME = re.compile(
     r"(?<![^\W\d_/])(?P<s>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)/(?P<g>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+)?)"
     r"(?![\w/])"
@@ -2480,7 +2513,7 @@ _NEXT_CAPITALIZED = re.compile(r" [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:-[A-ZÀ-
 _HYPHEN_BEFORE = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+-$")
 # a login: a given name or an initial and a dot, a separator, a surname in lower case,
 # perhaps a few digits; not part of a host, a domain, a module path or an address
-_LOGIN_TAIL = re.compile("[._-](?:" + _LOGIN_SURNAMES + ")[0-9]{0,4}(?![^\\W_]|@|[.-][^\\W\\d_])")
+_LOGIN_TAIL = re.compile("[._-](?:" + _LOGIN_SURNAMES + ")[0-9]{0,4}(?![^\\W_]|@|%40|[.-][^\\W\\d_])")
 
 
 def _listed_names(text: str, out: list[Span]) -> None:
@@ -2513,8 +2546,11 @@ def _listed_names(text: str, out: list[Span]) -> None:
                 continue
             out.append(Span(start, m.end(first), "person_name", 0))
             out.append(Span(m.start(second), m.end(second), "person_name", 0))
-    for m in _JOINED_LOGIN.finditer(text):
-        if m.group().rstrip("0123456789").lower() not in JOINED_WORDS:
+    for m in _JOINED_TOKEN.finditer(text):
+        word = m.group().rstrip("0123456789")
+        first = word[0]
+        if (("a" <= first <= "z" and word[1:] in _JOINED_SURNAMES) or ("A" <= first <= "Z" and word[1:] in _JOINED_CAPS_SET)) \
+                and word.lower() not in JOINED_WORDS:
             out.append(Span(m.start(), m.end(), "user_id", 1))
     if "/" in text:
         for m in _SLASH_NAME.finditer(text):
@@ -3568,6 +3604,7 @@ _POSSESSIVE = re.compile(
     r"|(?<![\w-])" + _DEVICE_OF + r"(?P<o>[A-Za-z][a-z]{1,20})(?![\w])"
     r"|(?<![\w])" + _FAMILY_HOST + r"(?P<f>[A-Za-z][a-zß-ÿ]{2,20})(?![a-zß-ÿ])"
 )
+_DEVICE_PARTICLE = re.compile(r"[- ](?:de|von|di|van|da|do|du)[- ][A-Za-z]")  # (what _DEVICE_OF needs, cheap first)
 _DEVICE_OF_GATE = re.compile(_DEVICE_OF + "[A-Za-z]|" + _FAMILY_HOST + "[A-Za-z]")
 
 
@@ -4260,8 +4297,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 _geo(text, cands, a, b)
         if starts:
             _cued_values(text, cands, starts)
-        if gates & _G_OTHER_SHAPES if gates is not None else _CUE_GATE.search(text):
-            _cued_codes(text, cands)  # (the cue gate is a part of the other shapes)
+        if gates is None or gates & _G_OTHER_SHAPES:  # (the cue gate is a part of the other shapes; with no
+            _cued_codes(text, cands)  # gates, no gate first: the detector costs less than _CUE_GATE's search)
         if gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text):
             if windows:
                 _ibans(text, cands)
@@ -4347,7 +4384,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                                or "様" in text or "さま" in text or "殿" in text):
         _japanese(text, cands)
     if "'s " in text or "’s " in text or ("s-" in text and _DEVICE_HOST_GATE.search(text) is not None) or (
-        ("-d" in text or "-v" in text or " d" in text or " v" in text or "amil" in lowered or "casa" in lowered)
+        ((_has_any(lowered, _DEVICE_WORDS) and _DEVICE_PARTICLE.search(text) is not None)
+         or "amil" in lowered or "casa" in lowered)
         and _DEVICE_OF_GATE.search(text) is not None
     ):
         _possessives(text, cands)
