@@ -359,10 +359,13 @@ _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "at
                    # an employee's or an insured person's number (Personalnummer 1042, matricule 00457,
                    # Mitarbeiter 2231, pracownika 00001873, PNR 100233, Versichertennummer A123456789)
                    "personalnummer", "matricule", "mitarbeiter", "mitarbeiterin", "pracownik", "pracownika",
-                   "medewerker", "pnr", "versichertennummer")
+                   "medewerker", "pnr", "versichertennummer",
+                   # who delivers, in the languages couriers' apps write (Fahrer-ID 77120, coursier 4471)
+                   "fahrer", "fahrerin", "kurier", "coursier", "livreur", "bezorger", "koerier", "repartidor",
+                   "entregador", "kierowca", "fattorino")
 _ROLE_WHO = "|".join(_ROLE_WHO_WORDS)
 # what follows a phrase word or a role in the gates: "user 4821", "employee no. 77", "courier au_cour_11842"
-_PHRASE_GATE_TAIL = r"(?:[ _-]?id| no\.?| number)?\s+[A-Za-z_-]*[0-9]"
+_PHRASE_GATE_TAIL = r"(?:(?:[ _-]?id| no\.?| number)?\s+|(?: id| no\.?| number)[ \t]*[=:#][ \t]*)[A-Za-z_-]*[0-9]"
 # Someone's device, named after them by its maker's default: "John's iPhone" (the name only)
 _DEVICES = (r"(?:iPhone|iPad|iMac|Mac|MacBook|Galaxy|Pixel|Phone|Laptop|PC|Computer|Android|Watch|AirPods|Kindle|"
             r"Surface|ThinkPad|Chromebook)")
@@ -813,7 +816,9 @@ _PRIVATE_KEY = re.compile(
 _PHRASE = re.compile(
     r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid|"
     + _ROLE_WHO + ")"
-    r"(?:(?:[ _-]?id|[ ](?:no\.?|number))?\s+|(?:(?<=imsi)|(?<=imei)(?:sv)?)[\[-](?=[0-9]))"
+    # (and in prose a key after the word, "for user id=564077", "customer ID: 123456", not user_id=)
+    r"(?:(?:[ _-]?id|[ ](?:no\.?|number))?\s+|[ ](?:id|no\.?|number)[ \t]*[=:#][ \t]*"
+    r"|(?:(?<=imsi)|(?<=imei)(?:sv)?)[\[-](?=[0-9]))"
     r"(?P<v>#?[A-Za-z_-]{0,16}[0-9][\w-]{0,62})(?![\w.@])"
 )
 _NAME_PHRASE = re.compile(
@@ -3662,9 +3667,18 @@ def _sudo_bare(text: str, out: list[Span]) -> None:
             out.append(Span(m.start("v"), m.end("v"), "user_id", 2))
 
 
+# an element named as a bare name key: a person's name when its value is shaped like one
+# (<Nombre>María José</Nombre>, not <name>checkout-service</name>)
+_XML_NAME_TAGS = frozenset({"name", "nombre", "nom", "nome", "naam", "imie", "isim"})
+
+
 def _xml_elements(text: str, out: list[Span]) -> None:
     for m in _XML_ELEMENT.finditer(text):
-        _bound_value(m.group("k").rsplit(":", 1)[-1], m.group("v"), m.start("v"), out)
+        tag = m.group("k").rsplit(":", 1)[-1]
+        if tag.lower() in _XML_NAME_TAGS and is_person_name(m.group("v")):
+            out.append(Span(m.start("v"), m.end("v"), "person_name", 3))
+            continue
+        _bound_value(tag, m.group("v"), m.start("v"), out)
 
 
 # a setting's name and value as attributes: FreeSWITCH's <param name="password" value="…"/>,

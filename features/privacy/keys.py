@@ -535,6 +535,16 @@ def _claim_name(key: str) -> str:
     return key
 
 
+# the keys of a part of a name, whoever's it is (receiver.lastname, driver_firstname); and the
+# words before "name" that make one (driver_first_name)
+_NAME_PART_WORDS = frozenset({"firstname", "lastname", "surname", "givenname", "familyname", "forename", "vorname",
+                              "nachname", "apellido", "apellidos", "prenom", "cognome", "achternaam", "voornaam",
+                              "nazwisko", "sobrenome"})
+_NAME_PART_FIRSTS = frozenset({"first", "last", "given", "family", "sur", "middle"})
+# the classes a key keeps with a number after it (Apellido1, Apellido2, phone2, email_2)
+_NUMBERED_KINDS = frozenset({"person_name", "address", "phone", "email"})
+
+
 def classify_key(key: str, parent: str | None = None) -> str | None:
     """What the value under ``key`` is (see the module docstring for the classes).
 
@@ -580,6 +590,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     hit = _EXACT.get(k)
     if hit is not None:
         return hit
+    if k[-1].isdigit() and _EXACT.get(k.rstrip("0123456789").rstrip("_")) in _NUMBERED_KINDS:
+        return _EXACT[k.rstrip("0123456789").rstrip("_")]  # Apellido1, Apellido2, phone_2, email2: one of several
     if k.endswith(("_no", "_nr", "_num", "_nbr")):
         # passport_no, account_nr, member_num: the number its key names
         hit = classify_key(k.rsplit("_", 1)[0] + "_number", parent)
@@ -698,6 +710,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         head = k[:-2] if k.endswith("id") else k[:-6]
         if head in _PERSON_ID_PREFIX:
             return "user_id"  # one word: employeeid, memberid, customernumber
+    if len(parts) > 1 and (last in _NAME_PART_WORDS or (len(parts) > 2 and parts[-2] in _NAME_PART_FIRSTS and last == "name")):
+        owner = parts[-3] if last == "name" else parts[-2]
+        if owner not in _NOT_PERSON_OWNER and owner not in _NOT_DOTTED_OWNER:
+            return "person_name"  # receiver.lastname=Öztürk, driver_first_name: a part of a name, one word or more
     if (len(parts) > 1 and _EXACT.get(last) == "person_name") or (last[-4:] == "name" and last[:-4] in _NAME_PREFIX):
         return "named_person"  # Ds_Titular, BRQ_…_CUSTOMERNAME: a person's name when shaped like one
     if len(parts) > 1 and _EXACT.get(last) in ROLE_CLASSES and _EXACT.get(last) != "party":
