@@ -197,8 +197,27 @@ _OTHER_NAME_KEYS = r"(?:[Nn]imi|[Nn]avn|[Nn]amn|[Nn]év|[Jj]méno|[Nn]aam|[Nn]om
 # Street types that end a street's name in English addresses ("221B Baker Street")
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
-    r"Parkway|Pkwy|Highway|Hwy|Way|Square|Sq|Crescent|Close"
+    r"Parkway|Pkwy|Highway|Hwy|Way|Square|Sq|Crescent|Close|Grove|Gardens|Mews|Walk|Rise"
 )
+# The same as the US Postal Service and old registers write them, in capitals ("2150 N CLARK ST APT 3R")
+_STREET_TYPES_CAPS = r"STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|PLACE|PL|PARKWAY|PKWY|HIGHWAY|HWY|WAY"
+# The words that start a street's name in the Romance languages ("Calle Mayor 5", "C/ de Alcalá
+# 214", "Av. Corrientes 1847", "Rua Augusta 220"), in the case they are written in
+_ROMANCE_STREET_WORDS = ("Calle", "CALLE", "C/", "Avenida", "AVENIDA", "Avda.", "Av.", "Rua", "RUA", "Via", "Viale",
+                         "Piazza", "Piazzale", "Plaza", "Paseo", "Carrer", "Camino", "Praça", "Largo", "Travessa",
+                         "Alameda", "Rambla", "Corso", "Ronda", "Plaça", "Estrada")
+# French (and Belgian, Swiss) street words, before the name: "27 Rue de Rivoli", "Rue de la Loi 175"
+_FRENCH_STREET_WORDS = ("rue", "Rue", "RUE", "avenue", "Avenue", "AVENUE", "boulevard", "Boulevard", "BOULEVARD",
+                        "chemin", "Chemin", "allée", "Allée", "impasse", "Impasse", "quai", "Quai", "QUAI",
+                        "chaussée", "Chaussée")
+# and those that are English words too, taken only with an article after them ("2 Place de la Gare")
+_FRENCH_STREET_ARTICLED = ("Place", "PLACE", "Route", "ROUTE")
+# Turkish street words after the name, with the house number after "No" ("Bağdat Cad. No:215 D:7")
+_TURKISH_STREET_WORDS = ("Cad.", "Caddesi", "Cd.", "Sok.", "Sokak", "Sokağı", "Sk.", "Bulvarı", "Blv.")
+# German street names that start with a preposition ("Am Stadtpark 3", "An der Alster 12"):
+# taken only with the postal code and town after them
+_GERMAN_STREET_PREPOSITIONS = ("Am", "An der", "An den", "Im", "In der", "Auf der", "Auf dem", "Zum", "Zur",
+                               "Unter den", "Hinter der")
 # The words before a person's name in prose (_names: "account holder Ada Lovelace"); the
 # batch path's shape branch and _NAME_PHRASE are both built from them.
 _NAME_CUES = (
@@ -267,9 +286,16 @@ _BIRTH_WORDS = ("birth", "dob", "d.o.b", "born", "geb", "naissance", "né le", "
                 "narození", "narodenia")
 _PROSE_GATE_PATTERN = (
     r"(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _BIRTH_WORDS) + r")| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
-    r"|(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein|gatan|gade|vägen|vej|veien|katu) [0-9]"
-    r"| (?:rue|avenue|boulevard|chemin|allée|impasse) |ul\. [A-ZĄĆĘŁŃÓŚŹŻ]"
-    r"|(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza) "
+    r"|(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|markt|straat|gracht|laan|plein|gatan|gata|gaten"
+    r"|gade|vägen|vegen|vej|veien|katu|Straße|Strasse|Str\.|Allee|Platz|Weg|Gasse|Damm|Ufer|Chaussee|STRASSE|STR\.|WEG"
+    r"|GASSE|ALLEE|PLATZ|DAMM|STRAAT|GRACHT|LAAN|GATAN|GADE|VEJ|VEIEN) [0-9]"
+    r"| (?:" + _STREET_TYPES_CAPS + r")(?:[^A-Za-z]|$)"
+    r"| (?:" + "|".join(w for w in _FRENCH_STREET_WORDS if w.islower()) + r") "
+    r"|(?:" + "|".join(w for w in _FRENCH_STREET_WORDS + _FRENCH_STREET_ARTICLED if not w.islower()) + r") "
+    r"|(?:ul|UL)\. [A-ZĄĆĘŁŃÓŚŹŻ]"
+    r"|(?:" + "|".join(re.escape(w) for w in _ROMANCE_STREET_WORDS) + r") "
+    r"|(?:" + "|".join(re.escape(w) for w in _TURKISH_STREET_WORDS) + r") No"
+    r"|(?:" + "|".join(_GERMAN_STREET_PREPOSITIONS) + r") [A-ZÄÖÜ]"
     r"|(?i:zip[ -]?code|postal code|post ?code|cep[ :])"
 )
 # The shapes of national identity numbers other than the US SSN, for the batch path's gate
@@ -323,7 +349,7 @@ _KEY_WORDS = (
     "vorname|nachname|familienname|voornaam|achternaam|naam|nom|pr[eé]nom|apellido|cognome|sobrenome|"
     "imi[eę]|nazwisko|f[oö]rnamn|efternamn|fornavn|etternavn|soyad|isim|titular|correo|courriel|posta|"
     "t[eé]l[eé]phone|handy|mobil|m[oó]vil|celular|portable|gsm|cep|tlf|puhelin|geburt|naissance|"
-    "nacimiento|nascita|nascimento|geboorte|urodzenia|f[oö]delse|f[oø]dsel|do[gğ]um|adres|anschrift|"
+    "nacimiento|nascita|nascimento|geboorte|urodzenia|f[oö]delse|f[oø]dsel|do[gğ]um|adr|anschrift|"
     "stra[sß]e|hausnummer|plz|wohnort|direcci[oó]n|domicilio|calle|endere[cç]o|logradouro|indirizzo|"
     "civico|straat|huisnummer|ulica|gatuadress|kunde|pagador|beneficiario|ordenante|benutzer|nutzer|utilisateur|identifi|usuario|"
     "utente|gebruiker|klant|mitarbeiter|kullan|anonymous|android|install|idfv|idnr|sozialvers|secu|"
@@ -907,10 +933,15 @@ _DOVECOT_GATE = re.compile(_DOVECOT_NAMES)
 _PROSE_GATE = re.compile(_PROSE_GATE_PATTERN)
 # _PROSE_GATE's parts for one text at a time, cheaper in Python's re than the whole (an
 # alternation with no literal to start from costs it ~20 µs on a stack trace)
-_STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r"|rue|avenue|boulevard|chemin|allée|impasse)(?:[^A-Za-z]|$)")
-_STREET_FOREIGN = ("straße", "strasse", "weg ", "gasse", "allee", "platz", "straat", "gracht", "laan ", "plein ",
-                   "gatan ", "gade ", "vägen ", "vej ", "veien ", "katu ",
-                   "ul. ", "Calle ", "Avenida ", "Rua ", "Via ", "Viale ", "Piazza ", "Plaza ")
+_STREET_EN_GATE = re.compile(r" (?:" + _STREET_TYPES + r"|" + _STREET_TYPES_CAPS + r")(?:[^A-Za-z]|$)")
+_STREET_FOREIGN = ("straße", "strasse", "str. ", "weg ", "gasse", "allee", "platz", "damm ", "ufer ", "chaussee ",
+                   "markt ", "straat", "gracht", "laan ", "plein ", "gatan ", "gata ", "gaten ", "gade ", "vägen ",
+                   "vegen ", "vej ", "veien ", "katu ", "Straße ", "Strasse ", "Str. ", "Allee ", "Platz ", "Weg ",
+                   "Gasse ", "Damm ", "Ufer ", "Chaussee ", "STRASSE ", "STR. ", "WEG ", "GASSE ", "ALLEE ", "PLATZ ",
+                   "DAMM ", "STRAAT ", "GRACHT ", "LAAN ", "GATAN ", "GADE ", "VEJ ", "VEIEN ", "ul. ", "UL. ",
+                   *(w + " " for w in _ROMANCE_STREET_WORDS + _FRENCH_STREET_ARTICLED),
+                   *((" " + w + " ") if w.islower() else (w + " ") for w in _FRENCH_STREET_WORDS),
+                   *(w + " No" for w in _TURKISH_STREET_WORDS), *(w + " " for w in _GERMAN_STREET_PREPOSITIONS))
 
 
 def _may_prose(text: str, lowered: str) -> bool:
@@ -3261,21 +3292,51 @@ def _dob_phrases(text: str, out: list[Span]) -> None:
 # A street address in prose: a house number, one to three title-cased words and a street
 # type ("221B Baker Street", "1600 Pennsylvania Ave"); German and Swiss "Hauptstraße 5",
 # French "12, rue de Rivoli". The town, which names many people, is kept.
-_ROMANCE_STREETS = r"(?:Calle|Avenida|Rua|Via|Viale|Piazza|Plaza)"
+_HOUSE_NUMBER = r"[0-9]{1,4}[a-zA-Z]?(?:[/-][0-9]{1,4}[a-zA-Z]?){0,3}"  # 5, 14a, 84/12, 45/3/12, 118-2
+# a word of a street's name, title-cased or in capitals (not a key: "Dest_Ville=")
+_NAME_PART = r"[A-ZÀ-ÞĀ-Ž][^\W_]*(?:['’-][^\W_]+)*(?![\w=:])"
+_ROMANCE_ARTICLES = r"(?:de|del|da|do|dos|das|di|della|dei|la|las|los|DE|DEL|DA|DO|DOS|DAS|LA|LAS|LOS)"
+_FRENCH_ARTICLES = r"(?:de la |de l['’]|du |des |de |d['’]|DE LA |DU |DES |DE |D['’])"
 _STREET = re.compile(
-    r"(?<![\w.:/-])[0-9]{1,5}[A-Za-z]? (?:[A-Z][a-z]+ ){1,3}(?:" + _STREET_TYPES + r")\b\.?"
-    # and the Nordic languages' "Storgatan 12", "Nørregade 7", "Kungsvägen 3", "Mannerheimintie"
-    r"|(?<![\w-])[A-ZÄÖÜÆØÅ][a-zäöüßæøå]+(?:straße|strasse|weg|gasse|allee|platz|straat|gracht|laan|plein|gatan|gade"
-    r"|vägen|vej|veien|katu)"
-    r" [0-9]{1,4}[a-z]?(?![\w.])"
-    # Polish "ul. Marszałkowska 84/92 m. 15"; Spanish, Portuguese, Italian "Calle Mayor 5", "Rua
-    # Augusta, 100", "Via dei Mille 12"
-    r"|(?<![\w.])ul\. [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+){0,2} [0-9]{1,4}[a-zA-Z]?(?:/[0-9]{1,4})?"
+    r"(?<![\w.:/-])[0-9]{1,5}[A-Za-z]? (?:(?:[NSEW]|North|South|East|West)\.? )?(?:[A-Z][a-z]+ ){1,3}"
+    r"(?:" + _STREET_TYPES + r")\b\.?"
+    # the same in capitals, as the US Postal Service writes it ("2150 N CLARK ST")
+    r"|(?<![\w.:/-])[0-9]{1,5}[A-Z]? (?:(?:[NSEW]|NORTH|SOUTH|EAST|WEST) )?(?:[A-Z][A-Z]+ ){1,3}"
+    r"(?:" + _STREET_TYPES_CAPS + r")(?![\w-])"
+    # German, Dutch and the Nordic languages' "Storgatan 12", "Nørregade 7", "Kungsvägen 3",
+    # "Karl-Marx-Allee 90", "Hauptstr. 5", "Bochumer Str. 112", "Linzer Straße 45/3/12"
+    r"|(?<![\w-])(?:[A-ZÄÖÜ][a-zäöüß]+-)*[A-ZÄÖÜÆØÅ][a-zäöüßæøå]+"
+    r"(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|markt|straat|gracht|laan|plein|gatan|gata|gaten"
+    r"|gade|vägen|vegen|vej|veien|katu|-Straße|-Strasse|-Str\.|-Allee|-Platz|-Weg|-Gasse|-Damm|-Ufer)"
+    r" " + _HOUSE_NUMBER + r"(?![\w.])"
+    r"|(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?:er|e|es) (?:Straße|Strasse|Str\.|Allee|Platz|Weg|Gasse|Damm|Ufer|Chaussee)"
+    r" " + _HOUSE_NUMBER + r"(?![\w.])"
+    r"|(?<![\w-])(?:[A-ZÄÖÜ][A-ZÄÖÜ]+-)*[A-ZÄÖÜ]+(?:STRASSE|STR\.|WEG|GASSE|ALLEE|PLATZ|DAMM|STRAAT|GRACHT|LAAN|GATAN|GADE"
+    r"|VEJ|VEIEN) " + _HOUSE_NUMBER + r"(?![\w.])"
+    # Polish "ul. Marszałkowska 84/92 m. 15", "UL. MARSZALKOWSKA 84/12"
+    r"|(?<![\w.])(?:ul|UL)\. [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+){0,2} " + _HOUSE_NUMBER +
     r"(?: m\. ?[0-9]{1,4})?(?![\w.])"
-    r"|(?<![\w.])" + _ROMANCE_STREETS + r" (?:(?:de|del|da|do|dos|das|di|della|dei|la|las|los) )?[A-ZÀ-Þ][\w'’-]+"
-    r"(?: (?:de |del |da |do |di )?[A-ZÀ-Þ][\w'’-]+){0,2},? (?:n\.?º ?)?[0-9]{1,5}[a-zA-Z]?(?![\w.])"
-    r"|(?<![\w.:/-])[0-9]{1,4}(?:bis|ter)?,? (?:rue|avenue|boulevard|chemin|allée|impasse) "
-    r"(?:(?:de|du|des|de la|d')[ ’']?)?[A-ZÉ][\w'’-]+(?: [A-ZÉ][\w'’-]+){0,2}"
+    # Spanish, Portuguese, Italian "Calle Mayor 5", "Rua Augusta, 100", "Via dei Mille 12",
+    # "C/ de Alcalá 214", "Paseo de la Castellana 95", "CALLE DE ALCALA 118"
+    r"|(?<![\w.])(?:" + "|".join(re.escape(w) for w in _ROMANCE_STREET_WORDS) + r") (?:" + _ROMANCE_ARTICLES +
+    r" ){0,2}" + _NAME_PART + r"(?: (?:" + _ROMANCE_ARTICLES + r" ){0,2}" + _NAME_PART + r"){0,2},? (?:n\.?º ?|nº ?|No\.? ?)?"
+    r"[0-9]{1,5}[a-zA-Z]?(?![\w.])"
+    # French "12, rue de Rivoli", "27 Rue de Rivoli", "22 RUE DE LA REPUBLIQUE", "2 Place de la Gare"
+    r"|(?<![\w.:/-])[0-9]{1,4}(?:bis|ter|BIS|TER)?,? (?:(?:" + "|".join(_FRENCH_STREET_WORDS) + r") " +
+    _FRENCH_ARTICLES + r"?|(?:" + "|".join(_FRENCH_STREET_ARTICLED) + r") " + _FRENCH_ARTICLES + r")[ ]?" +
+    _NAME_PART + r"(?: " + _NAME_PART + r"){0,2}"
+    # and the name before the number, as Belgium and Switzerland write it ("Rue de la Loi 175",
+    # "Rue Victor Hugo 27")
+    r"|(?<![\w.])(?:Rue|RUE|Avenue|Boulevard|Chemin|Chaussée|Quai) " + _FRENCH_ARTICLES + r"?[ ]?" + _NAME_PART +
+    r"(?: " + _NAME_PART + r"){0,2},? [0-9]{1,4}[a-z]?(?:bis|ter)?(?![\w.])"
+    # Turkish "Bağdat Cad. No:215 D:7 Kadıköy/İstanbul", "Atatürk Bulvarı No 12"
+    r"|(?<![\w-])(?:" + _NAME_PART + r" ){0,2}" + _NAME_PART + r" (?:" + "|".join(re.escape(w) for w in _TURKISH_STREET_WORDS)
+    + r") No ?[:.]? ?[0-9]{1,4}[A-Za-z]?(?:/[0-9]{1,4})?(?: (?:D|Daire|Kat) ?[:.]? ?[0-9]{1,3})?"
+    r"(?: [A-ZÇĞİÖŞÜ][\wçğıöşü]+/[A-ZÇĞİÖŞÜ][\wçğıöşü]+)?"
+    # German names that start with a preposition, with the postal code and town they need
+    # ("Am Stadtpark 3, 90409 Nürnberg", "AM STADTPARK 9 80331 MUENCHEN")
+    r"|(?<![\w-])(?:" + "|".join(_GERMAN_STREET_PREPOSITIONS) + r") " + _NAME_PART + r" " + _HOUSE_NUMBER +
+    r"(?=(?:,[ ]?| {1,8})[0-9]{5} [A-ZÄÖÜ])"
 )
 
 
@@ -3310,9 +3371,16 @@ _POSTAL_TAIL = (
     r",? (?:[A-Z]{2},? )?(?:[0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])"
 )
 _ADDRESS_TAIL = re.compile(
-    r"(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl)\.? ?#?[0-9][0-9A-Za-z-]{0,5})?"
+    r"(?: (?:NE|NW|SE|SW|N|S|E|W)(?![\w-]))?"  # the quarter of a US city ("Peachtree St NE")
+    r"(?:,? (?:Apt|APT|Apartment|Suite|STE|Ste|Unit|UNIT|Flat|Floor|Fl)\.? ?#?[0-9][0-9A-Za-z-]{0,5}"
+    # a floor and door in Spain and Portugal (", 3º B", " 4B", ", 2º Dto"), Argentina ("piso 3 dpto B")
+    r"|,? [0-9]{1,2} ?[ºª°] ?(?:[A-Z]|[Dd]to|[Ee]sq|[Ii]zq|[Dd]cha|[Ff]rente)?\.?(?![\w])|,? [0-9]{1,2}[A-Z](?![\w-])"
+    r"|,? piso [0-9]{1,2}(?:,? (?:dpto|depto|dto|of)\.? ?[0-9A-Z]{1,3})?)?"
     r"(?:,[ ]?[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,2}" + _POSTAL_TAIL +
-    r"|,[ ]?(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3}) [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?)?(?![\w-])"
+    # a continental postal code with its town, after a comma or spaces ("90409 Nürnberg",
+    # "1016 GK AMSTERDAM", "00-514 WARSZAWA", "1100-053 Lisboa", "D-80331 München")
+    r"|(?:,[ ]?| {1,8})(?:[A-Z]{1,2}-)?(?:[0-9]{4,5}|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{4} ?[A-Z]{2})"
+    r" [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?)?(?![\w-])"
 )
 
 
