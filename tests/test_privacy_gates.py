@@ -66,6 +66,9 @@ PIECES = [
     "東京都世田谷区三軒茶屋2-14-9", " 様", "Storgatan 12", "pan_name=",
     # names and logins from the lists of given names and surnames
     "Hannah", " Schmid", "SCHMID", " Sabine", "L. ", "van der ", "Berg", "yuki", ".sato", "a.", "benali", "-asante",
+    # names of the wider lists (a gate of their own: NAME_TOKENS), and streets
+    "Tuukka", " Mustonen", "KOIVISTO", "Anna-Liisa", "Harriet", " Cole", ", Keeley", "Hauptstr. 5", "C/ de Alcalá 214",
+    "Rue de la Loi 175", "Am Stadtpark 3", ", 90409 Nürnberg", "Bağdat Cad. No:215", "2150 N CLARK ST", ", 3º B",
     "7", "é",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)

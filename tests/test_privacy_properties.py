@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from features.privacy import Anonymizer, Policy, TokenKey, find_spans
@@ -92,6 +92,8 @@ def test_no_personal_value_survives(case: tuple[str, list[tuple[str, str]]]) -> 
 
 @PROFILE
 @given(st.sampled_from(DECOYS), filler, sep, filler)
+# a decoy that ends in "1:" before ": " gave "1::", once read as an IPv6 address
+@example("Channel error on connection <0.28398.2> (vhost: '/', user: 'billing-svc'), channel 1:", "", ": ", "")
 def test_decoys_survive_in_random_text(decoy: str, before: str, s: str, after: str) -> None:
     text = before + s + decoy + s + after
     assert decoy in ANON.anonymize_text(text)

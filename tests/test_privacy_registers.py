@@ -3,6 +3,8 @@ write them, and logins with no separator: what is found, and exactly where it en
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,3 +98,14 @@ def test_every_initial_and_surname_is_a_login_unless_a_word(initial: str, surnam
         assert found == []
     else:
         assert found == [("user_id", token)]
+
+
+def test_names_of_the_wider_lists_pass_the_gate_by_lookup() -> None:
+    from features.privacy.detectors import G_NAMES, NAME_GATE_PATTERNS, NAME_TOKENS, gate_bits
+
+    text = "Freigabe durch Tuukka Mustonen"
+    assert "Mustonen" in NAME_TOKENS and "Tuukka" in NAME_TOKENS
+    assert not any(re.search(p, text) for p in NAME_GATE_PATTERNS)  # not in the prefix trees
+    assert gate_bits(text) & G_NAMES
+    assert [text[s.start:s.end] for s in find_spans(text)] == ["Tuukka Mustonen"]
+    assert not gate_bits("Jan 12 10:00:01 host sshd[42]: session opened") & G_NAMES

@@ -32,6 +32,8 @@ from features.privacy.detectors import (
     HINT_PATTERNS,
     KEY_RUN_PATTERN,
     NAME_GATE_PATTERNS,
+    NAME_TOKEN_PATTERN,
+    NAME_TOKENS,
     PERSON_OBJECT_GATE,
     SHAPE_PATTERNS,
     SMALL_PATTERN,
@@ -207,7 +209,7 @@ def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
         pl.any_horizontal([v.str.contains(p) for p in SHAPE_PATTERNS[:-1] if p != SMALL_PATTERN]).alias("shape"),
         v.str.contains(SHAPE_PATTERNS[-1]).alias("other"),
         v.str.contains(SMALL_PATTERN).alias("small"),
-        pl.any_horizontal([v.str.contains(p) for p in NAME_GATE_PATTERNS]).alias("names"),
+        _names(v).alias("names"),
         v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
     runs = frame.get_column("runs").explode().drop_nulls().unique()
@@ -227,6 +229,16 @@ def _bits(frame: pl.DataFrame) -> Any:
         + [pl.col("other").cast(pl.Int64) * G_OTHER_SHAPES, pl.col("keys").cast(pl.Int64) * G_KEYS,
            pl.col("small").cast(pl.Int64) * G_SMALL, pl.col("names").cast(pl.Int64) * G_NAMES]
     ).alias("g")
+
+
+def _names(v: pl.Expr) -> pl.Expr:
+    """Gate bit G_NAMES of the strings ``v``: one of NAME_GATE_PATTERNS, or a run of letters
+    in NAME_TOKENS (``detectors._names_gate``)."""
+    import polars as pl
+
+    tokens = pl.Series("t", sorted(NAME_TOKENS), dtype=pl.String).implode()
+    listed = v.str.extract_all(NAME_TOKEN_PATTERN).list.eval(pl.element().is_in(tokens)).list.any().fill_null(False)
+    return pl.any_horizontal([v.str.contains(p) for p in NAME_GATE_PATTERNS]) | listed
 
 
 def _could_find(values: list[str] | pl.Series) -> tuple[pl.Series, list[int]]:
@@ -467,7 +479,7 @@ def _scan(
     if dtype == pl.String:
         if cls in (None, "id"):
             if s.name == "count":  # value_counts refuses this name; the row-wise gate first, as before
-                hint = pl.any_horizontal([pl.col(s.name).str.contains(p) for p in HINT_PATTERNS])
+                hint = pl.any_horizontal([pl.col(s.name).str.contains(p) for p in HINT_PATTERNS]) | _names(pl.col(s.name))
                 cand = s.filter(s.to_frame().select(hint.fill_null(False)).to_series())
                 if cand.len() == 0:
                     return lambda: s

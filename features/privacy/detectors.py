@@ -54,6 +54,8 @@ from features.privacy.gazetteer import (
     COMMON_WORD_SURNAMES,
     GIVEN_NAMES,
     JOINED_WORDS,
+    MORE_GIVEN_NAMES,
+    MORE_SURNAMES,
     NAME_PARTICLES,
     SURNAMES,
     is_given_name,
@@ -85,6 +87,8 @@ __all__ = [
     "G_SMALL",
     "G_NAMES",
     "NAME_GATE_PATTERNS",
+    "NAME_TOKEN_PATTERN",
+    "NAME_TOKENS",
     "G_OTHER_SHAPES",
     "PERSON_OBJECT_GATE",
     "HINT_PATTERN",
@@ -680,6 +684,25 @@ NAME_GATE_PATTERNS: tuple[str, ...] = (
     _NAME_GATE_PARTS[0], _NAME_GATE_PARTS[1], _NAME_GATE_PARTS[2] + "|" + _NAME_GATE_PARTS[3], _LOGIN_GATE_PATTERN,
     _JOINED_GATE_PATTERN + "|" + _SLASH_GATE_PATTERN,
 )
+# The names of the wider lists (gazetteer.MORE_GIVEN_NAMES, MORE_SURNAMES) are in the name
+# sequences (_NAME_SEQUENCES) but not in the gate's prefix trees, which they would double in
+# size (polars' engine then outgrew its cache: the gates took 30 times longer). The gate looks
+# them up instead: a text passes when one of its runs of Latin letters (NAME_TOKEN_PATTERN, the
+# same letters in both engines) is in NAME_TOKENS, the names as they are written (Koivisto,
+# KOIVISTO; of Anna-Liisa its Liisa). Every listed name that a sequence takes is written so
+# in the text, its runs whole, so the gate passes it.
+NAME_TOKEN_PATTERN = "[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]{2,}"
+_NAME_TOKEN = re.compile(NAME_TOKEN_PATTERN)
+NAME_TOKENS: frozenset[str] = frozenset(  # (of a compound, its longest run: the text holds them all)
+    max(_NAME_TOKEN.findall(w), key=len) for w in written_forms(MORE_GIVEN_NAMES | MORE_SURNAMES)
+)
+assert all(re.fullmatch("(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]|['’-])+", w) for w in MORE_GIVEN_NAMES | MORE_SURNAMES)
+# The prefix trees of the name sequences: both lists
+_SEQ_GIVEN_FORMS = word_pattern(written_forms(GIVEN_NAMES | MORE_GIVEN_NAMES))
+_SEQ_GIVEN_TITLED = word_pattern(written_forms(GIVEN_NAMES | MORE_GIVEN_NAMES, capitals=False))
+_SEQ_SURNAME_FORMS = word_pattern(written_forms(SURNAMES | MORE_SURNAMES))
+_SEQ_SURNAME_WIDE = word_pattern(written_forms(SURNAMES | MORE_SURNAMES | COMMON_WORD_SURNAMES))
+_SEQ_SURNAME_CAPS = word_pattern(frozenset(s.upper() for s in SURNAMES | MORE_SURNAMES))
 HINT_PATTERN = "|".join(_SHAPE_BRANCHES + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
                                             PERSON_OBJECT_GATE, _KEY_WORD_BRANCH, *NAME_GATE_PATTERNS))
 # (compiled without the name patterns, which _names_gate answers: Python took 0.5 s to compile
@@ -1074,7 +1097,8 @@ _NAME_GATES: list[re.Pattern[str]] = []  # compiled on first use: find_spans doe
 def _names_gate(text: str) -> bool:
     if not _NAME_GATES:
         _NAME_GATES.extend(re.compile(p) for p in NAME_GATE_PATTERNS)
-    return any(g.search(text) is not None for g in _NAME_GATES)
+    return any(g.search(text) is not None for g in _NAME_GATES) or any(
+        t in NAME_TOKENS for t in _NAME_TOKEN.findall(text))
 _SHORT_KEY = r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}"
 _NEXT_KEY_SHORT = r"[ \t,]+" + _SHORT_KEY + r"[ \t]*[=:]"
 _RUN_KEY_CHARS = r"[A-Za-z0-9_.\-\[\]" + _UNI + "]"
@@ -2176,6 +2200,8 @@ def _ipv6(text: str, out: list[Span]) -> None:
             continue
         if "::" not in core and core.count(":") != 7 and "." not in core:
             continue
+        if core.count(":") == 2 and (core.startswith("::") or core.endswith("::")):
+            continue  # one group and "::" ("channel 1::", "::5"): a label's colons, not a host
         addr = parse_ip(core)  # ip_address reads a text with a colon as IPv6 or not at all
         if addr is None or addr.version != 6:
             continue
@@ -2524,17 +2550,17 @@ def _greeted(text: str, m: re.Match[str], word: str) -> bool:
 _NAME_END = "(?!\\w|['’](?!s(?!\\w))\\w)"  # (a possessive's "'s" may follow, not O'Neil's "'Neil")
 _NAME_SEQUENCES = tuple(re.compile(p) for p in (  # one per form: as one alternation, Python's engine
     # tried every branch at every position (330 ns a character against 56 for the four)
-    "(?:" + _GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:" + _GIVEN_FORMS + "))?" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS
-    + ")" + _NAME_SPACE + ")?(?:" + _SURNAME_WIDE + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")"
-    + _NAME_SPACE + ")?(?:" + _SURNAME_WIDE + "))?(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?" + _NAME_END,
-    "(?:" + _SURNAME_WIDE + "), (?:" + _GIVEN_FORMS + ")(?: (?:" + _GIVEN_FORMS + "))?" + _NAME_END,
-    "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")(?: (?:" + _GIVEN_TITLED + "))?" + _NAME_END,
-    "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")" + _NAME_END,
+    "(?:" + _SEQ_GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:" + _SEQ_GIVEN_FORMS + "))?" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS
+    + ")" + _NAME_SPACE + ")?(?:" + _SEQ_SURNAME_WIDE + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")"
+    + _NAME_SPACE + ")?(?:" + _SEQ_SURNAME_WIDE + "))?(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?" + _NAME_END,
+    "(?:" + _SEQ_SURNAME_WIDE + "), (?:" + _SEQ_GIVEN_FORMS + ")(?: (?:" + _SEQ_GIVEN_FORMS + "))?" + _NAME_END,
+    "(?:" + _SEQ_SURNAME_CAPS + ") (?:" + _SEQ_GIVEN_TITLED + ")(?: (?:" + _SEQ_GIVEN_TITLED + "))?" + _NAME_END,
+    "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SEQ_SURNAME_FORMS + ")" + _NAME_END,
 ))
 # a given name and a surname in a row's two next fields, either way round (each a span of its own)
 _NAME_FIELDS = re.compile(
-    "(?P<a>(?:" + _GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SURNAME_FORMS + "))" + _NAME_END
-    + "|(?P<c>(?:" + _SURNAME_FORMS + "))(?P<r>[\"']?)[,;](?P=r)(?P<d>(?:" + _GIVEN_FORMS + "))" + _NAME_END
+    "(?P<a>(?:" + _SEQ_GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SEQ_SURNAME_FORMS + "))" + _NAME_END
+    + "|(?P<c>(?:" + _SEQ_SURNAME_FORMS + "))(?P<r>[\"']?)[,;](?P=r)(?P<d>(?:" + _SEQ_GIVEN_FORMS + "))" + _NAME_END
 )
 # (each word of six letters or more, looked up in the sets: the surnames' prefix trees as a
 # pattern took several times longer per text in Python)
