@@ -141,6 +141,11 @@ PLACEHOLDERS = frozenset({
     "", "-", "--", "null", "none", "nil", "n/a", "na", "undefined", "unknown", "redacted",
     "[redacted]", "<redacted>", "[filtered]", "filtered", "masked", "hidden", "anonymous",
     "anon", "true", "false", "0", "[]", "{}", "empty", "***", "xxx",
+    # what frameworks write in a secret's place: Spring Security's [PROTECTED], Apple's unified
+    # log's <private>, scrubbers' [Scrubbed], [Removed], [Sensitive]
+    "[protected]", "protected", "<private>", "[private]", "private", "<hidden>", "[hidden]", "[masked]", "<masked>",
+    "[removed]", "<removed>", "[scrubbed]", "scrubbed", "[sensitive]", "<sensitive>", "[omitted]", "<omitted>",
+    "[secret]", "<secret>", "[censored]", "(redacted)", "{redacted}", "***redacted***", "[obfuscated]",
 })  # fmt: skip
 _FILLER = frozenset("*xX#•.-_ ")
 
