@@ -258,20 +258,26 @@ def _blank_kind(m: re.Match[str]) -> str:
     return "<" + tok[1:cut].translate(_LETTERS_TO_X) + tok[cut:]
 
 
-def _needs_second_pass(texts: list[str]) -> list[bool]:
+def _needs_second_pass(texts: list[str]) -> list[int | None]:
     """Whether ``find_spans`` could find anything in each rewritten text, decided for all of
     them at once by polars: :func:`could_find` of the text with the letters of each token's
-    kind turned to ``x`` (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k9a4b:b219ec617379>``).
+    kind turned to ``x`` (``<email:k9a4b:b219ec617379>`` -> ``<xxxxx:k9a4b:b219ec617379>``);
+    None where it could not, else the gate bits of that text, which the second pass uses as
+    the first pass uses the column's.
 
     Why this is exact: a token is a protected span, so what ``find_spans`` returns cannot
     depend on the letters inside one (a candidate overlapping a token is dropped, and no
     detector's match can cross its ``<`` or ``>``; lengths, digits and separators are
     unchanged); and where :func:`could_find` is False, ``find_spans`` finds nothing (the
-    gate every column already goes through; property tests hold both).
+    gate every column already goes through; property tests hold both). The same holds of
+    each gate bit: a detector gated off in the blanked text could find there nothing, so
+    in the rewritten text only what overlaps a token (``tests/test_privacy_gates.py``).
     """
 
     blanked = [_TOKEN_RE.sub(_blank_kind, t) if "<" in t else t for t in texts]
-    return _could_find(blanked)[0].to_list()
+    could, bits = _could_find(blanked)
+    passing = iter(bits)
+    return [next(passing) if c else None for c in could.to_list()]
 
 
 def _free_texts(
@@ -297,8 +303,8 @@ def _free_texts(
                 todo.append((i, step[0], step[1]))
     if todo:
         for (i, text, found), again in zip(todo, _needs_second_pass([t[1] for t in todo]), strict=True):
-            if again:
-                more_text, more = anon._replace(text, ident, passes=3, rewritten=True)
+            if again is not None:
+                more_text, more = anon._replace(text, ident, again, passes=3, rewritten=True)
                 text, found = more_text, found + more
             results[i] = (text, tuple(found))
     for v, hit in zip(values, results, strict=True):
