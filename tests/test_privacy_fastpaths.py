@@ -162,7 +162,9 @@ def _old_kv_seps(text: str) -> list[int]:
             or text.startswith("::", sep)
             or (sep and text[sep - 1] == ":")
             # a digit after it, unless a quote ends the key before it (compact JSON: "lat":48.85)
-            or (sep + 1 < n and "0" <= text[sep + 1] <= "9" and not re.search(r"[\"'][ \t]{0,3}\Z", text[:sep]))
+            or (sep + 1 < n and "0" <= text[sep + 1] <= "9" and not re.search(r"[\"'][ \t]{0,3}\Z", text[:sep])
+                # nor a coordinate, as Go prints a struct ({Lat:52.37022}: read under a geo key only)
+                and not re.match(r"[0-9]{1,3}\.", text[sep + 1:]))
         ):
             continue
         out.append(sep)

@@ -347,7 +347,7 @@ _KEY_WORDS = (
     # slower; the rest are read in structured fields, where no key word is needed)
     "athlete|viewer|receiver|caller|cashier|rfc|livreur|fname|lname|cif|ifa|tdid|rdid|buyeruid|open_id|union_id|"
     "listener|creator|lahir|alamat|clabe|mnemonic|serialnumber|serial_number|residenza|ausweis|emirates|nasc|"
-    "fecha_nac|"
+    "fecha_nac|insur|"
     # session 23's: keys the key classes name that no word above starts (players' and devices'
     # ids on game platforms, PeopleSoft's employee and operator ids, Latin America's cédula)
     "xuid|steamid|gamertag|battletag|puuid|hwid|emplid|oprid|cedula|"
@@ -554,10 +554,10 @@ _CUE_GATE = re.compile(
 )
 # a key word, then key characters, then = or : (a colon before a digit is a file:line or
 # a time, not a key: Foo.java:42, 10:00; but a quoted key's colon is a key's before
-# anything: "lat":48.85 in compact JSON)
+# anything: "lat":48.85 in compact JSON, and so is one before a decimal's point, Lat:52.37)
 _KEY_WORD_BRANCH = (
     r"(?i:(?:" + _KEY_WORDS + r")[a-z0-9_.\-\[\]" + _UNI + r"]*"
-    r"(?:\\?[\"'][ \t]*:|\\?[\"']?[ \t]*(?:=|：|:[^0-9]|:$)))"
+    r"(?:\\?[\"'][ \t]*:|\\?[\"']?[ \t]*(?:=|：|:[^0-9]|:$|:[0-9]{1,3}\.)))"  # (and Go's {Lat:52.37022})
 )
 # An XML element whose tag holds a key word (_xml_elements): the key word first, no bounded
 # repetition, and a part of its own in the batch path ("<[\w:-]{0,64}" before the key words,
@@ -1343,13 +1343,17 @@ def _brace_end(text: str, i: int, pair: str = "{}") -> int:
 
 # the key before a separator, read backwards: spaces, a quote, a backslash, the key
 _KEY_REV = re.compile(r"[ \t]{0,3}([\"'])?(\\)?([A-Za-z0-9_.\-\[\]" + _UNI + r"]{1,64})")
+# a coordinate right after a colon, as Go's %+v prints a struct ({Lat:52.37022 Lng:4.89517}): in
+# the reversed text, one to three digits, perhaps a minus, then the decimal point (_key_values
+# takes such a value only under a key of class geo)
+_GEO_AFTER_REV = r"(?<=\.[0-9]:)|(?<=\.[0-9]{2}:)|(?<=\.[0-9]{3}:)|(?<=\.[0-9]-:)|(?<=\.[0-9]{2}-:)|(?<=\.[0-9]{3}-:)"
 # The separators _key_values reads, each with the key before it, in one search of the
 # reversed text: every ``=``, and every ``:`` that is not a URL scheme's (``://``), part of
 # ``::`` or followed by a digit (file:line, a time) unless a quote ends the key before it
 # (compact JSON: "lat":48.85) -- in the reversed text what followed the colon comes before
 # it; then _KEY_REV. Found from the end, so used in reverse.
 _SEP_KEY_REV = re.compile(
-    r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])))" + _KEY_REV.pattern
+    r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])|" + _GEO_AFTER_REV + r"))" + _KEY_REV.pattern
 )
 _REJECTED = "rejected value ["
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
@@ -1547,6 +1551,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if cls is _NO_KEY:
             continue  # only keys the hint pattern knows may find values (batch == per event)
         vstart = n - km.start()  # just after the separator
+        if (cls != "geo" and text[vstart - 1] == ":" and "\"" not in text[key_end:vstart] and "'" not in text[key_end:vstart]
+                and vstart < n
+                and (text[vstart].isdigit() or (text[vstart] == "-" and text[vstart + 1:vstart + 2].isdigit()))):
+            continue  # a colon and a number (file:line, a time, a version): a key only for a coordinate
         if vstart < n and text[vstart] == "=" and text[vstart - 1] == "=":
             continue  # a comparison, not an assignment: github.actor == 'release-bot'
         if vstart < n and text[vstart] == ">" and text[vstart - 1] == "=":

@@ -219,6 +219,16 @@ _add("user_id", "distinct_id", "appsflyer_id", "amplitude_id", "braze_id", "fire
 _add("user_id", "vin", "vin_number", "vehicle_identification_number")  # a car's, and so its keeper's
 # Magento's customer tax or VAT number; Poland's tax number (people's too: a sole trader's)
 _add("ssn", "taxvat", "nip")
+# Italy's codice fiscale and a tax number as English-speaking APIs key them (fiscalCode, TaxNumber)
+_add("ssn", "fiscal_code", "fiscalcode", "tax_number", "taxnumber", "taxid", "tax_identification_number")
+# an address's lines as payment and shipping APIs key them (Stripe's Address(line1=…, line2=…))
+_add("address", "line1", "line2", "line_1", "line_2")
+# an insured person's number (insurance_no, insuranceNumber: a health or a car insurer's)
+_add("user_id", "insurance_number", "insurance_nr", "insured_number", "insurance_card_number")
+# the customer's, the member's, the user's, the employee's, the patient's number in Japanese and
+# Chinese forms (顧客ID=C20488312, 会員番号, 社員番号)
+_add("user_id", "顧客id", "顧客番号", "ユーザーid", "ユーザid", "利用者id", "社員番号", "従業員番号", "患者id", "患者番号",
+     "顾客id", "客户id", "客户编号", "会员id", "会员号", "员工编号", "工号")
 _add("person_name", "imie_nazwisko", "imienazwisko", "nome_cognome", "nom_prenom")
 _add("secret", "form_key")  # Magento's anti-CSRF key
 _add("id", "result_signature")  # Azure's activity log: "Forbidden.AuthorizationFailed"
@@ -759,9 +769,14 @@ _VALIDATION_MESSAGE = re.compile(
 # The same in other languages, anywhere in the message ("CPF inválido", "Format ungültig")
 _VALIDATION_WORDS = re.compile(
     r"(?i)(?<!\w)(?:inv[aá]lid[oa]s?|ungültig(?:e[rsn]?)?|invalide|non valid[oa]|nieprawidłow\w*|geçersiz|ongeldig|"
-    r"obrigatóri[oa]|obligatori[oa]|requerid[oa]|erforderlich|requis|já está|ya existe|existe déjà|bereits vergeben)(?!\w)"
+    r"obrigatóri[oa]|obligatori[oa]|requerid[oa]|erforderlich|requis|já está|ya existe|existe déjà|bereits vergeben|"
+    # what a rule says a value must be (Bean Validation's "Größe muss zwischen 5 und 5 sein")
+    r"muss|darf nicht|doit|debe|deve|moet|musi|måste|"
+    # and in English, anywhere in it ("The JSON value could not be converted to System.DateOnly")
+    r"could not be|cannot be|can ?not be parsed|failed to parse|must match|must be|is not a valid)(?!\w)"
 )
 # A struct's field path as Go's validator names it (Key: 'Inscription.CodePostal'): no record key
+_CONSTRUCTOR = re.compile(r"[A-Z][A-Za-z0-9_]*\((?:[A-Za-z_][A-Za-z0-9_]*=|$)")
 _STRUCT_PATH = re.compile(r"(?:[A-Z][A-Za-z0-9]*\.)+[A-Z][A-Za-z0-9]*(?:\[[0-9]+\])?")
 _SLUG = re.compile(r"[\w.-]+/[\w./-]+")
 # A name in capitals, as cards, passports and bank messages write it: GIOVANNI FERRANTE, PIETER
@@ -894,8 +909,10 @@ def is_plausible(kind: str, value: str) -> bool:
     (False, True)
     """
     v = value.strip()
-    if is_placeholder(v):
-        return False
+    if is_placeholder(v) or _CONSTRUCTOR.match(v) is not None:
+        return False  # (a constructor's call is an object's start: address=Address(line1='…', …))
+    if kind == "dob" and not any(c.isdigit() for c in v):
+        return False  # "DateOfBirth: parsing time …": a date has digits
     if kind not in ("password", "secret") and " " in v and (
             _VALIDATION_MESSAGE.match(v) or _VALIDATION_WORDS.search(v)):
         return False  # a form's error under the field's key: {"postcode": ["is not a valid UK postcode"]}
