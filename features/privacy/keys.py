@@ -51,6 +51,7 @@ import unicodedata
 from functools import lru_cache
 
 from features.privacy.checks import shannon_entropy
+from features.privacy.gazetteer import is_given_name, is_surname
 
 __all__ = [
     "PERSONAL_PARENTS",
@@ -850,15 +851,38 @@ def is_machine_account(value: str) -> bool:
     return _MACHINE_ACCOUNT.fullmatch(value) is not None
 
 
+# Database and application roles named after what they serve (a PostgreSQL log line's
+# "[812] analytics@dwh LOG:", "provisioning@telco"): a business function, a department, a tool
+_ROLE_WORDS = frozenset({
+    "shop", "store", "crm", "erp", "hr", "hris", "finance", "accounting", "billing", "payments", "payment",
+    "orders", "inventory", "catalog", "search", "analytics", "analyst", "reporting", "reports", "report",
+    "audit", "auditor", "provisioning", "support", "sales", "marketing", "ops", "dba", "owner", "readonly",
+    "reader", "writer", "backup", "replication", "replicator", "monitor", "monitoring", "metabase", "airflow",
+    "dbt", "debezium", "keycloak", "superset", "looker", "tableau", "etl", "elt", "dwh", "warehouse",
+    "app", "api", "web", "backend", "frontend", "service", "worker", "scheduler", "cron", "batch",
+    "migrations", "migrator", "flyway", "liquibase", "portal", "gateway", "personal", "buchhaltung",
+    "vertrieb", "lager", "kasse", "produktion", "compta", "ventes", "ventas", "contabilidad",
+})  # fmt: skip
+
+
 def is_service_account(value: str) -> bool:
-    """Whether a login is a service's own, by the words services name theirs with.
+    """Whether a login is a service's own, by the words services name theirs with: a
+    service word before or after it (billing-svc, app_ro), a business function's name
+    (analytics, provisioning), or words joined by underscores none of which is a name or
+    an initial and a surname (patient_portal, bank_core; not jdiaz_billing).
 
     Examples
     --------
     >>> is_service_account("billing-svc"), is_service_account("app_ro"), is_service_account("marta.kowalska")
     (True, True, False)
+    >>> is_service_account("analytics"), is_service_account("patient_portal"), is_service_account("anna_berg")
+    (True, True, False)
     """
-    return _SERVICE_ACCOUNT.fullmatch(value) is not None
+    if _SERVICE_ACCOUNT.fullmatch(value) is not None or value in _ROLE_WORDS:
+        return True
+    parts = value.split("_")
+    return (len(parts) > 1 and all((len(p) >= 3 or p in _ROLE_WORDS) and p.isalpha() and p.islower() for p in parts)
+            and not any(is_given_name(p) or is_surname(p) or (len(p) > 4 and is_surname(p[1:])) for p in parts))
 
 
 # A person's id as services write it under a role's key: a short prefix and a numbered or
