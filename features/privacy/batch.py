@@ -231,13 +231,18 @@ def _bits(frame: pl.DataFrame) -> Any:
     ).alias("g")
 
 
+_NAME_TOKENS_SERIES: list[Any] = []
+
+
 def _names(v: pl.Expr) -> pl.Expr:
     """Gate bit G_NAMES of the strings ``v``: one of NAME_GATE_PATTERNS, or a run of letters
     in NAME_TOKENS (``detectors._names_gate``)."""
     import polars as pl
 
-    tokens = pl.Series("t", sorted(NAME_TOKENS), dtype=pl.String).implode()
-    listed = v.str.extract_all(NAME_TOKEN_PATTERN).list.eval(pl.element().is_in(tokens)).list.any().fill_null(False)
+    if not _NAME_TOKENS_SERIES:  # built once (16,000 strings)
+        _NAME_TOKENS_SERIES.append(pl.Series("t", sorted(NAME_TOKENS), dtype=pl.String).implode())
+    listed = (v.str.extract_all(NAME_TOKEN_PATTERN).list.eval(pl.element().is_in(_NAME_TOKENS_SERIES[0]))
+              .list.any().fill_null(False))
     return pl.any_horizontal([v.str.contains(p) for p in NAME_GATE_PATTERNS]) | listed
 
 
