@@ -440,7 +440,7 @@ _SHAPE_BRANCHES = (
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)" + _DEVICES + "|" + _DEVICE_OF + "[A-Za-z]|" + _FAMILY_HOST + "[A-Za-z]",
     r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
-    r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$",
+    r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$|The duplicate key value is \(|Truncated value: '",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
     r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE + "|" + _LOGIN_FORMS_GATE,
     _PAREN_GATE_PATTERN,
@@ -1565,6 +1565,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         spaced = vstart
         while vstart < limit and text[vstart] in " \t":
             vstart += 1
+        if vstart + 1 < n and text[vstart] in "NE" and text[vstart + 1] == "'" and text[vstart - 1] in " =\t":
+            vstart += 1  # SQL Server's N'…' and PostgreSQL's E'…' string literals: the quote starts the value
         if vstart > spaced and text[spaced - 1] == "=" and cls != "cookie" and _KEY_AHEAD.match(text, vstart):
             continue  # an empty value, then the next pair: "logname= uid=0 euid=0" (PAM)
         if vstart < n and text[vstart] == "{" and _is_personal_parent(key):
@@ -2710,7 +2712,18 @@ _RAILS_NOT_FOUND = re.compile(
 # MySQL's "Duplicate entry 'a@b.io' for key 'users.email_UNIQUE'", Elasticsearch's
 # "failed to parse field [date_of_birth] of type [date] … Preview of field's value: '…'",
 # and a Rails GlobalID of a person's record in a job's arguments ("gid://shop/User/40917")
-_PG_KEY = re.compile(r"\bKey \((?P<k>[^()\n]{1,200})\)=\((?P<v>[^()\n]{0,512})\)")
+# (in any language PostgreSQL writes it: "La clé « (num_secu)=(…) » existe déjà", "La chiave
+# (codice_fiscale)=(…) esiste già", "Schlüssel »(email)=(…)« existiert bereits": the columns'
+# names in brackets, "=", the values in brackets)
+_PG_KEY = re.compile(
+    r"(?<![\w)])\((?P<k>\"?[A-Za-z_][\w$]{0,62}\"?(?:, ?\"?[A-Za-z_][\w$]{0,62}\"?){0,15})\)=\((?P<v>[^()\n]{0,512})\)"
+)
+# SQL Server's "… with unique index 'IX_Employees_NationalId'. The duplicate key value is
+# (850101-12345)." (also after a constraint's name) and its Msg 2628, "String or binary data
+# would be truncated in table 'HRDB.dbo.Dependents', column 'FullName'. Truncated value: '…'"
+_MSSQL_DUPLICATE = re.compile(r"(?:index|constraint) '(?P<k>[^'\n]{1,128})'\.[^\n]{0,200}?"
+                              r"The duplicate key value is \((?P<v>[^()\n]{1,512})\)")
+_MSSQL_TRUNCATED = re.compile(r"column '(?P<k>[^'\n]{1,128})'\. Truncated value: '(?P<v>[^'\n]{1,512})'")
 _MYSQL_DUPLICATE = re.compile(r"Duplicate entry '(?P<v>[^'\n]{1,256})' for key '(?P<k>[^'\n]{1,128})'")
 _ES_FIELD = re.compile(
     r"failed to parse field \[(?P<k>[^\]\s]{1,128})\] of type \[\w{1,32}\][^\n]{0,200}?"
@@ -2724,11 +2737,13 @@ def _index_class(name: str) -> str | None:
     """The class of the column a unique index is named for (``users_email_key``,
     ``uk_users_tax_id``, ``email_UNIQUE``): its name's last words that name one."""
     parts = [p for p in normalize_key(name.rsplit(".", 1)[-1]).split("_") if p not in _INDEX_AFFIXES]
+    found = None
     for i in range(len(parts)):
         cls = classify_key("_".join(parts[i:]))
-        if cls is not None:
+        if cls is not None and cls != "id":
             return cls
-    return None
+        found = found or cls  # (employees_national_id is an id; its last words, national_id, say whose)
+    return found
 
 
 # ActiveRecord's log of a statement's binds: 'Customer Update (1.4ms)  UPDATE … [["iban", "GB82…"],
@@ -3026,6 +3041,13 @@ def _database_errors(text: str, out: list[Span]) -> None:
     if "Duplicate entry '" in text:
         for m in _MYSQL_DUPLICATE.finditer(text):
             _class_value(m.group("v"), _index_class(m.group("k")), m.start("v"), out)
+    if "The duplicate key value is (" in text:
+        for m in _MSSQL_DUPLICATE.finditer(text):
+            if ", " not in m.group("v"):  # (one column's value: a composite key's are not told apart)
+                _class_value(m.group("v"), _index_class(m.group("k")), m.start("v"), out)
+    if "Truncated value: '" in text:
+        for m in _MSSQL_TRUNCATED.finditer(text):
+            _class_value(m.group("v"), classify_key(m.group("k")), m.start("v"), out)
     if "Preview of field's value: '" in text:
         for m in _ES_FIELD.finditer(text):
             parent, _, key = m.group("k").rpartition(".")
