@@ -109,3 +109,11 @@ def test_names_of_the_wider_lists_pass_the_gate_by_lookup() -> None:
     assert gate_bits(text) & G_NAMES
     assert [text[s.start:s.end] for s in find_spans(text)] == ["Tuukka Mustonen"]
     assert not gate_bits("Jan 12 10:00:01 host sshd[42]: session opened") & G_NAMES
+
+
+def test_wider_names_are_written_in_the_gate_s_letters() -> None:
+    # NAME_TOKENS is exact only if every name of the wider lists is made of NAME_TOKEN_PATTERN's
+    # letters and its separators (was an assert at import)
+    from features.privacy.gazetteer import MORE_GIVEN_NAMES, MORE_SURNAMES
+
+    assert all(re.fullmatch("(?:[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]|['’-])+", w) for w in MORE_GIVEN_NAMES | MORE_SURNAMES)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from features.privacy.anonymizer import (
@@ -231,7 +232,12 @@ def _bits(frame: pl.DataFrame) -> Any:
     ).alias("g")
 
 
-_NAME_TOKENS_SERIES: list[Any] = []
+@lru_cache(maxsize=1)
+def _name_tokens() -> pl.Expr:
+    """NAME_TOKENS as a polars list literal, built once (16,000 strings)."""
+    import polars as pl
+
+    return pl.Series("t", sorted(NAME_TOKENS), dtype=pl.String).implode()
 
 
 def _names(v: pl.Expr) -> pl.Expr:
@@ -239,9 +245,7 @@ def _names(v: pl.Expr) -> pl.Expr:
     in NAME_TOKENS (``detectors._names_gate``)."""
     import polars as pl
 
-    if not _NAME_TOKENS_SERIES:  # built once (16,000 strings)
-        _NAME_TOKENS_SERIES.append(pl.Series("t", sorted(NAME_TOKENS), dtype=pl.String).implode())
-    listed = (v.str.extract_all(NAME_TOKEN_PATTERN).list.eval(pl.element().is_in(_NAME_TOKENS_SERIES[0]))
+    listed = (v.str.extract_all(NAME_TOKEN_PATTERN).list.eval(pl.element().is_in(_name_tokens()))
               .list.any().fill_null(False))
     return pl.any_horizontal([v.str.contains(p) for p in NAME_GATE_PATTERNS]) | listed
 

@@ -601,8 +601,10 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     hit = _EXACT.get(k)
     if hit is not None:
         return hit
-    if k[-1].isdigit() and _EXACT.get(k.rstrip("0123456789").rstrip("_")) in _NUMBERED_KINDS:
-        return _EXACT[k.rstrip("0123456789").rstrip("_")]  # Apellido1, Apellido2, phone_2, email2: one of several
+    if k[-1].isdigit():
+        hit = _EXACT.get(k.rstrip("0123456789").rstrip("_"))
+        if hit in _NUMBERED_KINDS:
+            return hit  # Apellido1, Apellido2, phone_2, email2: one of several
     if k.endswith(("_no", "_nr", "_num", "_nbr")):
         # passport_no, account_nr, member_num: the number its key names
         hit = classify_key(k.rsplit("_", 1)[0] + "_number", parent)
@@ -776,8 +778,9 @@ _VALIDATION_WORDS = re.compile(
     # and in English, anywhere in it ("The JSON value could not be converted to System.DateOnly")
     r"could not be|cannot be|can ?not be parsed|failed to parse|must match|must be|is not a valid)(?!\w)"
 )
-# A struct's field path as Go's validator names it (Key: 'Inscription.CodePostal'): no record key
+# A constructor's call, an object's start, not a value (address=Address(line1='…', …))
 _CONSTRUCTOR = re.compile(r"[A-Z][A-Za-z0-9_]*\((?:[A-Za-z_][A-Za-z0-9_]*=|$)")
+# A struct's field path as Go's validator names it (Key: 'Inscription.CodePostal'): no record key
 _STRUCT_PATH = re.compile(r"(?:[A-Z][A-Za-z0-9]*\.)+[A-Z][A-Za-z0-9]*(?:\[[0-9]+\])?")
 _SLUG = re.compile(r"[\w.-]+/[\w./-]+")
 # A name in capitals, as cards, passports and bank messages write it: GIOVANNI FERRANTE, PIETER
