@@ -152,6 +152,14 @@ def test_tokens_are_stable_typed_and_keyed() -> None:
     assert "secret" not in repr(KEY)
 
 
+def test_identity_numbers_join_across_separators_but_keep_their_letters() -> None:
+    tok = Tokenizer(KEY)
+    assert tok.token("ssn", "123-45-6789") == tok.token("ssn", "123 45 6789") == tok.token("ssn", "123456789")
+    assert tok.token("ssn", "230591-284h") == tok.token("ssn", "230591-284H")
+    # a NINO and a passport number with the same digits are two values (digits alone joined them)
+    assert tok.token("ssn", "QQ123456C") != tok.token("ssn", "ABC123456")
+
+
 def test_load_key_from_env_and_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FAULTLINE_TOKEN_KEY", raising=False)
     monkeypatch.chdir(tmp_path)

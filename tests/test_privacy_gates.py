@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 from conftest import simulated_events
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from features.privacy import find_spans
@@ -106,6 +106,7 @@ def _check_second_pass(batch: list[str]) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(texts, st.text(max_size=60)), min_size=1, max_size=8))
+@example(["Storgatan 12Vorname=addr", '3GPP-IMSI = "286011234567890"'])  # a key after digits
 def test_gate_is_exact_on_random_key_text(batch: list[str]) -> None:
     _check(batch)
 

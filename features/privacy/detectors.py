@@ -66,6 +66,7 @@ from features.privacy.gazetteer import (
 from features.privacy.keys import (
     CAPS_NAME,
     FHIR_PEOPLE,
+    HL7_FIELDS,
     ROLE_CLASSES,
     classify_key,
     is_machine_account,
@@ -198,7 +199,7 @@ _DOVECOT_PASSDBS = ("pam", "passwd-file", "passwd", "shadow", "ldap", "sql", "ch
 _DOVECOT_NAMES = r"(?:" + "|".join(_DOVECOT_PROCESSES + _DOVECOT_PASSDBS) + r")\("
 
 # one title-cased word of a person's name (Ángel, O'Neill, Müller-Lüdenscheidt)
-_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-ž'’]+)?"
+_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-žḀ-ỿ'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zß-ÿā-žḀ-ỿ'’]+)?"  # (Ḁ-ỿ: Vietnamese, Nguyễn)
 # "name" in other languages, read like a bare name key (two or three title-cased words):
 # Finnish, Norwegian and Danish, Swedish, Hungarian, Czech, Dutch, Portuguese and Italian,
 # Spanish, French, Turkish
@@ -272,6 +273,10 @@ _NAME_CUES_OTHER = (
     r"[Vv]ersicherte[rn]?|[Cc]ontraente|[Aa]ssicurat[oa]|[Ss]igortal[ıi]|[Mm]ieter(?:in)?|[Ll]ocataire|"
     r"[Ii]nquilin[oa]|[Hh]uurder|[Nn]ajemca|[Hh]alter(?:in)?|[Ss]ürücü|[Kk]äufer(?:in)?|[Aa]cheteu(?:r|se)|"
     r"[Ss]alari[ée]e?|[Hh]ouder|"
+    # a payer, a buyer, a driver and a courier in Czech, Hungarian, Italian, Polish, German,
+    # French, Portuguese and Spanish ("plátce Jan Novák", "vásárló: Nagy Zsófia", "conducente …")
+    r"[Pp]látce|[Vv]ásárló:?|[Cc]onducente|[Kk]ierowca|[Ff]ahrer(?:in)?:?|[Cc]hauffeur|[Mm]otorista|"
+    r"[Ee]ntregador(?:a)?|[Rr]epartidor(?:a)?|[Ll]ivreur|[Kk]urier(?:a)?|[Ff]attorino|[Bb]ezorger|"
     # who introduces themselves in a chat, an SMS or a voicemail: "Hola, soy Lucía Fernández",
     # "meu nome é Beatriz Souza", "me llamo Martina López", "je m'appelle …", "ich heiße …"
     r"[Ss]oy|[Mm]e llamo|[Mm]i nombre es|[Mm]eu nome é|[Mm]eu nome e|[Jj]e m'appelle|[Ii]ch heiße|[Ii]ch heisse|"
@@ -366,7 +371,14 @@ _KEY_WORDS = (
     "rut|cuit|cuil|tckn|kimlik|cpr|hetu|henkil|rodne|sofinummer|burgerservicenummer|ppsn|amka|egn|"
     "oib|jmbg|medicare|konto|cuenta|compte|rib|conto|rekening|rachun|hesap|strt|pst_cd|twn_nm|bldg|"
     "姓名|名字|氏名|名前|이름|성명|邮箱|电子邮件|メール|이메일|手机|电话|電話|携帯|전화|出生|生日|生年月日|"
-    "생년월일|地址|住址|住所|주소|用户|客户|顾客|顧客|会员|患者|ユーザー|身份证|マイナンバー|주민등록번호|фио|имя|фамилия|телефон|адрес"
+    "생년월일|地址|住址|住所|주소|用户|客户|顾客|顧客|会员|患者|ユーザー|身份证|マイナンバー|주민등록번호|фио|имя|фамилия|телефон|адрес|"
+    # session 25's: SAP HR's fields, HL7 v2 fields' paths (PID.5.1, PID-19), China's and
+    # Russia's identity card and tax numbers
+    "pernr|nachn|vorna|gbdat|pid[.-][0-9]|nk1[.-][0-9]|gt1[.-][0-9]|in1[.-][0-9]|certif_id|idcard|id_card|sfzh|"
+    "инн|снилс|паспорт|nip|geb|会員|osoite|postinumero|"
+    # "password" in other languages (pass covers passwort and passord)
+    "kennwort|l[oö]senord|contrase|senha|wachtwoord|has[lł]o|salasana|heslo|[sş]ifre|parola|jelsz|adgangskode|"
+    "пароль|mot_de_passe|motdepasse|パスワード|密码|密碼|비밀번호"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -412,7 +424,7 @@ _DEVICE_OF = (r"(?:" + _DEVICES + "|" + _DEVICES.lower()[3:-1]  # (lower case sp
 _DEVICE_WORDS = ("phone", "pad", "mac", "galaxy", "pixel", "laptop", "pc", "computer", "android", "watch", "airpods",
                  "kindle", "surface", "thinkpad", "chromebook")
 # a home network or computer named after the family ("FRITZ!Box-Familie-Schmidt", "Casa-Esposito", "famiglia-rossi-77")
-_FAMILY_HOST = r"(?:[Ff]amilie|[Ff]amille|[Ff]amilia|[Ff]amiglia|[Ff]amily|[Cc]asa|FAMILIE|FAMILY|CASA)[- ]"
+_FAMILY_HOST = r"(?:[Ff]amilie|[Ff]amille|[Ff]amilia|[Ff]amiglia|[Ff]amily|[Cc]asa|FAMILIE|FAMILY|CASA)[- _]"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -481,7 +493,12 @@ _SHAPE_BRANCHES = (
     # two title-cased words under a bare name or holder key (_bare_names), or a register's
     # SURNAME,GIVEN (Name=GARCIA,ROSA)
     r"(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")\\?[\"'\]]?[ \t]{0,3}(?:=>?|:)[ \t]{0,3}\\?[\"']?"
-    r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž]|, ?[A-ZÀ-ÞĀ-Ž])",
+    r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: [A-ZÀ-ÞĀ-Ž]|, ?[A-ZÀ-ÞĀ-Ž]|\+[A-ZÀ-ÞĀ-Ž]|%20[A-ZÀ-ÞĀ-Ž])",
+    # a position in words (_geo_words), a number a message went to or came from (_party_numbers)
+    r"(?i:lat(?:itude)?)[ \t]*[:=]?[ \t]*[-+]?[0-9]{1,2}\.[0-9]{3}|"
+    r"(?i:from|to|dst|src|dest|destination|sender|recipient|originator|addr|msisdn|a_number|b_number|"
+    r"calling_number|called_number|subscription-id-data)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\+?[1-9][0-9]{9}|"
+    r"(?:[Mm]essage|SMS|sms) (?:to|from) \+?[1-9][0-9]{10}|(?:dst|src):? \+?[1-9][0-9]{10}|\((?:from|to) \+?[1-9][0-9]{10}",
 )
 # An object that describes a person, printed by its toString(): Java's records and Lombok
 # ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
@@ -491,7 +508,10 @@ _SHAPE_BRANCHES = (
 _PERSON_CLASSES = (
     r"(?:Customer|User|Member|Patient|Employee|Person|Buyer|Payer|Shopper|Rider|Driver|Passenger|Guest|"
     r"Subscriber|Client|Contact|Owner|Applicant|Student|Recipient|Sender|Cardholder|Beneficiary|"
-    r"Consumer|Traveler|Traveller|Participant|Attendee|Invitee|Author|Kunde|Cliente|Usuario|Utente)"
+    r"Consumer|Traveler|Traveller|Participant|Attendee|Invitee|Author|Kunde|Cliente|Usuario|Utente|"
+    # the same in other languages (Versicherungsnehmer{id=77120, vorname=…}, Klient[id=66120, imie=…])
+    r"Klient|Klant|Kund|Asiakas|Benutzer|Nutzer|Gebruiker|Utilisateur|Mitarbeiter|Empleado|Paciente|Paziente|"
+    r"Versicherungsnehmer|Versicherter|Fahrer|Kurier|Abonnent|Abonne|Pracownik|Uzytkownik)"
 )
 _PERSON_CLASS_SUFFIX = r"(?:Dto|DTO|Entity|Record|Model|Data|Info|Details|Profile|Vo|VO|Bean|Impl)?"
 # and a search for people in a URL, whose query's keys are a person's: FHIR's
@@ -529,11 +549,21 @@ _ID_CUE_WORDS = (
     "krankenversichertennummer", "verzekerdennummer", "carteirinha", "número de utente", "numero de utente",
     "personidentifikator", "rijksregisternummer", "health card", "member id", "member number", "個人番号",
     "被保険者番号", "医保卡号", "社会保障号",
+    # a passport, an identity card and a driving licence in other languages, and Germany's
+    # social insurance number ("паспорт 4510 123456", "Führerscheinnummer B072RRE2I55")
+    "паспорт", "passeport", "pasaporte", "passaporto", "paszport", "dowodu", "dowód osobisty", "personalausweis",
+    "ausweisnummer", "führerscheinnummer", "führerschein", "license number", "licence number", "driver license",
+    "driver's license", "driving licence", "rijbewijs", "sv-nummer", "rentenversicherungsnummer",
+    "cédula de ciudadanía", "cédula de identidad", "cédula", "cedula",
 )  # fmt: skip
 _PHONE_CUE_WORDS = (
     "phone", "tel", "téléphone", "telephone", "tél", "mobile", "mob", "cell", "cellphone", "handy", "telefon",
     "telefono", "teléfono", "telefone", "telemóvel", "telemovel", "tlf", "móvil", "movil", "celular",
     "cellulare", "gsm", "puhelin", "tfn", "电话", "電話", "手机", "携帯", "전화",
+    # Dutch, Polish, Russian, Vietnamese, Hindi, Arabic and Korean: "(SĐT 0912345678)",
+    # "(मोबाइल 9876543210)", "رقم الجوال 0551234567", "телефон: 8 912 345-67-89"
+    "telefoon", "mobiel", "komórka", "komórki", "телефон", "тел", "моб", "мобильный", "sđt", "điện thoại",
+    "मोबाइल", "फ़ोन", "फोन", "الجوال", "جوال", "الهاتف", "هاتف", "휴대폰", "핸드폰", "携帯電話", "msisdn",
 )  # fmt: skip
 # what may stand between the word and the number: "No:", "-nummer", "de contacto", " is "
 _CUE_LINKS = ("-nummer", "nummer", "-numero", "numero", "number", "no.", "no", "nr.", "nr", "n°", "nº", "#",
@@ -597,7 +627,7 @@ _WINDOWS_BRANCH = ("(?:" + "|".join(re.escape(k) for k in _WINDOWS_ACCOUNT_KEYS 
 _DICOM_BRANCH = r"\((?:0010|0008|0032|0040),[ ]?[0-9A-Fa-f]{4}\)"
 # a name as HL7, DICOM and ASTM write it, family^given, in prose: "prior MRN 00431877
 # (KOWALCZYK^ZOFIA)"; and an ASTM E1394 patient record (a laboratory analyser's "P|1||…")
-_CARET_NAME_BRANCH = r"[A-ZÀ-Þ][A-ZÀ-Þ'-]+\^[A-ZÀ-Þ][A-ZÀ-Þ'-][A-ZÀ-Þ]"
+_CARET_NAME_BRANCH = r"[A-ZÀ-Þ][A-ZÀ-Þ'-]+\^[A-ZÀ-Þ][A-ZÀ-Þ'-][A-ZÀ-Þ]|[A-ZÀ-Þ][a-zß-ÿ'’]+\^[A-ZÀ-Þ][a-zß-ÿ]"
 _ASTM_BRANCH = r"(?:>|\x02|\n|^)[0-7]?P\|[0-9]{1,4}\|"
 # a person's name after the word that says whose it is, in Japanese, Chinese and Korean
 # (氏名 中村 美咲, 契約者: 鈴木 一郎, 收件人李雪梅, 성명 정수빈, 예약자=이지은, 名義 HIROSHI TANAKA):
@@ -632,12 +662,104 @@ _VENDOR_BRANCH += "|" + _PREFIXED_BRANCH  # (with the small shapes: a gate bit o
 
 def _prefixed_person_id(m: re.Match[str] | None) -> bool:
     return m is not None and sum(c.isdigit() for c in m.group("t")) >= 3
+# an ASC X12 transaction's person (healthcare claims, eligibility, enrolment: 837, 270/271, 834,
+# 835): NM1 with entity type 1, a person, and its date of birth (DMG*D8*)
+_X12_BRANCH = r"NM1\*[A-Z0-9]{2,3}\*1\*|DMG\*D8\*"
+# a vehicle's registration after the word that names it ("targa FG 123 HK", "Kennzeichen
+# M-AB 1234", "veículo AA-12-BB", vehicle: "KA-01-AB-1234"), and a card's security code after
+# its word ("cvv 719")
+_PLATE_WORDS = (r"(?i:targa|kennzeichen|kenteken|license plate|licence plate|number plate|plate|matr[ií]cula|placa|"
+                r"immatriculation|rejestracja|rekisterinumero|registreringsnummer|ve[ií]culo|veh[ií]culo|vehicle|plaka)")
+_PLATE_BRANCH = (_PLATE_WORDS + r"\\?[\"']?[ \t]*[:=]?[ \t]*\\?[\"']?[A-Z0-9]{1,4}[- ][A-Z0-9]|"
+                 r"(?i:cvv2?|cvc2?|csc)[ \t]*[:=]?[ \t]*[0-9]{3}")
+# Go's %+v of a struct: two fields, Name:value Name: (&{ID:7731 Username:jdoe …})
+_GO_STRUCT_BRANCH = r"\{[A-Z][A-Za-z0-9]*:[^ {}]+ [A-Z][A-Za-z0-9]*:"
+# a document named after a person (umowa_Kowalczyk_Anna.pdf, statement_2024-02_Olsen_Mette.pdf)
+_FILE_EXTENSIONS = r"(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|csv|txt|jpe?g|JPE?G|png|PNG|heic|zip|odt|rtf|msg|eml|p7m)"
+_FILE_NAME_BRANCH = r"[a-zß-ÿ][_-][A-ZÀ-Þ][a-zß-ÿā-ž]+\." + _FILE_EXTENSIONS
 _SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
                    + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH + "|"
-                   + _VENDOR_BRANCH)
+                   + _VENDOR_BRANCH + "|" + _X12_BRANCH + "|" + _FILE_NAME_BRANCH + "|" + _GO_STRUCT_BRANCH + "|"
+                   + _PLATE_BRANCH)
+# Names in other scripts (_script_names). The families that start most Chinese names (the
+# hundred most frequent, simplified and traditional) and Korean ones (the thirty most
+# frequent): a Han or Hangul name is taken only after one of them, and after a word that says
+# it is a person's (用户 陈伟, 사용자 김민준 (…)) or under a key that does (buyer: 王芳).
+_HAN_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                 "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+                 "張劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔萬錢嚴湯")
+# the hundred most frequent Japanese family names: a family and a given name with a space
+# between them (佐藤 健) is taken after one of them only ("用户 登录 失败" is no name)
+_JP_SURNAMES = "|".join((
+    "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "渡邊", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口",
+    "松本", "井上", "木村", "斎藤", "斉藤", "清水", "山崎", "池田", "橋本", "阿部", "石川", "山下", "中島", "石井",
+    "小川", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本", "福田", "太田", "西村",
+    "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田", "中川", "松田", "竹内", "小野", "田村", "中山", "和田",
+    "石田", "森田", "上田", "柴田", "酒井", "工藤", "横山", "宮崎", "宮本", "内田", "高木", "安藤", "島田", "谷口",
+    "大野", "高田", "丸山", "今井", "河野", "藤本", "村田", "武田", "上野", "杉山", "増田", "小山", "大塚", "平野",
+    "菅原", "久保", "松井", "千葉", "岩崎", "桜井", "木下", "野口", "松尾", "菊地", "野村", "新井", "渡部", "森", "林",
+))
+_HANGUL_SURNAMES = "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노"
+_CYR_WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?"
+_GREEK_WORD = r"[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]+"
+# a whole name in one of these scripts: two or three Cyrillic or Greek words, a Chinese family
+# and one or two given characters, a Japanese family and given name with a space, a Korean
+# name, two Arabic or Devanagari words
+_SCRIPT_NAME = (
+    _CYR_WORD + r"(?: " + _CYR_WORD + r"){1,2}|" + _GREEK_WORD + r"(?: " + _GREEK_WORD + r"){1,2}"
+    r"|[" + _HAN_SURNAMES + r"][\u4e00-\u9fff]{1,2}|(?:" + _JP_SURNAMES + r"|[" + _HAN_SURNAMES + r"])"
+    r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}"
+    r"|[" + _HANGUL_SURNAMES + r"][가-힣]{1,3}"
+    r"|[\u0621-\u0652]{2,}(?: [\u0621-\u0652]{2,}){1,2}|[\u0900-\u0963]{2,}(?: [\u0900-\u0963]{2,}){1,2}"
+)
+# The words before a person's name in prose in these scripts and in Vietnamese: a customer, a
+# payer, a recipient, a user, a driver, a courier, a subscriber, a patient, an employee
+_SCRIPT_CUES = (
+    r"[Кк]лиент(?:а|у|ом)?|[Пп]лательщик(?:а|у)?|[Пп]олучател[ьяю]|[Пп]ользовател[ьяю]|[Вв]одител[ьяю]|"
+    r"[Кк]урьер(?:а|у)?|[Аа]бонент(?:а|у)?|[Пп]ациент(?:а|у)?|[Сс]отрудник(?:а|у)?|ФИО|"
+    r"للعميل|العميل|للمستخدم|المستخدم|السائق|للسائق|الزبون|للزبون|المريض|للمريض|"
+    r"ग्राहक|उपयोगकर्ता|ड्राइवर|मरीज़|मरीज|"
+    r"사용자|고객|회원|기사님|기사|환자|"
+    r"[Kk]hách hàng|[Tt]ài xế|[Nn]gười dùng|[Bb]ệnh nhân|[Nn]gười nhận"
+)
+# (the Han and kana ones apart: a word before them is no boundary, 由用户 陈伟 启动)
+_HAN_CUES = r"用户|用戶|ユーザー|ユーザ|客户|客戶|顾客|顧客|买家|買家|会员|會員|司机|司機|乘客|ドライバー|患者"
+# Russian (and Ukrainian) patronymics, which only a person's full name holds (Иванов Сергей
+# Петрович), and the Vietnamese family names written with their marks (Nguyễn Văn An)
+_PATRONYMIC_ENDS = ("вич", "вна", "ична", "ьич", "івна", "ївна")
+_VIET_SURNAMES = ("Nguyễn", "Trần", "Phạm", "Huỳnh", "Võ", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Đinh",
+                  "Trịnh", "Lê", "Hoàng", "Lý")  # fmt: skip
+# An account and a password in prose in other languages (_accounts_in_prose): PostgreSQL's,
+# MySQL's and the applications' own translated messages ('lösenordsautentisering misslyckades
+# för användare "karin.lund"', "Benutzer sabine.keller konnte nicht angemeldet werden,
+# Passwort "Sommer#2024" abgelehnt", "(mot de passe: Pain2024!Frais)")
+_ACCOUNT_WORDS_OTHER = (
+    "benutzer", "usuario", "usuário", "utilizador", "utilisateur", "utente", "användare", "gebruiker", "użytkownik", "kullanıcı",
+    "пользовател", "用户", "用戶", "ユーザ", "사용자", "identifiant",
+)  # fmt: skip
+_PASSWORD_WORDS_OTHER = (
+    "passwort", "kennwort", "mot de passe", "contraseña", "contrasena", "senha", "wachtwoord", "hasło", "haslo",
+    "lösenord", "salasana", "heslo", "şifre", "пароль", "パスワード", "密码", "密碼", "비밀번호",
+    'password \\"', "password \\'", 'passwd \\"',
+)  # fmt: skip
+# A customer's, a member's, a patient's or an employee's number after its word in other
+# languages (_customer_numbers): "klantnummer KL-0048812", "client n° CLI-004821", "ID klienta:
+# 558210", "会員番号 M0048213", "matrícula 000487"
+_CUSTOMER_NUMBER_WORDS = (
+    "klantnummer", "klantnr", "kundennummer", "kundennr", "kundnummer", "kundnr", "asiakasnumero", "numéro client",
+    "numéro de client", "n° client", "client n°", "client nº", "número de cliente", "numero de cliente",
+    "numero cliente", "nº cliente", "n° cliente", "numer klienta", "nr klienta", "id klienta", "müşteri no",
+    "müşteri numarası", "会員id", "会員番号", "顧客番号", "客户号", "客户编号", "고객번호", "회원번호", "patiëntnummer",
+    "patiëntnr", "patientennummer", "personalnummer", "personeelsnummer", "matrícula", "mitgliedsnummer",
+    "lidnummer", "vers.-nr", "versichertennr", "polisnummer", "policennummer",
+)  # fmt: skip
+_CUSTOMER_NUMBER_GATE = "(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _CUSTOMER_NUMBER_WORDS) + ")"
+_PROSE_ACCOUNT_GATE = "(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in
+                                         _ACCOUNT_WORDS_OTHER + _PASSWORD_WORDS_OTHER) + ")"
+_SCRIPT_GATE = (_CUSTOMER_NUMBER_GATE + "|" + "|".join(_PATRONYMIC_ENDS) + "|" + _SCRIPT_CUES + "|" + _HAN_CUES + "|(?:" + "|".join(_VIET_SURNAMES) + ") [A-ZÀ-ÞĀ-Ž]")
 # the shapes added for other languages: one part of their own in the batch path
 _OTHER_SHAPES = (_NAME_CUES_OTHER + r":? [A-ZÀ-Þ]|" + _CUE_GATE.pattern + r"|〒|様|さま|殿|東京都|北海道|京都府|大阪府|県|"
-                 + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-")
+                 + _OTHER_NAME_KEYS + r"\\?[\"'\]]?[ \t]{0,3}[=:]|S-1-5-21-|" + _PROSE_ACCOUNT_GATE + "|" + _SCRIPT_GATE)
 # Names from the word lists of given names and surnames (features.privacy.gazetteer), with
 # no cue before them: "declined for Hannah Schmid", "PRIYA SHARMA", "Müller, Sabine",
 # "J. de Vries", and logins built from them ("yuki.sato", "a.benali", "kwame-asante").
@@ -889,6 +1011,8 @@ _NAME_PHRASE_OTHER = re.compile(
 _TITLE_WORDS = ("mr. ", "mrs. ", "mr ", "mrs ", "ms. ", "mx. ", "sra. ", "srta. ", "herr", "frau ", "mme ", "mlle ")
 # the starts of the cues added for other languages and for who wrote a message (_NAME_CUES)
 _OTHER_NAME_STARTS = (
+    "plátce", "vásárló", "conducente", "kierowca", "fahrer", "chauffeur", "motorista", "entregador", "repartidor",
+    "livreur", "kurier", "fattorino", "bezorger",
     "kund", "müşteri", "musteri", "asiakas", "zákazn", "zakazn", "clienta", "clientul", "medarbe", "comprador",
     "mitarbeiter", "emplead", "employ",
     "funcion", "dipendente", "pracownik", "medewerker", "pagador", "zahler", "payeur", "pagatore", "abonn",
@@ -1037,7 +1161,7 @@ _CUE_BEFORE = re.compile(
     r"(?:(?i:" + _alternation(_CUE_PHRASES, True) + r")[ \t]+)?"
     r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
     r"(?:" + _alternation(_ID_CUE_ACRONYMS, True) + r"|(?i:" + _alternation(_ID_CUE_WORDS, True) + r")"
-    r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![A-Za-zÀ-ɏ0-9_.-])"
+    r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![A-Za-zÀ-ɏЀ-ӿ0-9_.-])"
 )
 # the number after the word: digits with blanks, dots, dashes, slashes and brackets
 # (an identity number may end with a check letter: Finland's 230591-284H)
@@ -1053,8 +1177,10 @@ _CODE_CUE_BEFORE = re.compile(
     r"[ \t]*(?:[:=#：][ \t]*|(?i:" + _alternation(_CUE_VERBS, True) + r")[ \t]+)?"
     r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
     r"(?P<c>" + _alternation(_ID_CUE_ACRONYMS, True) + r"|(?i:" + _alternation(_ID_CUE_WORDS, True) + r"))"
-    r"(?![A-Za-zÀ-ɏ0-9_.-])"
+    r"(?![A-Za-zÀ-ɏЀ-ӿ0-9_.-])"
 )
+# a quote may open the value after its word: BSN '123456782', numer PESEL "90081512345"
+_CUE_QUOTES = "'\"«“„‘「"
 
 # The word lists some detectors start from, as gates. In one process find_spans tests them
 # as substrings of the lowered text (the same answers, cheaper there than these regexes);
@@ -1534,8 +1660,14 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         for rs, _, _ in objects:
             if j <= rs < key_end:  # Buyer@1c7f4b2e[id=: the key starts after the object's bracket
                 j = rs + 1
+        k0 = j
         while j < key_end and not (text[j].isalpha() or text[j] == "_"):
             j += 1
+        if k0 < j < key_end and text[j - 1].isdigit() and text[k0:j].isdigit():
+            # a key that starts with digits (3GPP-IMSI): its last part that starts a word, as
+            # the key runs read it (_key_matters), or none (12Vorname)
+            while j < key_end and not ((text[j].isalpha() or text[j] == "_") and not text[j - 1].isalnum()):
+                j += 1
         if j >= key_end or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "=:/")
                             and not _ruby_symbol(text, j, n - km.start())):
             continue  # inside a word, or a value that merely contains a colon
@@ -1705,6 +1837,9 @@ _ONE_NAME = re.compile(_NAME_WORD + r"|[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [
 _CAPS_COMMA_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}, ?[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}(?: [A-Z]\.?)?")
 
 
+_BLANK = re.compile(r"\s")
+
+
 def _bare_names(text: str, out: list[Span]) -> None:
     """A person's name under a bare ``name`` key (``name=Anna Kowalczyk``), which names
     services, pods and jobs as often: only two or three title-cased words that no message
@@ -1716,7 +1851,14 @@ def _bare_names(text: str, out: list[Span]) -> None:
         ext = _value_extent(text, m.end(), "name")
         if ext is None:
             continue
+        if m.start() > 0 and text[m.start() - 1] in "?&" and "=" in text[m.start():m.end()]:
+            # in a query string, whose value a blank ends: nombre=Carmen+L%C3%B3pez+Garc%C3%ADa HTTP/1.1
+            blank = _BLANK.search(text, ext[0], ext[1])
+            if blank is not None:
+                ext = (ext[0], blank.start())
         value = text[ext[0]:ext[1]]
+        if ("%" in value or "+" in value) and "=" in text[m.start():m.end()]:
+            value = unquote_plus(value)
         short = text.startswith("Ad", m.start())
         if short or (_PERSON_VALUE.fullmatch(value) is None and _CAPS_COMMA_NAME.fullmatch(value) is None):
             if paired is None:
@@ -2026,6 +2168,273 @@ def _cjk_names(text: str, out: list[Span]) -> None:
         out.append(Span(start, end, "person_name", 1))
 
 
+_SCRIPT_NAME_FULL = re.compile(_SCRIPT_NAME)
+_VIET_NAME = r"(?:" + _NAME_WORD + r")(?: " + _NAME_WORD + r"){1,3}"
+# a name after its cue: the name in the cue's script, then no letter (a CJK or Hangul name
+# ends at a blank or a mark, which is what sets it apart from the words after it); a Korean
+# name needs a bracket, a comma or an honorific after it, Arabic and Devanagari names are
+# two words
+_SCRIPT_CUE_NAME = re.compile(
+    r"(?:(?<![\w])(?:" + _SCRIPT_CUES + r")|" + _HAN_CUES + r")[ \t\u3000]*[:：=]?[ \t\u3000]*(?P<v>"
+    + _CYR_WORD + r"(?: " + _CYR_WORD + r"){0,2}"
+    r"|[" + _HAN_SURNAMES + r"][\u4e00-\u9fff]{1,2}(?![\w])|(?:" + _JP_SURNAMES + r"|[" + _HAN_SURNAMES + r"])"
+    r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}(?![\w])"
+    r"|[" + _HANGUL_SURNAMES + r"][가-힣]{1,3}(?=[ ]?[(（,，)]|님|씨|$)"
+    r"|[\u0621-\u0652]{2,} [\u0621-\u0652]{2,}|[\u0900-\u0963]{2,}(?: [\u0900-\u0963]{2,})?"
+    r"|" + _VIET_NAME + r")(?![\w])"
+)
+_PATRONYMIC = "(?:" + "|".join("(?<=" + e + ")" for e in _PATRONYMIC_ENDS) + ")"
+_FULL_CYR_NAME = re.compile(
+    r"(?<![\w])(?:" + _CYR_WORD + " " + _CYR_WORD + " " + _CYR_WORD + _PATRONYMIC + "|"
+    + _CYR_WORD + " " + _CYR_WORD + _PATRONYMIC + " " + _CYR_WORD + r")(?![\w])"
+)
+_VIET_FULL_NAME = re.compile(r"(?<![\w])(?:" + "|".join(_VIET_SURNAMES) + r")(?: " + _NAME_WORD + r"){1,3}(?![\w])")
+# the small words of Hindi that follow a name (राहुल का भुगतान: Rahul's payment)
+_HINDI_POSTPOSITIONS = frozenset({"का", "के", "की", "को", "ने", "से", "में", "पर", "और"})
+
+
+def is_script_name(value: str) -> bool:
+    """Whether ``value`` is a whole name in a script other than Latin (see :data:`_SCRIPT_NAME`):
+    ``Смирнов Алексей``, ``王芳``, ``佐藤 健``, ``김민준``, ``محمد العتيبي``.
+
+    Examples
+    --------
+    >>> is_script_name("王芳"), is_script_name("김민준"), is_script_name("订单服务")
+    (True, True, False)
+    """
+    return not value.isascii() and _SCRIPT_NAME_FULL.fullmatch(value.strip()) is not None
+
+
+def _script_names(text: str, out: list[Span]) -> None:
+    """A person's name in Cyrillic, Greek, Han, kana, Hangul, Arabic or Devanagari script
+    after a word that says whose it is (``плательщик: Иванов Сергей Петрович``, ``由用户 陈伟
+    启动``, ``للعميل محمد العتيبي``), a Vietnamese one after its cue (``Tài xế Trần Thị Mai``);
+    and with no cue, a Russian full name with its patronymic and a Vietnamese name that
+    starts with a family name written with its marks (``Nguyễn Văn An``)."""
+    for m in _SCRIPT_CUE_NAME.finditer(text):
+        start, end = m.span("v")
+        words = m.group("v").split(" ")
+        if len(words) == 2 and words[1] in _HINDI_POSTPOSITIONS:
+            end = start + len(words[0])
+        if words[0].lower() in _NOT_NAME_WORDS:
+            continue
+        out.append(Span(start, end, "person_name", 1))
+    if "вич" in text or "вна" in text or "ична" in text or "ьич" in text:
+        for m in _FULL_CYR_NAME.finditer(text):
+            out.append(Span(m.start(), m.end(), "person_name", 1))
+    if _has_any(text, _VIET_SURNAMES):
+        for m in _VIET_FULL_NAME.finditer(text):
+            if not any(w.lower() in _NOT_NAME_WORDS for w in m.group().split(" ")[1:]):
+                out.append(Span(m.start(), m.end(), "person_name", 1))
+
+
+_ACCOUNT_WORD_RE = (r"(?:[Bb]enutzer(?:s|name)?|[Uu]suari[oa]|[Uu]suári[oa]|[Uu]tilizador(?:a)?|[Uu]tilisat(?:eur|rice)|[Uu]tente|"
+                    r"[Aa]nvändare(?:n)?|[Gg]ebruiker|[Uu]żytkownik(?:a|iem)?|[Kk]ullanıcı(?:sı)?|"
+                    r"[Пп]ользовател[ьяюе]|用户|用戶|ユーザー?|사용자|[Ii]dentifiant)")
+# quoted, or bare when it is shaped like a login (a dot, an underscore or digits in it)
+_ACCOUNT_OTHER = re.compile(
+    r"(?<![^\W\d_])" + _ACCOUNT_WORD_RE + r"[ \t]*[:：=]?[ \t]*(?:"
+    r"(?P<q>\\?[\"'«「“‘]) ?(?P<v>[^\s\"'«»「」“”‘’<>\\:=,;][^\s\"'«»「」“”‘’<>\\]{0,63}) ?\\?[\"'»」”’]"
+    r"|(?<=[ \t:：=])(?P<u>[A-Za-z][\w-]*(?:[._][\w-]+)+|[A-Za-z][A-Za-z-]*[0-9]{1,6})(?![\w@.]|\.\w))"
+)
+_PASSWORD_WORD_RE = (r"(?i:passwort|kennwort|mot de passe|contraseña|contrasena|senha|wachtwoord|hasło|haslo|"
+                     r"lösenord(?:et)?|salasana|heslo|şifre|пароль|パスワード|密码|密碼|비밀번호)")
+_PASSWORD_OTHER = re.compile(
+    r"(?<![^\W\d_])(?:" + _PASSWORD_WORD_RE + r"[ \t]*(?:"
+    r"[:：=]?[ \t]*\\?[\"'«「“] ?(?P<v>[^\s\"'«»「」“”\\:=,;][^\s\"'«»「」“”\\]{0,127}) ?\\?[\"'»」”]"
+    r"|[:：=][ \t]*(?P<u>[^\s,;()\[\]{}\"'<>]{4,128}))"
+    # and English, quoted inside a quoted message (msg="… (password \"Kasia1987!\" does not match)")
+    r"|(?:password|passwd) \\[\"'](?P<e>[^\s\"'\\]{1,128})\\[\"'])"
+)
+# what MySQL says after "using password:" in every language, and other answers that are no password
+_NOT_PASSWORDS = frozenset({"yes", "no", "oui", "non", "ja", "nein", "sí", "si", "sim", "não", "nao", "tak", "nie",
+                            "evet", "hayır", "да", "нет", "true", "false", "none", "null", "empty", "required",
+                            "incorrect", "invalid", "expired"})  # fmt: skip
+
+
+def _accounts_in_prose(text: str, out: list[Span]) -> None:
+    """An account and a password named in prose in another language (see
+    :data:`_ACCOUNT_WORDS_OTHER`): quoted after their word, or bare when the account is
+    shaped like a login and the password follows a colon and holds a digit or a sign."""
+    for m in _ACCOUNT_OTHER.finditer(text):
+        g = "v" if m.group("v") is not None else "u"
+        v = m.group(g)
+        if v.lower() in SYSTEM_ACCOUNTS or is_neutral(v) or is_placeholder(v) or v.lower() in _KIND_WORDS:
+            continue
+        out.append(Span(m.start(g), m.end(g), "user_id", 2))
+    for m in _PASSWORD_OTHER.finditer(text):
+        g = "v" if m.group("v") is not None else "u" if m.group("u") is not None else "e"
+        v = m.group(g).rstrip(".")
+        if (v.lower() in _NOT_PASSWORDS or is_neutral(v) or is_placeholder(v)
+                or (g == "u" and (v.isalpha() or set(v) <= _FILLER))):
+            continue
+        out.append(Span(m.start(g), m.start(g) + len(v), "password", 2))
+
+
+# the same written as a name is (Kessler^Naomi, Ramirez^Jose^Luis, D4471^Kapoor^Arjun: an
+# XCN's id before it): taken where its family name or its given name is in the word lists,
+# inside segments too (a coded value's text, 99213^Office Visit, holds neither)
+_CARET_TITLED = re.compile(
+    r"(?:(?<=[\s(\[\"'=:|])|^)(?:(?P<id>[A-Z0-9]{1,15})\^)?(?P<f>[A-ZÀ-Þ][a-zß-ÿā-ž'’]+(?:[- ][A-ZÀ-Þ][a-zß-ÿā-ž'’]+)?)"
+    r"\^(?P<g>[A-ZÀ-Þ][a-zß-ÿā-ž'’]+(?: [A-ZÀ-Þ][a-zß-ÿā-ž'’]+)?)(?:\^(?P<m>[A-ZÀ-Þ][a-zß-ÿā-ž'’]*))?"
+    r"(?=[\^\s)\]\"',;|&~]|$)"
+)
+
+
+_X12_SEGMENT = re.compile(r"(?:^|(?<=[~\s]))(NM1|DMG|N3|N4|REF|PER)\*([^~\r\n]*)")
+# REF qualifiers of a person's numbers: subscriber, member, SSN, client, patient account
+_X12_REFS = {"0F": "user_id", "1W": "user_id", "SY": "ssn", "23": "user_id", "EJ": "user_id", "IG": "user_id"}
+
+
+def _x12_segments(text: str, out: list[Span]) -> None:
+    """A person's data in ASC X12 segments (``NM1*IL*1*PETROVA*ELENA****MI*W882019344~``,
+    ``DMG*D8*19690411*F~``, ``REF*0F*339104872~``): an NM1 of entity type 1 gives the
+    names and its id, and the N3, N4, DMG and PER after it, up to the next NM1, are that
+    person's address, birth date and phone."""
+    person = False
+    for m in _X12_SEGMENT.finditer(text):
+        seg = m.group(1)
+        elements = m.group(2).split("*")
+        wanted: list[tuple[int, str]] = []
+        if seg == "NM1":
+            person = len(elements) > 2 and elements[1] == "1"
+            if person:
+                wanted = [(2, "person_name"), (3, "person_name"), (4, "person_name")]
+                if len(elements) > 8:
+                    wanted.append((8, "ssn" if elements[7] == "34" else "user_id"))
+        elif seg == "REF" and len(elements) > 1 and elements[0] in _X12_REFS:
+            wanted = [(1, _X12_REFS[elements[0]])]
+        elif person and seg == "DMG" and elements[0] == "D8":
+            wanted = [(1, "dob")]
+        elif person and seg == "N3":
+            wanted = [(0, "address"), (1, "address")]
+        elif person and seg == "N4":
+            wanted = [(0, "address"), (2, "address")]
+        elif person and seg == "PER":
+            wanted = [(i, "email" if elements[i - 1] == "EM" else "phone") for i in (3, 5, 7)
+                      if i < len(elements) and elements[i - 1] in ("TE", "CP", "HP", "WP", "EM")]
+        pos = m.start(2)
+        for i, e in enumerate(elements):
+            if any(w == i for w, _ in wanted) and e.strip() and not is_neutral(e):
+                out.append(Span(pos, pos + len(e), next(k for w, k in wanted if w == i), 1))
+            pos += len(e) + 1
+
+
+_FILE_NAME = re.compile(
+    r"(?<=[/_\-. ])(?P<a>[A-ZÀ-Þ][a-zß-ÿā-ž]+)[_-](?P<b>[A-ZÀ-Þ][a-zß-ÿā-ž]+)(?=\." + _FILE_EXTENSIONS + r"(?![\w]))"
+)
+
+
+def _file_names(text: str, out: list[Span]) -> None:
+    """A person's name in a document's file name, family and given name or the reverse, both
+    from the word lists (``Lohnabrechnung_2024_02_Krause_Maximilian.pdf``)."""
+    for m in _FILE_NAME.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if (is_surname(a) and is_given_name(b)) or (is_given_name(a) and is_surname(b)):
+            out.append(Span(m.start("a"), m.end("b"), "person_name", 1))
+
+
+_CUSTOMER_NUMBER = re.compile(
+    _CUSTOMER_NUMBER_GATE + r"\.?[ \t]*[:=#：]?[ \t]*(?P<v>[A-Z]{0,4}-?[0-9][0-9A-Z/-]{2,20})(?![\w-])"
+)
+
+
+def _customer_numbers(text: str, out: list[Span]) -> None:
+    for m in _CUSTOMER_NUMBER.finditer(text):
+        start = m.start()
+        if start > 0 and (text[start - 1].isalpha() and text[start - 1].isascii()):
+            continue  # inside a longer word
+        out.append(Span(m.start("v"), m.end("v"), "user_id", 2))
+
+
+# A person's name in brackets after their id or login ("usuario 'mrojas' (Rosa Salazar)",
+# "assignee: yuki.tanabe (Tanabe Yuki)"): taken when a word of it is in the lists of names
+_AFTER_ID_NAME = re.compile(r"['\"»]? \((?P<v>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2})\)")
+
+
+def _names_after_ids(text: str, out: list[Span]) -> None:
+    for c in [c for c in out if c.kind == "user_id"]:
+        m = _AFTER_ID_NAME.match(text, c.end)
+        if m is None:
+            continue
+        words = m.group("v").split(" ")
+        if any(w.lower() in _NOT_NAME_WORDS for w in words):
+            continue
+        if any(is_given_name(w) or is_surname(w) for w in words):
+            out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+
+
+# a position in words: "at lat 52.37403 lon 4.88969", "latitude: 48.8566, longitude: 2.3522"
+_GEO_WORDS = re.compile(
+    r"(?i:\blat(?:itude)?)[ \t]*[:=]?[ \t]*(?P<a>[-+]?[0-9]{1,2}\.[0-9]{3,})[ \t]*,?[ \t]*"
+    r"(?i:lon(?:g(?:itude)?)?|lng)[ \t]*[:=]?[ \t]*(?P<b>[-+]?[0-9]{1,3}\.[0-9]{3,})(?![0-9])"
+)
+
+
+def _geo_words(text: str, out: list[Span]) -> None:
+    for m in _GEO_WORDS.finditer(text):
+        out.append(Span(m.start("a"), m.end("a"), "geo", 2))
+        out.append(Span(m.start("b"), m.end("b"), "geo", 2))
+
+
+# A number a message went to or came from, the + left out, where SMS gateways, SMPP and
+# the mobile core write it: "to": "447700900312", dest_addr=447911123456, "Message to
+# 447911123456 rejected", "unknown dst: 447700900777 (from 447700900555)"
+_PARTY_KEYED = re.compile(
+    r"(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
+    r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)"
+    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?(?P<v>\+?[1-9][0-9]{9,14})(?![\w.:-])"
+    r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) (?P<p>\+?[1-9][0-9]{10,14})(?![\w.:-])"
+    r"|(?<![\w-])(?:dst|src):? (?P<q>\+?[1-9][0-9]{10,14})(?![\w.:-])|\((?:from|to) (?P<r>\+?[1-9][0-9]{10,14})\)"
+)
+
+
+def _party_numbers(text: str, out: list[Span]) -> None:
+    for m in _PARTY_KEYED.finditer(text):
+        g = next(g for g in ("v", "p", "q", "r") if m.group(g) is not None)
+        if role_kind("party", m.group(g)) == "phone":
+            out.append(Span(m.start(g), m.end(g), "phone", 2))
+
+
+# Go's %+v of a struct, &{ID:7731 Username:jdoe IMEI:356938035643809 …}: each field under
+# its name's class (a colon before a digit is a key's here, not a file's line)
+_GO_STRUCT = re.compile(r"(?<![\w$])&?\{(?=[A-Z][A-Za-z0-9]*:)")
+_GO_FIELD = re.compile(r"(?:(?<=\{)|(?<= ))(?P<k>[A-Z][A-Za-z0-9]*):(?P<v>[^ {}\[\]]+)(?=[ }])")
+
+
+def _go_structs(text: str, out: list[Span]) -> None:
+    for m in _GO_STRUCT.finditer(text):
+        end = text.find("}", m.end())
+        if end < 0:
+            continue
+        for f in _GO_FIELD.finditer(text, m.end() - 1, end + 1):
+            key, value = f.group("k"), f.group("v")
+            cls = classify_key(key, None)
+            if cls in ("id", None) and key in ("ID", "Id") and _PERSON_GO_FIELDS.search(text, m.end(), end):
+                cls = "user_id"  # the id of a struct that holds a person's login or e-mail
+            _class_value(value, cls, f.start("v"), out)
+
+
+_PERSON_GO_FIELDS = re.compile(r" (?:Username|UserName|Email|FullName|FirstName|LastName|Login|Phone):")
+
+
+_PLATE = re.compile(
+    r"(?<![\w-])" + _PLATE_WORDS + r"\\?[\"']?[ \t]*[:=]?[ \t]*\\?[\"']?"
+    r"(?P<v>[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){1,3})(?![\w-])"
+    r"|(?<![\w-])(?i:cvv2?|cvc2?|csc)[ \t]*[:=]?[ \t]*(?P<c>[0-9]{3,4})(?![\w])"
+)
+
+
+def _plates(text: str, out: list[Span]) -> None:
+    for m in _PLATE.finditer(text):
+        if m.group("c") is not None:
+            out.append(Span(m.start("c"), m.end("c"), "card", 2))
+            continue
+        v = m.group("v")
+        if 5 <= len(v) <= 13 and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
+            out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
+
+
 def _caret_names(text: str, out: list[Span]) -> None:
     """A name in capitals written family^given (HL7, DICOM, ASTM) outside their segments,
     in prose or brackets: ``(KOWALCZYK^ZOFIA)``. Not a message type (``ADT^A01``) or a coded
@@ -2035,6 +2444,13 @@ def _caret_names(text: str, out: list[Span]) -> None:
         if _SEGMENT_LINE.match(text, line) is not None:
             continue  # inside a segment (its coded values: |CT HEAD^BRAIN WO CONTRAST|), read by _hl7_segments
         out.append(Span(m.start(), m.end(), "person_name", 1))
+    for m in _CARET_TITLED.finditer(text):
+        family, given = m.group("f"), m.group("g")
+        if not (is_surname(family.split("-")[0].split(" ")[0]) or is_given_name(given.split(" ")[0])):
+            continue
+        if m.group("id") is not None and any(c.isdigit() for c in m.group("id")):
+            out.append(Span(m.start("id"), m.end("id"), "user_id", 1))
+        out.append(Span(m.start("f"), m.end(), "person_name", 1))
 
 
 _SEGMENT_LINE = re.compile(r"[ \t]*(?:<STX>|\x02)?[0-9]?[A-Z][A-Z0-9]{0,2}\|")
@@ -2238,6 +2654,9 @@ def _mac(text: str, out: list[Span]) -> None:
         out.append(Span(m.start(), m.end(), "mac"))
 
 
+_CARD_CUE = re.compile(r"(?i:card|carte|karte|tarjeta|cart[aã]o|carta|kaart|karty|kort|\bpan\b)|カード|卡号|卡號|카드")
+
+
 def _cards(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
     for m in _CARD.finditer(text, pos, len(text) if endpos is None else endpos):
         raw = m.group()
@@ -2254,7 +2673,12 @@ def _cards(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) 
                 continue
         if len(set(digits)) < 2:
             continue
-        if card_issuer_matches(digits) and is_luhn_valid(digits):
+        if card_issuer_matches(digits) and (
+            is_luhn_valid(digits)
+            # a number a person typed wrong is still theirs: after a word that says it is a
+            # card's ("carte 4970 1012 3456 7890", "カード番号 4980 …"), 15 or 16 digits
+            or (len(digits) in (15, 16) and _CARD_CUE.search(text, max(0, m.start() - 80), m.start()) is not None)
+        ):
             out.append(Span(m.start(), m.end(), "card"))
 
 
@@ -2445,6 +2869,9 @@ def _at_words(text: str, lowered: str, words: tuple[str, ...], pattern: re.Patte
     return found
 
 
+_ID_CUE_WORD_SET = frozenset(_ID_CUE_WORDS)
+
+
 def _cued_codes(text: str, out: list[Span]) -> None:
     """An identity, insurance or student number of capitals and digits after the word that
     names it (:data:`_CODE_CUE_BEFORE`): ``KVNR T481927365``, ``CURP HERG850922MDFRZD09``.
@@ -2455,10 +2882,18 @@ def _cued_codes(text: str, out: list[Span]) -> None:
         if v.isdigit() or v.isalpha() or sum(c.isdigit() for c in v) < 4:
             continue
         s = m.start()
-        before = text[max(0, s - 48):s][::-1]
+        q = s - 1 if s > 0 and text[s - 1] in _CUE_QUOTES else s
+        if 0 < q < s and text[q - 1] == "\\":
+            q -= 1  # (and JSON's escaped quote)
+        before = text[max(0, q - 48):q][::-1]
         cm = _CODE_CUE_BEFORE.match(before)
-        if cm is not None and before[cm.start("c") - 1] in " \t.:=#：-":
+        if cm is not None and (before[cm.start("c") - 1] in " \t.:=#：-"
+                               or before[:cm.end("c")][::-1].strip(" \t.:=#：-").lower() in _ID_CUE_WORD_SET):
+            # (the word and its link as one word: Führerscheinnummer B072RRE2I55)
             out.append(Span(s, m.end(), "ssn", 2))
+
+
+_GROUPED_ID = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,3}(?:-[0-9Kk])?")
 
 
 def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
@@ -2469,15 +2904,18 @@ def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
     digits for an identity number, seven to fifteen for a phone; no date, time or version."""
     for s in starts:
         v0 = s - 1 if s > 0 and text[s - 1] in "+(" else s
-        m = _CUE_BEFORE.match(text[max(0, v0 - 48):v0][::-1])
+        q = v0 - 1 if v0 > 0 and text[v0 - 1] in _CUE_QUOTES else v0
+        if 0 < q < v0 and text[q - 1] == "\\":
+            q -= 1  # (and JSON's escaped quote)
+        m = _CUE_BEFORE.match(text[max(0, q - 48):q][::-1])
         if m is None:
             continue
         vm = _CUED_NUMBER.match(text, v0)
         if vm is None:
             continue
         value = vm.group()
-        if _DATE_LIKE.match(value) is not None or value.count(".") >= 2:
-            continue
+        if _DATE_LIKE.match(value) is not None or (value.count(".") >= 2 and _GROUPED_ID.fullmatch(value) is None):
+            continue  # (not an identity number in groups of three: DNI 31.456.789, RUT 12.345.678-5)
         digits = sum(c.isdigit() for c in value)
         if value[-1].isalpha() and m.group("ph") is not None:
             continue
@@ -2532,6 +2970,8 @@ def _phrases(text: str, out: list[Span], lowered: str, roles: bool) -> None:
             continue  # "user 42", "Player #7", "player 2.14.1": a count, a slot or a version
         if re.fullmatch(r"[0-9a-f]{16,}", value):
             continue  # a hex id, not a person
+        if text.startswith("*", m.end("v")):
+            continue  # an X12 segment's name ("subscriber NM1*IL*1*…"), read by _x12_segments
         who = m.group("who").lower()
         if who == "client" and text.endswith("from ", 0, m.start()):
             continue  # FreeRADIUS' and MongoDB's "(from client wlc-bldg2 port 13)": a device's name
@@ -3466,25 +3906,6 @@ _NOT_STREET_WORDS = frozenset({
 
 # HL7 v2 segments that describe or name a person, and what their fields hold (1-based, as the
 # standard numbers them): PID (patient), NK1 (next of kin), GT1 (guarantor), IN1 (insured)…
-_HL7_FIELDS: dict[str, dict[int, str]] = {
-    "PID": {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "person_name", 7: "dob",
-            9: "person_name", 11: "address", 13: "phone", 14: "phone", 18: "user_id", 19: "ssn", 20: "ssn"},
-    "NK1": {2: "person_name", 4: "address", 5: "phone", 6: "phone", 30: "person_name", 31: "phone", 32: "address"},
-    "GT1": {3: "person_name", 5: "address", 6: "phone", 7: "phone", 8: "dob", 12: "ssn"},
-    "IN1": {16: "person_name", 18: "dob", 19: "address", 36: "user_id"},
-    # the people an event, a visit, an order or a result names (XCN fields: id^family^given…):
-    # the operator, the attending, referring, consulting and admitting doctors, who entered,
-    # verified and ordered, the result's interpreter and observer; a merge's prior patient
-    "EVN": {5: "person_name"},
-    "PV1": {7: "person_name", 8: "person_name", 9: "person_name", 17: "person_name", 52: "person_name"},
-    "PD1": {4: "person_name"},
-    "ORC": {10: "person_name", 11: "person_name", 12: "person_name", 19: "person_name"},
-    "OBR": {16: "person_name", 28: "person_name", 32: "person_name", 33: "person_name", 34: "person_name",
-            35: "person_name"},
-    "OBX": {16: "person_name"},
-    "MRG": {1: "user_id", 2: "user_id", 3: "user_id", 4: "user_id", 7: "person_name"},
-    "ROL": {4: "person_name"},
-}  # fmt: skip
 # a segment's name and its first field, the set id (a number or nothing: "PID|PPID|CMD",
 # the header of a process listing, is not one); EVN's is an event type (A01), ORC's an order
 # control code (NW)
@@ -3496,7 +3917,7 @@ def _hl7_segments(text: str, out: list[Span]) -> None:
     """The person's fields of HL7 v2 segments (``PID|1||MRN…||Doe^Jane||19800101|F|||…``),
     in messages logged whole: each field is replaced whole, components and all."""
     for m in _HL7_SEGMENT.finditer(text):
-        fields = _HL7_FIELDS[m.group(1)]
+        fields = HL7_FIELDS[m.group(1)]
         end_m = _HL7_END.search(text, m.end())
         end = len(text) if end_m is None else end_m.start()
         pos = m.end()
@@ -3704,6 +4125,10 @@ _CLI_FLAG = re.compile(
     r"auth-token)(?:=| +)(?P<q>['\"]?)(?P<v>[^\s'\"=-][^\s'\"]{0,255})(?P=q)"
 )
 _MYSQL_P = re.compile(r"\b(?:mysql|mysqldump|mysqladmin)\b[^\n|;&]{0,200}? -p(?P<v>[^\s'\"]{1,128})")
+# the account beside a password on the same command line ("docker login ghcr.io -u jdoe -p …",
+# "helm repo add … --username jdoe --password …")
+_CLI_USER = re.compile(r"(?<![\w-])(?:--username|--user|-u)(?:=| +)(?P<q>['\"]?)(?P<v>[A-Za-z_][\w.@-]{0,63})(?P=q)(?=\s)")
+_CLI_P = re.compile(r"(?<![\w-])(?:-p|--password|--passwd)(?:=| +)\S")
 _CURL_U = re.compile(
     r"\b(?:curl|wget)\b[^\n|;&]{0,200}? (?:-u|--user|--http-user) +['\"]?(?P<u>[^\s:'\"]{1,64}):(?P<v>[^\s'\"]{1,128})"
 )
@@ -3719,6 +4144,10 @@ def _command_lines(text: str, out: list[Span]) -> None:
             continue  # a variable, a template slot or a file: "--token $TOKEN", "--password @file"
         kind = "password" if key.startswith("pass") or key == "pwd" else "secret"
         out.append(Span(m.start("v"), m.end("v"), kind, 2))
+    if ("-u" in text or "--user" in text) and _CLI_P.search(text) is not None:
+        for m in _CLI_USER.finditer(text):
+            if m.group("v").lower() not in SYSTEM_ACCOUNTS and m.group("v").lower() not in _TOKEN_USERS:
+                out.append(Span(m.start("v"), m.end("v"), "user_id", 2))
     if "mysql" in text:
         for m in _MYSQL_P.finditer(text):
             out.append(Span(m.start("v"), m.end("v"), "password", 2))
@@ -4005,6 +4434,8 @@ def is_person_name(value: str) -> bool:
     if "%" in v or "+" in v:  # in a query string: inviter=Tom%C3%A1s%20Oliveira, name=Ada+Lovelace
         v = unquote_plus(v)
     v = _HONORIFIC.sub("", v, count=1)
+    if not v.isascii() and is_script_name(v):
+        return True  # (王芳, 김민준, Смирнов Алексей)
     if len(v) > 80 or (_PERSON_CN.fullmatch(v) is None and CAPS_NAME.fullmatch(v) is None):
         return False
     return not any(w in _NOT_NAME_WORDS for w in v.replace("\\,", " ").replace(",", " ").lower().split())
@@ -4439,6 +4870,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 _geo(text, cands, a, b)
         if starts:
             _cued_values(text, cands, starts)
+            _party_numbers(text, cands)
+            if "lat" in lowered:
+                _geo_words(text, cands)
         if gates is None or gates & _G_OTHER_SHAPES:  # (the cue gate is a part of the other shapes; with no
             _cued_codes(text, cands)  # gates, no gate first: the detector costs less than _CUE_GATE's search)
         if gates & _G_IBAN if gates is not None else _IBAN_GATE.search(text):
@@ -4503,6 +4937,21 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _windows_names(text, cands)
     if small and not text.isascii():
         _cjk_names(text, cands)
+    if not text.isascii() and (gates is None or gates & _G_OTHER_SHAPES):
+        _script_names(text, cands)
+    if gates & _G_OTHER_SHAPES if gates is not None else (
+            _has_any(lowered, _ACCOUNT_WORDS_OTHER) or _has_any(lowered, _PASSWORD_WORDS_OTHER)):
+        _accounts_in_prose(text, cands)
+    if gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _CUSTOMER_NUMBER_WORDS):
+        _customer_numbers(text, cands)
+    if small and "." in text and ("_" in text or "-" in text):
+        _file_names(text, cands)
+    if small and "{" in text and ":" in text:
+        _go_structs(text, cands)
+    if small:
+        _plates(text, cands)
+    if small and "*" in text and ("NM1*" in text or "DMG*D8*" in text):
+        _x12_segments(text, cands)
     if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:
         _caret_names(text, cands)
     if small and "P|" in text and _ASTM_GATE.search(text) is not None:
@@ -4573,6 +5022,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         cands[:0] = named
     if "(" in text and cands:
         _ids_after_names(text, cands)
+        _names_after_ids(text, cands)
     if len(cands) > 1:
         _widen_named(cands)
     if ("{" in text or "$" in text) and any(text[c.start] in "{$" for c in cands):

@@ -54,6 +54,7 @@ from features.privacy.checks import shannon_entropy
 from features.privacy.gazetteer import is_given_name, is_surname
 
 __all__ = [
+    "HL7_FIELDS",
     "PERSONAL_PARENTS",
     "child_class",
     "FHIR_PEOPLE",
@@ -135,7 +136,13 @@ _add("ssn", "ssn", "social_security_number", "social_security", "sin", "national
      # an identity document's number as forms key it (num_doc beside tipo_doc: DNI), a driving licence's
      "num_doc", "numero_doc", "numero_documento", "nro_documento", "documento_identidad", "doc_identidad",
      "numero_identificacion", "cedula", "licence_number", "driving_licence", "driving_licence_number",
-     "driver_licence", "drivers_licence", "driving_license_number")
+     "driver_licence", "drivers_licence", "driving_license_number",
+     # China's resident identity card as its payment and government APIs key it (certifId,
+     # id_card_no, sfzh: shenfenzheng haoma), Russia's tax and pension numbers (ИНН, СНИЛС)
+     "certif_id", "cert_id", "certifid", "id_card", "idcard", "id_card_no", "idcard_no", "id_card_number",
+     "sfzh", "sfz", "inn", "snils", "document_number", "document_no", "doc_number",
+     # Poland's tax number (nip=5252248481)
+     "nip")
 # the ids game platforms give players: Steam's SteamID, Xbox's XUID and gamertag, PSN's
 # online id, Epic's account id, Riot's PUUID, Battle.net's BattleTag, an anti-cheat's hardware id
 _add("user_id", "xuid", "steamid", "steamid64", "steam_id64", "gamertag", "modern_gamertag", "battletag",
@@ -189,6 +196,15 @@ _add("party", "to", "from", "destination", "source_addr", "destination_addr", "d
      "sender_id", "recipient_number")
 _add("phone", "wa_id", "whatsapp_id", "caller_number", "callee_number")
 # DICOM JSON (DICOMweb) keys its data elements by tag: a patient's and a physician's
+# SAP HR's infotype fields, as its dumps and ABAP runtime errors print them: last and first
+# name, birth name, date of birth (PERNR=00220871, NACHN=Kristensen, VORNA=Lars)
+_add("person_name", "nachn", "vorna", "name2", "rufnm", "nach2", "gbnam")
+_add("dob", "gbdat", "geb", "geb_datum", "gebdat", "birth")
+# Finnish address and postal code (osoite, postinumero)
+_add("address", "osoite", "postinumero", "lahiosoite", "katuosoite")
+_add("user_id", "candidate_id", "candidateid", "applicant_id", "worker_number", "personnel_number", "personnelnumber")
+# a SIM card's serial and an eSIM's id (ICCID, EID): a subscriber's, not a record's id
+_add("user_id", "iccid", "icc_id", "sim_iccid", "eid", "esim_eid", "sim_serial")
 _add("person_name", "00100010", "00101001", "00101005", "00101060", "00080090", "00081048", "00081050",
      "00081060", "00081070", "00321032", "00400006")
 _add("user_id", "00100020", "00101000", "00100050")
@@ -396,6 +412,10 @@ PERSONAL_PARENTS = frozenset({
     "creator", "influencer", "listener", "reader", "commenter",
     # who plays and who bets ({"player": {"id": "cas_220193", "firstName": …}})
     "player", "gamer", "bettor", "punter",
+    # the insured, a driver and a courier in German, Polish, Dutch and the Nordic languages
+    # (Versicherungsnehmer{id=77120, vorname=…}, Klient[id=66120, imie=…])
+    "versicherungsnehmer", "versicherter", "versicherte", "fahrer", "kurier", "bezorger", "koerier",
+    "ubezpieczony", "kierowca", "asiakas", "kund", "abonnent", "pracownik",
 })  # fmt: skip
 _IN_PARENT: dict[str, str] = {
     "name": "person_name", "first": "person_name", "last": "person_name",
@@ -513,6 +533,12 @@ _SECRET_KEY_PREFIX = frozenset({
 _SECRET_TAIL = frozenset({
     "password", "passwd", "pwd", "passphrase", "secret", "apikey", "credentials",
 })  # fmt: skip
+# "password" in other languages, as forms and APIs key it (anvandare=…&losenord=…, "senha": …)
+_PASSWORD_WORDS = frozenset({
+    "password", "passwd", "pwd", "passphrase", "passwort", "kennwort", "losenord", "contrasena", "senha",
+    "wachtwoord", "haslo", "salasana", "heslo", "sifre", "parola", "jelszo", "adgangskode", "passord",
+    "motdepasse", "mot_de_passe", "пароль", "パスワード", "密码", "密碼", "비밀번호",
+})  # fmt: skip
 
 
 def _fold_latin(c: str) -> str:
@@ -556,6 +582,31 @@ _NAME_PART_FIRSTS = frozenset({"first", "last", "given", "family", "sur", "middl
 _NUMBERED_KINDS = frozenset({"person_name", "address", "phone", "email"})
 
 
+# The fields of HL7 v2 segments that hold a person's data, by segment and field number
+# (detectors' _hl7_segments reads segments with it; classify_key reads a field's path with
+# it: msg['PID']['PID.5']['PID.5.1'], <PID.7>, pid_19)
+HL7_FIELDS: dict[str, dict[int, str]] = {
+    "PID": {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "person_name", 7: "dob",
+            9: "person_name", 11: "address", 13: "phone", 14: "phone", 18: "user_id", 19: "ssn", 20: "ssn"},
+    "NK1": {2: "person_name", 4: "address", 5: "phone", 6: "phone", 30: "person_name", 31: "phone", 32: "address"},
+    "GT1": {3: "person_name", 5: "address", 6: "phone", 7: "phone", 8: "dob", 12: "ssn"},
+    "IN1": {16: "person_name", 18: "dob", 19: "address", 36: "user_id"},
+    # the people an event, a visit, an order or a result names (XCN fields: id^family^given…):
+    # the operator, the attending, referring, consulting and admitting doctors, who entered,
+    # verified and ordered, the result's interpreter and observer; a merge's prior patient
+    "EVN": {5: "person_name"},
+    "PV1": {7: "person_name", 8: "person_name", 9: "person_name", 17: "person_name", 52: "person_name"},
+    "PD1": {4: "person_name"},
+    "ORC": {10: "person_name", 11: "person_name", 12: "person_name", 19: "person_name"},
+    "OBR": {16: "person_name", 28: "person_name", 32: "person_name", 33: "person_name", 34: "person_name",
+            35: "person_name"},
+    "OBX": {16: "person_name"},
+    "MRG": {1: "user_id", 2: "user_id", 3: "user_id", 4: "user_id", 7: "person_name"},
+    "ROL": {4: "person_name"},
+}  # fmt: skip
+_HL7_PATH = re.compile(r"(?i)(PID|NK1|GT1|IN1)[._-]([0-9]{1,2})(?:[._-]([0-9]{1,2})(?:[._-][0-9]{1,2})?)?")
+
+
 def classify_key(key: str, parent: str | None = None) -> str | None:
     """What the value under ``key`` is (see the module docstring for the classes).
 
@@ -591,6 +642,12 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
             return None
         return hit
 
+    hl7 = _HL7_PATH.fullmatch(key) if len(key) < 12 and key[:1] in "PNGIpngi" else None
+    if hl7 is not None:  # an HL7 v2 field's path (PID.5.1, PID-19): what the field holds
+        kind = HL7_FIELDS[hl7.group(1).upper()].get(int(hl7.group(2)))
+        if kind == "user_id" and hl7.group(3) not in (None, "1"):
+            return None  # an identifier's other components: PID.3.4, its assigning authority
+        return kind
     k = normalize_key(_claim_name(key))
     if not k:
         return None
@@ -660,6 +717,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "id"  # AWS's ClientRequestToken, an idempotency or a pagination token: no credential
     if last in _SECRET_TAIL or (len(parts) > 1 and parts[-2:] in (["api", "key"], ["secret", "key"])):
         return "password" if last in ("password", "passwd", "pwd", "passphrase") else "secret"
+    if last in _PASSWORD_WORDS or k in _PASSWORD_WORDS:
+        return "password"
     if last in ("hash", "digest") and len(parts) > 1 and parts[-2] in ("password", "passwd", "pwd", "pass", "pw"):
         return "secret"  # password_hash, password_digest (Rails): crackable, so a secret
     if last in ("token", "tokens") and parts[0] not in ("csrf", "xsrf", "next", "page", "cancel"):
@@ -670,6 +729,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "person_name"  # name_on_card, name_on_pan, name_on_aadhaar: a person's as a document holds it
     if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
         return "person_name"
+    if last == "nm" and len(parts) > 1 and parts[-2] in _NAME_PREFIX | {"cust", "mbr", "rcvr", "sndr", "clnt", "emp"}:
+        return "person_name"  # customerNm, custNm, mbrNm: the abbreviation of Korean and Japanese systems
     if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone") or parts[-2:] == ["phone", "number"]:
         return "phone"
     if last in ("dob", "birthdate", "birthday") or parts[-2:] in (["of", "birth"], ["birth", "date"]):
@@ -775,8 +836,14 @@ _VALIDATION_WORDS = re.compile(
     r"obrigatóri[oa]|obligatori[oa]|requerid[oa]|erforderlich|requis|já está|ya existe|existe déjà|bereits vergeben|"
     # what a rule says a value must be (Bean Validation's "Größe muss zwischen 5 und 5 sein")
     r"muss|darf nicht|doit|debe|deve|moet|musi|måste|"
+    # Swedish, Finnish, Czech and Russian "invalid" (Japanese, Chinese and Korean below); Django's "Ensure
+    # this value has at most 70 characters" in its translations ("Stellen Sie sicher, dass …")
+    r"ogiltig[at]?|virheellinen|neplatn\w*|недопустим\w*|некорректн\w*|неверн\w*|"
+    r"stellen sie sicher|assurez-vous|asegúrese|certifique-se|assicurati|zorg ervoor|upewnij się|"
+    r"säkerställ|höchstens|mindestens|"
     # and in English, anywhere in it ("The JSON value could not be converted to System.DateOnly")
     r"could not be|cannot be|can ?not be parsed|failed to parse|must match|must be|is not a valid)(?!\w)"
+    r"|無効|无效|유효하지"  # (no word boundaries in these scripts: 無効です)
 )
 # A constructor's call, an object's start, not a value (address=Address(line1='…', …))
 _CONSTRUCTOR = re.compile(r"[A-Z][A-Za-z0-9_]*\((?:[A-Za-z_][A-Za-z0-9_]*=|$)")

@@ -190,9 +190,13 @@ def _canonical(kind: str, value: str) -> str:
         v = _unquoted(v)
     if "@" in v:
         return v.lower()
-    if kind in ("card", "phone", "ssn"):
+    if kind in ("card", "phone"):
         digits = "".join(c for c in v if c.isdigit())
         return digits or v
+    if kind == "ssn":
+        # separators go, letters stay: 123-45-6789 is 123456789, but NINO QQ123456C and
+        # passport ABC123456 are two values (digits alone gave both one token)
+        return "".join(c for c in v if c.isalnum()).upper() or v
     if kind in ("iban", "mac"):
         return "".join(c for c in v if c.isalnum()).lower()
     if ":" in v and kind in ("ipv6", "client_ip", "ip"):
