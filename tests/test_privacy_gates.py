@@ -70,6 +70,13 @@ PIECES = [
     "Tuukka", " Mustonen", "KOIVISTO", "Anna-Liisa", "Harriet", " Cole", ", Keeley", "Hauptstr. 5", "C/ de Alcalá 214",
     "Rue de la Loi 175", "Am Stadtpark 3", ", 90409 Nürnberg", "Bağdat Cad. No:215", "2150 N CLARK ST", ", 3º B",
     "7", "é",
+    # session 25: other scripts and languages, healthcare, telecom and command-line formats
+    "плательщик: ", "Иванов Сергей Петрович", "由用户 ", "陈伟", "사용자 ", "김민준", " (", "Tài xế ", "Nguyễn Văn An",
+    "Benutzer ", "sabine.keller", 'Passwort "', "mot de passe: ", "användare \"", "BSN '", "111222333",
+    "klantnummer ", "KL-0048812", "NM1*IL*1*", "DOE*JANE", "~DMG*D8*", "19690411", "Ramirez^Jose", "<PID.5.1>",
+    "NACHN=", "statement_", "Krause_Maximilian.pdf", "lat ", "52.37403", " lon ", '"to":"', "447418343001",
+    "Message to ", "&{ID:7731 ", "Username:jdoe ", "targa ", "FG 123 HK", "cvv ", "3GPP-IMSI = ", "carte ",
+    "4970 1012 3456 7890", '"senha":"', "-u ", "-p ", "DNI ", "31.456.789", "Klient[", "(SĐT ", "0987654321",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -740,7 +740,7 @@ _ACCOUNT_WORDS_OTHER = (
 _PASSWORD_WORDS_OTHER = (
     "passwort", "kennwort", "mot de passe", "contraseña", "contrasena", "senha", "wachtwoord", "hasło", "haslo",
     "lösenord", "salasana", "heslo", "şifre", "пароль", "パスワード", "密码", "密碼", "비밀번호",
-    'password \\"', "password \\'", 'passwd \\"',
+    'password \\"', "password \\'", 'passwd \\"', "passwd \\'",
 )  # fmt: skip
 # A customer's, a member's, a patient's or an employee's number after its word in other
 # languages (_customer_numbers): "klantnummer KL-0048812", "client n° CLI-004821", "ID klienta:
@@ -2380,20 +2380,33 @@ def _geo_words(text: str, out: list[Span]) -> None:
 # A number a message went to or came from, the + left out, where SMS gateways, SMPP and
 # the mobile core write it: "to": "447700900312", dest_addr=447911123456, "Message to
 # 447911123456 rejected", "unknown dst: 447700900777 (from 447700900555)"
-_PARTY_KEYED = re.compile(
-    r"(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
+_PARTY_NUMBER_RUN = re.compile(r"(?<![\w.+])\+?[1-9][0-9]{9,14}(?![\w.:-])")
+_PARTY_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
     r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)"
-    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?(?P<v>\+?[1-9][0-9]{9,14})(?![\w.:-])"
-    r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) (?P<p>\+?[1-9][0-9]{10,14})(?![\w.:-])"
-    r"|(?<![\w-])(?:dst|src):? (?P<q>\+?[1-9][0-9]{10,14})(?![\w.:-])|\((?:from|to) (?P<r>\+?[1-9][0-9]{10,14})\)"
+    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?"
+    r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) |(?<![\w-])(?:dst|src):? |\((?:from|to) )\Z"
 )
 
 
 def _party_numbers(text: str, out: list[Span]) -> None:
-    for m in _PARTY_KEYED.finditer(text):
-        g = next(g for g in ("v", "p", "q", "r") if m.group(g) is not None)
-        if role_kind("party", m.group(g)) == "phone":
-            out.append(Span(m.start(g), m.end(g), "phone", 2))
+    """Each run of ten to fifteen digits (a + before it or not), read backwards for the key or
+    the words before it (a search for the words first took 21 µs a text)."""
+    for m in _PARTY_NUMBER_RUN.finditer(text):
+        v = m.group()
+        if len(v) - v.startswith("+") < 11 and not _PARTY_BEFORE_KEY.search(text, max(0, m.start() - 40), m.start()):
+            continue  # (ten digits only after a key: prose needs eleven)
+        if _PARTY_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            continue
+        if role_kind("party", v) == "phone":
+            out.append(Span(m.start(), m.end(), "phone", 2))
+
+
+_PARTY_BEFORE_KEY = re.compile(
+    r"(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
+    r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)"
+    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?\Z"
+)
 
 
 # Go's %+v of a struct, &{ID:7731 Username:jdoe IMEI:356938035643809 …}: each field under
@@ -4939,10 +4952,10 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _cjk_names(text, cands)
     if not text.isascii() and (gates is None or gates & _G_OTHER_SHAPES):
         _script_names(text, cands)
-    if gates & _G_OTHER_SHAPES if gates is not None else (
+    if (gates is None or gates & _G_OTHER_SHAPES) and (
             _has_any(lowered, _ACCOUNT_WORDS_OTHER) or _has_any(lowered, _PASSWORD_WORDS_OTHER)):
         _accounts_in_prose(text, cands)
-    if gates & _G_OTHER_SHAPES if gates is not None else _has_any(lowered, _CUSTOMER_NUMBER_WORDS):
+    if (gates is None or gates & _G_OTHER_SHAPES) and _has_any(lowered, _CUSTOMER_NUMBER_WORDS):
         _customer_numbers(text, cands)
     if small and "." in text and ("_" in text or "-" in text):
         _file_names(text, cands)
