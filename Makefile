@@ -59,12 +59,13 @@ test: install system-deps
 # Arguments per benchmark where its default is too long for one sitting (see
 # benchmarks/README.md for the sizes each figure was measured at).
 BENCH_ARGS_bench_ingest := --events 1000000
+BENCH_ARGS_bench_probes := --presidio
 
 bench: $(STAMP_BENCH)
 	@$(BIN)/python -m features.privacy.compile --optional
 	@for b in benchmarks/bench_*.py; do \
 	  name=$$(basename $$b .py); \
-	  case $$name in bench_ingest) args="$(BENCH_ARGS_bench_ingest)";; *) args="";; esac; \
+	  case $$name in bench_ingest) args="$(BENCH_ARGS_bench_ingest)";; bench_probes) args="$(BENCH_ARGS_bench_probes)";; *) args="";; esac; \
 	  echo "== $$b $$args"; $(BIN)/python $$b $$args || exit 1; \
 	done
 

@@ -76,7 +76,7 @@ PIECES = [
     "klantnummer ", "KL-0048812", "NM1*IL*1*", "DOE*JANE", "~DMG*D8*", "19690411", "Ramirez^Jose", "<PID.5.1>",
     "NACHN=", "statement_", "Krause_Maximilian.pdf", "lat ", "52.37403", " lon ", '"to":"', "447418343001",
     "Message to ", "&{ID:7731 ", "Username:jdoe ", "targa ", "FG 123 HK", "cvv ", "3GPP-IMSI = ", "carte ",
-    "4970 1012 3456 7890", '"senha":"', "-u ", "-p ", "DNI ", "31.456.789", "Klient[", "(SĐT ", "0987654321",
+    "4970 1012 3456 7890", '"senha":"', "-u ", "-p ", "DNI ", "31.456.789", "Klient[", "(SĐT ", "0987654321", ' surname "', "Patel", 'name "', "Kim, Soo-ah",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=24).map("".join)
 

@@ -451,7 +451,7 @@ _SHAPE_BRANCHES = (
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)" + _DEVICES + "|" + _DEVICE_OF + "[A-Za-z]|" + _FAMILY_HOST + "[A-Za-z]",
-    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
+    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|(?i:name) ['\"][A-ZÀ-ÞĀ-Ž]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
     r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$|The duplicate key value is \(|Truncated value: '",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
     r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE + "|" + _LOGIN_FORMS_GATE,
@@ -3511,6 +3511,43 @@ def _database_errors(text: str, out: list[Span]) -> None:
 
 
 # A password quoted after its word, in prose: "invalid password 'Sommer2024!' (attempt 4)"
+# A name quoted after the word that names it, in prose (_quoted_names): 'surname "Patel"',
+# "Employee name 'DeLuca Vincent J'", 'name "Kim, Soo-ah"': after a name part's word any
+# name-shaped value, after a person's "… name" one shaped like a person's, after a bare
+# "name" one with a word from the name lists (a bucket's or a table's name stays)
+_NAME_QUOTED_AFTER = re.compile(
+    r"(?<![\w-])(?i:(?P<part>surname|forename|first name|last name|given name|family name|maiden name)|"
+    r"(?P<role>employee|patient|customer|member|account holder|cardholder|legal|full|contact|insured|driver|"
+    r"payee|beneficiary|applicant) name|name)(?::? (?:is )?)(?P<q>['\"])(?P<v>[^'\"\n]{2,60})(?P=q)"
+)
+_COMMA_NAME = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r")?, " + _NAME_WORD + r"(?:[ -]" + _NAME_WORD
+                         + r")?(?: [A-Z]\.?)?")
+
+
+def _listed_comma_name(value: str) -> bool:
+    """A name written "Family, Given" with its family or its given name in the lists."""
+    if _COMMA_NAME.fullmatch(value) is None:
+        return False
+    family, given = value.split(", ", 1)
+    return is_surname(family.split(" ")[-1]) or is_given_name(given.split(" ")[0].split("-")[0])
+
+
+def _quoted_names(text: str, out: list[Span]) -> None:
+    for m in _NAME_QUOTED_AFTER.finditer(text):
+        v = m.group("v").strip()
+        if not v or v != m.group("v") or any(w.lower() in _NOT_NAME_WORDS for w in v.replace(",", "").split(" ")):
+            continue
+        if m.group("part") is not None:
+            ok = _ONE_NAME.fullmatch(v) is not None or is_person_name(v) or _listed_comma_name(v)
+        elif m.group("role") is not None:
+            ok = is_person_name(v) or _listed_comma_name(v)
+        else:
+            words = v.replace(",", "").split(" ")
+            ok = _listed_comma_name(v) or (is_person_name(v) and (is_given_name(words[0]) or is_surname(words[-1])))
+        if ok:
+            out.append(Span(m.start("v"), m.end("v"), "person_name", 2))
+
+
 _QUOTED_PASSWORD_WORDS = ("password '", 'password "', "passwd '", 'passwd "', "passphrase '", 'passphrase "')
 _QUOTED_PASSWORD = re.compile(r"(?i:password|passwd|passphrase) (?P<q>['\"])(?P<v>[^\s'\"]{1,128})(?P=q)")
 
@@ -5019,6 +5056,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         for m in _RAILS_NOT_FOUND.finditer(text):
             if is_personal_parent(m.group("cls")):
                 _class_value(m.group("v"), classify_key(m.group("k"), m.group("cls")), m.start("v"), cands)
+    if "name '" in lowered or 'name "' in lowered:
+        _quoted_names(text, cands)
     if _has_any(lowered, _QUOTED_PASSWORD_WORDS):
         for m in _QUOTED_PASSWORD.finditer(text):
             if not is_placeholder(m.group("v")) and not is_neutral(m.group("v")):
