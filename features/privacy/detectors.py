@@ -498,7 +498,8 @@ _SHAPE_BRANCHES = (
     r"(?i:lat(?:itude)?)[ \t]*[:=]?[ \t]*[-+]?[0-9]{1,2}\.[0-9]{3}|"
     r"(?i:from|to|dst|src|dest|destination|sender|recipient|originator|addr|msisdn|a_number|b_number|"
     r"calling_number|called_number|subscription-id-data)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\+?[1-9][0-9]{9}|"
-    r"(?:[Mm]essage|SMS|sms) (?:to|from) \+?[1-9][0-9]{10}|(?:dst|src):? \+?[1-9][0-9]{10}|\((?:from|to) \+?[1-9][0-9]{10}",
+    r"(?:[Mm]essage|SMS|sms) (?:to|from) \+?[1-9][0-9]{10}|(?:dst|src):? \+?[1-9][0-9]{10}|\((?:from|to) \+?[1-9][0-9]{10}|"
+    r"(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinante|suscriptor) \+?[1-9][0-9]{10}",
 )
 # An object that describes a person, printed by its toString(): Java's records and Lombok
 # ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
@@ -2385,7 +2386,8 @@ _PARTY_BEFORE = re.compile(
     r"(?:(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
     r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)"
     r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?"
-    r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) |(?<![\w-])(?:dst|src):? |\((?:from|to) )\Z"
+    r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) |(?<![\w-])(?:dst|src):? |\((?:from|to) "
+    r"|(?<![\w-])(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinante|suscriptor) )\Z"
 )
 
 
@@ -2610,13 +2612,16 @@ def _handles(text: str, out: list[Span]) -> None:
         out.append(Span(m.start("h"), m.end("h"), "user_id", 1))
 
 
+_TRANSPORTS = ("IPV4/UDP/", "IPV4/TCP/", "IPV4/TLS/", "IPV4/WSS/", "IPV4/WS/")  # (a listener's tcp/10.0.0.5:53 stays)
+
+
 def _ipv4(text: str, out: list[Span]) -> None:
     for m in _IPV4.finditer(text):
         s, e = m.span()
         if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
             continue  # release-1.2.3.4
-        if _VERSION_CTX.search(text, max(0, s - 24), s):
-            continue
+        if _VERSION_CTX.search(text, max(0, s - 24), s) and not text.endswith(_TRANSPORTS, max(0, s - 10), s):
+            continue  # (not after a transport: Asterisk's RemoteAddress="IPV4/UDP/185.53.88.14/5114")
         if s > 2 and text[s - 1] in " \t" and _PRODUCT_BEFORE.search(text, max(0, s - 24), s):
             continue  # Rails 7.1.3.2, Windows NT 10.0.19045.4291
         if (s > 2 and text[s - 1] == "(" and text.startswith(") ", e)
