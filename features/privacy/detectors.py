@@ -425,6 +425,12 @@ _DEVICE_WORDS = ("phone", "pad", "mac", "galaxy", "pixel", "laptop", "pc", "comp
                  "kindle", "surface", "thinkpad", "chromebook")
 # a home network or computer named after the family ("FRITZ!Box-Familie-Schmidt", "Casa-Esposito", "famiglia-rossi-77")
 _FAMILY_HOST = r"(?:[Ff]amilie|[Ff]amille|[Ff]amilia|[Ff]amiglia|[Ff]amily|[Cc]asa|FAMILIE|FAMILY|CASA)[- _]"
+# The keys and the words before a number a message went to or came from (_party_numbers and
+# its part of the shapes)
+_PARTY_KEYS = (r"(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
+               r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)")
+_PARTY_KEY_SEP = r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?"
+_SUBSCRIBER_WORDS = r"(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinante|suscriptor)"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -499,7 +505,7 @@ _SHAPE_BRANCHES = (
     r"(?i:from|to|dst|src|dest|destination|sender|recipient|originator|addr|msisdn|a_number|b_number|"
     r"calling_number|called_number|subscription-id-data)\\?[\"']?[ \t]*[:=][ \t]*\\?[\"']?\+?[1-9][0-9]{9}|"
     r"(?:[Mm]essage|SMS|sms) (?:to|from) \+?[1-9][0-9]{10}|(?:dst|src):? \+?[1-9][0-9]{10}|\((?:from|to) \+?[1-9][0-9]{10}|"
-    r"(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinante|suscriptor) \+?[1-9][0-9]{10}",
+    + _SUBSCRIBER_WORDS + r" \+?[1-9][0-9]{10}",
 )
 # An object that describes a person, printed by its toString(): Java's records and Lombok
 # ("Customer[id=77812, …]", "Rider(id=RDR-99120, name=…)"), Apache's ToStringBuilder
@@ -2383,11 +2389,9 @@ def _geo_words(text: str, out: list[Span]) -> None:
 # 447911123456 rejected", "unknown dst: 447700900777 (from 447700900555)"
 _PARTY_NUMBER_RUN = re.compile(r"(?<![\w.+])\+?[1-9][0-9]{9,14}(?![\w.:-])")
 _PARTY_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
-    r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)"
-    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?"
-    r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) |(?<![\w-])(?:dst|src):? |\((?:from|to) "
-    r"|(?<![\w-])(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinante|suscriptor) )\Z"
+    r"(?:(?<![\w-])" + _PARTY_KEYS + _PARTY_KEY_SEP
+    + r"|(?<![\w-])(?:[Mm]essage|SMS|sms) (?:to|from) |(?<![\w-])(?:dst|src):? |\((?:from|to) "
+    r"|(?<![\w-])" + _SUBSCRIBER_WORDS + r" )\Z"
 )
 
 
@@ -2404,11 +2408,7 @@ def _party_numbers(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), m.end(), "phone", 2))
 
 
-_PARTY_BEFORE_KEY = re.compile(
-    r"(?<![\w-])(?i:from|to|dst|src|dest|destination|sender|recipient|originator|source_addr|dest_addr|"
-    r"destination_addr|msisdn|a_number|b_number|calling_number|called_number|subscription-id-data)"
-    r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?\Z"
-)
+_PARTY_BEFORE_KEY = re.compile(r"(?<![\w-])" + _PARTY_KEYS + _PARTY_KEY_SEP + r"\Z")
 
 
 # Go's %+v of a struct, &{ID:7731 Username:jdoe IMEI:356938035643809 …}: each field under
