@@ -94,6 +94,9 @@ def test_no_personal_value_survives(case: tuple[str, list[tuple[str, str]]]) -> 
 @given(st.sampled_from(DECOYS), filler, sep, filler)
 # a decoy that ends in "1:" before ": " gave "1::", once read as an IPv6 address
 @example("Channel error on connection <0.28398.2> (vhost: '/', user: 'billing-svc'), channel 1:", "", ": ", "")
+# an HL7 segment logged after a word: its coded values (CT HEAD^BRAIN) are no name
+@example("OBR|1|ORD-77120384||XCHES^XR Chest PA and Lat^L|||20240722103100\\rOBX|1|CE|CT HEAD^BRAIN WO CONTRAST^L||"
+         "POS^POSITIVE", "request", " ", "")
 def test_decoys_survive_in_random_text(decoy: str, before: str, s: str, after: str) -> None:
     text = before + s + decoy + s + after
     assert decoy in ANON.anonymize_text(text)

@@ -2458,6 +2458,9 @@ def _caret_names(text: str, out: list[Span]) -> None:
         line = text.rfind("\n", 0, m.start()) + 1
         if _SEGMENT_LINE.match(text, line) is not None:
             continue  # inside a segment (its coded values: |CT HEAD^BRAIN WO CONTRAST|), read by _hl7_segments
+        bar = text.rfind("|", line, m.start())
+        if bar >= 0 and _SEGMENT_START.search(text, line, bar + 1) is not None:
+            continue  # the same in a segment logged after other words ("request OBR|1|…|CT HEAD^BRAIN …")
         out.append(Span(m.start(), m.end(), "person_name", 1))
     for m in _CARET_TITLED.finditer(text):
         family, given = m.group("f"), m.group("g")
@@ -2469,6 +2472,7 @@ def _caret_names(text: str, out: list[Span]) -> None:
 
 
 _SEGMENT_LINE = re.compile(r"[ \t]*(?:<STX>|\x02)?[0-9]?[A-Z][A-Z0-9]{0,2}\|")
+_SEGMENT_START = re.compile(r"(?:^|(?<=[\s|])|(?<=\\[rn]))[A-Z][A-Z0-9]{2}\|")
 
 
 def _astm_patients(text: str, out: list[Span]) -> None:
