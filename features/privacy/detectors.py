@@ -2302,28 +2302,29 @@ def _x12_segments(text: str, out: list[Span]) -> None:
     for m in _X12_SEGMENT.finditer(text):
         seg = m.group(1)
         elements = m.group(2).split("*")
-        wanted: list[tuple[int, str]] = []
+        wanted: dict[int, str] = {}
         if seg == "NM1":
             person = len(elements) > 2 and elements[1] == "1"
             if person:
-                wanted = [(2, "person_name"), (3, "person_name"), (4, "person_name")]
+                wanted = {2: "person_name", 3: "person_name", 4: "person_name"}
                 if len(elements) > 8:
-                    wanted.append((8, "ssn" if elements[7] == "34" else "user_id"))
+                    wanted[8] = "ssn" if elements[7] == "34" else "user_id"
         elif seg == "REF" and len(elements) > 1 and elements[0] in _X12_REFS:
-            wanted = [(1, _X12_REFS[elements[0]])]
+            wanted = {1: _X12_REFS[elements[0]]}
         elif person and seg == "DMG" and elements[0] == "D8":
-            wanted = [(1, "dob")]
+            wanted = {1: "dob"}
         elif person and seg == "N3":
-            wanted = [(0, "address"), (1, "address")]
+            wanted = {0: "address", 1: "address"}
         elif person and seg == "N4":
-            wanted = [(0, "address"), (2, "address")]
+            wanted = {0: "address", 2: "address"}
         elif person and seg == "PER":
-            wanted = [(i, "email" if elements[i - 1] == "EM" else "phone") for i in (3, 5, 7)
-                      if i < len(elements) and elements[i - 1] in ("TE", "CP", "HP", "WP", "EM")]
+            wanted = {i: "email" if elements[i - 1] == "EM" else "phone" for i in (3, 5, 7)
+                      if i < len(elements) and elements[i - 1] in ("TE", "CP", "HP", "WP", "EM")}
         pos = m.start(2)
         for i, e in enumerate(elements):
-            if any(w == i for w, _ in wanted) and e.strip() and not is_neutral(e):
-                out.append(Span(pos, pos + len(e), next(k for w, k in wanted if w == i), 1))
+            kind = wanted.get(i)
+            if kind is not None and e.strip() and not is_neutral(e):
+                out.append(Span(pos, pos + len(e), kind, 1))
             pos += len(e) + 1
 
 
