@@ -297,7 +297,7 @@ _TITLES_ALONE = r"(?:(?:Mr|Mrs|Ms|Mx|Sra|Srta)\. |(?:Mr|Mrs|Herrn?|Frau|Mme|Mlle
 # 14.03.1979"), French, Spanish, Portuguese, Polish, Dutch
 _BIRTH_WORDS = ("birth", "dob", "d.o.b", "born", "geb", "naissance", "né le", "née le", "nacimiento", "nasci",
                 "urodzenia", "nato il", "nata il", "data di nascita", "doğum", "födelse", "fødsel", "syntymä",
-                "narození", "narodenia")
+                "narození", "narodenia", "生年月日", "出生日期", "생년월일", "дата рождения", "дата народження")
 _PROSE_GATE_PATTERN = (
     r"(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _BIRTH_WORDS) + r")| (?:" + _STREET_TYPES + r")(?:[^A-Za-z]|$)"
     r"|(?:straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|markt|straat|gracht|laan|plein|gatan|gata|gaten"
@@ -457,7 +457,7 @@ _SHAPE_BRANCHES = (
     # a password or token on a command line (_command_lines), someone's device (_possessives)
     r"--?(?:password|passwd|pass|pwd|token|secret|api-key|apikey|client-secret|access-token|auth-token)[ =]|"
     r"mysql|curl|wget|[A-Z][a-z]+(?:['’]s |s-)" + _DEVICES + "|" + _DEVICE_OF + "[A-Za-z]|" + _FAMILY_HOST + "[A-Za-z]",
-    r"rejected value \[|(?i:password|passwd|passphrase) ['\"]|(?i:name) ['\"][A-ZÀ-ÞĀ-Ž]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
+    r"rejected value \[|(?i:password|passwd|passphrase|securestring(?: -string)?) ['\"]|(?i:name) ['\"][A-ZÀ-ÞĀ-Ž]|Couldn't find [A-Z]|\)=\(|Duplicate entry '|"
     r"Preview of field's value: '|gid://|\[\[\\?\"|parameters: \$|The duplicate key value is \(|Truncated value: '",
     # a login named in prose, a cache's key with a person's id in it (_logins_and_cache_keys)
     r"(?i:user ?name|login|user ?id) is |" + _CACHE_KEY_GATE + "|" + _LOGIN_FORMS_GATE,
@@ -474,7 +474,8 @@ _SHAPE_BRANCHES = (
     r"binding parameter [\[(][0-9]|\[Parameters=\[@",
     # a sign-in code sent to a person, a push service's device token (_sign_in_codes)
     r"(?i: code|passcode|otp)(?: is)?[ \t]*[:=]?[ \t]*[0-9]{4}|/3/device/|(?i:device|push|apns) token",
-    r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for )",
+    r"(?i:user) |(?i:user(?:name)?)[ :=]{0,3}[\"']|(?i:(?:password|publickey|keyboard-interactive|hostbased|gssapi-with-mic) for )"
+    r"|attempts exceeded for |(?i:authentication)(?: finally)? failed for | failed for peer ",
     r" \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:",
     r"home/|/Users/|(?i:users)\\|sudo(?:\[[0-9]{1,10}\])?:[ \t]",
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
@@ -877,10 +878,18 @@ def has_hint(text: str) -> bool:
 # --- patterns --------------------------------------------------------------------
 
 _OCT = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-_IPV4 = re.compile(rf"(?<![\w.])(?:{_OCT}\.){{3}}{_OCT}(?!\.?[0-9]|[A-Za-z_]|-[A-Za-z0-9])")
+# (after an ellipsis too: strongSwan's "between 10.0.0.1[gw]...92.40.183.6[peer]")
+_IPV4 = re.compile(rf"(?:(?<![\w.])|(?<=[^.]\.\.\.))(?:{_OCT}\.){{3}}{_OCT}(?!\.?[0-9]|[A-Za-z_]|-[A-Za-z0-9])")
 _VERSION_CTX = re.compile(
     r"(?i)(?:\bv|version|ver|release|build|firmware|fw|rev|revision|sdk)\s*[:=]?\s*[\"']?$"
     r"|[A-Za-z][\w.-]*/$"
+)
+# ... except a path segment that names an address: a lookup API's /v2/ip/84.22.101.7,
+# /json/…, /geoip/…, /hosts/…
+_ADDRESS_SEGMENT = re.compile(
+    r"(?i)/(?:ip|ips|ipv4|ip[_-]?addr(?:ess)?|addr|address(?:es)?|host|hosts|client|clients|lookup|geo|geoip|"
+    r"json|whois|reputation|blocklist|blacklist|allowlist|whitelist|ban|bans|peer|peers|source|src|"
+    r"remote|origin|query|check|intel|indicator|indicators|observable)/$"
 )
 # A version after the name of a product (an interpreter, a framework, a browser, an OS, a
 # server: "Rails 7.1.3.2", "Chrome 124.0.6367.91"), or a gem's in a Ruby backtrace
@@ -912,7 +921,7 @@ _DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-]
 # The suffixes of systemd's unit types (no top-level domain): "getty@tty1.service" and
 # "postgresql@15-main.service" name a template unit and its instance, not an address
 _SYSTEMD_UNITS = (".service", ".socket", ".timer", ".mount", ".automount", ".target", ".slice",
-                  ".scope", ".path", ".swap", ".device")
+                  ".scope", ".path", ".swap", ".device", ".journal")  # (and journald's files: system@…-….journal)
 _EMAIL_DOMAIN = re.compile(r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?!\w|-(?![0-9]+(?![\w.@-])))")
 # (a password may hold a "#" that nobody percent-encoded: postgres://app:N7v!q#LmZ@db:5432)
 _URL_CRED = re.compile(
@@ -1054,7 +1063,8 @@ _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "c
 _LOGIN_MARKS = (
     "sudo:", "sudo[", "(to ", "(uid=", " for '", ' for "', "arn:aws", '" does not exist', "] OK ", "] FAIL ",
     "] Peer Connection", "SENT CONTROL [", "Login OK: [", "Login incorrect", " from client", 'UserName">',
-    "and/or password", "authentication of [",
+    "and/or password", "authentication of [", "attempts exceeded for ", "keyboard-interactive for ",
+    "uthentication failed for ", "uthentication finally failed for ", " failed for peer ",
 )  # fmt: skip
 _LOGIN_MARKS_GATE = r"(?i:user| name:)|@|" + "|".join(re.escape(w).replace("\\ ", " ") for w in _LOGIN_MARKS)
 
@@ -1334,6 +1344,19 @@ def _quoted_end(text: str, i: int, quote: str) -> int:
 _BRACKETED = re.compile(r"\[[^\[\]{}\"',\s]{1,256}\]")
 
 
+# LEEF's pairs are separated by a caret (its header may name another delimiter, the tab
+# is the default): usrName=v.ionescu^domain=CORP^src=5.2.197.44
+_CARET_KEY = re.compile(r"\^[A-Za-z_][\w.]{0,63}=")
+
+
+def _caret_key(text: str, i: int, end: int) -> int:
+    """Where the value from ``i`` ends: ``end``, or before a ``^key=`` in between."""
+    if text.find("^", i, end) < 0:
+        return end
+    m = _CARET_KEY.search(text, i, end)
+    return end if m is None else m.start()
+
+
 def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     n = len(text)
     if i >= n:
@@ -1351,7 +1374,8 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
         return None
     if mode == "narrow":
         m = _NARROW_STOP_RE.search(text, i)
-        return (i, n if m is None else m.start())
+        end = n if m is None else m.start()
+        return (i, _caret_key(text, i, end))
     if mode in ("phone", "geo"):
         allowed = "+()-. " if mode == "phone" else "+-., "
         j = i
@@ -1368,7 +1392,7 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     if nxt is not None:
         stop = nxt.start()
     m = _LINE_STOP_RE.search(text, i, stop)
-    end = stop if m is None else m.start()
+    end = _caret_key(text, i, stop if m is None else m.start())
     while end > i and text[end - 1] in " \t,.:":
         end -= 1
     if mode == "name":
@@ -1404,6 +1428,8 @@ _MODE = {
     "secret": "narrow", "password": "narrow", "geo": "geo",
 }  # fmt: skip
 _SCHEME = re.compile(r"(?i)(?:bearer|basic|token|digest|negotiate|apikey|ssws|hmac|aws4-hmac-sha256)\s+")
+# any other scheme's word before the credentials of an Authorization header
+_ANY_SCHEME = re.compile(r"[A-Za-z][\w.-]{1,30} (?=[^\s\"',;]{8})")
 # a date of birth written in digits only, where a "words" value (12 March 1990) would go on
 _DIGIT_DATE = re.compile(r"(?:[0-9]{8}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})(?=[ ,;])")
 
@@ -1645,6 +1671,9 @@ def _is_postal_key(key: str) -> bool:
     return k.rsplit("_", 1)[-1] in ("zip", "zipcode", "postcode", "code") and classify_key(key) == "address"
 
 
+_PAM_TYPES = ("auth)", "account)", "session)", "password)", "setcred)", "chauthtok)")
+
+
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
     regions: list[tuple[int, int, str]] = []
     n = len(text)
@@ -1693,6 +1722,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 and vstart < n
                 and (text[vstart].isdigit() or (text[vstart] == "-" and text[vstart + 1:vstart + 2].isdigit()))):
             continue  # a colon and a number (file:line, a time, a version): a key only for a coordinate
+        if j > 0 and text[j - 1] == "(" and text.startswith(_PAM_TYPES, vstart):
+            continue  # a PAM module's service and type, pam_sss(login:auth), not a login
         if vstart < n and text[vstart] == "=" and text[vstart - 1] == "=":
             continue  # a comparison, not an assignment: github.actor == 'release-bot'
         if vstart < n and text[vstart] == ">" and text[vstart - 1] == "=":
@@ -1733,6 +1764,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         else:
             if cls in ("secret", "password"):
                 sm2 = _SCHEME.match(text, vstart)
+                if sm2 is None and key.lower().endswith("authorization"):
+                    sm2 = _ANY_SCHEME.match(text, vstart)  # Authorization: Splunk <token>, GenieKey <key>
                 if sm2 is not None:
                     vstart = sm2.end()
             ext = _value_extent(text, vstart, _MODE.get(cls, "narrow"))
@@ -2080,6 +2113,99 @@ _ROW_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{6,18}[0-9]")
 _ROW_DATE = re.compile(r"(?:19[0-9]{2}|20(?:0[0-9]|1[0-5]))-[01][0-9]-[0-3][0-9]")
 _ROW_ID = re.compile(r"[A-Z]{0,3}-?[0-9]{3,12}")
 _ROW_STREET = re.compile(r"[^\d,]{3,40} [0-9]{1,4}[a-z]?(?: ?[a-z]{1,3})?|[0-9]{1,5}[a-z]? [^\d,]{3,40}")
+
+
+# A table printed with its header: a CSV export's rejected rows, Spark's show(), psql's and
+# a data-quality tool's sample of failing rows. Each value is read under its column's class
+# (the header's name), once anything personal was found in the rows; a column named only
+# "name" holds a person's name there.
+_HEADER_CELL = re.compile(r"[^\W\d][\w .#/-]{0,40}")
+_TABLE_RULE = re.compile(r"[\s+|=:-]*")  # a ruled line between the header and the rows: +----+----+, ---|---
+_BARE_NAMES = frozenset({"name", "names", "nombre", "nom", "nome", "naam", "navn", "namn", "imię", "imie", "isim", "ad"})
+_PERSONAL_OUT = frozenset({None, "id", "record_key", "cookie"})
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """The cells of one line of a table (offsets in ``line``), split at ``sep``; a value in
+    double quotes may hold the separator; the outer pipes of an ASCII table are no cells."""
+    cells: list[tuple[int, int]] = []
+    a, n = 0, len(line)
+    if sep == "|":
+        while a < n and line[a] == " ":
+            a += 1
+        if line.startswith("|", a):
+            a += 1
+        end = line.rstrip(" ")
+        n = len(end) - 1 if end.endswith("|") and len(end) - 1 >= a else len(end)
+    i = a
+    while i <= n:
+        if i < n and line[i] == '"' and sep != "|":
+            close = line.find('"', i + 1, n)
+            if close > 0:
+                j = line.find(sep, close, n)
+                j = n if j < 0 else j
+                cells.append((i + 1, close))
+                i = a = j + 1
+                continue
+        j = line.find(sep, i, n)
+        j = n if j < 0 else j
+        cs, ce = i, j
+        while cs < ce and line[cs] == " ":
+            cs += 1
+        while ce > cs and line[ce - 1] == " ":
+            ce -= 1
+        cells.append((cs, ce))
+        i = a = j + 1
+    return cells
+
+
+def _header_rows(text: str, cands: list[Span], out: list[Span]) -> None:
+    """The values of a table under a header line (see :data:`_HEADER_CELL`)."""
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    ends = [x - 1 for x in starts[1:]] + [len(text)]
+    k = 0
+    while k < len(starts) - 1:
+        line = text[starts[k]:ends[k]].rstrip("\r")
+        sep = next((c for c in "|\t;," if line.count(c) >= 2), None)
+        if sep is None:
+            k += 1
+            continue
+        head = _cells(line, sep)
+        names = [line[a:b].strip("\"' ") for a, b in head]
+        if len(names) < 3 or not all(_HEADER_CELL.fullmatch(x) for x in names):
+            k += 1
+            continue
+        classes = [classify_key(x) for x in names]
+        if all(c in _PERSONAL_OUT for c in classes):
+            k += 1
+            continue
+        classes = ["person_name" if c is None and x.lower() in _BARE_NAMES else c for c, x in zip(classes, names, strict=True)]
+        rows: list[tuple[int, list[tuple[int, int]]]] = []
+        r = k + 1
+        while r < len(starts):
+            row = text[starts[r]:ends[r]].rstrip("\r")
+            if row.count(sep) >= 1 and _TABLE_RULE.fullmatch(row) is None:
+                cells = _cells(row, sep)
+                if len(cells) != len(head):
+                    break
+                rows.append((starts[r], cells))
+            elif _TABLE_RULE.fullmatch(row) is None or not row.strip():
+                break
+            r += 1
+        if rows:
+            lo, hi = rows[0][0], rows[-1][0] + rows[-1][1][-1][1]
+            if any(lo <= c.start and c.end <= hi for c in cands):
+                for at, cells in rows:
+                    for (a, b), cls in zip(cells, classes, strict=True):
+                        value = text[at + a:at + b]
+                        if cls == "person_name" and not is_plausible(cls, value):
+                            continue
+                        _class_value(value, cls, at + a, out)
+        k = max(r, k + 1)
 
 
 def _contact_rows(text: str, out: list[Span]) -> None:
@@ -2625,7 +2751,8 @@ def _ipv4(text: str, out: list[Span]) -> None:
         s, e = m.span()
         if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
             continue  # release-1.2.3.4
-        if _VERSION_CTX.search(text, max(0, s - 24), s) and not text.endswith(_TRANSPORTS, max(0, s - 10), s):
+        if (_VERSION_CTX.search(text, max(0, s - 24), s) and not text.endswith(_TRANSPORTS, max(0, s - 10), s)
+                and _ADDRESS_SEGMENT.search(text, max(0, s - 24), s) is None):
             continue  # (not after a transport: Asterisk's RemoteAddress="IPV4/UDP/185.53.88.14/5114")
         if s > 2 and text[s - 1] in " \t" and _PRODUCT_BEFORE.search(text, max(0, s - 24), s):
             continue  # Rails 7.1.3.2, Windows NT 10.0.19045.4291
@@ -3558,8 +3685,11 @@ def _quoted_names(text: str, out: list[Span]) -> None:
             out.append(Span(m.start("v"), m.end("v"), "person_name", 2))
 
 
-_QUOTED_PASSWORD_WORDS = ("password '", 'password "', "passwd '", 'passwd "', "passphrase '", 'passphrase "')
-_QUOTED_PASSWORD = re.compile(r"(?i:password|passwd|passphrase) (?P<q>['\"])(?P<v>[^\s'\"]{1,128})(?P=q)")
+# and PowerShell's ConvertTo-SecureString "Gr33nTea!2024" -AsPlainText
+_QUOTED_PASSWORD_WORDS = ("password '", 'password "', "passwd '", 'passwd "', "passphrase '", 'passphrase "',
+                          "securestring '", 'securestring "', "securestring -string ")
+_QUOTED_PASSWORD = re.compile(r"(?i:password|passwd|passphrase|securestring(?: -string)?) (?P<q>['\"])"
+                              r"(?P<v>[^\s'\"]{1,128})(?P=q)")
 
 
 # Account names in the lines that authentication services write: sshd and PAM
@@ -3575,7 +3705,15 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
            # "for user preferences (cached)"
            r"| \([^)]{0,40}?(?:denied|invalid|fail|not |password|permission|locked|expired|disabled|unknown))",
     "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
-    "password": r"(?i:(?:password|publickey|keyboard-interactive/pam|hostbased|gssapi-with-mic) for) "
+    # sshd: "Postponed keyboard-interactive for jdoe from", "maximum authentication attempts
+    # exceeded for jdoe from"
+    "exceeded": r"attempts exceeded for (?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
+    # OpenSearch's security plugin: "Authentication finally failed for jdoe from 203.0.113.5:40122";
+    # strongSwan: "EAP method EAP_MSCHAPV2 failed for peer jdoe"
+    "authentication": r"(?i:authentication)(?: finally)? failed for (?!invalid user |illegal user |user )(?P<v>"
+                      + _NAME_CHARS + r") from\b",
+    "peer": r"failed for peer (?P<v>[^\s\"'(),;\[\]]{0,63}[^\s\"'(),;\[\].])(?=\.?(?:\s|$))",
+    "password": r"(?i:(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|gssapi-with-mic) for) "
                 r"(?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
     "user": r"(?i:user(?:name)?)[ :=]{1,3}(?P<q>[\"'])(?P<v>[^\s\"'{}\[\]<>=]{1,64})(?P=q)",
     # systemd-logind: "New session 4 of user jdoe.", "Started Session 4 of user jdoe."
@@ -3690,7 +3828,7 @@ SYSTEM_ACCOUNTS = frozenset({
 _LOGIN_AT = {word: re.compile(b) for word, b in _LOGIN_BRANCHES.items()}
 _LOGIN_WORDS: tuple[tuple[str, str], ...] = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
                 ("password", "password"), ("publickey", "password"),
-                ("keyboard-interactive/pam", "password"), ("hostbased", "password"),
+                ("keyboard-interactive", "password"), ("attempts exceeded", "exceeded"), ("authentication", "authentication"), ("failed for peer", "peer"), ("hostbased", "password"),
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
                 ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
                 ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
@@ -3746,6 +3884,9 @@ def _login_matches(text: str, lowered: str, dovecot: bool | None = None) -> list
         dovecot = _DOVECOT_GATE.search(text) is not None
     can = {  # which branches can match here (what each needs besides its first word)
         "password": " for " in lowered and " from" in text,
+        "exceeded": "attempts exceeded for " in text,
+        "authentication": " failed for " in text and " from" in text,
+        "peer": " failed for peer " in text,
         "name": " name:" in lowered,
         "sudo": "sudo:" in text or "sudo[" in text,
         "su": "(to " in text,
@@ -3842,6 +3983,33 @@ _DOB_PHRASE = re.compile(
     r"doğum tarihi|födelsedatum|fødselsdato|syntymäaika|datum narození|dátum narodenia)"
     r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is |was |of )?)[\"']?(?P<v>" + _DATE + r")(?![0-9])"
 )
+
+
+# A date of birth near its word though not right after it: a validation error's value
+# ("Could not parse '17/13/1990' as DATE for field date_of_birth", "la colonne
+# « date_naissance » contient « 31/06/1979 »", "Patient.birthDate (value: 19930812)",
+# "column BIRTH_DT … |1979-13-02|", "生年月日 1988/03/27"): a date of a year from 1900 to
+# 2015 (a run's or a record's date is later) on the same line, at most 100 characters away
+_BIRTH_WORD = re.compile(r"(?i:birth|\bdob|d\.o\.b|naissance|nacimiento|nasci|geburt|geboorte|urodzenia|doğum|"
+                         r"födelse|fødsel|syntymä|narození|narodenia|生年月日|出生日期|생년월일|дата рождения|"
+                         r"дата народження)")
+_OLD_DATE = re.compile(
+    r"(?<![\w.:/-])(?:(?:19[0-9]{2}|20(?:0[0-9]|1[0-5]))(?:[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[01][0-9][0-3][0-9])"
+    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:19[0-9]{2}|20(?:0[0-9]|1[0-5])))(?![\w:]|[-/.][0-9])"
+)
+
+
+_GO_LAYOUTS = frozenset({"2006-01-02", "2006/01/02", "01/02/2006", "02/01/2006", "02.01.2006", "20060102"})  # Go's reference
+
+
+def _dates_near_birth(text: str, out: list[Span]) -> None:
+    for w in _BIRTH_WORD.finditer(text):
+        lo = text.rfind("\n", max(0, w.start() - 100), w.start()) + 1 or max(0, w.start() - 100)
+        hi = text.find("\n", w.end(), w.end() + 100)
+        hi = min(len(text), w.end() + 100) if hi < 0 else hi
+        for m in _OLD_DATE.finditer(text, lo, hi):
+            if m.group() not in _GO_LAYOUTS:
+                out.append(Span(m.start(), m.end(), "dob", 1))
 
 
 def _dob_phrases(text: str, out: list[Span]) -> None:
@@ -4375,7 +4543,10 @@ def _possessives(text: str, out: list[Span]) -> None:
 
 def _home_dirs(text: str, out: list[Span]) -> None:
     for m in _HOME.finditer(text):
-        if not m.group("end") and (m.start() == 0 or text[m.start() - 1] not in "=:"):
+        at = m.start()
+        if at and text[at - 1] in "\"'":
+            at -= 1  # a quoted value: cwd="/home/jdoe"
+        if not m.group("end") and (at == 0 or text[at - 1] not in "=:"):
             continue  # no separator after it and not a key's value: a route or a word
         value = m.group("v")
         if value.lower() in HOME_ACCOUNTS or is_neutral(value):
@@ -5045,6 +5216,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if gates & _G_PROSE if gates is not None else _may_prose(text, lowered):
         if _has_any(lowered, _BIRTH_WORDS):
             _dob_phrases(text, cands)
+            _dates_near_birth(text, cands)
         if _has_any(lowered, _POSTAL_WORDS):
             _postal_phrases(text, cands)
         _street_addresses(text, cands)
@@ -5074,6 +5246,9 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
+    if cands and "\n" in text and (text.count(",") >= 4 or text.count("|") >= 4 or text.count(";") >= 4
+                                    or text.count("\t") >= 4):
+        _header_rows(text, cands[:], cands)
     if cands and (text.count(",") >= 3 or text.count(";") >= 3) and any(c.kind in _CONTACT_KINDS for c in cands):
         _contact_rows(text, cands)
     if keys_later and any(c.kind in _NUMERIC_KINDS and c.priority < 3 for c in cands):
