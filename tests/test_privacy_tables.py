@@ -81,3 +81,28 @@ def test_gate_is_exact_on_tables() -> None:
         spans = find_spans(text)
         assert spans == find_spans(text, gates=gate_bits(text))
         assert could_find(text) or not spans
+
+
+# --- beside a finding, what must stay (session 26's forms) ----------------------------
+
+BESIDE = [
+    # (text, the raw value that must go, what must stay)
+    ("E OkHttp  : <-- 401 Unauthorized https://api.example.com/v2/riders/me?phone=%2B447700900123 (312ms)",
+     "%2B447700900123", "(312ms)"),
+    ("LEEF:2.0|Microsoft|Windows Security Event Log|10.0|4625|^|usrName=v.ionescu^domain=CORP^reason=0xC000006A",
+     "v.ionescu", "^domain=CORP^reason=0xC000006A"),
+    ("Caused by request: POST https://hec.example.com:8088/services/collector/event "
+     "(Authorization: Splunk 7c1e4a92-5b3d-4f08-9e61-2d7a8c0b5f34)",
+     "7c1e4a92-5b3d-4f08-9e61-2d7a8c0b5f34", "Authorization: Splunk "),
+    ("Mnesia('emqx@emqx-core-1.emqx-headless.iot.svc.cluster.local'): ** ERROR ** mail from ana.lima@example.com",
+     "ana.lima@example.com", "emqx@emqx-core-1.emqx-headless.iot.svc.cluster.local"),
+    ("FreeSWITCH: Session 8812 (sofia/internal/gateway-b) Ended for session s3ss-8Kq2xYz91LmN4",
+     "s3ss-8Kq2xYz91LmN4", "Session 8812 (sofia"),
+]
+
+
+def test_found_beside_what_stays() -> None:
+    for text, raw, kept in BESIDE:
+        out = _out(text)
+        assert raw not in out, text
+        assert kept in out, out

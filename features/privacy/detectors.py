@@ -407,6 +407,10 @@ _ROLE_WHO_WORDS = ("rider", "courier", "passenger", "subscriber", "student", "at
                    # Mitarbeiter 2231, pracownika 00001873, PNR 100233, Versichertennummer A123456789)
                    "personalnummer", "matricule", "mitarbeiter", "mitarbeiterin", "pracownik", "pracownika",
                    "medewerker", "pnr", "versichertennummer",
+                   # and as HR and payroll systems write it (Personnel number 00104472, payroll ID 88213,
+                   # PersonNumber 88120: Oracle HCM, Worker ID, Associate ID: ADP)
+                   "personnel number", "personnel no", "payroll id", "payroll no", "person number",
+                   "personnumber", "person id", "worker id", "associate id", "associateoid",
                    # who delivers, in the languages couriers' apps write (Fahrer-ID 77120, coursier 4471)
                    "fahrer", "fahrerin", "kurier", "coursier", "livreur", "bezorger", "koerier", "repartidor",
                    "entregador", "kierowca", "fattorino")
@@ -433,6 +437,8 @@ _PARTY_KEY_SEP = r"(?:\\?[\"'])?[ \t]*[:=][ \t]*(?:\\?[\"'])?"
 _SUBSCRIBER_WORDS = r"(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinante|suscriptor)"
 _SHAPE_BRANCHES = (
     r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
+    # a name under a key of two words (_spaced_name_keys)
+    r"(?i:first|last|given|family|middle) name[ \t]*[=:]",
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
     r"::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}",
     r"[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-",
@@ -679,6 +685,8 @@ _X12_BRANCH = r"NM1\*[A-Z0-9]{2,3}\*1\*|DMG\*D8\*"
 _PLATE_WORDS = (r"(?i:targa|kennzeichen|kenteken|license plate|licence plate|number plate|plate|matr[ií]cula|placa|"
                 r"immatriculation|rejestracja|rekisterinumero|registreringsnummer|ve[ií]culo|veh[ií]culo|vehicle|plaka)")
 _PLATE_BRANCH = (_PLATE_WORDS + r"\\?[\"']?[ \t]*[:=]?[ \t]*\\?[\"']?[A-Z0-9]{1,4}[- ][A-Z0-9]|"
+                 # a vehicle identification number after its word (VIN 1HGCM82633A004352)
+                 r"VIN[ \t]*[:=#]?[ \t]*[\"']?[A-HJ-NPR-Z0-9]{17}|"
                  r"(?i:cvv2?|cvc2?|csc)[ \t]*[:=]?[ \t]*[0-9]{3}")
 # Go's %+v of a struct: two fields, Name:value Name: (&{ID:7731 Username:jdoe …})
 _GO_STRUCT_BRANCH = r"\{[A-Z][A-Za-z0-9]*:[^ {}]+ [A-Z][A-Za-z0-9]*:"
@@ -760,6 +768,8 @@ _CUSTOMER_NUMBER_WORDS = (
     "müşteri numarası", "会員id", "会員番号", "顧客番号", "客户号", "客户编号", "고객번호", "회원번호", "patiëntnummer",
     "patiëntnr", "patientennummer", "personalnummer", "personeelsnummer", "matrícula", "mitgliedsnummer",
     "lidnummer", "vers.-nr", "versichertennr", "polisnummer", "policennummer",
+    "mitglied nr", "mitglieds-nr", "adhérent n°", "adhérent nº", "numéro d'adhérent", "socio n°", "socio nº",
+    "número de socio", "numero de socio", "numero socio", "lidnr",
 )  # fmt: skip
 _CUSTOMER_NUMBER_GATE = "(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _CUSTOMER_NUMBER_WORDS) + ")"
 _PROSE_ACCOUNT_GATE = "(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in
@@ -1383,6 +1393,10 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
             j += 3  # a URL-encoded + (phone=%2B14155550199)
         while j < n and (text[j].isdigit() or text[j] in allowed):
             j += 1
+        if mode == "phone" and j < n and text[j].isalpha() and text[j - 1].isdigit():
+            cut = max(text.rfind(" ", i, j), text.rfind("(", i, j))
+            if cut > i:
+                j = cut  # digits glued to a word are not the number's: "%2B447700900123 (312ms)"
         while j > i and (text[j - 1] in " .-(," or (text[j - 1] == ")" and "(" not in text[i:j])):
             j -= 1  # (a JSON number's comma: "latitude":48.85,"lon…; a ")" that closes no "(")
         return (i, j)
@@ -1978,6 +1992,11 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                     m = None  # a Kerberos service's principal: krbtgt/CORP.ACME.LAN@CORP.ACME.LAN
                 elif m is not None and m.group().endswith("gserviceaccount.com"):
                     m = None  # a Google Cloud service account: etl-runner@acme-prod.iam.gserviceaccount.com
+                elif m is not None and sep == "@" and (
+                        m.group().endswith(".cluster.local")
+                        or (m.group().startswith(text[j:i]) and m.group()[i - j:i - j + 1] in "-0123456789"
+                            and m.group().count(".") >= 2)):
+                    m = None  # an Erlang node (emqx@emqx-core-1.emqx-headless…, rabbit@rabbit-0) or a cluster's pod
                 elif (m is not None
                       and ((j > 0 and text[j - 1] == "<" and text.startswith(">", m.end()))
                            or (identifiers and j == 0 and m.end() == n))
@@ -2113,6 +2132,23 @@ _ROW_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{6,18}[0-9]")
 _ROW_DATE = re.compile(r"(?:19[0-9]{2}|20(?:0[0-9]|1[0-5]))-[01][0-9]-[0-3][0-9]")
 _ROW_ID = re.compile(r"[A-Z]{0,3}-?[0-9]{3,12}")
 _ROW_STREET = re.compile(r"[^\d,]{3,40} [0-9]{1,4}[a-z]?(?: ?[a-z]{1,3})?|[0-9]{1,5}[a-z]? [^\d,]{3,40}")
+
+
+# A name under a key written in two words, as Java's toString() and Adyen's additionalData
+# print them: "shopperName=[first name=Yusuf, last name=Al-Rashid]", "Last name: Okafor"
+_SPACED_NAME_KEY = re.compile(r"(?<![\w-])(?i:first|last|given|family|middle) name[ \t]*[=:][ \t]*")
+
+
+def _spaced_name_keys(text: str, out: list[Span]) -> None:
+    for m in _SPACED_NAME_KEY.finditer(text):
+        ext = _value_extent(text, m.end(), "name")
+        if ext is None or ext[1] <= ext[0]:
+            continue
+        value = text[ext[0]:ext[1]]
+        first = value.split(" ", 1)[0].lower()
+        if (value[0].isupper() or (not value.isascii() and not value[0].islower())) and first not in _STATUS_WORDS \
+                and first not in _NOT_NAME_WORDS and not is_neutral(value) and is_plausible("person_name", value):
+            out.append(Span(ext[0], ext[1], "person_name", 2))
 
 
 # A table printed with its header: a CSV export's rejected rows, Spark's show(), psql's and
@@ -2483,7 +2519,10 @@ def _customer_numbers(text: str, out: list[Span]) -> None:
 
 # A person's name in brackets after their id or login ("usuario 'mrojas' (Rosa Salazar)",
 # "assignee: yuki.tanabe (Tanabe Yuki)"): taken when a word of it is in the lists of names
-_AFTER_ID_NAME = re.compile(r"['\"»]? \((?P<v>[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,2})\)")
+_AFTER_ID_NAME = re.compile(r"['\"»]? \((?P<v>[A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]+(?: [A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]+){1,2})\)")
+# and the other way round, a login in brackets after a person's name that it is made of:
+# "Luca Ferrari (lferrari, …)", "Anna Nowak (anowak)"
+_LOGIN_AFTER_NAME = re.compile(r"['\"’]?[ \t]?\((?P<v>[a-z][a-z0-9._-]{2,30})(?=[),;])")
 
 
 def _names_after_ids(text: str, out: list[Span]) -> None:
@@ -2494,8 +2533,20 @@ def _names_after_ids(text: str, out: list[Span]) -> None:
         words = m.group("v").split(" ")
         if any(w.lower() in _NOT_NAME_WORDS for w in words):
             continue
-        if any(is_given_name(w) or is_surname(w) for w in words):
+        if not words[0][0].isascii() and not "À" <= words[0][0] <= "Þ":
+            # Cyrillic or Greek, title-cased words in brackets after an account (OFFICE\\asmirnov
+            # (Алексей Смирнов)): the lists are of Latin letters
             out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+        elif any(is_given_name(w) or is_surname(w) for w in words):
+            out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
+    for c in [c for c in out if c.kind == "person_name"]:
+        m = _LOGIN_AFTER_NAME.match(text, c.end)
+        if m is None:
+            continue
+        login = m.group("v")
+        parts = [w.lower() for w in text[c.start:c.end].replace("-", " ").split(" ") if len(w) >= 3]
+        if login not in SYSTEM_ACCOUNTS and any(p.isascii() and p in login for p in parts):
+            out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
 
 
 # a position in words: "at lat 52.37403 lon 4.88969", "latitude: 48.8566, longitude: 2.3522"
@@ -2564,6 +2615,7 @@ _PLATE = re.compile(
     r"(?<![\w-])" + _PLATE_WORDS + r"\\?[\"']?[ \t]*[:=]?[ \t]*\\?[\"']?"
     r"(?P<v>[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){1,3})(?![\w-])"
     r"|(?<![\w-])(?i:cvv2?|cvc2?|csc)[ \t]*[:=]?[ \t]*(?P<c>[0-9]{3,4})(?![\w])"
+    r"|(?<![\w-])VIN[ \t]*[:=#]?[ \t]*[\"']?(?P<vin>[A-HJ-NPR-Z0-9]{17})(?![\w-])"
 )
 
 
@@ -2571,6 +2623,11 @@ def _plates(text: str, out: list[Span]) -> None:
     for m in _PLATE.finditer(text):
         if m.group("c") is not None:
             out.append(Span(m.start("c"), m.end("c"), "card", 2))
+            continue
+        if m.group("vin") is not None:
+            vin = m.group("vin")
+            if any(c.isdigit() for c in vin) and any(c.isalpha() for c in vin):
+                out.append(Span(m.start("vin"), m.end("vin"), "user_id", 1))
             continue
         v = m.group("v")
         if 5 <= len(v) <= 13 and any(c.isdigit() for c in v) and any(c.isalpha() for c in v):
@@ -3123,6 +3180,8 @@ def _phrases(text: str, out: list[Span], lowered: str, roles: bool) -> None:
         if text.startswith("*", m.end("v")):
             continue  # an X12 segment's name ("subscriber NM1*IL*1*…"), read by _x12_segments
         who = m.group("who").lower()
+        if who == "session" and value.isdigit() and len(value) <= 6:
+            continue  # FreeSWITCH's "Session 8812 (sofia/…) Ended": a switch's count, no secret
         if who == "client" and text.endswith("from ", 0, m.start()):
             continue  # FreeRADIUS' and MongoDB's "(from client wlc-bldg2 port 13)": a device's name
         kind = ("session_id" if who == "session" else "ssn" if who in ("passport", "pesel")
@@ -3636,7 +3695,11 @@ def _database_errors(text: str, out: list[Span]) -> None:
                 _class_value(m.group("v"), _index_class(m.group("k")), m.start("v"), out)
     if "Truncated value: '" in text:
         for m in _MSSQL_TRUNCATED.finditer(text):
-            _class_value(m.group("v"), classify_key(m.group("k")), m.start("v"), out)
+            cls = classify_key(m.group("k"))
+            if cls in ("email", "person_name", "address") and not is_neutral(m.group("v")):
+                out.append(Span(m.start("v"), m.end("v"), cls, 3))  # cut short: no longer shaped like one
+            else:
+                _class_value(m.group("v"), cls, m.start("v"), out)
     if "Preview of field's value: '" in text:
         for m in _ES_FIELD.finditer(text):
             parent, _, key = m.group("k").rpartition(".")
@@ -3707,6 +3770,10 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
     "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
     # sshd: "Postponed keyboard-interactive for jdoe from", "maximum authentication attempts
     # exceeded for jdoe from"
+    # a record or an account locked or changed by a user, quoted or at a clause's end:
+    # "Patient account 4471 locked by user jwhitfield'", "changed by user m.rossi."
+    "byuser": r"(?i:by user) (?P<v>[^\s\"'(),;\[\]]{1,64}(?=['\"])"
+              r"|[A-Za-z][A-Za-z0-9]*[._-][A-Za-z0-9._-]*[A-Za-z0-9](?=[.,;]?(?:\s|$)))",
     "exceeded": r"attempts exceeded for (?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
     # OpenSearch's security plugin: "Authentication finally failed for jdoe from 203.0.113.5:40122";
     # strongSwan: "EAP method EAP_MSCHAPV2 failed for peer jdoe"
@@ -3828,7 +3895,7 @@ SYSTEM_ACCOUNTS = frozenset({
 _LOGIN_AT = {word: re.compile(b) for word, b in _LOGIN_BRANCHES.items()}
 _LOGIN_WORDS: tuple[tuple[str, str], ...] = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
                 ("password", "password"), ("publickey", "password"),
-                ("keyboard-interactive", "password"), ("attempts exceeded", "exceeded"), ("authentication", "authentication"), ("failed for peer", "peer"), ("hostbased", "password"),
+                ("keyboard-interactive", "password"), ("attempts exceeded", "exceeded"), ("by user", "byuser"), ("authentication", "authentication"), ("failed for peer", "peer"), ("hostbased", "password"),
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
                 ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
                 ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
@@ -5246,6 +5313,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 cands.append(Span(m.start("v"), m.end("v"), "password", 2))
     if "/home/" in text or "/Users/" in text or "users\\" in lowered:  # /home/, /var/home/, /Users/, C:\\Users\\
         _home_dirs(text, cands)
+    if " name" in lowered and (" name=" in lowered or " name:" in lowered or " name " in lowered):
+        _spaced_name_keys(text, cands)
     if cands and "\n" in text and (text.count(",") >= 4 or text.count("|") >= 4 or text.count(";") >= 4
                                     or text.count("\t") >= 4):
         _header_rows(text, cands[:], cands)
