@@ -378,7 +378,15 @@ _KEY_WORDS = (
     "инн|снилс|паспорт|nip|geb|会員|osoite|postinumero|"
     # "password" in other languages (pass covers passwort and passord)
     "kennwort|l[oö]senord|contrase|senha|wachtwoord|has[lł]o|salasana|heslo|[sş]ifre|parola|jelsz|adgangskode|"
-    "пароль|mot_de_passe|motdepasse|パスワード|密码|密碼|비밀번호"
+    "пароль|mot_de_passe|motdepasse|パスワード|密码|密碼|비밀번호|"
+    # session 26's: keys the key classes name that no word above starts, met in free text
+    # (openid=…, document_number=…) or as common as those (a person's document, party,
+    # addressee and insured person in other languages); stra(ss|ß)e spelt both ways
+    "openid|unionid|document|doc_n|num_doc|numero_doc|nro_doc|snils|nino|worker_n|assigned|reviewer|party|"
+    "crm_id|whatsapp|sms_n|mobiel|etunimi|sukunimi|strasse|svnr|sv_n|kundin|klient|musteri|abonne|adherent|"
+    "assure|asegurado|segurado|assicurato|versichert|furigana|apelido|remitente|absender|empf|expediteur|"
+    "nadawca|ontvanger|afzender|fec_nac|dtnasc|eposta|numer_konta|numer_dowodu|nr_dowodu|seed_phrase|"
+    "recovery_phrase|hapikey|google_ad|browser_fingerprint|anon_id"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -1477,6 +1485,7 @@ def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span
     return out
 
 
+_BARE_COOKIE = re.compile(r"[A-Za-z0-9._~+/%-]{16,4096}=*(?=[\s;,\"']|$)")
 _OBJECT_LIST = re.compile(r"\[[ \t]{0,3}\{")
 
 
@@ -1770,7 +1779,12 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 m = _COOKIE_END.search(text, vstart, min(n, vstart + 8192))
                 ext = (vstart, m.start() if m else min(n, vstart + 8192))
             if ext is not None:
-                out.extend(cookie_spans(text, ext[0], ext[1]))
+                found = cookie_spans(text, ext[0], ext[1])
+                if not found:  # a bare value, no name=value pair: GlobalProtect's "prelogon cookie=eyJ…"
+                    bm = _BARE_COOKIE.match(text, ext[0], ext[1])
+                    if bm is not None and looks_random(bm.group()):
+                        found = [Span(bm.start(), bm.end(), "cookie", 3)]
+                out.extend(found)
             continue
         if text.startswith(_REJECTED, vstart):
             close = text.find("]", vstart + len(_REJECTED))
@@ -1964,6 +1978,17 @@ def _mailish(text: str) -> bool:
     return "mail" in lowered or "correo" in lowered or "courriel" in lowered
 
 
+# The handles of India's UPI payment addresses (name@handle, no dot): the payment apps' and
+# the banks' most used
+_UPI_HANDLE = re.compile(
+    r"(?:okicici|okhdfcbank|oksbi|okaxis|ybl|ibl|axl|paytm|ptyes|ptaxis|pthdfc|ptsbi|apl|yapl|rapl|upi|"
+    r"waicici|wahdfcbank|wasbi|waaxis|icici|sbi|hdfcbank|axisbank|axisb|kotak|kmbl|idfcbank|idfcfirst|"
+    r"indus|federal|aubank|yesbank|yesbankltd|pnb|boi|unionbank|cnrb|barodampay|freecharge|airtel|jio|"
+    r"jupiteraxis|fam|slice|naviaxis|abfspay|timecosmos|dbs|hsbc|sc|citi|rbl|equitas|fbl|jkb|kbl|tjsb)"
+    r"(?![\w.@-])"
+)
+
+
 def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
     rev = None
     n = len(text)
@@ -1986,6 +2011,10 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                     # an address a validation error rejects, in a text about mail: its domain
                     # without a suffix or with a comma for a dot (alessandro.ferri@libero, ana.souza@uol,com.br)
                     m = _TYPO_DOMAIN.match(text, i + 1)
+                if m is None and sep == "@":
+                    um = _UPI_HANDLE.match(text, i + 1)
+                    if um is not None:  # India's UPI address, a person's payment address: priya.sharma@okicici
+                        out.append(Span(j, um.end(), "user_id"))
                 if m is not None and sep == "@" and text.endswith(_SYSTEMD_UNITS, 0, m.end()):
                     m = None  # a systemd template unit's instance: postgresql@15-main.service
                 elif m is not None and j > 0 and text[j - 1] == "/" and m.group().isupper():
@@ -3460,7 +3489,7 @@ _PAREN_NAME = re.compile(
     r"\((?P<v>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?: (?:[A-ZÀ-ÞĀ-Ž][\w'’-]+|de|da|van|von|del|la|le|dos|bin|al)){1,3})"
     r"(?=, ?(?:[\w.%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? )|\))"
 )
-_FHIR_REFERENCE = re.compile(r"(?<![\w/])(?:Patient|Person|Practitioner|RelatedPerson)/(?P<v>[A-Za-z0-9.-]{1,64})")
+_FHIR_REFERENCE = re.compile(r"(?<!\w)(?:Patient|Person|Practitioner|RelatedPerson)/(?P<v>[A-Za-z0-9.-]{1,64})")
 
 
 # A person's id in brackets just after their name: "member Aleksandra Kozłowska (ID
@@ -3490,6 +3519,8 @@ def _paren_names(text: str, out: list[Span]) -> None:
 
 def _fhir_references(text: str, out: list[Span]) -> None:
     for m in _FHIR_REFERENCE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == "/" and not any(c.isdigit() for c in m.group("v")):
+            continue  # in a REST path (PUT /fhir/Patient/8812774) only an id with a digit, not an operation
         out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
 
 
