@@ -1697,7 +1697,30 @@ def _is_postal_key(key: str) -> bool:
 _PAM_TYPES = ("auth)", "account)", "session)", "password)", "setcred)", "chauthtok)")
 
 
+# Oracle's and JDBC drivers' bind variables printed with the statement: "WHERE nazwisko = :B2
+# AND pesel = :B3 … Bind variables: :B2='Zielińska' :B3='02241187650'": each value read
+# under the column its name is compared with (only a column whose key a key word starts, so
+# that the key gate lets the text through)
+_BIND_USE = re.compile(r"(?<![\w.])(?P<k>[A-Za-z_][\w]{0,63})[ \t]*(?:=|<>|!=|(?i:like))[ \t]*:(?P<b>[A-Za-z_]?[0-9A-Za-z_]{0,30})\b")
+_BIND_VALUE = re.compile(r"(?<![\w:]):(?P<b>[A-Za-z_]?[0-9A-Za-z_]{0,30})[ \t]*=[ \t]*'(?P<v>[^'\n]{1,256})'")
+
+
+def _bind_values(text: str, out: list[Span]) -> None:
+    columns: dict[str, str] = {}
+    for m in _BIND_USE.finditer(text):
+        cls = _key_class(m.group("k"), None)
+        if cls not in (_NO_KEY, None, "id"):
+            columns.setdefault(m.group("b"), cls)  # type: ignore[arg-type]
+    if columns:
+        for m in _BIND_VALUE.finditer(text):
+            cls = columns.get(m.group("b"))
+            if cls is not None:
+                _class_value(m.group("v"), cls, m.start("v"), out)
+
+
 def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
+    if "='" in text and " :" in text:
+        _bind_values(text, out)
     regions: list[tuple[int, int, str]] = []
     n = len(text)
     if ("=" in text or ": " in text) and _OBJECT_OPEN.search(text) is not None:

@@ -818,9 +818,9 @@ def is_personal_parent(key: str) -> bool:
 
 
 # Bind parameters and format slots stand for a value, they are none: email=? (SQL, JDBC),
-# %s / %(email)s / {} / {email} / {{email}} / ${EMAIL} / $1 / :email
+# %s / %(email)s / {} / {email} / {{email}} / ${EMAIL} / $1 / :email, and Oracle's :B1 and :1
 _PLACEHOLDER = re.compile(
-    r"\?|%[sdrv]|%\(\w+\)[sdr]|\{\w*\}|\{\{\s*[\w.]*\s*\}\}|\$\{\w+\}|\$[0-9]+|:[a-z_]\w*"
+    r"\?|%[sdrv]|%\(\w+\)[sdr]|\{\w*\}|\{\{\s*[\w.]*\s*\}\}|\$\{\w+\}|\$[0-9]+|:[a-z_]\w*|:B[0-9]+|:[0-9]+"
 )
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
 # What a validation error says of a field (Rails' "is invalid", "can't be blank"; Django's
