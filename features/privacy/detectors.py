@@ -560,6 +560,12 @@ _ID_CUE_ACRONYMS = (
     # the Netherlands' UZI, New Zealand's NHI, Australia's IHI)
     "KVNR", "SVNR", "HCN", "PHN", "MBI", "CURP", "NSS", "TSI", "DNI", "CNS", "AHV", "NISS", "INSZ", "PAN",
     "ABHA", "INE", "UZI", "NHI", "IHI", "NIN",
+    # social insurance, tax and identity numbers in more countries, met in session 26's probes:
+    # Austria's VSNR, Spain's NAF and NUSS, India's UAN, Brazil's NIT and NIS and CNH and
+    # RENAVAM, Nigeria's BVN, Australia's CRN, Belgium's RRN, Vietnam's BHXH and CCCD and
+    # CMND, Ghana's SSNIT, Indonesia's NIK and KTP, Singapore's FIN and UIN, Colombia's NUIP
+    "VSNR", "NAF", "NUSS", "UAN", "NIT", "NIS", "CNH", "RENAVAM", "BVN", "CRN", "RRN", "BHXH", "CCCD",
+    "CMND", "SSNIT", "NIK", "KTP", "UIN", "NUIP",
 )  # fmt: skip
 _ID_CUE_WORDS = (
     "personnummer", "personnr", "fødselsnummeret", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
@@ -577,6 +583,8 @@ _ID_CUE_WORDS = (
     "ausweisnummer", "führerscheinnummer", "führerschein", "license number", "licence number", "driver license",
     "driver's license", "driving licence", "rijbewijs", "sv-nummer", "rentenversicherungsnummer",
     "cédula de ciudadanía", "cédula de identidad", "cédula", "cedula",
+    # a tax number in French, Japan's basic pension number, the Arab world's "identity number"
+    "numéro fiscal", "numero fiscal", "基礎年金番号", "رقم الهوية",
 )  # fmt: skip
 _PHONE_CUE_WORDS = (
     "phone", "tel", "téléphone", "telephone", "tél", "mobile", "mob", "cell", "cellphone", "handy", "telefon",
@@ -1485,6 +1493,8 @@ def cookie_spans(text: str, start: int = 0, end: int | None = None) -> list[Span
     return out
 
 
+_VALUE_OBJECT = re.compile(r"\{[ \t]*(?P<b>\\?)\"(?:value|val|text|nbr|number|data)(?P=b)\"[ \t]*:[ \t]*(?P=b)\""
+                           r"(?P<v>[^\"\\\n]{1,256})(?P=b)\"")
 _BARE_COOKIE = re.compile(r"[A-Za-z0-9._~+/%-]{16,4096}=*(?=[\s;,\"']|$)")
 _OBJECT_LIST = re.compile(r"\[[ \t]{0,3}\{")
 
@@ -1786,6 +1796,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             continue  # an empty value, then the next pair: "logname= uid=0 euid=0" (PAM)
         if vstart < n and text[vstart] == "{" and _is_personal_parent(key):
             regions.append((vstart, _brace_end(text, vstart), key))
+            continue
+        if vstart < n and text[vstart] == "{" and cls not in (None, "id", "record_key", "cookie"):
+            vm = _VALUE_OBJECT.match(text, vstart)
+            if vm is not None:  # a field's value wrapped in an object: "email": {"value": "…"} (MyInfo, FHIR)
+                _class_value(vm.group("v"), cls, vm.start("v"), out)
             continue
         if vstart < n and text[vstart] == "[" and _is_personal_parent(key) and _OBJECT_LIST.match(text, vstart):
             # a list of objects that describe a person: FHIR's "name": [{"family": …}]
@@ -3152,7 +3167,12 @@ def _cued_codes(text: str, out: list[Span]) -> None:
             out.append(Span(s, m.end(), "ssn", 2))
 
 
-_GROUPED_ID = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,3}(?:-[0-9Kk])?")
+_GROUPED_ID = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{3}){2,3}(?:-[0-9Kk])?"
+    # and dotted national formats: Switzerland's AHV 756.9482.1730.51, Brazil's NIT/PIS
+    # 120.48271.93-8, Belgium's national number 85.03.21-183.23
+    r"|756\.[0-9]{4}\.[0-9]{4}\.[0-9]{2}|[0-9]{3}\.[0-9]{5}\.[0-9]{2}-[0-9]|[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[0-9]{3}\.[0-9]{2}"
+)
 
 
 def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
@@ -3173,7 +3193,8 @@ def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
         if vm is None:
             continue
         value = vm.group()
-        if _DATE_LIKE.match(value) is not None or (value.count(".") >= 2 and _GROUPED_ID.fullmatch(value) is None):
+        grouped = _GROUPED_ID.fullmatch(value) is not None
+        if (_DATE_LIKE.match(value) is not None and not grouped) or (value.count(".") >= 2 and not grouped):
             continue  # (not an identity number in groups of three: DNI 31.456.789, RUT 12.345.678-5)
         digits = sum(c.isdigit() for c in value)
         if value[-1].isalpha() and m.group("ph") is not None:
