@@ -495,7 +495,7 @@ _SHAPE_BRANCHES = (
     r"\(to [^\s)]{1,32}\) |\(uid=[0-9]|arn:aws|\" does not exist",
     r"(?i:(?:log[io]n|sign[- ]?in|authentication|auth)(?: attempt)? "
     r"(?:failed|failure|error|denied|rejected|succeeded|successful|ok) for [\"'])",
-    r"(?i:(?:user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
+    r"(?i:(?:user|customer|member|account|acct|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel)"
     + _PHRASE_GATE_TAIL + r")|(?i:imsi|imei)(?i:sv)?[\[-][0-9]",
     # Dovecot, vsftpd and OpenVPN account names (OpenVPN's user/address:port has an address)
     r"user=<|" + _DOVECOT_NAMES + r"|pid [0-9]{1,10}\] \[|\] Peer Connection Initiated|"
@@ -698,11 +698,15 @@ _X12_BRANCH = r"NM1\*[A-Z0-9]{2,3}\*1\*|DMG\*D8\*"
 # a vehicle's registration after the word that names it ("targa FG 123 HK", "Kennzeichen
 # M-AB 1234", "veículo AA-12-BB", vehicle: "KA-01-AB-1234"), and a card's security code after
 # its word ("cvv 719")
+_ONE_RUN_PLATE_WORDS = (r"(?i:targa|kennzeichen|kenteken|license plate|licence plate|number plate|plate|placa|"
+                         r"immatriculation|plaka|vrm|regn_no|registration number|registrationnumber)")
 _PLATE_WORDS = (r"(?i:targa|kennzeichen|kenteken|license plate|licence plate|number plate|plate|matr[ií]cula|placa|"
                 r"immatriculation|rejestracja|rekisterinumero|registreringsnummer|ve[ií]culo|veh[ií]culo|vehicle|plaka)")
 _PLATE_BRANCH = (_PLATE_WORDS + r"\\?[\"']?[ \t]*[:=]?[ \t]*\\?[\"']?[A-Z0-9]{1,4}[- ][A-Z0-9]|"
                  # a vehicle identification number after its word (VIN 1HGCM82633A004352)
                  r"VIN[ \t]*[:=#]?[ \t]*[\"']?[A-HJ-NPR-Z0-9]{17}|"
+                 # a plate written in one run after a plate's own word (plate 8KMZ214, placa BRA2E19)
+                 + _ONE_RUN_PLATE_WORDS + r"[ \t]*[:=]?[ \t]*[\"']?[A-Z0-9]{5}|"
                  r"(?i:cvv2?|cvc2?|csc)[ \t]*[:=]?[ \t]*[0-9]{3}")
 # Go's %+v of a struct: two fields, Name:value Name: (&{ID:7731 Username:jdoe …})
 _GO_STRUCT_BRANCH = r"\{[A-Z][A-Za-z0-9]*:[^ {}]+ [A-Z][A-Za-z0-9]*:"
@@ -1031,7 +1035,7 @@ _PRIVATE_KEY = re.compile(
     re.S,
 )
 _PHRASE = re.compile(
-    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid|"
+    r"(?i)(?<![^\W_])(?P<who>user|customer|member|account|acct|client|session|patient|employee|payee|mrn|passport|imsi|imei|iccid|msisdn|pesel|uid|"
     + _ROLE_WHO + ")"
     # (and in prose a key after the word, "for user id=564077", "customer ID: 123456", not user_id=)
     r"(?:(?:[ _-]?id|[ ](?:no\.?|number))?\s+|[ ](?:id|no\.?|number)[ \t]*[=:#][ \t]*"
@@ -1081,7 +1085,7 @@ _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer
                "claimant ", "student ", "visitor ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
                *(w for w in _TITLE_WORDS if not w.startswith("mr")))
-_PHRASE_WORDS = ("user", "customer", "member", "account", "client", "session", "patient", "employee", "payee", "mrn", "passport",
+_PHRASE_WORDS = ("user", "customer", "member", "account", "acct", "client", "session", "patient", "employee", "payee", "mrn", "passport",
                  "imsi", "imei", "iccid", "msisdn", "pesel", "uid")
 _PHRASE_AND_ROLE_WORDS = _PHRASE_WORDS + _ROLE_WHO_WORDS
 _CLI_WORDS = ("pass", "pwd", "token", "secret", "apikey", "api-key", "mysql", "curl", "wget")
@@ -2683,6 +2687,7 @@ _PLATE = re.compile(
     r"(?P<v>[A-Z0-9]{1,4}(?:[- ][A-Z0-9]{1,4}){1,3})(?![\w-])"
     r"|(?<![\w-])(?i:cvv2?|cvc2?|csc)[ \t]*[:=]?[ \t]*(?P<c>[0-9]{3,4})(?![\w])"
     r"|(?<![\w-])VIN[ \t]*[:=#]?[ \t]*[\"']?(?P<vin>[A-HJ-NPR-Z0-9]{17})(?![\w-])"
+    r"|(?<![\w-])" + _ONE_RUN_PLATE_WORDS + r"[ \t]*[:=]?[ \t]*[\"']?(?P<run>[A-Z0-9]{5,10})(?![\w-])"
 )
 
 
@@ -2690,6 +2695,11 @@ def _plates(text: str, out: list[Span]) -> None:
     for m in _PLATE.finditer(text):
         if m.group("c") is not None:
             out.append(Span(m.start("c"), m.end("c"), "card", 2))
+            continue
+        if m.group("run") is not None:
+            run = m.group("run")
+            if sum(c.isdigit() for c in run) >= 2 and sum(c.isalpha() for c in run) >= 2:
+                out.append(Span(m.start("run"), m.end("run"), "user_id", 1))
             continue
         if m.group("vin") is not None:
             vin = m.group("vin")
