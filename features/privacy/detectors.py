@@ -563,7 +563,7 @@ _ID_CUE_ACRONYMS = (
     # social insurance, tax and identity numbers in more countries, met in session 26's probes:
     # Austria's VSNR, Spain's NAF and NUSS, India's UAN, Brazil's NIT and NIS and CNH and
     # RENAVAM, Nigeria's BVN, Australia's CRN, Belgium's RRN, Vietnam's BHXH and CCCD and
-    # CMND, Ghana's SSNIT, Indonesia's NIK and KTP, Singapore's FIN and UIN, Colombia's NUIP
+    # CMND, Ghana's SSNIT, Indonesia's NIK and KTP, Singapore's UIN, Colombia's NUIP
     "VSNR", "NAF", "NUSS", "UAN", "NIT", "NIS", "CNH", "RENAVAM", "BVN", "CRN", "RRN", "BHXH", "CCCD",
     "CMND", "SSNIT", "NIK", "KTP", "UIN", "NUIP",
 )  # fmt: skip
@@ -1708,6 +1708,9 @@ def _is_postal_key(key: str) -> bool:
     return k.rsplit("_", 1)[-1] in ("zip", "zipcode", "postcode", "code") and classify_key(key) == "address"
 
 
+# the classes of keys whose values _class_value never reads (an identifier, a record's key, a
+# cookie's pairs, or nothing)
+_UNREAD_CLASSES = frozenset({None, "id", "record_key", "cookie"})
 _PAM_TYPES = ("auth)", "account)", "session)", "password)", "setcred)", "chauthtok)")
 
 
@@ -1801,7 +1804,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         if vstart < n and text[vstart] == "{" and _is_personal_parent(key):
             regions.append((vstart, _brace_end(text, vstart), key))
             continue
-        if vstart < n and text[vstart] == "{" and cls not in (None, "id", "record_key", "cookie"):
+        if vstart < n and text[vstart] == "{" and cls not in _UNREAD_CLASSES:
             vm = _VALUE_OBJECT.match(text, vstart)
             if vm is not None:  # a field's value wrapped in an object: "email": {"value": "…"} (MyInfo, FHIR)
                 _class_value(vm.group("v"), cls, vm.start("v"), out)
@@ -2206,7 +2209,9 @@ _ROW_STREET = re.compile(r"[^\d,]{3,40} [0-9]{1,4}[a-z]?(?: ?[a-z]{1,3})?|[0-9]{
 
 
 # A name under a key written in two words, as Java's toString() and Adyen's additionalData
-# print them: "shopperName=[first name=Yusuf, last name=Al-Rashid]", "Last name: Okafor"
+# print them: "shopperName=[first name=Yusuf, last name=Al-Rashid]", "Last name: Okafor".
+# (Not in _key_values: a key run holds no space, so the batch path's key gate sees only
+# "name=", which names no one; this detector has a shape branch of its own.)
 _SPACED_NAME_KEY = re.compile(r"(?<![\w-])(?i:first|last|given|family|middle) name[ \t]*[=:][ \t]*")
 
 
@@ -2229,7 +2234,6 @@ def _spaced_name_keys(text: str, out: list[Span]) -> None:
 _HEADER_CELL = re.compile(r"[^\W\d][\w .#/-]{0,40}")
 _TABLE_RULE = re.compile(r"[\s+|=:-]*")  # a ruled line between the header and the rows: +----+----+, ---|---
 _BARE_NAMES = frozenset({"name", "names", "nombre", "nom", "nome", "naam", "navn", "namn", "imię", "imie", "isim", "ad"})
-_PERSONAL_OUT = frozenset({None, "id", "record_key", "cookie"})
 
 
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:
@@ -2252,7 +2256,7 @@ def _cells(line: str, sep: str) -> list[tuple[int, int]]:
                 j = line.find(sep, close, n)
                 j = n if j < 0 else j
                 cells.append((i + 1, close))
-                i = a = j + 1
+                i = j + 1
                 continue
         j = line.find(sep, i, n)
         j = n if j < 0 else j
@@ -2262,7 +2266,7 @@ def _cells(line: str, sep: str) -> list[tuple[int, int]]:
         while ce > cs and line[ce - 1] == " ":
             ce -= 1
         cells.append((cs, ce))
-        i = a = j + 1
+        i = j + 1
     return cells
 
 
@@ -2287,7 +2291,7 @@ def _header_rows(text: str, cands: list[Span], out: list[Span]) -> None:
             k += 1
             continue
         classes = [classify_key(x) for x in names]
-        if all(c in _PERSONAL_OUT for c in classes):
+        if all(c in _UNREAD_CLASSES for c in classes):
             k += 1
             continue
         classes = ["person_name" if c is None and x.lower() in _BARE_NAMES else c for c, x in zip(classes, names, strict=True)]
@@ -2295,12 +2299,13 @@ def _header_rows(text: str, cands: list[Span], out: list[Span]) -> None:
         r = k + 1
         while r < len(starts):
             row = text[starts[r]:ends[r]].rstrip("\r")
-            if row.count(sep) >= 1 and _TABLE_RULE.fullmatch(row) is None:
+            ruled = _TABLE_RULE.fullmatch(row) is not None
+            if sep in row and not ruled:
                 cells = _cells(row, sep)
                 if len(cells) != len(head):
                     break
                 rows.append((starts[r], cells))
-            elif _TABLE_RULE.fullmatch(row) is None or not row.strip():
+            elif not ruled or not row.strip():
                 break
             r += 1
         if rows:
@@ -2308,10 +2313,7 @@ def _header_rows(text: str, cands: list[Span], out: list[Span]) -> None:
             if any(lo <= c.start and c.end <= hi for c in cands):
                 for at, cells in rows:
                     for (a, b), cls in zip(cells, classes, strict=True):
-                        value = text[at + a:at + b]
-                        if cls == "person_name" and not is_plausible(cls, value):
-                            continue
-                        _class_value(value, cls, at + a, out)
+                        _class_value(text[at + a:at + b], cls, at + a, out)
         k = max(r, k + 1)
 
 
@@ -3203,8 +3205,7 @@ def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
         if vm is None:
             continue
         value = vm.group()
-        grouped = _GROUPED_ID.fullmatch(value) is not None
-        if (_DATE_LIKE.match(value) is not None and not grouped) or (value.count(".") >= 2 and not grouped):
+        if _GROUPED_ID.fullmatch(value) is None and (_DATE_LIKE.match(value) is not None or value.count(".") >= 2):
             continue  # (not an identity number in groups of three: DNI 31.456.789, RUT 12.345.678-5)
         digits = sum(c.isdigit() for c in value)
         if value[-1].isalpha() and m.group("ph") is not None:
@@ -3853,12 +3854,12 @@ _LOGIN_BRANCHES = {  # first word -> pattern of the branch, its value in group v
            # "for user preferences (cached)"
            r"| \([^)]{0,40}?(?:denied|invalid|fail|not |password|permission|locked|expired|disabled|unknown))",
     "invalid": r"(?i:(?:invalid|illegal) user) (?P<v>" + _NAME_CHARS + r") from\b",
-    # sshd: "Postponed keyboard-interactive for jdoe from", "maximum authentication attempts
-    # exceeded for jdoe from"
     # a record or an account locked or changed by a user, quoted or at a clause's end:
     # "Patient account 4471 locked by user jwhitfield'", "changed by user m.rossi."
     "byuser": r"(?i:by user) (?P<v>[^\s\"'(),;\[\]]{1,64}(?=['\"])"
               r"|[A-Za-z][A-Za-z0-9]*[._-][A-Za-z0-9._-]*[A-Za-z0-9](?=[.,;]?(?:\s|$)))",
+    # sshd: "maximum authentication attempts exceeded for jdoe from" (its "Postponed
+    # keyboard-interactive for jdoe from" is the password branch's)
     "exceeded": r"attempts exceeded for (?!invalid user |illegal user )(?P<v>" + _NAME_CHARS + r") from\b",
     # OpenSearch's security plugin: "Authentication finally failed for jdoe from 203.0.113.5:40122";
     # strongSwan: "EAP method EAP_MSCHAPV2 failed for peer jdoe"
@@ -3980,7 +3981,9 @@ SYSTEM_ACCOUNTS = frozenset({
 _LOGIN_AT = {word: re.compile(b) for word, b in _LOGIN_BRANCHES.items()}
 _LOGIN_WORDS: tuple[tuple[str, str], ...] = (("for", "for"), ("from", "for"), ("by", "for"), ("invalid", "invalid"), ("illegal", "invalid"),
                 ("password", "password"), ("publickey", "password"),
-                ("keyboard-interactive", "password"), ("attempts exceeded", "exceeded"), ("by user", "byuser"), ("authentication", "authentication"), ("failed for peer", "peer"), ("hostbased", "password"),
+                ("keyboard-interactive", "password"), ("hostbased", "password"),
+                ("attempts exceeded", "exceeded"), ("by user", "byuser"), ("authentication", "authentication"),
+                ("failed for peer", "peer"),
                 ("gssapi-with-mic", "password"), ("user", "user"), ("session", "session"),
                 ("account", "name"), ("user", "name"), ("sudo", "sudo"), ("su", "su"), ("by", "uid"),
                 ("for", "uid"), ("login", "quoted"), ("logon", "quoted"), ("sign", "quoted"),
@@ -4142,6 +4145,7 @@ _DOB_PHRASE = re.compile(
 # « date_naissance » contient « 31/06/1979 »", "Patient.birthDate (value: 19930812)",
 # "column BIRTH_DT … |1979-13-02|", "生年月日 1988/03/27"): a date of a year from 1900 to
 # 2015 (a run's or a record's date is later) on the same line, at most 100 characters away
+# (each word holds one of _BIRTH_WORDS, the gate it runs behind)
 _BIRTH_WORD = re.compile(r"(?i:birth|\bdob|d\.o\.b|naissance|nacimiento|nasci|geburt|geboorte|urodzenia|doğum|"
                          r"födelse|fødsel|syntymä|narození|narodenia|生年月日|出生日期|생년월일|дата рождения|"
                          r"дата народження)")
@@ -4155,12 +4159,18 @@ _GO_LAYOUTS = frozenset({"2006-01-02", "2006/01/02", "01/02/2006", "02/01/2006",
 
 
 def _dates_near_birth(text: str, out: list[Span]) -> None:
+    lines: dict[int, list[re.Match[str]]] = {}  # a line's start -> its dates (found once per line)
+    taken: set[int] = set()
     for w in _BIRTH_WORD.finditer(text):
-        lo = text.rfind("\n", max(0, w.start() - 100), w.start()) + 1 or max(0, w.start() - 100)
-        hi = text.find("\n", w.end(), w.end() + 100)
-        hi = min(len(text), w.end() + 100) if hi < 0 else hi
-        for m in _OLD_DATE.finditer(text, lo, hi):
-            if m.group() not in _GO_LAYOUTS:
+        lo = text.rfind("\n", 0, w.start()) + 1
+        dates = lines.get(lo)
+        if dates is None:
+            hi = text.find("\n", w.end())
+            dates = lines[lo] = [m for m in _OLD_DATE.finditer(text, lo, len(text) if hi < 0 else hi)
+                                 if m.group() not in _GO_LAYOUTS]
+        for m in dates:
+            if w.start() - 100 <= m.start() and m.end() <= w.end() + 100 and m.start() not in taken:
+                taken.add(m.start())
                 out.append(Span(m.start(), m.end(), "dob", 1))
 
 
@@ -4405,7 +4415,7 @@ def _sql_binds(text: str, out: list[Span]) -> None:
 def _class_value(value: str, cls: str | None, vs: int, out: list[Span]) -> None:
     """``value`` (at ``vs``) read under the class of its column or key, if plausible for it
     (an SQL row's values, XML elements, pydantic's input values)."""
-    if cls in (None, "id", "record_key", "cookie") or not value or is_neutral(value):
+    if cls is None or cls in _UNREAD_CLASSES or not value or is_neutral(value):
         return
     if cls in ROLE_CLASSES:
         kind = role_kind(cls, value)
