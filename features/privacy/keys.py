@@ -102,6 +102,7 @@ _add("phone", "phone", "phone_number", "phonenumber", "phone_no", "mobile", "mob
      "contact_number", "home_phone", "work_phone")
 _add("dob", "dob", "date_of_birth", "dateofbirth", "birth_date", "birthdate", "birthday",
      "born", "born_on", "birth_day")
+_add("address", "street_name", "streetname")
 _add("address", "address", "addr", "street", "street_address", "streetaddress", "address_line",
      "address_line1", "address_line2", "address1", "address2", "home_address", "billing_address",
      "shipping_address", "postal_address", "mailing_address", "delivery_address",
@@ -119,6 +120,12 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      "x_user", "x_username", "cognito_username",
      # a phone's or a subscriber's identifiers, and advertising ids: each names one person's device
      "imei", "imeisv", "imsi", "iccid", "meid", "advertising_id", "idfa", "gaid", "adid", "aaid",
+     # AppsFlyer's advertiserId (the IDFA or GAID it was given), Adjust's android_uuid, an SDK's
+     # userIdentifier (Crashlytics: the id the app sets for its user)
+     "advertiser_id", "android_uuid", "user_identifier",
+     # a vehicle's registration mark (the UK's VRM) and a driving licence or plate (Italy's and
+     # Latin America's patente)
+     "vrm", "patente",
      # medical record numbers
      "mrn", "medical_record_number", "patient_number", "health_id", "nhs_number",
      # PeopleSoft's employee id and operator (login) id
@@ -166,7 +173,10 @@ _add("secret", "secret", "client_secret", "secret_key", "secretkey", "api_key", 
      "credentials", "credential", "aws_secret_access_key", "secret_access_key",
      "aws_session_token", "app_secret", "consumer_secret", "webhook_secret", "signing_key",
      "encryption_key", "master_key", "shared_secret", "client_key", "license_key",
-     "x_amz_security_token", "csrf_token", "xsrf_token", "x_csrf_token", "otp", "totp", "hapikey")
+     "x_amz_security_token", "csrf_token", "xsrf_token", "x_csrf_token", "otp", "totp", "hapikey",
+     # mobile and analytics SDKs' keys: LaunchDarkly's sdkKey and mobileKey, Segment's writeKey,
+     # AppsFlyer's af_dev_key
+     "sdk_key", "sdkkey", "mobile_key", "mobilekey", "write_key", "writekey", "dev_key", "devkey", "af_dev_key")
 _add("cookie", "cookie", "set_cookie", "cookies")
 _add("record_key", "key", "record_key", "message_key", "msg_key", "partition_key", "kafka_key",
      "event_key", "entity_key")
@@ -185,7 +195,12 @@ _add("named_person", "owner", "author", "assignee", "reporter", "requester", "su
      "practitioner", "physician", "doctor", "clinician", "therapist", "nurse", "dentist", "caregiver",
      "organizer", "organiser", "interviewer", "instructor", "teacher", "tutor",
      "prescriber", "tenant", "landlord", "lessee", "prospect", "lead",
-     "agent_name", "assigned_to", "on_behalf_of")
+     "agent_name", "assigned_to", "on_behalf_of",
+     # the parties of courts, estates and land registers, and of a tax return
+     "executor", "deceased", "decedent", "testator", "heir", "guardian", "proprietor", "plaintiff", "defendant",
+     "petitioner", "appellant", "juror", "witness", "spouse", "filer", "intestatario",
+     # a property's or a vehicle's owner in German, Japanese and Chinese
+     "eigentuemer", "eigentumer", "halter", "fahrzeughalter", "besitzer", "所有者", "参保人")
 # The classes of a key that names a person's role: what its value is depends on its shape
 # (detectors.role_kind)
 ROLE_CLASSES = ("named_person", "person_role", "party")
@@ -341,7 +356,7 @@ _add("dob", "geburtsdatum", "geburtstag", "date_de_naissance", "date_naissance",
      "geboortedatum", "data_urodzenia", "fodelsedatum", "fodselsdato", "dogum_tarihi", "出生日期",
      "生日", "生年月日", "생년월일", "дата_рождения")
 _add("person_name", "フリガナ", "ふりがな", "name_kana", "kana_name", "furigana", "name_furigana")
-_add("address", "郵便番号", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
+_add("address", "郵便番号", "邮编", "邮政编码", "우편번호", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
      "direccion", "domicilio", "calle", "codigo_postal", "cod_postal", "endereco", "logradouro", "cep",
      "indirizzo", "civico", "code_postal", "adres", "straat", "huisnummer", "ulica", "kod_pocztowy",
      "posta_kodu", "gatuadress", "postnummer", "地址", "住址", "住所", "주소", "адрес")
@@ -539,6 +554,9 @@ _PASSWORD_WORDS = frozenset({
     "wachtwoord", "haslo", "salasana", "heslo", "sifre", "parola", "jelszo", "adgangskode", "passord",
     "motdepasse", "mot_de_passe", "пароль", "パスワード", "密码", "密碼", "비밀번호",
 })  # fmt: skip
+# a card's number and a device's or an access token in Japanese, Chinese and Korean
+_add("card", "カード番号", "クレジットカード番号", "卡号", "银行卡号", "信用卡号", "카드번호")
+_add("secret", "デバイストークン", "アクセストークン", "访问令牌", "액세스토큰")
 
 
 def _fold_latin(c: str) -> str:
@@ -1015,6 +1033,8 @@ def is_plausible(kind: str, value: str) -> bool:
     if kind == "address":  # "Address: 0xc000123456 (heap)": a machine address, then words
         if v.isdecimal() and 3 <= len(v) <= 10:
             return True  # a postal code ("plz": "50674"); a machine's address is hex or has a colon
+        if len(v) <= 5 and v[:-1].isdecimal() and v[-1].isalpha():
+            return True  # a house number with its letter ("houseNumber": "14a")
         first = v.split(" ", 1)[0]
         return (_MACHINE_ADDRESS.fullmatch(v) is None and _HEX.fullmatch(first) is None
                 and _URL_START.match(v) is None)  # VAULT_ADDR=https://vault.internal:8200: a server's
