@@ -116,3 +116,11 @@ def test_addresses_by_their_parts() -> None:
 def test_a_login_quoted_after_its_word() -> None:
     assert _found('Filing rejected: filer login "dkhalil_esq" password expired') == [("user_id", "dkhalil_esq")]
     assert _found('login "admin" failed; file "config.yaml" not found') == []
+
+
+def test_a_value_quoted_for_the_field_it_was_given_for() -> None:
+    assert _found("Invalid value 'Moira Kowalski' for field 'full_name' (status 400)") == [
+        ("person_name", "Moira Kowalski")]
+    assert _found("invalid value '+44 20 7946 0958' for column 'mobile_phone'") == [("phone", "+44 20 7946 0958")]
+    assert _found("Invalid value 'abc' for field 'quantity'; invalid value 'x' for column 'sort_order'") == []
+    assert _found("prior auth status=PENDED provider_npi=1295847361 cpt=70553") == [("user_id", "1295847361")]

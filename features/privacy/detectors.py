@@ -340,7 +340,7 @@ _KEY_WORDS = (
     "webhook|proxy|csrf|xsrf|reply|bearer|nonce|hash|identity|author|assignee|reporter|advertis|android|"
     "requester|debtor|creditor|courier|claimant|borrower|visitor|payee|candidate|practitioner|physician|doctor|"
     "executor|deceased|decedent|testator|heir|guardian|proprietor|plaintiff|defendant|petitioner|appellant|juror|"
-    "witness|spouse|filer|intestatario|eigent|halter|besitzer|vrm|patente|所有者|参保人|"
+    "witness|spouse|filer|intestatario|eigent|halter|besitzer|vrm|patente|所有者|参保人|npi|"
     "clinician|therapist|nurse|dentist|caregiver|organi[sz]er|interviewer|instructor|teacher|tutor|prescriber|"
     "taxpayer|tenant|landlord|lessee|prospect|forename|given|resident|fnr|pickup|dropoff|distinct|appsflyer|amplitude|"
     "braze|firebase|registration|obfuscated|wa_id|idnumber|id_number|technician|inviter|verification|sms_code|"
@@ -514,7 +514,7 @@ _SHAPE_BRANCHES = (
     # (and a validation error's object with the value it rejected, _validation_objects; Expo's push
     # token; a value in corner brackets after its key, _corner_values)
     r", input_value=| : TTY=|[\"']input[\"']: ?[\"']|"
-    r"[\"'](?:value|rejectedValue|actualValue|invalidValue)[\"']: ?[\"']|Expo(?:nent)?PushToken\[|" + _QUOTED_ID_KEYS + " [\"']|" + r"[^\x00-\x7f]「",
+    r"[\"'](?:value|rejectedValue|actualValue|invalidValue)[\"']: ?[\"']|Expo(?:nent)?PushToken\[|" + _QUOTED_ID_KEYS + " [\"']|" + r"[^\x00-\x7f]「|(?i:value) ['\"][^'\"\n]{1,128}['\"] for ",
     # a date of birth or a street address in prose (_dob_phrases, _street_addresses)
     _PROSE_GATE_PATTERN,
     # national identity numbers (_national_ids)
@@ -4706,6 +4706,20 @@ def _corner_values(text: str, out: list[Span]) -> None:
                 break
 
 
+# A framework's message that quotes a value and the field it was given for (SAP
+# SuccessFactors' "Invalid value 'Jenkins, Moira' for field 'managerId'", ORMs' and
+# importers' "invalid value 'x' for column 'email'"): the value read under the field
+_VALUE_FOR_FIELD = re.compile(
+    r"(?i:value) (?P<q>['\"])(?P<v>[^'\"\n]{1,128})(?P=q) for (?i:field|property|column|attribute|parameter|key) "
+    r"(?P<r>['\"])(?P<k>[\w.\[\]-]{1,64})(?P=r)"
+)
+
+
+def _values_for_fields(text: str, out: list[Span]) -> None:
+    for m in _VALUE_FOR_FIELD.finditer(text):
+        _bound_value(m.group("k").rsplit(".", 1)[-1], m.group("v"), m.start("v"), out)
+
+
 # Expo's push token names one device (ExponentPushToken[xK3mP9qL2vN7rT4wY1aB6c])
 _EXPO_TOKEN = re.compile(r"Expo(?:nent)?PushToken\[[A-Za-z0-9_-]{8,}\]")
 
@@ -5422,6 +5436,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _quoted_ids(text, cands)
     if "「" in text and not text.isascii():
         _corner_values(text, cands)
+    if " for " in text and "alue " in lowered and _VALUE_FOR_FIELD.search(text) is not None:
+        _values_for_fields(text, cands)
     if "PushToken[" in text:
         for m in _EXPO_TOKEN.finditer(text):
             cands.append(Span(m.start(), m.end(), "secret", 2))

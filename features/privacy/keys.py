@@ -126,6 +126,8 @@ _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "lo
      # a vehicle's registration mark (the UK's VRM) and a driving licence or plate (Italy's and
      # Latin America's patente)
      "vrm", "patente",
+     # a clinician's National Provider Identifier (an individual's, as a claim names its provider)
+     "npi", "provider_npi", "rendering_npi", "attending_npi",
      # medical record numbers
      "mrn", "medical_record_number", "patient_number", "health_id", "nhs_number",
      # PeopleSoft's employee id and operator (login) id
