@@ -1973,7 +1973,6 @@ _NAME_PART_KEY = re.compile(
 _ONE_NAME = re.compile(_NAME_WORD + r"|[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+){0,2}")
 
 
-# a register's SURNAME,GIVEN under a bare name key (Name=GARCIA,ROSA; NAME: KOWALSKI, ANNA)
 # two to four title-cased words under a bare name key, with a middle initial and particles
 # between them (DeShawn M. Pruitt, Ana Lúcia Ferreira dos Santos; a name word may start with
 # Mc, Mac, De, La, Di...: McDonald, LaToya)
@@ -1982,6 +1981,7 @@ _BARE_PERSON_VALUE = re.compile(
     _CAMEL_NAME_WORD + r"(?: (?:[A-Z]\. )?(?:(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|le|la|bin|al|y|e) )"
     r"{0,2}" + _CAMEL_NAME_WORD + r"){1,3}"
 )
+# a register's SURNAME,GIVEN under a bare name key (Name=GARCIA,ROSA; NAME: KOWALSKI, ANNA)
 _CAPS_COMMA_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}, ?[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}(?: [A-Z]\.?)?")
 
 
@@ -4839,7 +4839,6 @@ def _home_dirs(text: str, out: list[Span]) -> None:
 _LDAP_CN = re.compile(r"(?<![\w-])(?i:cn)=(?P<v>(?:[^,=+<>#;\"\\\r\n]|\\.){1,128}?),(?=(?i:ou|dc|cn)=)")
 # Ada, O'Neill, Jean-Luc; Latin letters with accents of Central European and Turkish names
 # (Yılmaz, Wiśniewski) as well
-_PERSON_VALUE = re.compile(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,2}")
 _PERSON_CN = re.compile(
     _NAME_WORD + r"(?: (?:[A-Z]\.|" + _NAME_WORD + r"|van|von|de|da|del|der|den|di|du|dos|le|la|bin|al)){1,3}"
     # initials first: "J. de Vries", "T. van den Berg", "J.R. Tolkien"

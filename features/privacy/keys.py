@@ -102,8 +102,7 @@ _add("phone", "phone", "phone_number", "phonenumber", "phone_no", "mobile", "mob
      "contact_number", "home_phone", "work_phone")
 _add("dob", "dob", "date_of_birth", "dateofbirth", "birth_date", "birthdate", "birthday",
      "born", "born_on", "birth_day")
-_add("address", "street_name", "streetname")
-_add("address", "address", "addr", "street", "street_address", "streetaddress", "address_line",
+_add("address", "address", "addr", "street", "street_name", "streetname", "street_address", "streetaddress", "address_line",
      "address_line1", "address_line2", "address1", "address2", "home_address", "billing_address",
      "shipping_address", "postal_address", "mailing_address", "delivery_address",
      "residential_address", "postal_code", "postcode", "zip", "zipcode", "zip_code",
