@@ -400,7 +400,7 @@ _PERSON_COLLECTIONS = (r"(?:users|customers|members|patients|employees|people|pe
                        r"clients|usuarios|utilisateurs|benutzer|patienten|pacientes|mitarbeiter)")
 _DOWNLEVEL_GATE_PATTERN = r"(?:[A-Z][A-Z0-9-]{1,14}|(?i:corp|ad|intra|internal))\\{1,2}[a-z]"
 _REST_GATE_PATTERN = r"(?:^|[^\w.-])" + _PERSON_COLLECTIONS + r"/[A-Za-z0-9_.@%+-]*[0-9@]"
-_LOGIN_FORMS_GATE = _DOWNLEVEL_GATE_PATTERN + "|User <|" + _REST_GATE_PATTERN
+_LOGIN_FORMS_GATE = "User <|" + _REST_GATE_PATTERN  # (and _DOWNLEVEL_GATE_PATTERN: see SHAPE_PATTERNS)
 # a name in brackets after an id or before contact details, a FHIR reference (_paren_names)
 _PAREN_GATE_PATTERN = (r"[0-9] \([A-ZÀ-ÞĀ-Ž]|\([A-ZÀ-ÞĀ-Ž][^()\n]{2,80}, ?(?:[A-Za-z0-9._%+-]+@|\+?[0-9]|born|b\. |dob|DOB|n[ée]e? )|"
                        r"(?:Patient|Person|Practitioner|RelatedPerson)/[A-Za-z0-9.-]")
@@ -451,7 +451,9 @@ _SUBSCRIBER_WORDS = r"(?i:subscriber|abonent(?:a|u)?|abonné|teilnehmer|assinant
 _QUOTED_ID_KEYS = (r"(?i:user_?id|distinct_?id|customer_?id|member_?id|anonymous_?id|account_?id|device_?id|"
                    r"player_?id|subscriber_?id|login|user_?name)")
 _SHAPE_BRANCHES = (
-    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;",  # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names)
+    # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names; a Windows logon name,
+    # _logins_and_cache_keys, here rather than with the login forms: see SHAPE_PATTERNS)
+    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;|" + _DOWNLEVEL_GATE_PATTERN,
     # a name under a key of two words (_spaced_name_keys)
     r"(?i:first|last|given|family|middle) name[ \t]*[=:]",
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -898,15 +900,12 @@ def _in_parts(branches: tuple[str, ...], size: int = 10) -> tuple[str, ...]:
 # runs one by one over a column and ORs: as one alternation, polars' (Rust) regex engine
 # outgrew its DFA cache and slowed several-fold (session 8: 1.04 s for SHAPE_PATTERN over
 # 307,353 distinct simulator strings, 0.24 s in three parts; HINT_PATTERN 6.2 s).
-# (The down-level logon name, DOMAIN\user, runs in the first part, not in the third with
-# the login forms: beside that part's other branches the engine took 2.0 s over the
+# (The down-level logon name, DOMAIN\user, is in the first branch, not with the login forms
+# in the third part: beside that part's other branches the engine took 2.0 s over the
 # simulator's 880,000 distinct strings, where the third part without it takes 0.4 s and the
 # first 0.12 s more with it.)
-_SHAPE_PARTS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",))
-assert "|" + _DOWNLEVEL_GATE_PATTERN + "|" in _SHAPE_PARTS[2]
-SHAPE_PATTERNS = (_SHAPE_PARTS[0] + "|" + _DOWNLEVEL_GATE_PATTERN, _SHAPE_PARTS[1],
-                  _SHAPE_PARTS[2].replace("|" + _DOWNLEVEL_GATE_PATTERN + "|", "|"), *_SHAPE_PARTS[3:]) + (
-    _XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES)
+SHAPE_PATTERNS = _in_parts(_SHAPE_BRANCHES + (r"(?i:account name):",)) + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH,
+                                                                           _SMALL_BRANCHES, _OTHER_SHAPES)
 HINT_PATTERNS = _in_parts(_SHAPE_BRANCHES) + (_XML_BRANCH, _ATTRIBUTE_ROLE_BRANCH, _SMALL_BRANCHES, _OTHER_SHAPES,
                                               PERSON_OBJECT_GATE, _KEY_WORD_BRANCH, *NAME_GATE_PATTERNS)
 
@@ -3538,11 +3537,10 @@ _CACHE_KEY = re.compile(
 _LOGIN_IS_GATE = re.compile(r"(?i:user ?name|login|user ?id) is ")
 _CACHE_KEY_GATE_RE = re.compile(_CACHE_KEY_GATE)
 _DOWNLEVEL_GATE = re.compile(_DOWNLEVEL_GATE_PATTERN)
-# (in Python, the form after a slash by its own pattern, which starts with the slash, and the
-# form without one only where a collection's name and a slash are in the text: as one
-# pattern with no literal start, 0.48 s over the simulator's 123,000 texts against 0.02)
-_REST_GATE = re.compile(r"/" + _PERSON_COLLECTIONS + r"/[A-Za-z0-9_.@%+-]*[0-9@]")
-_REST_BARE_GATE = re.compile(_REST_GATE_PATTERN)
+# (in Python, only where a collection's name and a slash are in the text: the pattern has no
+# literal start, and searching it in every text with a slash cost 0.48 s over the
+# simulator's 122,876 texts, against 0.16-0.18 s for the substring tests and the pattern)
+_REST_GATE = re.compile(_REST_GATE_PATTERN)
 _COLLECTION_SLASHES = tuple(w + "/" for w in _PERSON_COLLECTIONS[3:-1].split("|"))
 
 
@@ -3554,8 +3552,7 @@ def _may_login_forms(text: str) -> bool:
         or (":" in text and _CACHE_KEY_GATE_RE.search(text) is not None)
         or "User <" in text
         or ("\\" in text and _DOWNLEVEL_GATE.search(text) is not None)
-        or ("/" in text and (_REST_GATE.search(text) is not None or (
-            _has_any(text, _COLLECTION_SLASHES) and _REST_BARE_GATE.search(text) is not None)))
+        or ("/" in text and _has_any(text, _COLLECTION_SLASHES) and _REST_GATE.search(text) is not None)
     )
 _CACHE_KEY_CLASS = {"user": "user_id", "customer": "user_id", "member": "user_id", "account": "user_id",
                     "patient": "user_id", "employee": "user_id", "uid": "user_id", "session": "session_id",
@@ -4637,10 +4634,18 @@ _SUDO_BARE = re.compile(r"(?:^|(?<=[\"\n]))[ \t]*(?P<v>[^\s\"'(),;:\[\]]{1,64}) 
 _XML_ELEMENT = re.compile(r"<(?P<k>(?:[A-Za-z_][\w.-]{0,31}:)?[A-Za-z_][\w.-]{0,63})>(?P<v>[^<>\n]{1,512})</(?P=k)>")
 
 
+_INDEX = re.compile(r"\[[^\]]*\]")
+
+
+def _last_field(path: str) -> str:
+    """The last field of a path, its indexes left out: ``body.contacts[0].email`` -> ``email``."""
+    return _INDEX.sub("", path).rsplit(".", 1)[-1]
+
+
 def _pydantic_errors(text: str, out: list[Span]) -> None:
     if "input_value=" in text:
         for m in _PYDANTIC_ERROR.finditer(text):
-            key = re.sub(r"\[[^\]]*\]", "", m.group("loc")).rsplit(".", 1)[-1]
+            key = _last_field(m.group("loc"))
             _bound_value(key, m.group("v"), m.start("v"), out)
     if "input" in text:
         for m in _PYDANTIC_ITEM.finditer(text):
@@ -4675,8 +4680,7 @@ def _validation_objects(text: str, out: list[Span]) -> None:
             continue
         f = _REJECTED_FIELD.search(text, a, b)
         if f is not None:
-            key = re.sub(r"\[[^\]]*\]", "", f.group("k")).rsplit(".", 1)[-1]
-            _bound_value(key, v.group("v"), v.start("v"), out)
+            _bound_value(_last_field(f.group("k")), v.group("v"), v.start("v"), out)
     if "requiredPattern" in text:
         for m in _ANGULAR_PATTERN_ERROR.finditer(text):
             _bound_value(m.group("k"), m.group("v"), m.start("v"), out)
@@ -5431,11 +5435,11 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if "{" in text and ("alue'" in text or 'alue"' in text):
         _validation_objects(text, cands)
     if ('id "' in lowered or "id '" in lowered or 'login "' in lowered or "login '" in lowered or 'name "' in lowered
-            or "name '" in lowered) and _QUOTED_ID.search(text) is not None:
+            or "name '" in lowered):
         _quoted_ids(text, cands)
     if "「" in text and not text.isascii():
         _corner_values(text, cands)
-    if " for " in text and "alue " in lowered and _VALUE_FOR_FIELD.search(text) is not None:
+    if " for " in text and "alue " in lowered:
         _values_for_fields(text, cands)
     if "PushToken[" in text:
         for m in _EXPO_TOKEN.finditer(text):

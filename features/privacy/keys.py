@@ -357,6 +357,9 @@ _add("dob", "geburtsdatum", "geburtstag", "date_de_naissance", "date_naissance",
      "geboortedatum", "data_urodzenia", "fodelsedatum", "fodselsdato", "dogum_tarihi", "出生日期",
      "生日", "生年月日", "생년월일", "дата_рождения")
 _add("person_name", "フリガナ", "ふりがな", "name_kana", "kana_name", "furigana", "name_furigana")
+# a card's number and a device's or an access token in Japanese, Chinese and Korean
+_add("card", "カード番号", "クレジットカード番号", "卡号", "银行卡号", "信用卡号", "카드번호")
+_add("secret", "デバイストークン", "アクセストークン", "访问令牌", "액세스토큰")
 _add("address", "郵便番号", "邮编", "邮政编码", "우편번호", "adresse", "anschrift", "strasse", "hausnummer", "plz", "postleitzahl", "wohnort",
      "direccion", "domicilio", "calle", "codigo_postal", "cod_postal", "endereco", "logradouro", "cep",
      "indirizzo", "civico", "code_postal", "adres", "straat", "huisnummer", "ulica", "kod_pocztowy",
@@ -555,9 +558,6 @@ _PASSWORD_WORDS = frozenset({
     "wachtwoord", "haslo", "salasana", "heslo", "sifre", "parola", "jelszo", "adgangskode", "passord",
     "motdepasse", "mot_de_passe", "пароль", "パスワード", "密码", "密碼", "비밀번호",
 })  # fmt: skip
-# a card's number and a device's or an access token in Japanese, Chinese and Korean
-_add("card", "カード番号", "クレジットカード番号", "卡号", "银行卡号", "信用卡号", "카드번호")
-_add("secret", "デバイストークン", "アクセストークン", "访问令牌", "액세스토큰")
 
 
 def _fold_latin(c: str) -> str:
