@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import math
 from collections import Counter
@@ -25,6 +26,8 @@ __all__ = [
     "IBAN_LENGTHS",
     "card_issuer_matches",
     "is_aadhaar_valid",
+    "is_base58check_valid",
+    "is_bech32_valid",
     "is_cn_resident_id_valid",
     "is_codice_fiscale_valid",
     "is_cpf_valid",
@@ -35,6 +38,7 @@ __all__ = [
     "is_nir_valid",
     "is_personal_ip",
     "is_ssn_valid",
+    "is_vin_valid",
     "shannon_entropy",
 ]
 
@@ -315,6 +319,86 @@ def is_aadhaar_valid(text: str) -> bool:
     for i, v in enumerate(reversed(d)):
         c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(v)]]
     return c == 0
+
+
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BASE58_VALUES = {c: i for i, c in enumerate(_BASE58)}
+
+
+def is_base58check_valid(text: str) -> bool:
+    """Whether ``text`` is Base58Check-encoded, as Bitcoin's, Litecoin's and Tron's legacy
+    addresses are: its last four bytes are the first four of the double SHA-256 of the rest.
+
+    Examples
+    --------
+    >>> is_base58check_valid("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")
+    True
+    >>> is_base58check_valid("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3")
+    False
+    """
+    n = 0
+    for c in text:
+        v = _BASE58_VALUES.get(c)
+        if v is None:
+            return False
+        n = n * 58 + v
+    raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    raw = b"\0" * (len(text) - len(text.lstrip("1"))) + raw  # each leading 1 is a zero byte
+    if len(raw) < 5:
+        return False
+    return hashlib.sha256(hashlib.sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:]
+
+
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+_BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+
+
+def is_bech32_valid(text: str) -> bool:
+    """Whether ``text`` (one case) is a Bech32 or Bech32m string with a valid checksum
+    (BIP 173 and 350: Bitcoin's and Litecoin's segwit addresses, ``bc1q…``).
+
+    Examples
+    --------
+    >>> is_bech32_valid("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")
+    True
+    >>> is_bech32_valid("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5")
+    False
+    """
+    text = text.lower()
+    hrp, sep, data = text.rpartition("1")
+    if not sep or not hrp or len(data) < 6 or any(c not in _BECH32 for c in data):
+        return False
+    values = [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + [_BECH32.index(c) for c in data]
+    chk = 1
+    for v in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        for i in range(5):
+            if (top >> i) & 1:
+                chk ^= _BECH32_GEN[i]
+    return chk in (1, 0x2BC830A3)
+
+
+_VIN_VALUES = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+               **dict(zip("JKLMN", range(1, 6), strict=True)), "P": 7, "R": 9,
+               **dict(zip("STUVWXYZ", range(2, 10), strict=True))}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def is_vin_valid(text: str) -> bool:
+    """Whether ``text`` is a vehicle identification number whose ninth character is the
+    check digit of ISO 3779's North American scheme (mandatory there; many European
+    makers write one too).
+
+    Examples
+    --------
+    >>> is_vin_valid("1M8GDM9AXKP042788"), is_vin_valid("1M8GDM9A1KP042788")
+    (True, False)
+    """
+    if len(text) != 17 or any(c not in _VIN_VALUES for c in text):
+        return False
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(text, _VIN_WEIGHTS, strict=True)) % 11
+    return text[8] == ("X" if total == 10 else str(total))
 
 
 def shannon_entropy(text: str) -> float:

@@ -39,6 +39,8 @@ from features.privacy.checks import (
     IBAN_LENGTHS,
     card_issuer_matches,
     is_aadhaar_valid,
+    is_base58check_valid,
+    is_bech32_valid,
     is_cn_resident_id_valid,
     is_codice_fiscale_valid,
     is_cpf_valid,
@@ -48,6 +50,7 @@ from features.privacy.checks import (
     is_nir_valid,
     is_personal_ip,
     is_ssn_valid,
+    is_vin_valid,
     parse_ip,
 )
 from features.privacy.gazetteer import (
@@ -389,7 +392,9 @@ _KEY_WORDS = (
     "crm_id|whatsapp|sms_n|mobiel|etunimi|sukunimi|strasse|svnr|sv_n|kundin|klient|musteri|abonne|adherent|"
     "assure|asegurado|segurado|assicurato|versichert|furigana|apelido|remitente|absender|empf|expediteur|"
     "nadawca|ontvanger|afzender|fec_nac|dtnasc|eposta|numer_konta|numer_dowodu|nr_dowodu|seed_phrase|"
-    "recovery_phrase|hapikey|google_ad|browser_fingerprint|anon_id"
+    "recovery_phrase|hapikey|google_ad|browser_fingerprint|anon_id|"
+    # session 28's (alien_number, bvn, cnp, DocNro)
+    "alien|bvn|cnp|docnro"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -578,6 +583,10 @@ _ID_CUE_ACRONYMS = (
     # CMND, Ghana's SSNIT, Indonesia's NIK and KTP, Singapore's UIN, Colombia's NUIP
     "VSNR", "NAF", "NUSS", "UAN", "NIT", "NIS", "CNH", "RENAVAM", "BVN", "CRN", "RRN", "BHXH", "CCCD",
     "CMND", "SSNIT", "NIK", "KTP", "UIN", "NUIP",
+    # Brazil's company number (a sole trader's names them: MEI), Chile's RUN, Colombia's
+    # cédula (CC), Indonesia's NPWP, the Philippines' TIN (not PCN: a parking ticket's too),
+    # Ukraine's taxpayer number (ІПН), Poland's and Indonesia's tax numbers (NIP)
+    "CNPJ", "RUN", "CC", "NPWP", "TIN", "ІПН", "NIP",
 )  # fmt: skip
 _ID_CUE_WORDS = (
     "personnummer", "personnr", "fødselsnummeret", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
@@ -597,6 +606,10 @@ _ID_CUE_WORDS = (
     "cédula de ciudadanía", "cédula de identidad", "cédula", "cedula",
     # a tax number in French, Japan's basic pension number, the Arab world's "identity number"
     "numéro fiscal", "numero fiscal", "基礎年金番号", "رقم الهوية",
+    # Belgium's national number, Saudi Arabia's residence permit, the identity numbers of
+    # India (Aadhaar in Hindi), Egypt, Israel and Thailand in their own scripts
+    "numéro national", "numéro de registre national", "iqama", "आधार", "الرقم القومي", "תעודת זהות", "ת.ז.",
+    "เลขประจำตัวประชาชน",
 )  # fmt: skip
 _PHONE_CUE_WORDS = (
     "phone", "tel", "téléphone", "telephone", "tél", "mobile", "mob", "cell", "cellphone", "handy", "telefon",
@@ -725,10 +738,14 @@ _GO_STRUCT_BRANCH = r"\{[A-Z][A-Za-z0-9]*:[^ {}]+ [A-Z][A-Za-z0-9]*:"
 # a document named after a person (umowa_Kowalczyk_Anna.pdf, statement_2024-02_Olsen_Mette.pdf)
 _FILE_EXTENSIONS = r"(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|csv|txt|jpe?g|JPE?G|png|PNG|heic|zip|odt|rtf|msg|eml|p7m)"
 _FILE_NAME_BRANCH = r"[a-zß-ÿ][_-][A-ZÀ-Þ][a-zß-ÿā-ž]+\." + _FILE_EXTENSIONS
+# a crypto-currency address (Ethereum's 0x and forty hex digits, Base58Check, Bech32) and a
+# vehicle identification number (_wallets_and_vins)
+_WALLET_BRANCH = (r"0x[0-9a-fA-F]{40}|(?:bc|tb|ltc)1[02-9ac-hj-np-z]{8}|\b[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}\b|"
+                  r"\b[A-HJ-NPR-Z0-9]{14}[0-9]{3}\b")
 _SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
                    + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH + "|"
                    + _VENDOR_BRANCH + "|" + _X12_BRANCH + "|" + _FILE_NAME_BRANCH + "|" + _GO_STRUCT_BRANCH + "|"
-                   + _PLATE_BRANCH)
+                   + _PLATE_BRANCH + "|" + _WALLET_BRANCH)
 # Names in other scripts (_script_names). The families that start most Chinese names (the
 # hundred most frequent, simplified and traditional) and Korean ones (the thirty most
 # frequent): a Han or Hangul name is taken only after one of them, and after a word that says
@@ -830,8 +847,9 @@ _LOGIN_SURNAMES = word_pattern(frozenset(s for s in SURNAMES if len(s) >= 4))
 _NAME_SPACE = r"(?: |\+|%20)"  # (and in a query string: Emil+Huber, Emil%20Huber)
 _CSV_SEP = "[\"']?[,;][\"']?"  # a row's next field: "Jürgen","Hoffmann" or "Kaya";"Deniz"
 _NAME_GATE_PARTS = (
-    "(?:" + _GIVEN_FORMS + ")(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")" + _NAME_SPACE + ")?|" + _CSV_SEP
-    + ")(?:" + _SURNAME_WIDE + ")",
+    # (or a listed given name and any title-cased word: _GIVEN_THEN_WORD)
+    "(?:" + _GIVEN_FORMS + ")(?:(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")" + _NAME_SPACE + ")?|" + _CSV_SEP
+    + ")(?:" + _SURNAME_WIDE + ")| [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2})",
     "(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")(?:" + _GIVEN_FORMS + ")",
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
@@ -1223,7 +1241,10 @@ _CUE_BEFORE = re.compile(
     r"[ \t]*(?:[:=#：][ \t]*|(?i:" + _alternation(_CUE_VERBS, True) + r")[ \t]+)?"
     r"(?:(?i:" + _alternation(_CUE_PHRASES, True) + r")[ \t]+)?"
     r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
-    r"(?:" + _alternation(_ID_CUE_ACRONYMS, True) + r"|(?i:" + _alternation(_ID_CUE_WORDS, True) + r")"
+    # (an acronym may have a word of whose number it is after it: "NIP nabywcy 7743128592",
+    # "CNP cumpărător …", "NIF do adquirente …": lower case, read backwards here)
+    r"(?:(?:[a-zß-ÿā-žа-яёіїєґ]{3,16}(?:[ \t]+(?:od|ad|ed|ud|led|fo|sed|ud))?[ \t]+)?(?:"
+    + _alternation(_ID_CUE_ACRONYMS, True) + r")|(?i:" + _alternation(_ID_CUE_WORDS, True) + r")"
     r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![A-Za-zÀ-ɏЀ-ӿ0-9_.-])"
 )
 # the number after the word: digits with blanks, dots, dashes, slashes and brackets
@@ -2747,6 +2768,38 @@ def _plates(text: str, out: list[Span]) -> None:
             out.append(Span(m.start("v"), m.end("v"), "user_id", 1))
 
 
+# Crypto-currency addresses, which name their holder as an account number does: Ethereum's
+# (0x and forty hex digits; EIP-55's mixed-case check needs Keccak, which hashlib lacks, so the
+# shape alone, not a 64-digit transaction hash), Bitcoin's, Litecoin's and Tron's Base58Check
+# and Bech32 addresses (their checksums); and a vehicle identification number, its keeper's:
+# the check digit in the ninth place, or after a word that names it (Europe's makers need not
+# write one: "FIN WVWZZZ1K48W139204", "chassis …")
+_WALLET = re.compile(
+    r"(?<![\w$])(?:0x[0-9a-fA-F]{40}(?![0-9A-Za-z_])|(?P<b58>[13LMT][1-9A-HJ-NP-Za-km-z]{25,34})(?![\w-])"
+    r"|(?P<bech>(?:bc|tb|ltc)1[02-9ac-hj-np-z]{8,87})(?![\w-]))"
+)
+_VIN_ANY = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{14}[0-9]{3}(?![\w-])")
+_VIN_CUE = re.compile(
+    r"(?i:\bvin|\bfin|chassis|châssis|bastidor|telaio|fahrgestell(?:nummer)?|vehicle|véhicule|fahrzeug)"
+    r"(?:[ \t]?(?:no\.?|number|nr\.?|#))?[ \t]*[:=#(]?[ \t]*[\"']?$"
+)
+
+
+def _wallets_and_vins(text: str, out: list[Span]) -> None:
+    for m in _WALLET.finditer(text):
+        b58, bech = m.group("b58"), m.group("bech")
+        if (b58 is not None and not is_base58check_valid(b58)) or (bech is not None and not is_bech32_valid(bech)):
+            continue
+        out.append(Span(m.start(), m.end(), "user_id", 2))
+    for m in _VIN_ANY.finditer(text):
+        vin = m.group()
+        letters = sum(c.isalpha() for c in vin)
+        if not 2 <= letters <= 12:
+            continue
+        if is_vin_valid(vin) or _VIN_CUE.search(text, max(0, m.start() - 24), m.start()) is not None:
+            out.append(Span(m.start(), m.end(), "user_id", 1))
+
+
 def _caret_names(text: str, out: list[Span]) -> None:
     """A name in capitals written family^given (HL7, DICOM, ASTM) outside their segments,
     in prose or brackets: ``(KOWALCZYK^ZOFIA)``. Not a message type (``ADT^A01``) or a coded
@@ -3245,8 +3298,12 @@ def _cued_values(text: str, out: list[Span], starts: list[int]) -> None:
         if value[-1].isalpha() and m.group("ph") is not None:
             continue
         if m.group("ph") is None:
+            k = value.find(" (")
+            if k > 0 and sum(c.isdigit() for c in value[:k]) >= 7:
+                value = value[:k]  # "RUN 20134587-1 (3/5)": the number ends before the bracket
+                digits = sum(c.isdigit() for c in value)
             if digits <= 18:
-                out.append(Span(vm.start(), vm.end(), "ssn", 2))
+                out.append(Span(vm.start(), vm.start() + len(value), "ssn", 2))
         elif digits <= 15 and len({c for c in value if c.isdigit()}) > 2:
             out.append(Span(vm.start(), vm.end(), "phone", 2))
 
@@ -3338,6 +3395,14 @@ _NAME_SEQUENCES = tuple(re.compile(p) for p in (  # one per form: as one alterna
     "(?:" + _SEQ_SURNAME_CAPS + ") (?:" + _SEQ_GIVEN_TITLED + ")(?: (?:" + _SEQ_GIVEN_TITLED + "))?" + _NAME_END,
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SEQ_SURNAME_FORMS + ")" + _NAME_END,
 ))
+# A listed given name and a title-cased word after it that no list holds, a surname the lists
+# do not know ("for candidate Aisha Bello", "tenant Harold Fitch says"), unless the word is
+# one of messages, groups or products (_NOT_NAME_WORDS: "Diana Service"); the given names
+# of the first list only (the wider one holds names that are words elsewhere)
+_GIVEN_THEN_WORD = re.compile(
+    "(?:" + _GIVEN_TITLED + ")(?: (?:" + _GIVEN_TITLED + "))? (?P<s>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,24}"
+    "(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]{2,24})?(?: [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,24})?)" + _NAME_END  # (Mads Kristian Holm)
+)
 # a given name and a surname in a row's two next fields, either way round (each a span of its own)
 _NAME_FIELDS = re.compile(
     "(?P<a>(?:" + _SEQ_GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SEQ_SURNAME_FORMS + "))" + _NAME_END
@@ -3381,6 +3446,16 @@ def _listed_names(text: str, out: list[Span]) -> None:
                 if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
                     continue
         out.append(Span(start, end, "person_name", 0))
+    for m in _GIVEN_THEN_WORD.finditer(text):
+        start = m.start()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’-./@\\"):
+            continue
+        words = m.group("s").split(" ")
+        if len(words) == 2 and words[1].lower() in _NOT_NAME_WORDS:
+            words.pop()  # "Aisha Bello Created …": the name ends before the word
+        if any(w.lower() in _NOT_NAME_WORDS for word in words for w in word.split("-")):
+            continue
+        out.append(Span(start, m.start("s") + len(" ".join(words)), "person_name", 0))
     if "," in text or ";" in text:
         for m in _NAME_FIELDS.finditer(text):
             first, second = ("a", "b") if m.group("a") is not None else ("c", "d")
@@ -5474,6 +5549,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _go_structs(text, cands)
     if small:
         _plates(text, cands)
+        _wallets_and_vins(text, cands)
     if small and "*" in text and ("NM1*" in text or "DMG*D8*" in text):
         _x12_segments(text, cands)
     if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:

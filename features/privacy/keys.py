@@ -295,6 +295,11 @@ _add("ssn", "ausweisnummer", "personalausweisnummer", "ausweis_nummer", "nr_dowo
      "foreign_tin", "tin", "national_identifier", "nationalidentifier", "nik", "id_card_number", "idcard_number",
      "id_card_no", "legal_id")
 _add("iban", "clabe")  # Mexico's bank account number
+# session 28's: a US alien registration number, Nigeria's bank verification number, Romania's
+# personal numerical code, Turkey's identity number as its registry's API keys it, Argentina's
+# AFIP document number
+_add("ssn", "alien_number", "alien_registration_number", "a_number_uscis", "bvn", "cnp", "tc_kimlik_no",
+     "tckimlik_no", "tckimlikno", "kimlik_no", "doc_nro", "docnro")
 # a wallet's recovery words (BIP-39), never to be logged
 _add("secret", "mnemonic", "mnemonic_phrase", "seed_phrase", "recovery_phrase")
 # a bank's customer (its CIF number), an AML system's party, a French bank's third party (tiers)

@@ -1,0 +1,139 @@
+"""What crypto exchanges, car dealers, tenant screening and services in many countries
+write about people: wallet addresses, vehicle identification numbers, a listed given name
+before a surname no list holds, identity numbers after their local names. And what looks
+alike and must stay."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from features.privacy.anonymizer import Anonymizer
+from features.privacy.checks import is_base58check_valid, is_bech32_valid, is_vin_valid
+from features.privacy.detectors import could_find, find_spans, gate_bits
+from features.privacy.keys import classify_key
+from features.privacy.policy import Policy
+from features.privacy.tokens import TokenKey
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bech32 (BIP 173), Base58Check, an Ethereum address
+        ("withdrawal held asset=BTC to=bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 rule=NEW_ADDRESS_24H",
+         [("user_id", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")]),
+        ('{"code":"ADDRESS_NOT_WHITELISTED","message":"Withdrawal address 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2 '
+         'is not whitelisted"}', [("user_id", "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")]),
+        ("insufficient funds for gas * price + value: address 0x9e7710dd8e40ebb27c63439e24652eafccc2a7ab have 12",
+         [("user_id", "0x9e7710dd8e40ebb27c63439e24652eafccc2a7ab")]),
+        # a VIN with its check digit, and one after the word that names it (no check digit)
+        ("recall-notifier: letter failed for campaign 24V-331 (vin 1M8GDM9AXKP042788)",
+         [("user_id", "1M8GDM9AXKP042788")]),
+        ("Termin WT-30918 storniert: FIN WVWZZZ1KZ8W139204, Ersatzteil nicht lieferbar",
+         [("user_id", "WVWZZZ1KZ8W139204")]),
+    ],
+)
+def test_wallets_and_vehicles(text: str, expected: list) -> None:
+    assert _found(text) == expected
+    assert could_find(text)
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a transaction hash (64 hex digits), a memory address, a 17-digit number, a checksum
+        # that fails, a git commit's 40 hex digits without 0x
+        "txid=0x7be4c0a1f2d39e85b6a01c4d27f3e9b8d5a6c2e10f4b3a9d8c7e6f5a4b3c2d1e confirmed",
+        "panic: runtime error: invalid memory address addr=0x18 pc=0x4a2b3c",
+        "order 12345678901234567 shipped",
+        "address 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN3 rejected",
+        "built from commit 9e7710dd8e40ebb27c63439e24652eafccc2a7ab",
+        "part 1M8GDM9A1KP042788 out of stock",
+    ],
+)
+def test_what_only_looks_like_a_wallet_or_a_vin_stays(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_the_checks() -> None:
+    assert is_base58check_valid("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy")
+    assert not is_base58check_valid("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz")
+    assert is_bech32_valid("BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4")  # either case
+    assert not is_bech32_valid("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5")
+    assert is_vin_valid("1HGCM82633A004352") and not is_vin_valid("1HGCM82643A004352")
+    assert not is_vin_valid("1HGCM8263IA004352")  # (I, O and Q are never in a VIN)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Interview scorecard submitted for candidate Aisha Bello (application 774120, stage onsite)",
+         "Aisha Bello"),
+        ("maintenance ticket created: tenant Harold Fitch says call before entering", "Harold Fitch"),
+        ("Legacy pledge import: line 204 skipped for supporter Reginald Ashworth-Hughes (NI number on file)",
+         "Reginald Ashworth-Hughes"),
+        ("Source of funds review: player deposited (Mads Kristian Holm, CPR on file)", "Mads Kristian Holm"),
+    ],
+)
+def test_a_listed_given_name_before_a_surname_no_list_holds(text: str, name: str) -> None:
+    assert ("person_name", name) in _found(text)
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+def test_a_given_name_before_a_word_of_messages_stays() -> None:
+    # the word after the given name is one of services, statuses and products
+    for text in ("Diana Service Unavailable after 3 retries", "deploy of Neil Gateway failed"):
+        assert not any(kind == "person_name" for kind, _ in _found(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("KSeF: faktura odrzucona — NIP nabywcy 7743128592 (JDG), numer referencyjny 20240314-SE",
+         "7743128592"),
+        ("ANAF e-Factura: eroare BR-RO-110 — CNP cumpărător 2890423123453 nu este acceptat", "2890423123453"),
+        ("itsme : échec de l'identification pour le numéro national 03091828410", "03091828410"),
+        ("Yakeen: Identity not found for iqama 2457183909 (Hijri)", "2457183909"),
+        ("customer-svc ERROR מספר תעודת זהות 312456783 כבר רשום", "312456783"),
+        ("clave_unica: intento fallido RUN 20134587-1 (3/5)", "20134587-1"),
+        ("persona natural con CC 1018472635 no registra correo", "1018472635"),
+    ],
+)
+def test_an_identity_number_after_its_local_name(text: str, value: str) -> None:
+    assert ("ssn", value) in _found(text)
+
+
+def test_an_acronym_that_names_other_things_keeps_its_number() -> None:
+    # a UK Penalty Charge Notice is a PCN too; a request id after "id" stays
+    assert _found("pcn-payments WARN challenge failed PCN ZY48213977 acs=ACS-TIMEOUT") == []
+    assert _found("request id 20240314 retried") == []
+
+
+def test_identity_numbers_under_their_registries_keys() -> None:
+    for key in ("alien_number", "bvn", "cnp", "DocNro", "TCKimlikNo"):
+        assert classify_key(key) == "ssn", key
+    assert _found("everify.case.result status=TNC alien_number=A208417736 hire_date=05/06/2024") == [
+        ("ssn", "A208417736")]
+    assert _found("NIBSS BVN validation: responseCode=01 bvn=22184736591 bankCode=058") == [
+        ("ssn", "22184736591")]
+
+
+def test_the_batch_path_finds_the_same() -> None:
+    texts = [
+        "to=bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4 rule=NEW_ADDRESS_24H",
+        "recall (vin 1M8GDM9AXKP042788) owner unknown",
+        "for candidate Aisha Bello (application 774120)",
+        "NIP nabywcy 7743128592 (JDG)",
+        "connection reset by peer",
+    ]
+    anon = Anonymizer(Policy.load(), TokenKey.from_secret("wallet test key, not a secret at all"))
+    one = [anon.anonymize_text(t) for t in texts]
+    frame = anon.anonymize_batch(pl.DataFrame({"message": texts}))
+    assert frame["message"].to_list() == one
+    for raw in ("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "1M8GDM9AXKP042788", "Aisha Bello", "7743128592"):
+        assert not any(raw in t for t in one)
