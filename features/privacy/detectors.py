@@ -61,6 +61,7 @@ from features.privacy.gazetteer import (
     MORE_SURNAMES,
     NAME_PARTICLES,
     SURNAMES,
+    WORD_SURNAMES,
     is_given_name,
     is_surname,
     word_pattern,
@@ -3453,7 +3454,7 @@ def _listed_names(text: str, out: list[Span]) -> None:
         words = m.group("s").split(" ")
         if len(words) == 2 and words[1].lower() in _NOT_NAME_WORDS:
             words.pop()  # "Aisha Bello Created …": the name ends before the word
-        if any(w.lower() in _NOT_NAME_WORDS for word in words for w in word.split("-")):
+        if any(w.lower() in _NOT_NAME_WORDS or w.lower() in WORD_SURNAMES for word in words for w in word.split("-")):
             continue
         out.append(Span(start, m.start("s") + len(" ".join(words)), "person_name", 0))
     if "," in text or ";" in text:

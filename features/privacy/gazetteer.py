@@ -1719,6 +1719,18 @@ _ALL_SURNAMES = SURNAMES | MORE_SURNAMES
 # May, Best, Page, Price, Cook, Church, West...) are not here at all.
 COMMON_WORD_SURNAMES: frozenset[str] = frozenset(["archer", "aslan", "baker", "bakker", "baum", "bell", "bird", "bishop", "black", "blanc", "boer", "bos", "boucher", "braun", "brooks", "brown", "buck", "busch", "campos", "carpenter", "celik", "çelik", "chevalier", "colombo", "conte", "costa", "crane", "cruz", "demir", "dias", "dijk", "engel", "ferrara", "flores", "fontaine", "fontana", "ford", "fox", "frank", "fuchs", "gallo", "graf", "gray", "greco", "green", "grey", "groot", "gross", "groß", "hahn", "hale", "hall", "hara", "hart", "hill", "hoek", "hunter", "jung", "kaiser", "kara", "kaya", "keller", "king", "klein", "knight", "koenig", "konig", "könig", "kowal", "kurt", "lamb", "lambert", "lang", "leal", "leone", "lima", "lobo", "longo", "marchand", "marino", "marsh", "mason", "monti", "moon", "mora", "mori", "moss", "moura", "nash", "noel", "park", "petit", "pinto", "polat", "potter", "prins", "ramos", "renard", "reyes", "riva", "rocha", "rosa", "rose", "santos", "schwarz", "serra", "sommer", "song", "stein", "stone", "swan", "vega", "villa", "vogel", "vos", "weber", "weiss", "weiß", "white", "wilk", "wit", "wolf", "wood", "young"]) - SURNAMES
 
+# The common words among frequent family names that no detector takes for a surname, not even
+# after a listed given name (Thomas Cook, a travel company; "Neil Long Running"): the words the
+# comment above names, and more of the same kind
+WORD_SURNAMES: frozenset[str] = frozenset({
+    "long", "little", "day", "may", "best", "page", "price", "cook", "church", "west", "east", "north", "south",
+    "lane", "street", "field", "fields", "banks", "bank", "hope", "gold", "golden", "silver", "case", "mark", "marks",
+    "sharp", "short", "small", "strong", "wise", "good", "light", "bright", "summer", "winter", "spring", "march",
+    "fair", "cross", "hand", "head", "heart", "love", "joy", "power", "rich", "royal", "sterling", "major", "grant",
+    "chase", "bond", "cash", "coin", "card", "bill", "post", "mail", "lord", "duke", "prince", "pope",
+    "travel", "air", "express", "cloud", "tech", "labs", "works", "systems", "group", "holdings", "partners",
+})  # fmt: skip
+
 # Particles inside family names, lower case; multi-word ones are single entries.
 NAME_PARTICLES: frozenset[str] = frozenset({
     # Dutch, Flemish and Afrikaans
