@@ -137,3 +137,40 @@ def test_the_batch_path_finds_the_same() -> None:
     assert frame["message"].to_list() == one
     for raw in ("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "1M8GDM9AXKP042788", "Aisha Bello", "7743128592"):
         assert not any(raw in t for t in one)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the word IBAN, an account number whatever its check digits
+        ("Auszahlung an IBAN DE68370400440532013374 (Kontoinhaber: unbekannt) zurückgehalten",
+         [("iban", "DE68370400440532013374")]),
+        # a trunk 0 and three pairs (Germany), a Dutch mobile number
+        ("Termin storniert, Rückruf unter 089 41 28 39 17 — Ersatzteil nicht lieferbar", [("phone", "089 41 28 39 17")]),
+        ("Herinnering verstuurd naar eigenaar (06-48213974), dier Max", [("phone", "06-48213974")]),
+        # a UK driving licence, a licence after DL and its state
+        ("driver verification failed — licence WHITF862037GW9AB (name mismatch)", [("ssn", "WHITF862037GW9AB")]),
+        ("Sterling::ApiError 503 (screening 1102938, DL CA D4829175)", [("ssn", "D4829175")]),
+        # a name after a word for a child's, a care home's or a family's people
+        ("subsidy authorization expired (guardian Tanisha Brooks), copay recalculated", [("person_name", "Tanisha Brooks")]),
+        ("EVV check-in outside geofence: carer Joy Abiodun at the client's", [("person_name", "Joy Abiodun")]),
+    ],
+)
+def test_accounts_phones_licences_and_people_in_prose(text: str, expected: list) -> None:
+    assert _found(text) == expected
+    assert could_find(text)
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "batch ref 06-20240314 closed",  # a date after 06-, not a phone
+        "candidate Release Build promoted",  # words of builds and services after the new cues
+        "buyer Service Unavailable (503)",
+        "GET /downloads 200 DL 4.2 MB",  # DL before a size, not a licence
+        "no IBAN in request body",
+    ],
+)
+def test_what_only_looks_like_them_stays(text: str) -> None:
+    assert _found(text) == []

@@ -248,7 +248,11 @@ _NAME_CUES = (
     # the customer: German, Spanish / Portuguese / Italian, Polish, Dutch
     r"[Kk]und(?:e|in)|[Cc]liente:?|[Kk]lient(?:a|ki|ku|em|owi)?:?|[Kk]lant:?|"
     # whom money or goods went to, whom work was given to: "Refund issued to Ada Lovelace"
-    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of)"
+    r"(?:[Ii]ssu|[Ss]hipp|[Dd]eliver|[Rr]efund|[Tt]ransferr|[Aa]ssign)ed to:?|[Pp]aid to:?|on behalf of|"
+    # a child's and a care home's people, a family, the parties of hiring, giving, selling and
+    # signing ("guardian Tanisha Brooks", "carer Joy Abiodun", "father Luc Lefebvre")
+    r"[Gg]uardian|[Cc]arer|[Cc]aregiver|[Pp]upil|[Ff]ather|[Mm]other|[Dd]aughter|[Dd]onor|[Ss]upporter|[Cc]andidate|"
+    r"[Ee]xecutor|[Bb]uyer|[Ss]eller|[Ss]igner)"
 )
 # The same cues in other languages, and who wrote a message: kept apart from _NAME_CUES
 # in the batch path's shape parts (one alternation of both made polars' pass over a column
@@ -470,7 +474,7 @@ _SHAPE_BRANCHES = (
     r"\+[1-9]|%2[Bb][1-9]",
     r"[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}|\([1-9][0-9]\) ?[0-9]{4,5}-[0-9]{4}",
     r"\([0-9]{3}\)",
-    r"0[1-9][0-9]{1,3}[ -][0-9]{3}",
+    r"0[1-9][0-9]{1,3}[ -][0-9]{3}|06-[1-9][0-9]{7}|0[1-9][0-9]{1,3} [0-9]{2} [0-9]{2} [0-9]{2}",
     r"0[1-9][ .-][0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
     r"[0-9]{3}-[0-9]{2}-[0-9]{4}",
     r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
@@ -742,7 +746,9 @@ _FILE_NAME_BRANCH = r"[a-zß-ÿ][_-][A-ZÀ-Þ][a-zß-ÿā-ž]+\." + _FILE_EXTENS
 # a crypto-currency address (Ethereum's 0x and forty hex digits, Base58Check, Bech32) and a
 # vehicle identification number (_wallets_and_vins)
 _WALLET_BRANCH = (r"0x[0-9a-fA-F]{40}|(?:bc|tb|ltc)1[02-9ac-hj-np-z]{8}|\b[13LMT][1-9A-HJ-NP-Za-km-z]{25,34}\b|"
-                  r"\b[A-HJ-NPR-Z0-9]{14}[0-9]{3}\b")
+                  r"\b[A-HJ-NPR-Z0-9]{14}[0-9]{3}\b|"
+                  # a UK driving licence number, a licence after "DL" (_driving_licences)
+                  r"[A-Z9]{5}[0-9]{6}[A-Z9]{2}[0-9][A-Z]{2}|DL(?:#|:)? ")
 _SMALL_BRANCHES = (_ENCODED_BRANCH + "|" + _QUOTED_CALLER_BRANCH + "|" + _GAME_BRANCH + "|" + _WINDOWS_BRANCH + "|"
                    + _DICOM_BRANCH + "|" + _CARET_NAME_BRANCH + "|" + _ASTM_BRANCH + "|" + _CJK_CUE_BRANCH + "|"
                    + _VENDOR_BRANCH + "|" + _X12_BRANCH + "|" + _FILE_NAME_BRANCH + "|" + _GO_STRUCT_BRANCH + "|"
@@ -1030,9 +1036,11 @@ _PHONES = (
     # Brazil's national format: the area code in brackets, 8 digits or a mobile's 9
     re.compile(r"(?<![\w+.-])\([1-9][0-9]\) ?9?[0-9]{4}-[0-9]{4}(?![\w-]|[.:][0-9])"),
     # a trunk 0 and pairs at the end: Turkey's 0532 123 45 67, Sweden's 070-555 12 34
-    re.compile(r"(?<![\w+.:/-])0[1-9][0-9]{1,3}[ -][0-9]{2,3}(?: [0-9]{2}){2}(?![\w-]|[.:][0-9])"),
+    re.compile(r"(?<![\w+.:/-])0[1-9][0-9]{1,3}[ -][0-9]{2,3}(?: [0-9]{2}){2,3}(?![\w-]|[.:][0-9])"),
     # the international prefix written 00 instead of +: 0048 601 234 567
     re.compile(r"(?<![\w+.:/-])00[1-9][0-9]{0,2}(?:[ .-][0-9]{2,5}){3,5}(?![\w]|[.:][0-9])"),
+    # the Netherlands' mobile numbers: 06-12345678
+    re.compile(r"(?<![\w+.:/-])06-[1-9][0-9]{7}(?![\w-]|[.:][0-9])"),
 )
 # an international number URL-encoded without separators: %2B and 8-15 digits
 _PHONE_URL = re.compile(r"(?<![\w%])%2[Bb]([1-9][0-9]{7,14})(?![\w%]|[.:][0-9])")
@@ -1119,6 +1127,8 @@ _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer
                "applicant ", "guarantor ", "employee ", "guest ", "subscriber ", "courier ", "debtor ", "creditor ",
                "claimant ", "student ", "visitor ", "acknowledged by", "approved by", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
                "titular", "beneficiario", "intestatario", "kunde", "kundin", "cliente", "klient", "klant", "mr",
+               "guardian ", "carer ", "caregiver ", "pupil ", "father ", "mother ", "daughter ", "donor ",
+               "supporter ", "candidate ", "executor ", "buyer ", "seller ", "signer ",
                *(w for w in _TITLE_WORDS if not w.startswith("mr")))
 _PHRASE_WORDS = ("user", "customer", "member", "account", "acct", "client", "session", "patient", "employee", "payee", "mrn", "passport",
                  "imsi", "imei", "iccid", "msisdn", "pesel", "uid")
@@ -1152,7 +1162,9 @@ _NAME_STARTS = (*_TITLE_WORDS, "account holder", "cardholder", "card holder", "r
                 "employee ", "acknowledged by ", "approved by ", "escalated to ", "guest ", "subscriber ", "courier ",
                 "holder ", "debtor ", "creditor ", "claimant ", "student ", "visitor ",
                 "kontoinhaber", "karteninhaber", "inhaber", "empfänger", "titulaire", "bénéficiaire", "destinataire",
-                "titular", "beneficiario", "intestatario", "kunde ", "kundin ", "cliente", "klient", "klant")
+                "titular", "beneficiario", "intestatario", "kunde ", "kundin ", "cliente", "klient", "klant",
+                "guardian ", "carer ", "caregiver ", "pupil ", "father ", "mother ", "daughter ", "donor ",
+                "supporter ", "candidate ", "executor ", "buyer ", "seller ", "signer ")
 _IPV4_GATE = re.compile(r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")
 _IPV6_GATE = re.compile(r"[0-9A-Fa-f]::?[0-9A-Fa-f]|::[0-9A-Fa-f]|[0-9A-Fa-f]::")
 _MAC_GATE = re.compile(
@@ -2801,6 +2813,27 @@ def _wallets_and_vins(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), m.end(), "user_id", 1))
 
 
+# A UK driving licence number (DVLA: five letters of the surname padded with 9s, the decade of
+# birth, the month (plus 50 for a woman), the day, the year's last digit, two initials, a digit,
+# two letters: WHITF862037GW9AB), and a licence after "DL" with its state perhaps ("DL CA
+# D4829175", "DL# R163-482-91-337-0", "DL TX 40918275")
+_UK_LICENCE = re.compile(r"(?<![\w-])[A-Z][A-Z9]{4}[0-9](?P<m>[0156][0-9])(?P<d>[0-3][0-9])[0-9][A-Z9]{2}[0-9][A-Z]{2}(?![\w-])")
+_DL_CUE = re.compile(
+    r"(?<![\w-])DL(?:#|:|[ \t]?(?:no\.?|number))?[ \t]*(?:[A-Z]{2}[ \t]+)?(?P<v>[A-Z]{0,2}[0-9][0-9-]{4,18}[0-9A-Z])(?![\w-])"
+)
+
+
+def _driving_licences(text: str, out: list[Span]) -> None:
+    for m in _UK_LICENCE.finditer(text):
+        month, day = int(m.group("m")) % 50, int(m.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            out.append(Span(m.start(), m.end(), "ssn", 1))
+    if "DL" in text:
+        for m in _DL_CUE.finditer(text):
+            if sum(c.isdigit() for c in m.group("v")) >= 5:
+                out.append(Span(m.start("v"), m.end("v"), "ssn", 1))
+
+
 def _caret_names(text: str, out: list[Span]) -> None:
     """A name in capitals written family^given (HL7, DICOM, ASTM) outside their segments,
     in prose or brackets: ``(KOWALCZYK^ZOFIA)``. Not a message type (``ADT^A01``) or a coded
@@ -3056,12 +3089,24 @@ def _cards(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) 
             out.append(Span(m.start(), m.end(), "card"))
 
 
+_IBAN_WORD_BEFORE = re.compile(r"(?i:iban)[ \t]*[:=#]?[ \t]*[\"']?$")
+
+
 def _ibans(text: str, out: list[Span]) -> None:
     for m in _IBAN.finditer(text):
         raw = m.group()
         length = IBAN_LENGTHS.get(raw[:2])
         if length is None:
             continue
+        if _IBAN_WORD_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None:
+            # after the word IBAN an account number is one, whatever its check digits or length
+            # (a mistyped one is still someone's: "an IBAN DE68370400440532013374 zurückgehalten")
+            compact_end = m.end()
+            while compact_end > m.start() and text[compact_end - 1] == " ":
+                compact_end -= 1
+            if not (compact_end < len(text) and text[compact_end].isalnum()):
+                out.append(Span(m.start(), compact_end, "iban"))
+                continue
         count = 0
         end = None
         for j, c in enumerate(raw):
@@ -3114,6 +3159,9 @@ def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None)
                 _display_name(text, s - 6, out)
 
 
+_DATE_DIGITS = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
+
+
 def _phone_shapes(text: str, out: list[Span], pos: int, end_at: int) -> None:
     for i, pattern in enumerate(_PHONES):
         if i == 0 and text.find("+", pos, end_at) < 0:
@@ -3138,7 +3186,10 @@ def _phone_shapes(text: str, out: list[Span], pos: int, end_at: int) -> None:
             elif i == 2:
                 if 10 <= len(digits) <= 12:
                     out.append(Span(m.start(), m.end(), "phone"))
-            elif i >= 5:
+            elif i == 7:
+                if _DATE_DIGITS.fullmatch(digits, 2) is None:  # not 06-20240314, a date's id
+                    out.append(Span(m.start(), m.end(), "phone"))
+            elif i in (5, 6):
                 if (10 if i == 5 else 11) <= len(digits) <= 15 and len(set(digits)) > 2:
                     out.append(Span(m.start(), m.end(), "phone"))
             else:
@@ -5551,6 +5602,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if small:
         _plates(text, cands)
         _wallets_and_vins(text, cands)
+        _driving_licences(text, cands)
     if small and "*" in text and ("NM1*" in text or "DMG*D8*" in text):
         _x12_segments(text, cands)
     if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:
