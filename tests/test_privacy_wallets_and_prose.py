@@ -174,3 +174,22 @@ def test_accounts_phones_licences_and_people_in_prose(text: str, expected: list)
 )
 def test_what_only_looks_like_them_stays(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode"),
+    [
+        ("Colissimo WS 30000 : Mme Ada Lovelace, 12 rue de la Paix, Bât. C, 69008 Lyon — colis 6A23918455027",
+         "69008"),
+        ('bpost: adres "Kerkstraat 12 bus 3, 9000 Gent" onbekend (code 12)', "9000"),
+        ('Morada inválida: "Rua das Flores 12", 4000-457 Porto — objeto EA123948576PT', "4000-457"),
+    ],
+)
+def test_a_postal_code_after_an_address(text: str, postcode: str) -> None:
+    assert ("address", postcode) in _found(text)
+
+
+def test_numbers_after_an_address_that_are_no_postal_code_stay() -> None:
+    # an amount, a count and a date after the address, no town after them
+    text = "delivered to 221B Baker Street, 2 items, 1500 units, total 4410, on 20240314"
+    assert _found(text) == [("address", "221B Baker Street")]

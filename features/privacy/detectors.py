@@ -2823,6 +2823,34 @@ _DL_CUE = re.compile(
 )
 
 
+# A postal code in the words after an address found (", 69008 Lyon", " bus 3, 9000 Gent",
+# "Jakarta Barat 11530", ", Pretoria, 0081"): the shapes of Brazil (04538-133), Poland
+# (90-006), Portugal (4000-457), Czechia and Slovakia (100 00), the Netherlands (3511 AZ),
+# Argentina (C1045AAH), or four to seven digits; before a title-cased word (its town), a
+# comma, a quote, a bracket or the end. The words end at a line's, a field's or a sentence's end.
+_POSTCODE_AFTER = re.compile(
+    r"(?:^|(?<=[ ,]))(?:(?P<pc>[0-9]{5}-[0-9]{3}|[0-9]{2}-[0-9]{3}|[0-9]{4}-[0-9]{3}|[0-9]{3} [0-9]{2}(?= [A-ZÀ-Þ])|"
+    r"[0-9]{4} [A-Z]{2}(?![\w])|[A-Z][0-9]{4}[A-Z]{3})(?= [A-ZÀ-ÞĀ-Ž\u0e00-\u0e7f][^\s,;]|[,;\"')]|$)"
+    # (digits alone only before their town or the quote that ends the address)
+    r"|(?P<digits>[0-9]{4,7})(?= [A-ZÀ-ÞĀ-Ž\u0e00-\u0e7f][^\s,;0-9]{2}|[\"'](?:[^\w]|$)))"
+)
+_WINDOW_END = re.compile(r"[\n;|=]| — | - ")
+
+
+def _postcodes_after_addresses(text: str, out: list[Span]) -> None:
+    for a in [c for c in out if c.kind == "address"]:
+        end = min(len(text), a.end + 60)
+        stop = _WINDOW_END.search(text, a.end, end)
+        if stop is not None:
+            end = stop.start()
+        m = _POSTCODE_AFTER.search(text[a.end:end])
+        if m is None:
+            continue
+        g = "pc" if m.group("pc") is not None else "digits"
+        if _DATE_DIGITS.fullmatch(m.group(g)) is None:
+            out.append(Span(a.end + m.start(g), a.end + m.end(g), "address", 1))
+
+
 def _driving_licences(text: str, out: list[Span]) -> None:
     for m in _UK_LICENCE.finditer(text):
         month, day = int(m.group("m")) % 50, int(m.group("d"))
@@ -5684,6 +5712,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
     if "(" in text and cands:
         _ids_after_names(text, cands)
         _names_after_ids(text, cands)
+    if cands and any(c.kind == "address" for c in cands):
+        _postcodes_after_addresses(text, cands)
     if len(cands) > 1:
         _widen_named(cands)
     if ("{" in text or "$" in text) and any(text[c.start] in "{$" for c in cands):
