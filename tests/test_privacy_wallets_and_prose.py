@@ -193,3 +193,18 @@ def test_numbers_after_an_address_that_are_no_postal_code_stay() -> None:
     # an amount, a count and a date after the address, no town after them
     text = "delivered to 221B Baker Street, 2 items, 1500 units, total 4410, on 20240314"
     assert _found(text) == [("address", "221B Baker Street")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ICP API: منتهي الصلاحية، الاسم: فاطمة سعيد المنصوري، رمز الخطأ EID-EXP-02", "فاطمة سعيد المنصوري"),
+        ("customer-svc ERROR כבר רשום במערכת עבור יוסי כהן (לקוח 44821), קוד ERR_DUP_ID", "יוסי כהן"),
+        ("[ekyc-th] ตรวจสอบไม่ผ่าน ชื่อ นายสมชาย ใจดี (DOPA code 4)", "สมชาย ใจดี"),  # without the title
+        ("NovaPoshta API: errors для ТТН 20450918273641, отримувач Ірина Шевчук, відділення №112", "Ірина Шевчук"),
+    ],
+)
+def test_names_after_their_cue_in_arabic_hebrew_thai_and_ukrainian(text: str, name: str) -> None:
+    assert ("person_name", name) in _found(text)
+    assert could_find(text)
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)

@@ -792,7 +792,11 @@ _SCRIPT_CUES = (
     r"للعميل|العميل|للمستخدم|المستخدم|السائق|للسائق|الزبون|للزبون|المريض|للمريض|"
     r"ग्राहक|उपयोगकर्ता|ड्राइवर|मरीज़|मरीज|"
     r"사용자|고객|회원|기사님|기사|환자|"
-    r"[Kk]hách hàng|[Tt]ài xế|[Nn]gười dùng|[Bb]ệnh nhân|[Nn]gười nhận"
+    r"[Kk]hách hàng|[Tt]ài xế|[Nn]gười dùng|[Bb]ệnh nhân|[Nn]gười nhận|"
+    # Ukrainian (a recipient, a client, a user), Arabic (a name, an owner, a beneficiary),
+    # Hebrew (for, a customer, to the recipient) and Thai (a name, a recipient)
+    r"[Оо]тримувач(?:а|у)?|[Кк]лієнт(?:а|у|ом)?|[Кк]ористувач(?:а|у)?|"
+    r"الاسم|المالك|المستفيد|עבור|לקוח|הלקוח|לנמען|ชื่อ|ผู้รับ"
 )
 # (the Han and kana ones apart: a word before them is no boundary, 由用户 陈伟 启动)
 _HAN_CUES = r"用户|用戶|ユーザー|ユーザ|客户|客戶|顾客|顧客|买家|買家|会员|會員|司机|司機|乘客|ドライバー|患者"
@@ -2490,9 +2494,12 @@ _SCRIPT_CUE_NAME = re.compile(
     r"|[" + _HAN_SURNAMES + r"][\u4e00-\u9fff]{1,2}(?![\w])|(?:" + _JP_SURNAMES + r"|[" + _HAN_SURNAMES + r"])"
     r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}(?![\w])"
     r"|[" + _HANGUL_SURNAMES + r"][가-힣]{1,3}(?=[ ]?[(（,，)]|님|씨|$)"
-    r"|[\u0621-\u0652]{2,} [\u0621-\u0652]{2,}|[\u0900-\u0963]{2,}(?: [\u0900-\u0963]{2,})?"
+    r"|[\u0621-\u0652]{2,}(?: [\u0621-\u0652]{2,}){1,2}|[\u0900-\u0963]{2,}(?: [\u0900-\u0963]{2,})?"
+    # Hebrew; Thai, perhaps after its title (นาย, นาง, นางสาว: left out of the name below)
+    r"|[\u05d0-\u05ea]{2,} [\u05d0-\u05ea]{2,}|[\u0e01-\u0e4e]{2,} [\u0e01-\u0e4e]{2,}"
     r"|" + _VIET_NAME + r")(?![\w])"
 )
+_THAI_TITLE = re.compile(r"นางสาว|นาย|นาง")
 _PATRONYMIC = "(?:" + "|".join("(?<=" + e + ")" for e in _PATRONYMIC_ENDS) + ")"
 _FULL_CYR_NAME = re.compile(
     r"(?<![\w])(?:" + _CYR_WORD + " " + _CYR_WORD + " " + _CYR_WORD + _PATRONYMIC + "|"
@@ -2528,6 +2535,9 @@ def _script_names(text: str, out: list[Span]) -> None:
             end = start + len(words[0])
         if words[0].lower() in _NOT_NAME_WORDS:
             continue
+        title = _THAI_TITLE.match(text, start) if "\u0e01" <= text[start] <= "\u0e4e" else None
+        if title is not None and title.end() < end and text[title.end()] != " ":
+            start = title.end()  # "ชื่อ นายสมชาย ใจดี": the name after the title
         out.append(Span(start, end, "person_name", 1))
     if "вич" in text or "вна" in text or "ична" in text or "ьич" in text:
         for m in _FULL_CYR_NAME.finditer(text):
