@@ -208,3 +208,19 @@ def test_names_after_their_cue_in_arabic_hebrew_thai_and_ukrainian(text: str, na
     assert ("person_name", name) in _found(text)
     assert could_find(text)
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+def test_names_under_other_languages_bare_keys_and_their_registers_capitals() -> None:
+    assert _found('{"nome":"MARIANA CONCEICAO DOS SANTOS","situacao":{"codigo":"2"}}') == [
+        ("person_name", "MARIANA CONCEICAO DOS SANTOS")]
+    assert _found('{"nume":"Bianca Munteanu","ts":"2024-03-14T09:12:05Z"}') == [("person_name", "Bianca Munteanu")]
+    # capitals under a bare name key with no listed name in them stay: a service, a pool
+    for text in ("name=PAYMENT SERVICE", "name: DEFAULT POOL", 'nome="FATTURA ELETTRONICA"'):
+        assert _found(text) == [], text
+
+
+def test_birth_dates_logins_and_passwords_under_their_keys_in_other_languages() -> None:
+    assert _found('{"utilizador":"ritamarques","palavraPasse":"Benfica#1904","lembrar":true}') == [
+        ("user_id", "ritamarques"), ("password", "Benfica#1904")]
+    assert _found("renapo-client consultaPorCurp fechNac=27/11/1993 http=200") == [("dob", "27/11/1993")]
+    assert _found('Dukcapil: verifikasi gagal TGL_LHR=12-05-1992 kode=13') == [("dob", "12-05-1992")]

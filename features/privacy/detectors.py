@@ -207,7 +207,7 @@ _NAME_WORD = r"[A-ZÀ-ÞĀ-Ž](?:['’][A-ZÀ-Þ])?[a-zß-ÿā-žḀ-ỿ'’]+(?
 # "name" in other languages, read like a bare name key (two or three title-cased words):
 # Finnish, Norwegian and Danish, Swedish, Hungarian, Czech, Dutch, Portuguese and Italian,
 # Spanish, French, Turkish
-_OTHER_NAME_KEYS = r"(?:[Nn]imi|[Nn]avn|[Nn]amn|[Nn]év|[Jj]méno|[Nn]aam|[Nn]ome|[Nn]ombre|[Nn]om|NOM|[Ii]sim|Ad)"
+_OTHER_NAME_KEYS = r"(?:[Nn]imi|[Nn]avn|[Nn]amn|[Nn]év|[Jj]méno|[Nn]aam|[Nn]ome|[Nn]ombre|[Nn]om|NOM|[Ii]sim|[Nn]ume|[Nn]ama|Ad)"
 # Street types that end a street's name in English addresses ("221B Baker Street")
 _STREET_TYPES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|"
@@ -398,8 +398,8 @@ _KEY_WORDS = (
     "assure|asegurado|segurado|assicurato|versichert|furigana|apelido|remitente|absender|empf|expediteur|"
     "nadawca|ontvanger|afzender|fec_nac|dtnasc|eposta|numer_konta|numer_dowodu|nr_dowodu|seed_phrase|"
     "recovery_phrase|hapikey|google_ad|browser_fingerprint|anon_id|"
-    # session 28's (alien_number, bvn, cnp, DocNro)
-    "alien|bvn|cnp|docnro"
+    # session 28's (alien_number, bvn, cnp, DocNro, TGL_LHR, fechNac, utilizador, palavraPasse, data_nasterii)
+    "alien|bvn|cnp|docnro|tgl_|fech|utiliz|palavra|data_nast"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -1992,7 +1992,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
 # also PHP's print_r ``[name] =>``; and a bare ``holder`` (an account's, or a lock's:
 # holder=worker-3 stays, only a person's name is taken)
 # what _OTHER_NAME_KEYS needs, as lower-case substrings (cheaper than the regex per text)
-_OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "nombre", "isim", 'nom"', "nom'", "nom ",
+_OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "nombre", "isim", "nume", "nama", 'nom"', "nom'", "nom ",
                          "nom=", "nom:", "nom\\", "nom\t", "ad:")
 _BARE_NAME_KEY = re.compile(
     r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")(?:\\?[\"'])?"
@@ -2025,6 +2025,15 @@ _CAPS_COMMA_NAME = re.compile(r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]{2,}, ?[A-ZÀ
 _BLANK = re.compile(r"\s")
 
 
+def _listed_caps_name(value: str) -> bool:
+    """A name in capitals, as registers write it ("MARIANA CONCEICAO DOS SANTOS"), of two
+    to four words, one of them a listed given name or surname."""
+    if CAPS_NAME.fullmatch(value) is None:
+        return False
+    words = [w.title() for w in value.split(" ") if len(w) > 1]
+    return len(words) >= 2 and any(is_given_name(w) or is_surname(w) for w in words)
+
+
 def _bare_names(text: str, out: list[Span]) -> None:
     """A person's name under a bare ``name`` key (``name=Anna Kowalczyk``), which names
     services, pods and jobs as often: only two or three title-cased words that no message
@@ -2045,7 +2054,8 @@ def _bare_names(text: str, out: list[Span]) -> None:
         if ("%" in value or "+" in value) and "=" in text[m.start():m.end()]:
             value = unquote_plus(value)
         short = text.startswith("Ad", m.start())
-        if short or (_BARE_PERSON_VALUE.fullmatch(value) is None and _CAPS_COMMA_NAME.fullmatch(value) is None):
+        if short or (_BARE_PERSON_VALUE.fullmatch(value) is None and _CAPS_COMMA_NAME.fullmatch(value) is None
+                     and not _listed_caps_name(value)):
             if paired is None:
                 paired = _NAME_PART_KEY.search(text) is not None
             if not paired or _ONE_NAME.fullmatch(value) is None:

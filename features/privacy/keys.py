@@ -298,6 +298,12 @@ _add("iban", "clabe")  # Mexico's bank account number
 # session 28's: a US alien registration number, Nigeria's bank verification number, Romania's
 # personal numerical code, Turkey's identity number as its registry's API keys it, Argentina's
 # AFIP document number
+# a birth date, a login and a password as Brazil's, Portugal's, Mexico's, Indonesia's and
+# Romania's services key them (nascimento, fechNac, TGL_LHR, data_nasterii; utilizador, palavraPasse)
+_add("dob", "nascimento", "data_nascimento", "dt_nascimento", "fech_nac", "fechnac", "fecha_nac", "tgl_lhr",
+     "tgl_lahir", "tanggal_lahir", "data_nasterii", "data_nastere")
+_add("user_id", "utilizador", "nome_utilizador", "nome_de_utilizador")
+_add("password", "palavra_passe", "palavrapasse", "palavra_chave")
 _add("ssn", "alien_number", "alien_registration_number", "a_number_uscis", "bvn", "cnp", "tc_kimlik_no",
      "tckimlik_no", "tckimlikno", "kimlik_no", "doc_nro", "docnro")
 # a wallet's recovery words (BIP-39), never to be logged
