@@ -224,3 +224,28 @@ def test_birth_dates_logins_and_passwords_under_their_keys_in_other_languages() 
         ("user_id", "ritamarques"), ("password", "Benfica#1904")]
     assert _found("renapo-client consultaPorCurp fechNac=27/11/1993 http=200") == [("dob", "27/11/1993")]
     assert _found('Dukcapil: verifikasi gagal TGL_LHR=12-05-1992 kode=13') == [("dob", "12-05-1992")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dayforce: pay statement error for XRefCode 'X-1' (Nakashima, Kenji): YTD CPP exceeds maximum",
+         "Nakashima, Kenji"),
+        ("SEPA pain.001 EndToEndId=SAL-2403-00812 Cdtr/Nm='Van den Broeck, Lotte' creditor name truncated",
+         "Van den Broeck, Lotte"),
+    ],
+)
+def test_a_family_name_a_comma_and_a_listed_given_name_in_quotes_or_brackets(text: str, name: str) -> None:
+    assert ("person_name", name) in _found(text)
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+def test_words_with_a_comma_in_quotes_that_are_no_name_stay() -> None:
+    assert _found("error ('Payments, Refund') in (Timeout, Retry)") == []
+
+
+def test_singapore_nric_with_its_check_letter() -> None:
+    text = 'SingPass MyInfo person data {"uinfin":{"value":"S1234567D"}} and order S1234567A'
+    assert _found(text) == [("ssn", "S1234567D")]
+    assert could_find("SingPass S1234567D ok")
+    assert classify_key("uinfin") == "ssn"

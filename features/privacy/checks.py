@@ -36,6 +36,7 @@ __all__ = [
     "is_luhn_valid",
     "is_nino_valid",
     "is_nir_valid",
+    "is_nric_valid",
     "is_personal_ip",
     "is_ssn_valid",
     "is_vin_valid",
@@ -319,6 +320,23 @@ def is_aadhaar_valid(text: str) -> bool:
     for i, v in enumerate(reversed(d)):
         c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(v)]]
     return c == 0
+
+
+def is_nric_valid(text: str) -> bool:
+    """Whether ``text`` is a Singapore NRIC or FIN (S, T, F or G, seven digits, the check
+    letter of its weighted sum).
+
+    Examples
+    --------
+    >>> is_nric_valid("S1234567D"), is_nric_valid("S1234567A")
+    (True, False)
+    """
+    if len(text) != 9 or text[0] not in "STFG" or not text[1:8].isdigit() or not text[1:8].isascii():
+        return False
+    total = sum(int(d) * w for d, w in zip(text[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True))
+    total += 4 if text[0] in "TG" else 0
+    letters = "JZIHGFEDCBA" if text[0] in "ST" else "XWUTRQPNMLK"
+    return text[8] == letters[total % 11]
 
 
 _BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"

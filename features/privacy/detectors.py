@@ -48,6 +48,7 @@ from features.privacy.checks import (
     is_luhn_valid,
     is_nino_valid,
     is_nir_valid,
+    is_nric_valid,
     is_personal_ip,
     is_ssn_valid,
     is_vin_valid,
@@ -477,7 +478,7 @@ _SHAPE_BRANCHES = (
     r"0[1-9][0-9]{1,3}[ -][0-9]{3}|06-[1-9][0-9]{7}|0[1-9][0-9]{1,3} [0-9]{2} [0-9]{2} [0-9]{2}",
     r"0[1-9][ .-][0-9]{2}[ .-][0-9]{2}[ .-][0-9]{2}",
     r"[0-9]{3}-[0-9]{2}-[0-9]{4}",
-    r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}",
+    r"[A-Z]{2}[0-9]{2} ?[A-Z0-9]{4}|[STFG][0-9]{7}[A-Z]",  # (and Singapore's NRIC)
     r"[0-9]\.[0-9]{3,} ?, ?-?[0-9]{1,3}\.[0-9]{3}",
     r"eyJ|A(?:KIA|SIA|BIA|CCA|GPA|IDA|IPA|NPA|NVA|ROA|PKA)[A-Z0-9]{16}|[spr]k_(?:live|test)_",
     r"sk-|key-[0-9a-z]{32}|AIza|SG\.|glpat-|npm_|shp(?:at|ss|ca|pa)_|dop_v1_|whsec_|gh[pousr]_|github_pat_|:APA91b|"
@@ -861,7 +862,8 @@ _NAME_GATE_PARTS = (
     # (or a listed given name and any title-cased word: _GIVEN_THEN_WORD)
     "(?:" + _GIVEN_FORMS + ")(?:(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")" + _NAME_SPACE + ")?|" + _CSV_SEP
     + ")(?:" + _SURNAME_WIDE + ")| [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2})",
-    "(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")(?:" + _GIVEN_FORMS + ")",
+    # (or any word before the comma: _SURNAME_COMMA_GIVEN)
+    "(?:(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")|[a-zß-ÿā-ž'’]{2}, )(?:" + _GIVEN_FORMS + ")",
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
     "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
 )
@@ -1016,6 +1018,7 @@ _NATIONAL_DIGITS = re.compile(
     r"|(?<![\w.+-])(?<![0-9][ -])(?P<aadhaar>[2-9][0-9]{3}(?P<sep>[ -])[0-9]{4}(?P=sep)[0-9]{4})(?![\w-]|[ -][0-9])"
     # China's resident identity number: region, date of birth, sequence, check character
     r"|(?<![\w.-])(?P<cnid>[1-8][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])[0-3][0-9][0-9]{3}[0-9Xx])(?![\w-])"
+    r"|(?<![\w-])(?P<nric>[STFG][0-9]{7}[A-Z])(?![\w-])"  # Singapore's NRIC and FIN
 )
 _NATIONAL_LETTERS = re.compile(
     r"(?<![\w-])(?P<nino>[A-Z]{2}(?P<sp> ?)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[A-D])(?![\w-])"
@@ -1024,7 +1027,7 @@ _NATIONAL_LETTERS = re.compile(
 _NATIONAL_CHECKS = {
     "cpf": is_cpf_valid, "dni": is_dni_valid, "nir": is_nir_valid, "aadhaar": is_aadhaar_valid,
     "cnid": is_cn_resident_id_valid,
-    "nino": is_nino_valid, "cf": is_codice_fiscale_valid,
+    "nino": is_nino_valid, "cf": is_codice_fiscale_valid, "nric": is_nric_valid,
 }  # fmt: skip
 _PHONES = (
     re.compile(
@@ -3503,6 +3506,14 @@ _GIVEN_THEN_WORD = re.compile(
     "(?:" + _GIVEN_TITLED + ")(?: (?:" + _GIVEN_TITLED + "))? (?P<s>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,24}"
     "(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]{2,24})?(?: [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,24})?)" + _NAME_END  # (Mads Kristian Holm)
 )
+# A title-cased family name (one to three words) and a listed given name after a comma, as
+# payroll, claims and HR systems write a person, in quotes or brackets ('Sørensen, Mette',
+# "Kim, Soo-ah", (Nakashima, Kenji), 'Van den Broeck, Lotte'): the family name need not be listed
+_SURNAME_COMMA_GIVEN = re.compile(
+    r"(?<=['\"(«])(?P<n>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|den|der|dos) ){0,2}"
+    r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:[- ][A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+)?, (?:" + _SEQ_GIVEN_TITLED + r")(?:-[a-z]{2,})?"
+    r"(?: [A-Z]\.?)?)(?=['\")»])"
+)
 # a given name and a surname in a row's two next fields, either way round (each a span of its own)
 _NAME_FIELDS = re.compile(
     "(?P<a>(?:" + _SEQ_GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SEQ_SURNAME_FORMS + "))" + _NAME_END
@@ -3556,6 +3567,10 @@ def _listed_names(text: str, out: list[Span]) -> None:
         if any(w.lower() in _NOT_NAME_WORDS or w.lower() in WORD_SURNAMES for word in words for w in word.split("-")):
             continue
         out.append(Span(start, m.start("s") + len(" ".join(words)), "person_name", 0))
+    if ", " in text:
+        for m in _SURNAME_COMMA_GIVEN.finditer(text):
+            if not any(w.lower() in _NOT_NAME_WORDS for w in m.group("n").replace(",", "").split(" ")):
+                out.append(Span(m.start("n"), m.end("n"), "person_name", 0))
     if "," in text or ";" in text:
         for m in _NAME_FIELDS.finditer(text):
             first, second = ("a", "b") if m.group("a") is not None else ("c", "d")

@@ -303,6 +303,8 @@ _add("iban", "clabe")  # Mexico's bank account number
 _add("dob", "nascimento", "data_nascimento", "dt_nascimento", "fech_nac", "fechnac", "fecha_nac", "tgl_lhr",
      "tgl_lahir", "tanggal_lahir", "data_nasterii", "data_nastere")
 _add("user_id", "utilizador", "nome_utilizador", "nome_de_utilizador")
+# Singapore's MyInfo (uinfin, its NRIC or FIN)
+_add("ssn", "uinfin", "nric")
 _add("password", "palavra_passe", "palavrapasse", "palavra_chave")
 _add("ssn", "alien_number", "alien_registration_number", "a_number_uscis", "bvn", "cnp", "tc_kimlik_no",
      "tckimlik_no", "tckimlikno", "kimlik_no", "doc_nro", "docnro")
