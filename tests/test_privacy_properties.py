@@ -25,6 +25,8 @@ from features.privacy.detectors import (
     HINT_PATTERNS,
     SHAPE_PATTERN,
     SHAPE_PATTERNS,
+    SMALL_PATTERN,
+    SMALL_PATTERNS,
     gate_bits,
     has_hint,
 )
@@ -144,6 +146,8 @@ def test_hint_gate_is_a_superset_and_matches_polars(text: str) -> None:
     assert rust == has_hint(text) == (re.search(HINT_PATTERN, text) is not None)
     shape = series.str.contains(SHAPE_PATTERN).item()
     assert any(series.str.contains(p).item() for p in SHAPE_PATTERNS) == shape
+    small = series.str.contains(SMALL_PATTERN).item()
+    assert any(series.str.contains(p).item() for p in SMALL_PATTERNS) == small
 
 
 @PROFILE

@@ -38,6 +38,7 @@ from features.privacy.detectors import (
     PERSON_OBJECT_GATE,
     SHAPE_PATTERNS,
     SMALL_PATTERN,
+    SMALL_PATTERNS,
     TOKEN_PATTERN,
     key_run_matters,
     record_of,
@@ -209,7 +210,7 @@ def _keys_frame(values: list[str] | pl.Series) -> pl.DataFrame:
         # and the part SMALL_PATTERN gate bit G_SMALL (kept as "small")
         pl.any_horizontal([v.str.contains(p) for p in SHAPE_PATTERNS[:-1] if p != SMALL_PATTERN]).alias("shape"),
         v.str.contains(SHAPE_PATTERNS[-1]).alias("other"),
-        v.str.contains(SMALL_PATTERN).alias("small"),
+        pl.any_horizontal([v.str.contains(p) for p in SMALL_PATTERNS]).alias("small"),  # (SMALL_PATTERN in parts)
         _names(v).alias("names"),
         v.str.extract_all(KEY_RUN_PATTERN).alias("runs"),
     )
