@@ -1271,7 +1271,7 @@ _CUE_BEFORE = re.compile(
     r"(?:(?i:" + _alternation(_CUE_LINKS, True) + r")[ \t]*)?\.?"
     # (an acronym may have a word of whose number it is after it: "NIP nabywcy 7743128592",
     # "CNP cumpărător …", "NIF do adquirente …": lower case, read backwards here)
-    r"(?:(?:[a-zß-ÿā-žа-яёіїєґ]{3,16}(?:[ \t]+(?:od|ad|ed|ud|led|fo|sed|ud))?[ \t]+)?(?:"
+    r"(?:(?:[a-zß-ÿā-žа-яёіїєґ]{3,16}(?:[ \t]+(?:od|ad|ed|ud|led|fo|sed))?[ \t]+)?(?:"
     + _alternation(_ID_CUE_ACRONYMS, True) + r")|(?i:" + _alternation(_ID_CUE_WORDS, True) + r")"
     r"|(?P<ph>(?i:" + _alternation(_PHONE_CUE_WORDS, True) + r")))(?![A-Za-zÀ-ɏЀ-ӿ0-9_.-])"
 )
