@@ -1721,7 +1721,8 @@ COMMON_WORD_SURNAMES: frozenset[str] = frozenset(["archer", "aslan", "baker", "b
 
 # The common words among frequent family names that no detector takes for a surname, not even
 # after a listed given name (Thomas Cook, a travel company; "Neil Long Running"): the words the
-# comment above names, and more of the same kind
+# comment above names, more of the same kind, and words of companies' names (Thomas Cook
+# Travel, Virgin Air: the given-name rule reads no further than two words)
 WORD_SURNAMES: frozenset[str] = frozenset({
     "long", "little", "day", "may", "best", "page", "price", "cook", "church", "west", "east", "north", "south",
     "lane", "street", "field", "fields", "banks", "bank", "hope", "gold", "golden", "silver", "case", "mark", "marks",
