@@ -465,7 +465,8 @@ _QUOTED_ID_KEYS = (r"(?i:user_?id|distinct_?id|customer_?id|member_?id|anonymous
 _SHAPE_BRANCHES = (
     # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names; a Windows logon name,
     # _logins_and_cache_keys, here rather than with the login forms: see SHAPE_PATTERNS)
-    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;|" + _DOWNLEVEL_GATE_PATTERN,
+    # (an address with its "@" spelt out: _SPELT_EMAIL)
+    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;|[\[({<](?:at|AT|At)[\])}>]|" + _DOWNLEVEL_GATE_PATTERN,
     # a name under a key of two words (_spaced_name_keys)
     r"(?i:first|last|given|family|middle) name[ \t]*[=:]",
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -753,15 +754,40 @@ _WALLET_BRANCH = (r"0x[0-9a-fA-F]{40}|(?:bc|tb|ltc)1[02-9ac-hj-np-z]{8}|"
                   r"(?:^|[^0-9A-Za-z])[A-HJ-NPR-Z0-9]{14}[0-9]{3}(?:[^0-9A-Za-z]|$)|"
                   # a UK driving licence number, a licence after "DL" (_driving_licences)
                   r"[A-Z9]{5}[0-9]{6}[A-Z9]{2}[0-9][A-Z]{2}|DL(?:#|:)? ")
+# A card's expiry date after its word (_card_expiry), and a text about one-time codes
+# (_one_time_codes)
+_EXPIRY_WORDS = (r"(?i:exp(?:iry|iration|ires)?(?:[ _-]?(?:date|month|my|mmyy))?|valid(?: thru| until| to)|"
+                 r"caducidad|vencimiento|validade|validit[eé]|ablauf(?:datum)?|g[uü]ltig bis|scadenza|"
+                 r"date d'expiration|verval(?:datum)?|有効期限|有效期)")
+_EXPIRY_BRANCH = (_EXPIRY_WORDS + r"\\?[\"']?[ \t]?[=:]?[ \t]?\\?[\"']?(?:0[1-9]|1[0-2]) ?/ ?(?:20)?[0-9]{2}|"
+                  r"(?i:caducidad|exp(?:iry)?_?(?:date|yymm|mmyy)?)\\?[\"']?[=:]\\?[\"']?[0-9]{4}(?:[^0-9]|$)")
+_OTP_WORDS = ("otp", "one-time", "one time", "passcode", "verif", "2fa", "mfa", "totp", "bestätigung", "einmal",
+              "sms code", "login code", "sign-in code", "security code", "reset code", "reset-password",
+              "reset_password", "reset password", "password reset code", "código de acceso", "código de verificación",
+              "code de vérification", "codice di verifica", "kod weryfik", "kod sms", "kod odbioru", "認証", "验证", "인증",
+              "your code", "ihr code", "votre code", "tu código", "seu código", "il tuo codice", "twój kod", "uw code",
+              "your pin", "ihre pin", "votre pin")
+_OTP_BRANCH = r"(?:^|[^0-9A-Za-z])(?i:2fa|mfa)(?:[^0-9A-Za-z]|$)|(?i:otp|one.time|passcode|verif|totp|best[aä]tigung|einmal|sms code|" \
+              r"login code|sign-in code|security code|reset.?code|reset.password|c[oó]digo de (?:acceso|verificaci[oó]n)|code de v[eé]rification|codice di verifica|" \
+              r"kod (?:weryfik|sms|odbioru)|(?:your|ihre?|votre|tu|seu|il tuo|tw[oó]j|uw) (?:code|c[oó]digo|codice|kod|pin))|認証|验证|인증"
+# A device named after its owner (_device_names): a kind of device and a name, or a name and -PC
+_DEVICE_KINDS = (r"(?:[Ll]aptop|LAPTOP|[Dd]esktop|DESKTOP|[Nn]otebook|NOTEBOOK|NB|PC|LT|LPT|WKS|[Tt]hink[Pp]ad|THINKPAD|"
+                 r"[Mm]ac[Bb]ook(?:-?(?:[Pp]ro|[Aa]ir))?|MBP|MBA|i[Mm]ac|i[Pp]hone|IPHONE|i[Pp]ad|IPAD|[Gg]alaxy|"
+                 r"[Pp]ixel|[Ss]urface|[Aa]ndroid|XPS|[Ee]lite[Bb]ook|[Ll]atitude|[Pp]hone|[Tt]ablet)")
+_DEVICE_BRANCH = _DEVICE_KINDS + r"[-_][A-Za-z0-9]|-(?:PC|LAPTOP|MBP|MAC)(?:[^A-Za-z0-9-]|$)"
 _SMALL_PARTS = (_ENCODED_BRANCH, _QUOTED_CALLER_BRANCH, _GAME_BRANCH, _WINDOWS_BRANCH, _DICOM_BRANCH,
-                _CARET_NAME_BRANCH, _ASTM_BRANCH, _CJK_CUE_BRANCH, _VENDOR_BRANCH,
-                _X12_BRANCH, _FILE_NAME_BRANCH, _GO_STRUCT_BRANCH, _PLATE_BRANCH, _WALLET_BRANCH)
+                _CARET_NAME_BRANCH, _ASTM_BRANCH, _CJK_CUE_BRANCH, _VENDOR_BRANCH, _OTP_BRANCH,
+                _X12_BRANCH, _FILE_NAME_BRANCH, _GO_STRUCT_BRANCH, _PLATE_BRANCH, _WALLET_BRANCH,
+                _EXPIRY_BRANCH, _DEVICE_BRANCH)
 _SMALL_BRANCHES = "|".join(_SMALL_PARTS)
 # The same in two parts for polars, ORed: as one alternation its engine outgrew its DFA cache
 # (session 28: 9.8 s over 314,514 distinct strings of the ingest benchmark's events, against
 # 0.09 + 0.06 s for these two parts; the caret names' branch beside the ones after it was what
 # blew it up: 8.3 s for the last nine branches together). Each part alone is checked in a test.
-SMALL_PATTERNS: tuple[str, ...] = ("|".join(_SMALL_PARTS[:9]), "|".join(_SMALL_PARTS[9:]))
+# (Session 29: the one-time codes' branch went in the first part, the expiry's and the devices'
+# in the second, 0.28 + 0.38 s over 1,012,605 strings against 0.24 + 0.17 before; the devices'
+# branch in the first part, or the expiry's and the one-time codes' together, took over 20 s.)
+SMALL_PATTERNS: tuple[str, ...] = ("|".join(_SMALL_PARTS[:10]), "|".join(_SMALL_PARTS[10:]))
 # Names in other scripts (_script_names). The families that start most Chinese names (the
 # hundred most frequent, simplified and traditional) and Korean ones (the thirty most
 # frequent): a Han or Hangul name is taken only after one of them, and after a word that says
@@ -839,6 +865,9 @@ _CUSTOMER_NUMBER_WORDS = (
     "lidnummer", "vers.-nr", "versichertennr", "polisnummer", "policennummer",
     "mitglied nr", "mitglieds-nr", "adhérent n°", "adhérent nº", "numéro d'adhérent", "socio n°", "socio nº",
     "número de socio", "numero de socio", "numero socio", "lidnr",
+    # an access badge's number (a door controller's, a time clock's): its holder's
+    "badge", "badgenummer", "kartennummer", "ausweisnummer", "ausweis-nr", "crachá", "numéro de badge",
+    "pasnummer",
 )  # fmt: skip
 _CUSTOMER_NUMBER_GATE = "(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in _CUSTOMER_NUMBER_WORDS) + ")"
 _PROSE_ACCOUNT_GATE = "(?i:" + "|".join(re.escape(w).replace("\\ ", " ") for w in
@@ -873,7 +902,8 @@ _NAME_GATE_PARTS = (
     # (or any word before the comma: _SURNAME_COMMA_GIVEN)
     "(?:(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")|[a-zß-ÿā-ž'’]{2}, )(?:" + _GIVEN_FORMS + ")",
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
-    "[A-Z]\\. (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
+    # (or any title-cased word before the surname: _WORD_THEN_SURNAME)
+    "(?:[A-Z]\\.|[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,20}) (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
 )
 # (what may follow a login, as the detector says: not an e-mail's "@", not a domain's next
 # label; e-mail addresses were two thirds of what the gate let through before)
@@ -2185,6 +2215,24 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                         if k > 1 and text[k - 1] == " " and text[k + 1:j - 1].lower() in ("sip", "sips", "tel"):
                             _display_name(text, k - 1, out)
             i = text.find(sep, i + 1)
+    if _may_spell_at(text):
+        for m in _SPELT_EMAIL.finditer(text):
+            out.append(Span(m.start(), m.end(), "email"))
+
+
+# An address with its "@" (and dots) spelt out against harvesters, as people type it into forms
+# and support tickets, and validators reject it: ana.souza[at]uol.com.br, jan (at) seznam (dot) cz
+_SPELT_AT = r"\s?[\[({<](?:at|AT|At)[\])}>]\s?"
+_SPELT_DOT = r"(?:\.|\s?[\[({<](?:dot|DOT|Dot)[\])}>]\s?)"
+_SPELT_EMAIL = re.compile(
+    r"(?<![\w.+%-])[A-Za-z0-9](?:[\w.+-]{0,62}[A-Za-z0-9_])?" + _SPELT_AT
+    + r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?" + _SPELT_DOT + r")+[A-Za-z]{2,24}(?![\w-])"
+)
+
+
+def _may_spell_at(text: str) -> bool:
+    """Whether ``text`` may hold an address with its "@" spelt out (:data:`_SPELT_EMAIL`)."""
+    return "at]" in text or "at)" in text or "AT]" in text or "AT)" in text or "at}" in text or "at>" in text
 
 
 # URL-encoded characters no local part holds: a quote, colon, comma, brace, bracket, space,
@@ -2791,6 +2839,72 @@ _PLATE = re.compile(
     r"|(?<![\w-])VIN[ \t]*[:=#]?[ \t]*[\"']?(?P<vin>[A-HJ-NPR-Z0-9]{17})(?![\w-])"
     r"|(?<![\w-])" + _ONE_RUN_PLATE_WORDS + r"[ \t]*[:=]?[ \t]*[\"']?(?P<run>[A-Z0-9]{5,10})(?![\w-])"
 )
+
+
+# A card's expiry date after its word, month and year (exp 11/27, "expirationDate":"09/2027",
+# caducidad=2712: Redsys's YYMM): the card's data as much as its number
+_CARD_EXPIRY = re.compile(
+    r"(?<![\w-])" + _EXPIRY_WORDS + r"\\?[\"']?[ \t]?[=:]?[ \t]?\\?[\"']?"
+    r"(?P<v>(?:0[1-9]|1[0-2]) ?/ ?(?:20)?[0-9]{2})(?![0-9/.:-])"
+    r"|(?<![\w-])(?i:caducidad|exp(?:iry)?_?(?:date|yymm|mmyy)?)\\?[\"']?[=:]\\?[\"']?(?P<v2>[0-9]{4})(?![0-9])"
+)
+# what says a text is about a payment card (a certificate's or a token's expiry is no card's)
+_CARD_CONTEXT = re.compile(r"(?i)card|cvc|cvv|\bpan\b|tarjeta|karte|carte|cart[aã]o|\bcarta\b|\bkart|visa|mastercard|amex|titular")
+# A one-time code in a text about one (_OTP_WORDS): its value after a code's word, six to eight
+# digits after "code" (a code of fewer digits is an error's or a status's), four to eight after
+# otp, pin, tan, passcode ("Ihr Bestätigungscode lautet 739204", code=093145, "vars":{"code":"482913"})
+_ONE_TIME_CODE = re.compile(
+    r"(?<![\w-])(?P<w>[^\W\d_]*(?i:code|codigo|código|codice|kod|otp|pin|tan|passcode|コード|码|번호))"
+    r"(?:[ \t][^\W\d_]{2,12}){0,4}?\\?[\"']?[ \t]?(?:[=:]|lautet|is|est|es|é|è|jest|ist|:)?[ \t]?\\?[\"']?"
+    r"(?P<v>[0-9]{4,8})(?![\w.,/:-])"
+)
+_NOT_ONE_TIME = ("error", "err", "status", "http", "response", "return", "exit", "reason", "result", "country",
+                 "zip", "postal", "post", "area", "product", "event", "message", "msg", "fault", "bank", "branch",
+                 "sort", "swift", "tax", "promo", "discount", "coupon", "voucher", "ean", "qr", "bar", "mcc", "naics")
+
+
+def _one_time_codes(text: str, out: list[Span]) -> None:
+    """One-time codes (:data:`_ONE_TIME_CODE`) in a text about them."""
+    for m in _ONE_TIME_CODE.finditer(text):
+        w = m.group("w").lower()
+        if w.startswith(_NOT_ONE_TIME) or (len(m.group("v")) < 6 and w.endswith(("code", "codigo", "código", "codice", "kod"))):
+            continue
+        out.append(Span(m.start("v"), m.end("v"), "secret", 1))
+
+
+# A device's name that holds its owner's (Laptop-FSANTOS, DESKTOP-JMARTIN, Galaxy-S23-Marta,
+# NB-LISA-WEBER, iphone-kemal, ALICE-PC): the kind of device, perhaps a model or a department,
+# then a listed given name, an initial and a listed surname, or a login of a name; or a listed
+# given name before -PC. Not Windows' own names (DESKTOP-7F3K2LQ): their letters are no name.
+_DEVICE_NAME = re.compile(
+    r"(?<![\w.-])(?:" + _DEVICE_KINDS + r"(?P<m>(?:-[A-Za-z0-9]{1,6}){0,2})[-_]"
+    r"(?P<n>[^\W\d_]{3,20}(?:[-_][^\W\d_]{2,20})?)|(?P<p>[^\W\d_]{3,20})-(?:PC|LAPTOP|MBP|MAC))(?![\w-])"
+)
+
+
+def _is_owner_word(word: str) -> bool:
+    """Whether one word of a device's name is its owner's (see :data:`_DEVICE_NAME`)."""
+    w = word.lower()
+    if len(w) < 3 or w in WORD_SURNAMES or w in _NOT_NAME_WORDS:
+        return False
+    return is_given_name(w) or (len(w) >= 5 and _is_family_name(w)) or (
+        len(w) >= 5 and w not in JOINED_WORDS and _is_family_name(w[1:]))
+
+
+def _is_family_name(w: str) -> bool:
+    return is_surname(w) or w in COMMON_WORD_SURNAMES
+
+
+def _device_names(text: str, out: list[Span]) -> None:
+    """Devices named after their owners (:data:`_DEVICE_NAME`)."""
+    for m in _DEVICE_NAME.finditer(text):
+        if m.group("p") is not None:
+            if is_given_name(m.group("p")) and m.group("p").lower() not in _NOT_NAME_WORDS:
+                out.append(Span(m.start(), m.end(), "user_id", 1))
+            continue
+        words = re.split(r"[-_]", m.group("m") + "-" + m.group("n"))
+        if any(_is_owner_word(w) for w in words) or (len(words) == 2 and _is_name_login(m.group("n").lower())):
+            out.append(Span(m.start(), m.end(), "user_id", 1))
 
 
 def _plates(text: str, out: list[Span]) -> None:
@@ -3512,6 +3626,30 @@ _GIVEN_THEN_WORD = re.compile(
     "(?:" + _GIVEN_TITLED + ")(?: (?:" + _GIVEN_TITLED + "))? (?P<s>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,24}"
     "(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]{2,24})?(?: [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,24})?)" + _NAME_END  # (Mads Kristian Holm)
 )
+# A title-cased word that no list holds before a listed surname, a given name the lists do not
+# know ("Worker: Amara Okonkwo", "Supplier: Chandra Venkataraman"), unless the word is one of
+# messages, groups or products (_NOT_NAME_WORDS); the surnames of the first list only, not those
+# that are common words (a word before "Price" or "Long" is no given name)
+_WORD_THEN_SURNAME = re.compile(
+    r"(?<![\w'’.@/\\-])(?P<f>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,20}) (?:(?:" + _PARTICLE_FORMS + ") )?(?:"
+    + word_pattern(written_forms(SURNAMES, capitals=False)) + ")" + _NAME_END
+)
+# words that start a sentence or a phrase before a name ("Using Chen's method", "Per Nguyen", "Ask Weber")
+_SENTENCE_WORDS = frozenset({
+    "using", "via", "per", "dear", "hello", "hi", "hey", "thanks", "thank", "contact", "call", "ask", "see", "after",
+    "before", "when", "while", "if", "unless", "because", "until", "during", "about", "above", "below",
+    "under", "over", "into", "onto", "upon", "within", "between", "among", "against", "through", "across",
+    "behind", "near", "off", "out", "like", "than", "that", "this", "these", "those", "then", "there", "here",
+    "where", "which", "who", "whom", "whose", "what", "why", "how", "all", "any", "each", "every", "some",
+    "no", "both", "either", "neither", "more", "most", "other", "such", "only", "own", "same", "so", "too",
+    "very", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "just", "now", "also",
+    "let", "please", "note", "warning", "caused", "called", "named", "sent", "received", "assigned", "added",
+    "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "herr", "frau", "monsieur", "madame", "señor", "señora",
+    "sehr", "geehrte", "geehrter", "liebe", "lieber", "bonjour", "hola", "ciao", "olá", "hallo", "an", "von",
+    "für", "mit", "bei", "nach", "und", "oder", "der", "die", "das", "den", "dem", "des", "ein", "eine", "pour",
+    "avec", "chez", "par", "sur", "les", "une", "para", "con", "por", "los", "las", "una", "del",
+    "dal", "della", "voor", "met", "bij", "naar", "het", "een", "dla", "przez", "according", "regards",
+})  # fmt: skip
 # A title-cased family name (one to three words) and a listed given name after a comma, as
 # payroll, claims and HR systems write a person, in quotes or brackets ('Sørensen, Mette',
 # "Kim, Soo-ah", (Nakashima, Kenji), 'Van den Broeck, Lotte'): the family name need not be listed
@@ -3573,6 +3711,14 @@ def _listed_names(text: str, out: list[Span]) -> None:
         if any(w.lower() in _NOT_NAME_WORDS or w.lower() in WORD_SURNAMES for word in words for w in word.split("-")):
             continue
         out.append(Span(start, m.start("s") + len(" ".join(words)), "person_name", 0))
+    for m in _WORD_THEN_SURNAME.finditer(text):
+        first = m.group("f")
+        fl = first.lower()
+        if (fl in _NOT_NAME_WORDS or fl in _SENTENCE_WORDS or fl in WORD_SURNAMES or fl in COMMON_WORD_SURNAMES
+                or is_given_name(first)
+                or is_surname(first) or first.endswith(("'", "’"))):
+            continue  # (a listed first word: the name sequences' own)
+        out.append(Span(m.start(), m.end(), "person_name", 0))
     if ", " in text:
         for m in _SURNAME_COMMA_GIVEN.finditer(text):
             if not any(w.lower() in _NOT_NAME_WORDS for w in m.group("n").replace(",", "").split(" ")):
@@ -4709,7 +4855,9 @@ def _sql_bound(text: str, pos: int, classes: list[str | None], out: list[Span]) 
 # the values an ORM prints as a list after the statement: Prisma's "params: [\"a\",\"b\"]",
 # knex's and Sequelize's "bindings"/"parameters"
 _PARAMS_LIST = re.compile(r"\b(?:params|parameters|bindings|binds)\\?\"?:? ?\[")
-_LIST_ITEM = re.compile(r'\s*(?:\\?"(?P<d>(?:[^"\\\n]|\\[^"]){0,1024})\\?"|(?P<o>[^,\[\]"\n]{1,64}?))\s*(?=[,\]])')
+_LIST_ITEM = re.compile(r'\s*(?:\\?"(?P<d>(?:[^"\\\n]|\\[^"]){0,1024})\\?"|'
+                        r"'(?P<q>(?:[^'\\\n]|\\.){0,1024})'|(?P<n>[0-9]{1,20}(?=\s*[,\]]))|"
+                        r'(?P<o>[^,\[\]"\n]{1,64}?))\s*(?=[,\]])')
 
 
 def _listed_params(text: str, pos: int, slots: list[str], classes: list[str | None], out: list[Span]) -> None:
@@ -4724,7 +4872,8 @@ def _listed_params(text: str, pos: int, slots: list[str], classes: list[str | No
         im = _LIST_ITEM.match(text, at)
         if im is None:
             break
-        items.append((im.group("d"), im.start("d")) if im.group("d") is not None else None)
+        g = "d" if im.group("d") is not None else "q" if im.group("q") is not None else "n"
+        items.append((im.group(g), im.start(g)) if im.group(g) is not None else None)  # (not a null, a call)
         at = im.end()
         if not text.startswith(",", at):
             break
@@ -5186,9 +5335,29 @@ def role_kind(cls: str | None, value: str) -> str | None:
         return "user_id"
     if cls == "named_person" and (
         (value.isdigit() and 4 <= len(value) <= 20) or _prefixed_person_id(_PREFIXED_PERSON_ID.fullmatch(value))
+        or _is_name_login(value)
     ):
         return "user_id"
     return None
+
+
+# a login of two words in lower case, one of them a listed given name or surname (yuki.tanabe,
+# marco_ricci7), under a key of a role software takes too (assignee, owner, reporter)
+_NAME_LOGIN = re.compile(r"(?P<a>[a-z]{2,20})[._](?P<b>[a-z]{2,30})[0-9]{0,4}")
+
+
+def _is_name_login(value: str) -> bool:
+    """Whether ``value`` is a person's login made of a name (see :data:`_NAME_LOGIN`).
+
+    Examples
+    --------
+    >>> _is_name_login("yuki.tanabe"), _is_name_login("marco_ricci7"), _is_name_login("platform.team")
+    (True, True, False)
+    """
+    m = _NAME_LOGIN.fullmatch(value)
+    return m is not None and any(
+        w not in WORD_SURNAMES and (is_given_name(w) or is_surname(w)) for w in (m.group("a"), m.group("b"))
+    )
 
 
 def person_record(obj: dict[Any, Any]) -> int:
@@ -5309,12 +5478,18 @@ def _widen_named(cands: list[Span]) -> None:
                 cands[i] = Span(c.start, end, c.kind, 3)
 
 
+def _in_id(c: Span) -> bool:
+    """Whether ``c`` is not taken inside an identifier's value: a number's kinds that an id
+    holds by chance, not a MAC address written out in its six pairs (a station's id)."""
+    return c.kind in _NUMERIC_KINDS and c.priority < 3 and not (c.kind == "mac" and c.end - c.start == 17)
+
+
 def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[int, int]]) -> list[Span]:
     if not cands:
         return []
     if len(cands) == 1 and not protect:
         c = cands[0]
-        if c.kind in _NUMERIC_KINDS and c.priority < 3 and any(c.start < e and s < c.end for s, e in ids):
+        if _in_id(c) and any(c.start < e and s < c.end for s, e in ids):
             return []
         return [c]
     cands.sort(key=lambda s: (-s.priority, s.start - s.end, s.start))
@@ -5327,7 +5502,7 @@ def _resolve(cands: list[Span], protect: list[tuple[int, int]], ids: list[tuple[
             if cs < e and s < ce:
                 clash = True
                 break
-        if not clash and c.kind in _NUMERIC_KINDS and c.priority < 3:
+        if not clash and _in_id(c):
             for s, e in ids:
                 if cs < e and s < ce:
                     clash = True
@@ -5519,7 +5694,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             _key_values(text, cands, ids)
         else:
             keys_later = True  # no key can name personal data: only identifiers are read
-    if "@" in text or "%40" in text:
+    if "@" in text or "%40" in text or _may_spell_at(text):
         for m in _url_creds(text):
             if not is_neutral(m.group("pw")):
                 cands.append(Span(m.start("pw"), m.end("pw"), "password", 2))
@@ -5672,6 +5847,14 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _plates(text, cands)
         _wallets_and_vins(text, cands)
         _driving_licences(text, cands)
+        if "/" in text or "=" in text or ":" in text:
+            for m in _CARD_EXPIRY.finditer(text) if _CARD_CONTEXT.search(text) is not None else ():
+                g = "v" if m.group("v") is not None else "v2"
+                cands.append(Span(m.start(g), m.end(g), "card", 1))
+        if _has_any(lowered, _OTP_WORDS):
+            _one_time_codes(text, cands)
+        if "-" in text or "_" in text:
+            _device_names(text, cands)
     if small and "*" in text and ("NM1*" in text or "DMG*D8*" in text):
         _x12_segments(text, cands)
     if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:

@@ -731,7 +731,7 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     last = parts[-1]
     if last in ("email", "mail", "emails", "correo", "courriel") and "id" not in parts:
         return "email"
-    if last in ("username", "actor") or parts[-2:] == ["login", "name"] or (
+    if last in ("username", "actor") or parts[-2:] in (["login", "name"], ["login", "id"]) or (
         last == "login" and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX
     ):
         return "user_id"  # Traefik's ClientUsername, db_username, github.actor
