@@ -148,3 +148,54 @@ def test_an_unlisted_given_name_before_a_listed_surname(text: str, expected: lis
 @pytest.mark.parametrize("text", ["Using Chen's method", "Payment Service Kowalski", "Dear Kowalski,"])
 def test_words_before_a_surname_that_are_no_given_name(text: str) -> None:
     assert [k for k, v in _found(text) if v.split(" ")[0] in ("Using", "Payment", "Service", "Dear")] == []
+
+
+def test_sap_fields_and_an_orms_parameter_list() -> None:
+    text = "INSERT bind values: MANDT=100, KUNNR=0000204411, NAME1='Yilmaz Ahmet', STRAS='Zeil 5', PSTLZ='60313'"
+    assert _found(text) == [("user_id", "0000204411"), ("person_name", "Yilmaz Ahmet"), ("address", "Zeil 5"),
+                            ("address", "60313")]
+    assert _found("NAME1='Bello Design Studio'") == []  # a business's name
+    text = ("INSERT INTO employees (emp_no, first_name, last_name, birth_date) VALUES (?, ?, ?, ?) "
+            "parameters: [10472, 'Siddharth', 'Menon', '1990-02-03']")
+    assert _found(text) == [("user_id", "10472"), ("person_name", "Siddharth"), ("person_name", "Menon"),
+                            ("dob", "1990-02-03")]
+    _same_with_gates(text)
+
+
+def test_access_badges() -> None:
+    assert _found("Access Denied | Badge 100482 | Panel 3") == [("user_id", "100482")]
+    assert _found("Karte gesperrt | Kartennummer 7341 | Zeit") == [("user_id", "7341")]
+    assert _found("badge 2 of 5 earned") == []
+
+
+def test_salesforce_people() -> None:
+    from features.privacy.detectors import salesforce_checksum
+
+    assert salesforce_checksum("0055e000003XyZq") == "AAK"
+    text = "owner 0055e000003XyZqAAK changed"
+    assert _found(text) == [("user_id", "0055e000003XyZqAAK")]
+    _same_with_gates(text)
+    assert salesforce_checksum("0055e000003XyZQ") == "AA0"  # the case of each letter counts
+    assert _found("sfdc sync: 00Q5e000001AbCd not found") == [("user_id", "00Q5e000001AbCd")]
+    assert _found("order 003123456789012 shipped") == []
+
+
+def test_a_machine_readable_zone() -> None:
+    from features.privacy.detectors import mrz_check_digit
+
+    assert mrz_check_digit("L898902C3") == "6"
+    td3 = "MRZ: P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+    assert _found(td3) == [("person_name", "ERIKSSON<<ANNA<MARIA"), ("ssn", "L898902C3"), ("dob", "740812")]
+    _same_with_gates(td3)
+    td1 = "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+    assert _found(td1) == [("ssn", "D23145890"), ("dob", "740812"), ("person_name", "ERIKSSON<<ANNA<MARIA")]
+    # a wrong check digit, C++'s stream operator, a heredoc: no zone
+    assert _found("P<UTOERIKSSON<<ANNA L898902C35UTO7408122F1204159") == [("person_name", "ERIKSSON<<ANNA")]
+    assert _found("std::cout << x << y;") == _found("cat <<EOF") == _found("ERR<<CODE") == []
+
+
+def test_a_boarding_pass() -> None:
+    text = "BCBP M1DESMARAIS/LUC       EABC123 YULFRAAC 0834 326J001A0025 100"
+    assert _found(text) == [("person_name", "DESMARAIS/LUC"), ("user_id", "ABC123")]
+    _same_with_gates(text)
+    assert _found("route M1/M2 motorway") == []

@@ -149,7 +149,7 @@ def test_system_accounts_and_plain_words_stay() -> None:
 
 def test_spaced_numbers_a_key_names_are_read_whole() -> None:
     for text, value in [
-        ("card=4242 4242 4242 4242 exp=12/27", "4242 4242 4242 4242"),
+        ("card=4242 4242 4242 4242 ref=12/27", "4242 4242 4242 4242"),
         ("cc=4111-1111-1111-1111 amount=20", "4111-1111-1111-1111"),
         ("iban=DE89 3704 0044 0532 0130 00 reason=closed", "DE89 3704 0044 0532 0130 00"),
         ("phone=+44 20 7946 0958 ok", "+44 20 7946 0958"),

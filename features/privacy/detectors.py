@@ -356,6 +356,7 @@ _KEY_WORDS = (
     "braze|firebase|registration|obfuscated|wa_id|idnumber|id_number|technician|inviter|verification|sms_code|"
     "login_code|code_attempt|one_time|mfa|psu|vin|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
+    "stras|pstlz|kunnr|stcd|telf|smtp_addr|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
     "matricula|cnh|loyalty|frequent|membership|policy|enlem|boylam|latitud|longitud|breitengrad|"
@@ -466,7 +467,8 @@ _SHAPE_BRANCHES = (
     # (8=FIX: a FIX message, _fix_fields; iCalendar's people, _ical_names; a Windows logon name,
     # _logins_and_cache_keys, here rather than with the login forms: see SHAPE_PATTERNS)
     # (an address with its "@" spelt out: _SPELT_EMAIL)
-    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;|[\[({<](?:at|AT|At)[\])}>]|" + _DOWNLEVEL_GATE_PATTERN,
+    # (and a travel document's machine-readable zone: _mrz)
+    r"@|%40|8=FIX|ATTENDEE;|ORGANIZER;|[\[({<](?:at|AT|At)[\])}>]|[A-Z0-9]<<|M[1-4][A-Z]{2,}/|" + _DOWNLEVEL_GATE_PATTERN,
     # a name under a key of two words (_spaced_name_keys)
     r"(?i:first|last|given|family|middle) name[ \t]*[=:]",
     r"[0-9]\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]",
@@ -706,6 +708,45 @@ _VENDOR_PERSON_ID = re.compile(
     r"(?<![\w-])(?:cus|acct)_(?=[A-Za-z]*[0-9])(?=[a-z0-9]*[A-Z])[A-Za-z0-9]{12,32}(?![\w-])"
 )
 _VENDOR_BRANCH = r"(?:cus|acct)_[A-Za-z0-9]{12}"
+_SALESFORCE_BRANCH = r"(?:^|[^0-9A-Za-z_-])(?:003|00Q|005)[A-Za-z0-9]{12}"
+# A Salesforce record id of a person (_salesforce_people): a contact's (003), a lead's (00Q) or a
+# user's (005), 18 characters with the three that check the case of the fifteen before them, or
+# 15 in a text that names Salesforce; not of digits only
+_SALESFORCE_ID = re.compile(r"(?<![\w-])(?P<id>(?:003|00Q|005)[A-Za-z0-9]{12})(?P<ck>[A-Z0-5]{3})?(?![\w-])")
+_SALESFORCE_WORDS = ("salesforce", "sfdc", "apex", "soql", "contact", "lead", "sobject", "force.com")
+
+
+def salesforce_checksum(record_id: str) -> str:
+    """The three characters Salesforce appends to a 15-character record id: for each five
+    characters, which of them are capitals, as a letter or digit of ``A-Z0-5``.
+
+    Examples
+    --------
+    >>> salesforce_checksum("0033x00002ZkQ1A")
+    'AAV'
+    """
+    out = []
+    for i in range(0, 15, 5):
+        bits = sum(1 << j for j, c in enumerate(record_id[i:i + 5]) if "A" <= c <= "Z")
+        out.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"[bits])
+    return "".join(out)
+
+
+def _salesforce_people(text: str, lowered: str, out: list[Span]) -> None:
+    named = None
+    for m in _SALESFORCE_ID.finditer(text):
+        rid = m.group("id")
+        if rid.isdigit():
+            continue
+        if m.group("ck") is not None:
+            if salesforce_checksum(rid) != m.group("ck"):
+                continue
+        else:
+            if named is None:
+                named = _has_any(lowered, _SALESFORCE_WORDS)
+            if not named:
+                continue
+        out.append(Span(m.start(), m.end(), "user_id", 1))
 # A person's id as applications prefix it: cust-88214077, CUST-5011882734, usr_tm_41729,
 # ply_K2m8Lq0Wd, acc_90f1e2d3c4, player_4419203 (three digits or more in it; a service's or
 # a pod's name, customer-svc-6c9f7b8d4-qx2kz, has a longer word after the prefix or more parts)
@@ -778,7 +819,7 @@ _DEVICE_BRANCH = _DEVICE_KINDS + r"[-_][A-Za-z0-9]|-(?:PC|LAPTOP|MBP|MAC)(?:[^A-
 _SMALL_PARTS = (_ENCODED_BRANCH, _QUOTED_CALLER_BRANCH, _GAME_BRANCH, _WINDOWS_BRANCH, _DICOM_BRANCH,
                 _CARET_NAME_BRANCH, _ASTM_BRANCH, _CJK_CUE_BRANCH, _VENDOR_BRANCH, _OTP_BRANCH,
                 _X12_BRANCH, _FILE_NAME_BRANCH, _GO_STRUCT_BRANCH, _PLATE_BRANCH, _WALLET_BRANCH,
-                _EXPIRY_BRANCH, _DEVICE_BRANCH)
+                _EXPIRY_BRANCH, _DEVICE_BRANCH, _SALESFORCE_BRANCH)
 _SMALL_BRANCHES = "|".join(_SMALL_PARTS)
 # The same in two parts for polars, ORed: as one alternation its engine outgrew its DFA cache
 # (session 28: 9.8 s over 314,514 distinct strings of the ingest benchmark's events, against
@@ -2907,6 +2948,69 @@ def _device_names(text: str, out: list[Span]) -> None:
             out.append(Span(m.start(), m.end(), "user_id", 1))
 
 
+# A travel document's machine-readable zone (ICAO 9303), as check-in, border and hotel systems
+# log it: the holder's names (SURNAME<<GIVEN<NAMES, after the document's header P<UTO or alone as
+# an ID card's third line), and the document's number and the birth date in the line of numbers,
+# taken when their check digits hold (TD3 and TD2: number, check, nationality, birth date, check,
+# sex, expiry, check; TD1's first line: header, number, check)
+_MRZ_NAME = re.compile(
+    r"(?:(?<![A-Z0-9<])[PIACV][A-Z<][A-Z<]{3}|(?<![A-Z0-9<]))"
+    r"(?P<n>[A-Z]{1,39}(?:<[A-Z]{1,39}){0,4}<<[A-Z]{1,39}(?:<[A-Z]{1,39}){0,5})<*(?![A-Z0-9])"
+)
+_MRZ_NUMBERS = re.compile(
+    r"(?<![A-Z0-9<])(?P<doc>[A-Z0-9][A-Z0-9<]{8})(?P<c1>[0-9])[A-Z<]{3}(?P<dob>[0-9]{6})(?P<c2>[0-9])[MFX<]"
+    r"(?P<exp>[0-9]{6})(?P<c3>[0-9])"
+)
+_MRZ_TD1 = re.compile(r"(?<![A-Z0-9<])[ACI][A-Z<][A-Z]{3}(?P<doc>[A-Z0-9][A-Z0-9<]{8})(?P<c1>[0-9])[A-Z0-9<]{15}")
+_MRZ_TD1_DOB = re.compile(r"(?<![A-Z0-9<])(?P<dob>[0-9]{6})(?P<c2>[0-9])[MFX<](?P<exp>[0-9]{6})(?P<c3>[0-9])[A-Z<]{3}")
+
+
+# A boarding pass's bar code (IATA BCBP, as scanners and departure control systems log it):
+# M and the number of legs, the passenger's name in 20 characters (SURNAME/GIVEN), the electronic
+# ticket's E, the booking reference in 7, then the legs' airports, carrier, flight, date and class
+_BCBP = re.compile(
+    r"(?<![A-Za-z0-9])M[1-4](?P<n>[A-Z][A-Z'. -]{0,18}/[A-Z][A-Z'. -]{0,18})(?<=.{20})(?<=M[1-4].{20})"
+    r"[E ](?P<pnr>[A-Z0-9]{5,7}) {0,2}[A-Z]{6}[A-Z0-9 ]{3}"
+)
+
+
+def mrz_check_digit(field: str) -> str:
+    """The check digit ICAO 9303 gives ``field`` (digits, capitals and ``<``, weighted 7, 3, 1).
+
+    Examples
+    --------
+    >>> mrz_check_digit("L898902C3"), mrz_check_digit("740812")
+    ('6', '2')
+    """
+    total = 0
+    for i, c in enumerate(field):
+        v = int(c) if c.isdigit() else (ord(c) - 55 if "A" <= c <= "Z" else 0)
+        total += v * (7, 3, 1)[i % 3]
+    return str(total % 10)
+
+
+def _mrz(text: str, out: list[Span]) -> None:
+    """A machine-readable zone's holder, document number and birth date (:data:`_MRZ_NAME`)."""
+    numbers = False
+    for m in _MRZ_NUMBERS.finditer(text):
+        if mrz_check_digit(m.group("doc")) == m.group("c1") and mrz_check_digit(m.group("dob")) == m.group("c2"):
+            numbers = True
+            out.append(Span(m.start("doc"), m.end("doc") - (len(m.group("doc")) - len(m.group("doc").rstrip("<"))),
+                            "ssn", 2))
+            out.append(Span(m.start("dob"), m.end("dob"), "dob", 2))
+    for m in _MRZ_TD1.finditer(text):
+        if mrz_check_digit(m.group("doc")) == m.group("c1"):
+            numbers = True
+            out.append(Span(m.start("doc"), m.end("doc") - (len(m.group("doc")) - len(m.group("doc").rstrip("<"))),
+                            "ssn", 2))
+    if numbers or "P<" in text or "I<" in text:
+        for m in _MRZ_TD1_DOB.finditer(text) if numbers else ():
+            if mrz_check_digit(m.group("dob")) == m.group("c2") and mrz_check_digit(m.group("exp")) == m.group("c3"):
+                out.append(Span(m.start("dob"), m.end("dob"), "dob", 2))
+        for m in _MRZ_NAME.finditer(text):
+            out.append(Span(m.start("n"), m.end("n"), "person_name", 2))
+
+
 def _plates(text: str, out: list[Span]) -> None:
     for m in _PLATE.finditer(text):
         if m.group("c") is not None:
@@ -3654,9 +3758,9 @@ _SENTENCE_WORDS = frozenset({
 # payroll, claims and HR systems write a person, in quotes or brackets ('Sørensen, Mette',
 # "Kim, Soo-ah", (Nakashima, Kenji), 'Van den Broeck, Lotte'): the family name need not be listed
 _SURNAME_COMMA_GIVEN = re.compile(
-    r"(?<=['\"(«])(?P<n>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|den|der|dos) ){0,2}"
+    r"(?<=['\"(«\\/])(?P<n>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|den|der|dos) ){0,2}"
     r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:[- ][A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+)?, (?:" + _SEQ_GIVEN_TITLED + r")(?:-[a-z]{2,})?"
-    r"(?: [A-Z]\.?)?)(?=['\")»])"
+    r"(?: [A-Z]\.?)?)(?=['\")»\\/])"
 )
 # a given name and a surname in a row's two next fields, either way round (each a span of its own)
 _NAME_FIELDS = re.compile(
@@ -5263,6 +5367,11 @@ _NOT_NAME_WORDS = _GROUP_WORDS | frozenset({
     "gradle", "artifact", "artifacts", "coverage", "docs", "documentation", "version",
     "tag", "tags", "branch", "merge", "commit", "corp", "corporation", "inc", "ltd", "llc", "gmbh", "ag",
     "bv", "co", "company", "limited", "plc", "bank", "savings", "checking", "wallet", "fund", "funds", "review", "code", "scheduled", "manual",
+    # a business's name in a customer's or a supplier's name field (SAP's NAME1: Bello Design Studio)
+    "design", "studio", "studios", "consulting", "consultants", "solutions", "associates", "agency", "trading",
+    "logistics", "logistik", "transport", "handel", "bau", "immobilien", "holding", "ventures", "industries",
+    "enterprises", "international", "restaurant", "café", "hotel", "bakery", "bäckerei", "apotheke", "kg", "ohg",
+    "sarl", "sas", "srl", "spa", "nv", "oy", "kft", "ltda", "usługi", "remontowe", "servicios", "serviços",
 })  # fmt: skip
 
 
@@ -5863,6 +5972,8 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _astm_patients(text, cands)
     if small and "(00" in text and _DICOM_ELEMENT.search(text) is not None:
         _dicom_elements(text, cands)
+    if small and ("003" in text or "00Q" in text or "005" in text):
+        _salesforce_people(text, lowered, cands)
     if small and ("cus_" in text or "acct_" in text):
         for m in _VENDOR_PERSON_ID.finditer(text):
             cands.append(Span(m.start(), m.end(), "user_id", 1))
@@ -5870,6 +5981,13 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         for m in _PREFIXED_PERSON_ID.finditer(text):
             if _prefixed_person_id(m):
                 cands.append(Span(m.start(), m.end(), "user_id", 1))
+    if "<<" in text:
+        _mrz(text, cands)
+    if "/" in text and ("M1" in text or "M2" in text or "M3" in text or "M4" in text):
+        for m in _BCBP.finditer(text):
+            name = m.group("n").rstrip()
+            cands.append(Span(m.start("n"), m.start("n") + len(name), "person_name", 2))
+            cands.append(Span(m.start("pnr"), m.end("pnr"), "user_id", 2))
     if "8=FIX" in text:
         _fix_fields(text, cands)
     if "ATTENDEE;" in text or "ORGANIZER;" in text:
