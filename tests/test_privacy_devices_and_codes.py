@@ -199,3 +199,19 @@ def test_a_boarding_pass() -> None:
     assert _found(text) == [("person_name", "DESMARAIS/LUC"), ("user_id", "ABC123")]
     _same_with_gates(text)
     assert _found("route M1/M2 motorway") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(UserIP=x, UserMac=5c0c-bb2e-19af, VLAN=20)", [("mac", "5c0c-bb2e-19af")]),
+        ("client_mac=7C2A31B4E90F vlan=3", [("mac", "7C2A31B4E90F")]),
+        ("MAC: 7c2a.31b4.e90f", [("mac", "7c2a.31b4.e90f")]),
+        ("mac=auto", []),
+        ("mac=000000000000", []),
+        ("ap_mac=7C2A31B4E90F", []),  # an access point's: the network's own
+    ],
+)
+def test_mac_addresses_under_their_keys(text: str, expected: list) -> None:
+    assert _found(text) == expected
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)

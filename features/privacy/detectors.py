@@ -356,7 +356,7 @@ _KEY_WORDS = (
     "braze|firebase|registration|obfuscated|wa_id|idnumber|id_number|technician|inviter|verification|sms_code|"
     "login_code|code_attempt|one_time|mfa|psu|vin|bcc|set-cookie|e-mail|email|sub|field|date|logname|ruser|upn|samaccountname|uname|acct|ship_to|bill_to|shipto|billto|sold_to|deliver_to|line1|line2|"
     "cpf|nif|nie|dni|codice|fiscal|aadha|nir|insee|bsn|pesel|personnummer|curp|ni_|tfn|steuer|"
-    "stras|pstlz|kunnr|stcd|telf|smtp_addr|"
+    "stras|pstlz|kunnr|stcd|telf|smtp_addr|mac|calling|"
     "mrn|medical|health|nhs|imei|imsi|iccid|meid|advertising|idfa|gaid|adid|aaid|usr|participant|"
     "attendee|invitee|suser|duser|device|identifier|plate|plaka|placa|kenteken|kennzeichen|immatricul|targa|"
     "matricula|cnh|loyalty|frequent|membership|policy|enlem|boylam|latitud|longitud|breitengrad|"
@@ -2969,7 +2969,7 @@ _MRZ_TD1_DOB = re.compile(r"(?<![A-Z0-9<])(?P<dob>[0-9]{6})(?P<c2>[0-9])[MFX<](?
 # M and the number of legs, the passenger's name in 20 characters (SURNAME/GIVEN), the electronic
 # ticket's E, the booking reference in 7, then the legs' airports, carrier, flight, date and class
 _BCBP = re.compile(
-    r"(?<![A-Za-z0-9])M[1-4](?P<n>[A-Z][A-Z'. -]{0,18}/[A-Z][A-Z'. -]{0,18})(?<=.{20})(?<=M[1-4].{20})"
+    r"(?<![A-Za-z0-9])M[1-4](?P<n>[A-Z][A-Z'. -]{0,18}/[A-Z][A-Z'. -]{0,18})(?<=M[1-4].{20})"
     r"[E ](?P<pnr>[A-Z0-9]{5,7}) {0,2}[A-Z]{6}[A-Z0-9 ]{3}"
 )
 

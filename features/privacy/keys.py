@@ -80,6 +80,10 @@ _FOLD = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "ı": "i", 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)+")  # ERR_PAYMENT_4021: a code, not a secret
 
 _EXACT: dict[str, str] = {}
+_MAC_VALUE = re.compile(
+    r"(?=[0-9A-Fa-f.:-]*[1-9A-Fa-f])(?:[0-9A-Fa-f]{12}|[0-9A-Fa-f]{4}([.-])[0-9A-Fa-f]{4}\1[0-9A-Fa-f]{4}"
+    r"|[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\2){4}[0-9A-Fa-f]{2})"
+)
 
 
 def _add(kind: str, *names: str) -> None:
@@ -218,6 +222,10 @@ _add("person_name", "nachn", "vorna", "name2", "rufnm", "nach2", "gbnam")
 _add("dob", "gbdat", "geb", "geb_datum", "gebdat", "birth")
 # SAP's fields (KNA1, ADRC, PA0002), as short dumps, IDocs and bound parameters print them
 _add("named_person", "name1")
+# a device's MAC address under its key, in the shapes network gear writes it: 7C2A31B4E90F
+# (Windows DHCP), 5c0c-bb2e-19af (Huawei, H3C), 7c2a.31b4.e90f (Cisco), and in six pairs
+_add("mac", "mac", "mac_address", "macaddress", "macaddr", "mac_addr", "client_mac", "clientmac", "user_mac",
+     "usermac", "sta_mac", "station_mac", "device_mac", "calling_station_id", "callingstationid")
 _add("address", "stras", "pstlz", "post_code1", "str_suppl1")
 _add("user_id", "kunnr")
 _add("phone", "telf1", "telf2", "telfx", "tel_number", "mob_number")
@@ -1077,6 +1085,8 @@ def is_plausible(kind: str, value: str) -> bool:
         # an e-mail's "cc: Ana de la Cruz <…>" (a card's number or code has digits); a masked
         # number, which shows the BIN and the last four at most (411111******1111)
         return False
+    if kind == "mac" and _MAC_VALUE.fullmatch(v) is None:
+        return False  # client_mac=unknown, mac=auto: a MAC key holds an address in one of its shapes
     if kind == "iban" and sum(c.isdigit() for c in v) < 4:
         return False  # "iban: country not supported": a bank account's number has digits
     if kind == "email" and v.endswith(".gserviceaccount.com"):
