@@ -215,3 +215,17 @@ def test_a_boarding_pass() -> None:
 def test_mac_addresses_under_their_keys(text: str, expected: list) -> None:
     assert _found(text) == expected
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Read rejected for MPAN 1200052349715 (customer A/C 881)", [("ssn", "1200052349715")]),
+        ("meter number 37152648291 offline", [("ssn", "37152648291")]),
+        ("PDL 14295847562013 inconnu", [("ssn", "14295847562013")]),
+        ("parameter 12345678 invalid", []),
+    ],
+)
+def test_a_homes_supply_point(text: str, expected: list) -> None:
+    assert _found(text) == expected
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)

@@ -597,6 +597,9 @@ _ID_CUE_ACRONYMS = (
     # cédula (CC), Indonesia's NPWP, the Philippines' TIN (not PCN: a parking ticket's too),
     # Ukraine's taxpayer number (ІПН), Poland's and Indonesia's tax numbers (NIP)
     "CNPJ", "RUN", "CC", "NPWP", "TIN", "ІПН", "NIP",
+    # a household's supply point: Britain's electricity and gas meter point numbers (MPAN,
+    # MPRN), France's delivery point (PDL, PRM): a home's, so its people's
+    "MPAN", "MPRN", "PDL", "PRM",
 )  # fmt: skip
 _ID_CUE_WORDS = (
     "personnummer", "personnr", "fødselsnummeret", "fødselsnummer", "fodselsnummer", "henkilötunnus", "henkilotunnus",
@@ -620,6 +623,9 @@ _ID_CUE_WORDS = (
     # India (Aadhaar in Hindi), Egypt, Israel and Thailand in their own scripts
     "numéro national", "numéro de registre national", "iqama", "आधार", "الرقم القومي", "תעודת זהות", "ת.ז.",
     "เลขประจำตัวประชาชน",
+    # a home's meter and supply point (see MPAN above)
+    "meter point", "meter number", "meter id", "meter serial", "zählernummer", "zählpunkt", "numéro de compteur",
+    "número de contador", "numero contatore", "meternummer",
 )  # fmt: skip
 _PHONE_CUE_WORDS = (
     "phone", "tel", "téléphone", "telephone", "tél", "mobile", "mob", "cell", "cellphone", "handy", "telefon",
