@@ -229,3 +229,18 @@ def test_mac_addresses_under_their_keys(text: str, expected: list) -> None:
 def test_a_homes_supply_point(text: str, expected: list) -> None:
     assert _found(text) == expected
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tenant says call his daughter Emily on 555", [("person_name", "Emily")]),
+        ("spoke earlier with their son Daniel who said", [("person_name", "Daniel")]),
+        ("his wife Maria called", [("person_name", "Maria")]),
+        ("Json Daniel", []),
+        ("sister Service restarted", []),
+    ],
+)
+def test_a_given_name_alone_after_a_family_word(text: str, expected: list) -> None:
+    assert _found(text) == expected
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)

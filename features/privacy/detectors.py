@@ -254,7 +254,10 @@ _NAME_CUES = (
     # a child's and a care home's people, a family, the parties of hiring, giving, selling and
     # signing ("guardian Tanisha Brooks", "carer Joy Abiodun", "father Luc Lefebvre")
     r"[Gg]uardian|[Cc]arer|[Cc]aregiver|[Pp]upil|[Ff]ather|[Mm]other|[Dd]aughter|[Dd]onor|[Ss]upporter|[Cc]andidate|"
-    r"[Ee]xecutor|[Bb]uyer|[Ss]eller|[Ss]igner)"
+    r"[Ee]xecutor|[Bb]uyer|[Ss]eller|[Ss]igner|"
+    # the rest of a family ("spoke with their son Daniel", "his wife Maria"): a listed given
+    # name alone after one of these is taken (_FAMILY_WORDS)
+    r"[Ss]on|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Gg]randmother|[Gg]randfather|[Ss]pouse)"
 )
 # The same cues in other languages, and who wrote a message: kept apart from _NAME_CUES
 # in the batch path's shape parts (one alternation of both made polars' pass over a column
@@ -1214,7 +1217,11 @@ _OTHER_NAME_STARTS = (
 )  # fmt: skip
 # the role words that _NAME_CUES ends with, lower-cased, in both lists below
 _ROLE_NAME_WORDS = ("guardian ", "carer ", "caregiver ", "pupil ", "father ", "mother ", "daughter ", "donor ",
-                    "supporter ", "candidate ", "executor ", "buyer ", "seller ", "signer ")
+                    "supporter ", "candidate ", "executor ", "buyer ", "seller ", "signer ", "son ", "wife ",
+                    "husband ", "brother ", "sister ", "spouse ")
+# a family's words before a name, after which a listed given name alone is taken
+_FAMILY_WORDS = frozenset({"father", "mother", "daughter", "son", "wife", "husband", "brother", "sister",
+                           "grandmother", "grandfather", "spouse"})
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "hi ", "hi,", "hello", "hey ", "hey,", "hola", "ciao", "bonjour", "hallo", "olá", "hej ", "hej,",
                "i am ", "i'm ", "dr. ", "prof. ",
@@ -3896,6 +3903,9 @@ def _names(text: str, out: list[Span], lowered: str, starts: tuple[str, ...], pa
         titled = m.group("title") or (m.group("alone") if pattern is _NAME_PHRASE else None)
         if len(kept) == 1 and not titled and pattern is _NAME_PHRASE and _greeted(text, m, kept[0]):
             titled = "greeting"  # "Hi Jürgen," "Hello Amara!": a first name alone
+        if (len(kept) == 1 and not titled and pattern is _NAME_PHRASE and is_given_name(kept[0])
+                and text[m.start():m.start("v")].strip(" :'\"").lower() in _FAMILY_WORDS):
+            titled = "family"  # "call his daughter Emily on …": a listed given name alone
         start = m.start("v")
         end = start + len(" ".join(kept))
         # "trabajador: MENDOZA QUISPE, ROSARIO;", "Customer SMITH, JOHN (…)": the given names after
