@@ -253,3 +253,16 @@ def test_a_codice_fiscale_mistyped_and_role_logins() -> None:
     assert _found("login alumno.garcia22 failed") == [("user_id", "alumno.garcia22")]
     assert _found("prof.ndiaye changed a grade") == [("user_id", "prof.ndiaye")]
     assert _found("tech.support queue is full") == []
+
+
+def test_database_users_okta_logins_and_hyphenated_logins() -> None:
+    assert _found("CREATE ROLE k_nowak LOGIN PASSWORD 'x' IN ROLE hr_readonly")[0] == ("user_id", "k_nowak")
+    assert _found("CREATE ROLE hr_readonly NOLOGIN") == []  # a group role
+    assert _found("create user jdiaz with password 'x'")[0] == ("user_id", "jdiaz")
+    assert all(v != "postgres" for _, v in _found("ALTER USER postgres WITH PASSWORD 'x'"))
+    assert _found("create user failed: quota") == []
+    text = '"alternateId":"bjorn.sandvik","displayName"'
+    assert _found(text) == [("user_id", "bjorn.sandvik")]
+    _same_with_gates(text)
+    assert _found("sender=freya-hansen, hook_id=4") == [("user_id", "freya-hansen")]
+    assert _found("owner=kube-system") == []

@@ -222,6 +222,8 @@ _add("person_name", "nachn", "vorna", "name2", "rufnm", "nach2", "gbnam")
 _add("dob", "gbdat", "geb", "geb_datum", "gebdat", "birth")
 # SAP's fields (KNA1, ADRC, PA0002), as short dumps, IDocs and bound parameters print them
 _add("named_person", "name1")
+# Okta's System Log: an actor's or a target's login (or e-mail) beside its opaque id
+_add("user_id", "alternate_id", "alternateid")
 # a device's MAC address under its key, in the shapes network gear writes it: 7C2A31B4E90F
 # (Windows DHCP), 5c0c-bb2e-19af (Huawei, H3C), 7c2a.31b4.e90f (Cisco), and in six pairs
 _add("mac", "mac", "mac_address", "macaddress", "macaddr", "mac_addr", "client_mac", "clientmac", "user_mac",
