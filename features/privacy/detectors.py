@@ -1115,22 +1115,10 @@ _NATIONAL_LETTERS = re.compile(
     r"(?<![\w-])(?P<nino>[A-Z]{2}(?P<sp> ?)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[0-9]{2}(?P=sp)[A-D])(?![\w-])"
     r"|(?<![\w-])(?P<cf>[A-Z]{6}[0-9]{2}[A-Z][0-9]{2}[A-Z][0-9]{3}[A-Z])(?![\w-])"
 )
-
-
-def _codice_fiscale(value: str) -> bool:
-    """An Italian codice fiscale: its check letter holds, or the shape is one only a codice
-    fiscale has (a month's letter, a day of 1-31 or 41-71 for a woman, a town's letter and
-    three digits), as a validation error prints a mistyped one (still someone's)."""
-    if is_codice_fiscale_valid(value):
-        return True
-    day = int(value[9:11])
-    return value[8] in "ABCDEHLMPRST" and (1 <= day <= 31 or 41 <= day <= 71)
-
-
 _NATIONAL_CHECKS = {
     "cpf": is_cpf_valid, "dni": is_dni_valid, "nir": is_nir_valid, "aadhaar": is_aadhaar_valid,
     "cnid": is_cn_resident_id_valid,
-    "nino": is_nino_valid, "cf": _codice_fiscale, "nric": is_nric_valid,
+    "nino": is_nino_valid, "cf": is_codice_fiscale_valid, "nric": is_nric_valid,
 }  # fmt: skip
 _PHONES = (
     re.compile(
