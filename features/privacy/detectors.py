@@ -720,45 +720,8 @@ _VENDOR_PERSON_ID = re.compile(
     r"(?<![\w-])(?:cus|acct)_(?=[A-Za-z]*[0-9])(?=[a-z0-9]*[A-Z])[A-Za-z0-9]{12,32}(?![\w-])"
 )
 _VENDOR_BRANCH = r"(?:cus|acct)_[A-Za-z0-9]{12}"
+# a Salesforce id of a contact, a lead or a user (_salesforce_people)
 _SALESFORCE_BRANCH = r"(?:^|[^0-9A-Za-z_-])(?:003|00Q|005)[A-Za-z0-9]{12}"
-# A Salesforce record id of a person (_salesforce_people): a contact's (003), a lead's (00Q) or a
-# user's (005), 18 characters with the three that check the case of the fifteen before them, or
-# 15 in a text that names Salesforce; not of digits only
-_SALESFORCE_ID = re.compile(r"(?<![\w-])(?P<id>(?:003|00Q|005)[A-Za-z0-9]{12})(?P<ck>[A-Z0-5]{3})?(?![\w-])")
-_SALESFORCE_WORDS = ("salesforce", "sfdc", "apex", "soql", "contact", "lead", "sobject", "force.com")
-
-
-def salesforce_checksum(record_id: str) -> str:
-    """The three characters Salesforce appends to a 15-character record id: for each five
-    characters, which of them are capitals, as a letter or digit of ``A-Z0-5``.
-
-    Examples
-    --------
-    >>> salesforce_checksum("0033x00002ZkQ1A")
-    'AAV'
-    """
-    out = []
-    for i in range(0, 15, 5):
-        bits = sum(1 << j for j, c in enumerate(record_id[i:i + 5]) if "A" <= c <= "Z")
-        out.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"[bits])
-    return "".join(out)
-
-
-def _salesforce_people(text: str, lowered: str, out: list[Span]) -> None:
-    named = None
-    for m in _SALESFORCE_ID.finditer(text):
-        rid = m.group("id")
-        if rid.isdigit():
-            continue
-        if m.group("ck") is not None:
-            if salesforce_checksum(rid) != m.group("ck"):
-                continue
-        else:
-            if named is None:
-                named = _has_any(lowered, _SALESFORCE_WORDS)
-            if not named:
-                continue
-        out.append(Span(m.start(), m.end(), "user_id", 1))
 # A person's id as applications prefix it: cust-88214077, CUST-5011882734, usr_tm_41729,
 # ply_K2m8Lq0Wd, acc_90f1e2d3c4, player_4419203 (three digits or more in it; a service's or
 # a pod's name, customer-svc-6c9f7b8d4-qx2kz, has a longer word after the prefix or more parts)
@@ -837,9 +800,10 @@ _SMALL_BRANCHES = "|".join(_SMALL_PARTS)
 # (session 28: 9.8 s over 314,514 distinct strings of the ingest benchmark's events, against
 # 0.09 + 0.06 s for these two parts; the caret names' branch beside the ones after it was what
 # blew it up: 8.3 s for the last nine branches together). Each part alone is checked in a test.
-# (Session 29: the one-time codes' branch went in the first part, the expiry's and the devices'
-# in the second, 0.28 + 0.38 s over 1,012,605 strings against 0.24 + 0.17 before; the devices'
-# branch in the first part, or the expiry's and the one-time codes' together, took over 20 s.)
+# (Session 29: the one-time codes' branch went in the first part, the expiry's, the devices' and
+# Salesforce's in the second, 0.29 + 0.42 s over 1,012,605 strings against 0.24 + 0.17 before;
+# the devices' branch in the first part, Salesforce's beside the vendors' ids, or the expiry's and
+# the one-time codes' together, took over 20 s.)
 SMALL_PATTERNS: tuple[str, ...] = ("|".join(_SMALL_PARTS[:10]), "|".join(_SMALL_PARTS[10:]))
 # Names in other scripts (_script_names). The families that start most Chinese names (the
 # hundred most frequent, simplified and traditional) and Korean ones (the thirty most
@@ -2912,7 +2876,7 @@ _CARD_CONTEXT = re.compile(r"(?i)card|cvc|cvv|\bpan\b|tarjeta|karte|carte|cart[a
 # otp, pin, tan, passcode ("Ihr Bestätigungscode lautet 739204", code=093145, "vars":{"code":"482913"})
 _ONE_TIME_CODE = re.compile(
     r"(?<![\w-])(?P<w>[^\W\d_]*(?i:code|codigo|código|codice|kod|otp|pin|tan|passcode|コード|码|번호))"
-    r"(?:[ \t][^\W\d_]{2,12}){0,4}?\\?[\"']?[ \t]?(?:[=:]|lautet|is|est|es|é|è|jest|ist|:)?[ \t]?\\?[\"']?"
+    r"(?:[ \t][^\W\d_]{2,12}){0,4}?\\?[\"']?[ \t]?(?:[=:]|lautet|is|est|es|é|è|jest|ist)?[ \t]?\\?[\"']?"
     r"(?P<v>[0-9]{4,8})(?![\w.,/:-])"
 )
 _NOT_ONE_TIME = ("error", "err", "status", "http", "response", "return", "exit", "reason", "result", "country",
@@ -2927,6 +2891,46 @@ def _one_time_codes(text: str, out: list[Span]) -> None:
         if w.startswith(_NOT_ONE_TIME) or (len(m.group("v")) < 6 and w.endswith(("code", "codigo", "código", "codice", "kod"))):
             continue
         out.append(Span(m.start("v"), m.end("v"), "secret", 1))
+
+
+# A Salesforce record id of a person (_salesforce_people): a contact's (003), a lead's (00Q) or a
+# user's (005), 18 characters with the three that check the case of the fifteen before them, or
+# 15 in a text that names Salesforce; not of digits only
+_SALESFORCE_ID = re.compile(r"(?<![\w-])(?P<id>(?:003|00Q|005)[A-Za-z0-9]{12})(?P<ck>[A-Z0-5]{3})?(?![\w-])")
+_SALESFORCE_WORDS = ("salesforce", "sfdc", "apex", "soql", "contact", "lead", "sobject", "force.com")
+
+
+def salesforce_checksum(record_id: str) -> str:
+    """The three characters Salesforce appends to a 15-character record id: for each five
+    characters, which of them are capitals, as a letter or digit of ``A-Z0-5``.
+
+    Examples
+    --------
+    >>> salesforce_checksum("0033x00002ZkQ1A")
+    'AAV'
+    """
+    out = []
+    for i in range(0, 15, 5):
+        bits = sum(1 << j for j, c in enumerate(record_id[i:i + 5]) if "A" <= c <= "Z")
+        out.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"[bits])
+    return "".join(out)
+
+
+def _salesforce_people(text: str, lowered: str, out: list[Span]) -> None:
+    named = None
+    for m in _SALESFORCE_ID.finditer(text):
+        rid = m.group("id")
+        if rid.isdigit():
+            continue
+        if m.group("ck") is not None:
+            if salesforce_checksum(rid) != m.group("ck"):
+                continue
+        else:
+            if named is None:
+                named = _has_any(lowered, _SALESFORCE_WORDS)
+            if not named:
+                continue
+        out.append(Span(m.start(), m.end(), "user_id", 1))
 
 
 # A device's name that holds its owner's (Laptop-FSANTOS, DESKTOP-JMARTIN, Galaxy-S23-Marta,

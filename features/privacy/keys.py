@@ -220,19 +220,22 @@ _add("phone", "wa_id", "whatsapp_id", "caller_number", "callee_number")
 # name, birth name, date of birth (PERNR=00220871, NACHN=Kristensen, VORNA=Lars)
 _add("person_name", "nachn", "vorna", "name2", "rufnm", "nach2", "gbnam")
 _add("dob", "gbdat", "geb", "geb_datum", "gebdat", "birth")
-# SAP's fields (KNA1, ADRC, PA0002), as short dumps, IDocs and bound parameters print them
+# SAP's customer and address fields (KNA1, ADRC), as short dumps, IDocs and bound parameters
+# print them: a customer's name (or a business's), street, postal code, number, phone, e-mail, tax number
 _add("named_person", "name1")
+_add("address", "stras", "pstlz", "post_code1", "str_suppl1")
+_add("user_id", "kunnr")
+_add("phone", "telf1", "telf2", "telfx", "tel_number", "mob_number")
+_add("email", "smtp_addr")
+_add("ssn", "stcd1", "stcd2")
+# a customer's, a payee's or an employee's tax number (SAF-T's CustomerTaxID)
+_add("ssn", "customer_tax_id", "customertaxid", "payee_tax_id", "employee_tax_id")
 # Okta's System Log: an actor's or a target's login (or e-mail) beside its opaque id
 _add("user_id", "alternate_id", "alternateid")
 # a device's MAC address under its key, in the shapes network gear writes it: 7C2A31B4E90F
 # (Windows DHCP), 5c0c-bb2e-19af (Huawei, H3C), 7c2a.31b4.e90f (Cisco), and in six pairs
 _add("mac", "mac", "mac_address", "macaddress", "macaddr", "mac_addr", "client_mac", "clientmac", "user_mac",
      "usermac", "sta_mac", "station_mac", "device_mac", "calling_station_id", "callingstationid")
-_add("address", "stras", "pstlz", "post_code1", "str_suppl1")
-_add("user_id", "kunnr")
-_add("phone", "telf1", "telf2", "telfx", "tel_number", "mob_number")
-_add("email", "smtp_addr")
-_add("ssn", "stcd1", "stcd2", "customer_tax_id", "customertaxid", "payee_tax_id", "employee_tax_id")
 # Finnish address and postal code (osoite, postinumero)
 _add("address", "osoite", "postinumero", "lahiosoite", "katuosoite")
 _add("user_id", "candidate_id", "candidateid", "applicant_id", "worker_number", "personnel_number", "personnelnumber")
