@@ -1671,7 +1671,7 @@ _SEP_KEY_REV = re.compile(
     r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])|" + _GEO_AFTER_REV + r"))" + _KEY_REV.pattern
 )
 _REJECTED = "rejected value ["
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
 _CJK_GIVEN = re.compile(r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,4}(?![\u4e00-\u9fff\u3040-\u30ff])")
 # (the object's gate, PERSON_OBJECT_GATE, is defined with the hint above)
 _PERSON_OBJECT = re.compile(
@@ -1990,7 +1990,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             if pm is not None and pm.end() + 1 < ve and text[pm.end()] == " " and (
                     text[pm.end() + 1].isdigit() or text[pm.end() + 1] == "("):
                 ve = pm.end()  # "zip=75011 500 (Internal Server Error)": the code, not the status after it
-        if cls in ("user_id", "person_name") and ve - vs <= 4 and _CJK_NAME.fullmatch(text, vs, ve):
+        if cls in ("user_id", "person_name") and ve - vs <= 4 and _CJK_RUN.fullmatch(text, vs, ve):
             gm = _CJK_GIVEN.match(text, ve)  # a family name, a space, a given name: "佐藤 由紀"
             if gm is not None:
                 ve = gm.end()
@@ -3038,7 +3038,7 @@ _DDL_USER = re.compile(
     r"(?i:(?P<verb>CREATE|ALTER) (?P<what>USER|ROLE) (?:IF NOT EXISTS )?)"
     r"(?P<q>[\"'`]?)(?P<v>[A-Za-z_][\w.-]{0,62})(?P=q)(?:@[\"'`]?[\w.%-]+[\"'`]?)?(?P<rest>[^;\n]{0,200})"
 )
-_LOGIN_WORD = re.compile(r"(?i)\bLOGIN\b")
+_DDL_LOGIN = re.compile(r"(?i)\bLOGIN\b")
 _DDL_AFTER = re.compile(r"@|\s+(?i:with|identified|login|nologin|password|valid|in role)\b")
 
 
@@ -3047,7 +3047,7 @@ def _ddl_users(text: str, out: list[Span]) -> None:
         v = m.group("v")
         if v.lower() in SYSTEM_ACCOUNTS or v.upper() in ("IF", "CURRENT_USER", "SESSION_USER", "PUBLIC"):
             continue
-        if m.group("what").upper() == "ROLE" and _LOGIN_WORD.search(m.group("rest")) is None:
+        if m.group("what").upper() == "ROLE" and _DDL_LOGIN.search(m.group("rest")) is None:
             continue  # a group role (hr_readonly), no one's login
         if not (m.group("verb").isupper() or m.group("q") or _DDL_AFTER.match(m.group("rest"))):
             continue  # "create user failed: quota": prose, not a statement
