@@ -276,3 +276,25 @@ def test_a_group_role_is_no_login() -> None:
     assert _found("CREATE ROLE k_nowak LOGIN PASSWORD 'x'")[0] == ("user_id", "k_nowak")
     assert _found("CREATE ROLE analysts IN ROLE readonly_users") == []
     assert _found("CREATE ROLE reporting_group NOLOGIN INHERIT") == []
+
+
+def test_no_module_name_of_the_detectors_is_defined_twice() -> None:
+    # a second definition hides the first from every function that reads it (two did so)
+    import ast
+    import collections
+    from pathlib import Path
+
+    import features.privacy.detectors as detectors_module
+    import features.privacy.keys as keys_module
+
+    for module in (detectors_module, keys_module):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        names: collections.Counter[str] = collections.Counter()
+        for node in tree.body:
+            if isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names[node.target.id] += 1
+            elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+                names[node.name] += 1
+        assert [n for n, k in names.items() if k > 1] == [], module.__name__
