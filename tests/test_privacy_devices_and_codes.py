@@ -237,6 +237,7 @@ def test_a_homes_supply_point(text: str, expected: list) -> None:
         ("tenant says call his daughter Emily on 555", [("person_name", "Emily")]),
         ("spoke earlier with their son Daniel who said", [("person_name", "Daniel")]),
         ("his wife Maria called", [("person_name", "Maria")]),
+        ("pickup by grandfather Daniel at 5", [("person_name", "Daniel")]),
         ("Json Daniel", []),
         ("sister Service restarted", []),
     ],

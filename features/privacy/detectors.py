@@ -1183,12 +1183,11 @@ _OTHER_NAME_STARTS = (
     "kind regards,", "cheers,", "sincerely,", "best wishes,",
 )  # fmt: skip
 # the role words that _NAME_CUES ends with, lower-cased, in both lists below
-_ROLE_NAME_WORDS = ("guardian ", "carer ", "caregiver ", "pupil ", "father ", "mother ", "daughter ", "donor ",
-                    "supporter ", "candidate ", "executor ", "buyer ", "seller ", "signer ", "son ", "wife ",
-                    "husband ", "brother ", "sister ", "spouse ")
 # a family's words before a name, after which a listed given name alone is taken
 _FAMILY_WORDS = frozenset({"father", "mother", "daughter", "son", "wife", "husband", "brother", "sister",
                            "grandmother", "grandfather", "spouse"})
+_ROLE_NAME_WORDS = ("guardian ", "carer ", "caregiver ", "pupil ", "donor ", "supporter ", "candidate ",
+                    "executor ", "buyer ", "seller ", "signer ", *sorted(w + " " for w in _FAMILY_WORDS))
 _NAME_WORDS = ("holder", "recipient", "passenger", "patient", "dear ", "customer ", "name is ", "user ",
                "hi ", "hi,", "hello", "hey ", "hey,", "hola", "ciao", "bonjour", "hallo", "olá", "hej ", "hej,",
                "i am ", "i'm ", "dr. ", "prof. ",
@@ -3009,24 +3008,28 @@ def mrz_check_digit(field: str) -> str:
     return str(total % 10)
 
 
+def _mrz_number(m: re.Match[str]) -> Span:
+    """The document number of a zone's match, without the fillers (``<``) after it."""
+    return Span(m.start("doc"), m.start("doc") + len(m.group("doc").rstrip("<")), "ssn", 2)
+
+
 def _mrz(text: str, out: list[Span]) -> None:
     """A machine-readable zone's holder, document number and birth date (:data:`_MRZ_NAME`)."""
     numbers = False
     for m in _MRZ_NUMBERS.finditer(text):
         if mrz_check_digit(m.group("doc")) == m.group("c1") and mrz_check_digit(m.group("dob")) == m.group("c2"):
             numbers = True
-            out.append(Span(m.start("doc"), m.end("doc") - (len(m.group("doc")) - len(m.group("doc").rstrip("<"))),
-                            "ssn", 2))
+            out.append(_mrz_number(m))
             out.append(Span(m.start("dob"), m.end("dob"), "dob", 2))
     for m in _MRZ_TD1.finditer(text):
         if mrz_check_digit(m.group("doc")) == m.group("c1"):
             numbers = True
-            out.append(Span(m.start("doc"), m.end("doc") - (len(m.group("doc")) - len(m.group("doc").rstrip("<"))),
-                            "ssn", 2))
-    if numbers or "P<" in text or "I<" in text:
-        for m in _MRZ_TD1_DOB.finditer(text) if numbers else ():
+            out.append(_mrz_number(m))
+    if numbers:  # an ID card's second line: birth date, sex, expiry, nationality
+        for m in _MRZ_TD1_DOB.finditer(text):
             if mrz_check_digit(m.group("dob")) == m.group("c2") and mrz_check_digit(m.group("exp")) == m.group("c3"):
                 out.append(Span(m.start("dob"), m.end("dob"), "dob", 2))
+    if numbers or "P<" in text or "I<" in text:
         for m in _MRZ_NAME.finditer(text):
             out.append(Span(m.start("n"), m.end("n"), "person_name", 2))
 
@@ -3781,13 +3784,14 @@ _WORD_THEN_SURNAME = re.compile(
     r"(?<![\w'’.@/\\-])(?P<f>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,20}) (?:(?:" + _PARTICLE_FORMS + ") )?(?:"
     + word_pattern(written_forms(SURNAMES, capitals=False)) + ")" + _NAME_END
 )
-# words that start a sentence or a phrase before a name ("Using Chen's method", "Per Nguyen", "Ask Weber")
+# words that start a sentence or a phrase before a name ("Using Chen's method", "Per Nguyen", "Ask Weber"),
+# besides _NOT_NAME_WORDS, which are checked too and not repeated here
 _SENTENCE_WORDS = frozenset({
     "using", "via", "per", "dear", "hello", "hi", "hey", "thanks", "thank", "contact", "call", "ask", "see", "after",
     "before", "when", "while", "if", "unless", "because", "until", "during", "about", "above", "below",
     "under", "over", "into", "onto", "upon", "within", "between", "among", "against", "through", "across",
     "behind", "near", "off", "out", "like", "than", "that", "this", "these", "those", "then", "there", "here",
-    "where", "which", "who", "whom", "whose", "what", "why", "how", "all", "any", "each", "every", "some",
+    "where", "which", "who", "whom", "whose", "what", "why", "how", "any", "each", "every", "some",
     "no", "both", "either", "neither", "more", "most", "other", "such", "only", "own", "same", "so", "too",
     "very", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "just", "now", "also",
     "let", "please", "note", "warning", "caused", "called", "named", "sent", "received", "assigned", "added",
@@ -6039,7 +6043,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
                 cands.append(Span(m.start(), m.end(), "user_id", 1))
     if "<<" in text:
         _mrz(text, cands)
-    if "USER " in text or "ROLE " in text or "user " in text or "role " in text:
+    if "create " in lowered or "alter " in lowered:
         _ddl_users(text, cands)
     if "/" in text and ("M1" in text or "M2" in text or "M3" in text or "M4" in text):
         for m in _BCBP.finditer(text):
