@@ -313,3 +313,19 @@ def test_a_column_the_policy_drops_is_stored_as_null(tmp_path):
     with Store.open(db, read_only=True) as store:
         row = store.table("events").to_dicts()[0]
     assert row["event_id"] == "s1" and row["session_id"] is None
+
+
+def test_the_tail_cut_keeps_every_line_once_in_order():
+    from features.ingest.pipeline import _cut_tail
+    from features.ingest.readers import LineChunk
+
+    chunks = [LineChunk(list(range(i * 10 + 1, i * 10 + 11)),
+                        [None if n % 7 == 0 else "y" * 19 for n in range(i * 10 + 1, i * 10 + 11)],
+                        [n for n in range(i * 10 + 1, i * 10 + 11) if n % 7 == 0])
+              for i in range(6)]
+    out = list(_cut_tail(chunks, 6 * 10 * 20, 3))
+    assert [n for c in out for n in c.line_nos] == list(range(1, 61))
+    assert [t for c in out for t in c.texts] == [t for c in chunks for t in c.texts]
+    assert [n for c in out for n in c.undecodable] == [n for c in chunks for n in c.undecodable]
+    assert [len(c.line_nos) for c in out][:3] == [10, 10, 10] and len(out) > 6
+    assert all(set(c.undecodable) <= set(c.line_nos) for c in out)

@@ -102,10 +102,14 @@ def test_worker_processes_give_the_same_store(sim, tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(pipeline, "_PARALLEL_MIN_BYTES", 0)
     here = []  # chunks this process prepared itself, besides committing them all
     monkeypatch.setattr(pipeline, "prepare", lambda raw, *a: here.append(raw) or chunk_module.prepare(raw, *a))
+    made = []  # every chunk read (the last ones of a file are cut smaller)
+    read = pipeline._Run._chunks
+    monkeypatch.setattr(pipeline._Run, "_chunks", lambda self, src: (made.append(raw) or raw for raw in read(self, src)))
     anon = Anonymizer()
     parallel = tmp_path / "parallel.duckdb"
     got = ingest(folder, db=parallel, jobs=jobs, chunk_rows=400, anonymizer=anon)
-    n_chunks = sum(-(-f.count_input // 400) for f in got.files if f.kind == "events")
+    n_chunks = sum(raw.kind == "events" for raw in made)
+    assert n_chunks > sum(-(-f.count_input // 400) for f in got.files if f.kind == "events")
     mine = sum(raw.kind == "events" for raw in here)
     assert 0 < mine < n_chunks  # shared with the workers
     assert got.totals() == report.totals() and got.is_reconciled
@@ -119,6 +123,33 @@ def test_worker_processes_give_the_same_store(sim, tmp_path, monkeypatch, jobs):
         qa = [(Path(r[0]).name, *r[1:]) for r in a.con.execute(query).fetchall()]
         qb = [(Path(r[0]).name, *r[1:]) for r in b.con.execute(query).fetchall()]
     assert qa == qb and len(qa) > 0
+
+
+def test_workers_start_before_the_anonymizer_is_made(sim, tmp_path, monkeypatch):
+    """With the default anonymizer the worker processes are started first, so that their
+    imports overlap this process's own; the store is the same as a serial run's."""
+    from features.ingest import pipeline
+
+    folder, db, report, _ = sim
+    monkeypatch.setattr(pipeline, "_PARALLEL_MIN_BYTES", 0)
+    order: list[str] = []
+    start, make = pipeline._start_workers, pipeline._default_anonymizer
+    monkeypatch.setattr(pipeline, "_start_workers", lambda n: order.append(f"workers {n}") or start(n))
+    monkeypatch.setattr(pipeline, "_default_anonymizer", lambda: order.append("anonymizer") or make())
+    parallel = tmp_path / "parallel.duckdb"
+    got = ingest(folder, db=parallel, jobs=3, chunk_rows=400)
+    assert order == ["workers 2", "anonymizer"]
+    assert got.totals() == report.totals() and got.is_reconciled
+    assert _rows(parallel) == _rows(db)
+
+
+def test_small_inputs_start_no_workers(sim, tmp_path, monkeypatch):
+    from features.ingest import pipeline
+
+    folder, _, report, _ = sim
+    monkeypatch.setattr(pipeline, "_start_workers", lambda n: pytest.fail("workers started"))
+    got = ingest(folder, db=tmp_path / "small.duckdb", jobs=2)  # every file under 32 MiB
+    assert got.totals() == report.totals()
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -168,6 +168,16 @@ def prepare(raw: RawChunk, normalizer: Normalizer, validator: Validator, anonymi
 # --- worker processes ----------------------------------------------------------------
 
 
+def warm_up() -> None:
+    """Load what :func:`prepare_in_worker` needs (the detectors, Great Expectations):
+    handed to a worker process as soon as it is started, so that its imports (several
+    seconds) overlap this process's own and the hashing of the first file."""
+    import features.privacy  # noqa: F401
+    from features.ingest.validation import ready
+
+    ready()
+
+
 def prepare_in_worker(raw: RawChunk, policy: Any, key: Any, services: tuple[str, ...] | None) -> Prepared:
     """:func:`prepare` in a worker process, with its own normalizer, validator and
     anonymizer (made once per process for a policy, key and catalog)."""

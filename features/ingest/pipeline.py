@@ -30,6 +30,7 @@ from features.ingest.catalog import catalog_rows, read_catalog
 from features.ingest.chunks import Prepared, RawChunk, prepare, prepare_in_worker
 from features.ingest.normalize import Normalizer
 from features.ingest.readers import (
+    LineChunk,
     Source,
     discover,
     read_csv_records,
@@ -128,8 +129,8 @@ _PARALLEL_MIN_BYTES = 32 << 20
 
 @dataclass
 class _Pending:
-    """A chunk handed to the workers: its raw rows (kept, to prepare it here should no
-    worker have started it), the worker's task, and the prepared chunk once made here."""
+    """A chunk read and not yet committed: its raw rows, the worker's task once handed
+    out, and the prepared chunk once made here."""
 
     raw: RawChunk
     future: Any
@@ -141,14 +142,14 @@ class _Run:
 
     def __init__(self, store: Any, anonymizer: Any, sampling: Sampling | None,
                  chunk_rows: int, on_progress: Callable[[str, int], None] | None,
-                 jobs: int = 1) -> None:
+                 jobs: int = 1, pool: Any = None) -> None:
         self.store = store
         self.anonymizer = anonymizer
         self.sampling = sampling
         self.chunk_rows = chunk_rows
         self.on_progress = on_progress
         self.jobs = jobs
-        self._pool: Any = None
+        self._pool: Any = pool  # started by ingest() when a file is large enough
         self.normalizer = Normalizer(threads=1 if jobs > 1 else None)
         # ingest reports its own progress; DuckDB's bar would interleave with it
         import duckdb
@@ -194,12 +195,15 @@ class _Run:
         """Prepared chunks in input order: here, or shared between this process and
         ``jobs - 1`` workers.
 
-        Chunks are handed to the workers a few ahead. Whenever the next chunk to commit is
-        not ready, this process takes the newest chunk no worker has started (a queued
-        task can be cancelled) and prepares it itself, so that it works instead of
-        waiting; the share it takes follows from how long its commits take. One process
-        fewer than ``jobs`` workers plus a committing process: the same CPUs kept busy,
-        one process's libraries and buffers less in memory.
+        The workers get the oldest chunks, at most two each at a time (one running, one
+        queued, so that none waits for this process between two chunks); this process
+        commits the chunks in order and, whenever the next one is not ready, prepares the
+        newest chunk read and not handed out, reading one more if it has none, so that it
+        works instead of waiting. At most ``jobs + 2`` chunks are read and not yet
+        committed, ``jobs + 4`` when this process reads ahead for itself (memory stays
+        that of a few chunks). One process fewer than ``jobs``
+        workers plus a committing process: the same CPUs kept busy, one process's
+        libraries and buffers less in memory.
         """
         pool = self._workers(size)
         if pool is None:
@@ -209,30 +213,45 @@ class _Run:
         from collections import deque
 
         policy, key = self.anonymizer.policy, self.anonymizer.key
-        # chunks handed out ahead of the one to commit, each held here until committed (1
-        # million events, jobs=2: 4 ahead 10,883 events/s and 1,773 MiB at the peak, 6
-        # ahead 11,700 and 1,847, 9 ahead 11,918 and 1,957; runs vary by +-10% here)
+        # chunks read and not yet committed (1 million events, jobs=2, when the workers
+        # could hold every chunk handed out: 4 ahead 10,883 events/s and 1,773 MiB at the
+        # peak, 6 ahead 11,700 and 1,847, 9 ahead 11,918 and 1,957; runs vary by +-10% here)
         ahead = self.jobs + 2
+        in_pool = 2 * (self.jobs - 1)  # chunks handed to the workers and not yet done
         source = iter(chunks)
         pending: deque[_Pending] = deque()
+
+        def read() -> bool:
+            raw = next(source, None)
+            if raw is not None:
+                pending.append(_Pending(raw, None))
+            return raw is not None
+
         try:
+            more = True
             while True:
-                while len(pending) < ahead:
-                    raw = next(source, None)
-                    if raw is None:
+                while more and len(pending) < ahead:
+                    more = read()
+                busy = sum(1 for item in pending if item.future is not None and not item.future.done())
+                for item in pending:
+                    if busy >= in_pool:
                         break
-                    future = pool.submit(prepare_in_worker, raw, policy, key, self.services)
-                    pending.append(_Pending(raw, future))
+                    if item.future is None and item.done is None:
+                        item.future = pool.submit(prepare_in_worker, item.raw, policy, key, self.services)
+                        busy += 1
                 if not pending:
                     return
                 head = pending[0]
-                if head.done is None and not head.future.done():
+                if head.done is None and (head.future is None or not head.future.done()):
                     for item in reversed(pending):
-                        if item.done is None and item.future.cancel():
-                            item.done = prepare(item.raw, self.normalizer, self.validator, self.anonymizer)
+                        if item.done is None and item.future is None:
+                            item.done = self._prepare_here(item.raw)
                             break
                     else:
-                        head.future.result()  # nothing left to take: wait for the worker
+                        if more and len(pending) < ahead + 2 and read():  # nothing to take: read one
+                            pending[-1].done = self._prepare_here(pending[-1].raw)
+                        else:
+                            head.future.result()  # wait for the worker
                     continue
                 pending.popleft()
                 done = head.done
@@ -243,7 +262,11 @@ class _Run:
                 yield done
         finally:
             for item in pending:
-                item.future.cancel()
+                if item.future is not None:
+                    item.future.cancel()
+
+    def _prepare_here(self, raw: RawChunk) -> Prepared:
+        return prepare(raw, self.normalizer, self.validator, self.anonymizer)
 
     # -- per file ---------------------------------------------------------------
 
@@ -292,7 +315,11 @@ class _Run:
                 yield RawChunk(kind, rc.line_nos, records=rc.records, unreadable=rc.unreadable)
             return
         if src.fmt == "jsonl":
-            for lc in read_lines(src.path, chunk_rows=self.chunk_rows):
+            lines: Iterable[LineChunk] = read_lines(src.path, chunk_rows=self.chunk_rows)
+            size = _size(src.path)
+            if self.jobs > 1 and size >= _PARALLEL_MIN_BYTES and not src.path.name.lower().endswith(".gz"):
+                lines = _cut_tail(lines, size, self.jobs + 2)
+            for lc in lines:
                 yield RawChunk(src.kind, lc.line_nos, texts=lc.texts)
             return
         reader = read_parquet_records if src.fmt == "parquet" else read_csv_records
@@ -551,30 +578,88 @@ def ingest(
         raise ValueError(f"chunk_rows must be at least 1, got {chunk_rows}")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
-    if anonymizer is None:
-        anonymizer = _default_anonymizer()
-    lean_malloc()
-    own = store is None
-    if own:
-        store = Store.open(db, key=key, memory_limit=memory_limit)
+    sources = None
+    if not _is_frame(source):
+        sources = discover([source] if isinstance(source, (str, Path)) else list(source))
+    pool = None
+    if jobs > 1 and anonymizer is None and sources and any(
+            _size(src.path) >= _PARALLEL_MIN_BYTES for src in sources):
+        # the workers start now, importing while this process does (each takes seconds)
+        pool = _start_workers(jobs - 1)
     run = None
+    own = store is None
     try:
-        run = _Run(store, anonymizer, sampling, chunk_rows, on_progress, jobs)
+        if anonymizer is None:
+            anonymizer = _default_anonymizer()
+        lean_malloc()
+        if own:
+            store = Store.open(db, key=key, memory_limit=memory_limit)
+        run = _Run(store, anonymizer, sampling, chunk_rows, on_progress, jobs, pool)
+        pool = None  # the run owns it now
         report = IngestReport()
-        if _is_frame(source):
+        if sources is None:
             if kind not in _TABLE_FOR_KIND:
                 raise ValueError(f"kind must be one of {sorted(_TABLE_FOR_KIND)}, not {kind!r}")
             report.files.append(run.ingest_frame(source, kind, f"<{type(source).__name__}>"))
             return report
-        paths = [source] if isinstance(source, (str, Path)) else list(source)
-        for src in discover(paths):
+        for src in sources:
             report.files.append(run.ingest_source(src))
         return report
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         if run is not None:
             run.close()
-        if own:
+        if own and store is not None:
             store.close()
+
+
+def _cut_tail(chunks: Iterable[LineChunk], size: int, last: int) -> Iterator[LineChunk]:
+    """The chunks of a file of ``size`` bytes, with about the ``last`` ones cut in four.
+
+    Processes that share a file's chunks finish their last ones at different times; a
+    whole chunk left to one of them at the end leaves the others idle for its length
+    (about 3 of the 110 seconds of a million simulator events on 2 processes). The text
+    read so far, counted in characters, stands for the bytes read.
+
+    Examples
+    --------
+    >>> from features.ingest.readers import LineChunk
+    >>> chunks = [LineChunk([i * 8 + j for j in range(8)], ["x" * 9] * 8) for i in range(4)]
+    >>> [len(c.line_nos) for c in _cut_tail(chunks, 4 * 8 * 10, 2)]
+    [8, 8, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
+    done = count = 0
+    for lc in chunks:
+        count += 1
+        done += sum(len(t) for t in lc.texts if t is not None) + len(lc.texts)
+        n = len(lc.line_nos)
+        if size - done >= last * done / count or n < 4:
+            yield lc
+            continue
+        step = -(-n // 4)
+        for i in range(0, n, step):
+            nos = lc.line_nos[i:i + step]
+            yield LineChunk(nos, lc.texts[i:i + step], [x for x in lc.undecodable if nos[0] <= x <= nos[-1]])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _start_workers(n: int) -> Any:
+    """A pool of ``n`` worker processes, each loading the detectors and Great Expectations
+    from the start (see :func:`features.ingest.chunks.warm_up`)."""
+    from features.ingest.chunks import warm_up
+    from features.workers import process_pool
+
+    pool = process_pool(n)
+    for _ in range(n):
+        pool.submit(warm_up)
+    return pool
 
 
 def _is_frame(obj: Any) -> bool:

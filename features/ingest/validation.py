@@ -247,6 +247,18 @@ def _defer_unused_dependencies() -> None:
 _BATCH_DEFINITION: Any = None
 
 
+def ready() -> None:
+    """Import Great Expectations and make this process's context now (a few seconds the
+    first time), so that a worker process started ahead of its first chunk does it while
+    it waits.
+
+    Examples
+    --------
+    >>> ready()
+    """
+    _batch_definition()
+
+
 def _batch_definition() -> Any:
     """One ephemeral GE context per process, with progress bars off."""
     global _BATCH_DEFINITION
