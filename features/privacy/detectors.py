@@ -743,7 +743,10 @@ def _prefixed_person_id(m: re.Match[str] | None) -> bool:
     return m is not None and sum(c.isdigit() for c in m.group("t")) >= 3
 # an ASC X12 transaction's person (healthcare claims, eligibility, enrolment: 837, 270/271, 834,
 # 835): NM1 with entity type 1, a person, and its date of birth (DMG*D8*)
-_X12_BRANCH = r"NM1\*[A-Z0-9]{2,3}\*1\*|DMG\*D8\*"
+_X12_BRANCH = r"NM1\*[A-Z0-9]{2,3}\*1\*|DMG\*D8\*|PER\*[A-Z]{2}\*[^*~]|NAD\+|COM\+|DTM\+329:|DOC\+"
+# (and UN/EDIFACT's segments about a person, _edifact_segments; SWIFT's parties, MT940's
+# counterparties and NACHA's entries, _bank_files)
+_X12_BRANCH += r"|\?3[23]|(?:^|[\s'\"])6[0-9]{12}"
 # a vehicle's registration after the word that names it ("targa FG 123 HK", "Kennzeichen
 # M-AB 1234", "veículo AA-12-BB", vehicle: "KA-01-AB-1234"), and a card's security code after
 # its word ("cvv 719")
@@ -1401,7 +1404,9 @@ _RUN_SEP_PATTERN = r"\\?[\"']?[ \t]{0,3}[=:：]"
 # the value would start, which ends it before it starts (email=<email:k1a2b:7f3a9c1e02ab>,
 # a value this package or another tool already replaced)
 _RUN_TAIL_PATTERN = (
-    r"(?:>?[ \t]{0,3}(?:\{|\[[ \t]{0,3}\{|<|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)))"
+    r"(?:>?[ \t]{0,3}(?:\{|\[[ \t]{0,3}\{|<|0x[0-9A-Fa-f]+(?:" + _NEXT_KEY_SHORT + r"|[\r\n&;|\"'<>\\{}\[\]]|$)"
+    # (a Chinese or Korean value's first letter: a name under a key that says only "name")
+    r"|[\"']?[一-鿿가-힣]))"
 )
 KEY_RUN_PATTERN = (
     _RUN_KEY_CHARS + "*" + r"(?i:" + _KEY_WORDS + r")" + _RUN_KEY_CHARS + "*"
@@ -1767,6 +1772,7 @@ def _key_matters(key: str, rest: str) -> bool:
     read, only a cookie header's other pairs), a hexadecimal value, or nothing."""
     brace = rest.startswith("{") or (rest.startswith("[") and rest.endswith("{"))
     angle, machine_address = rest == "<", rest.startswith("0x")
+    script = rest[-1:] >= "\u3000"  # a Chinese or Korean value (see _SCRIPT_NAME_KEYS)
     n = len(key)
     for i in range(max(0, n - 64), n):
         c = key[i]
@@ -1777,6 +1783,8 @@ def _key_matters(key: str, rest: str) -> bool:
         if cls is _NO_KEY or (angle and cls != "cookie"):
             continue
         if brace and is_personal_parent(k):
+            return True
+        if script and cls is None and k.lower() in _SCRIPT_NAME_KEYS:
             return True
         if cls in (None, "id") or (cls == "address" and machine_address):
             continue
@@ -1933,6 +1941,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             regions.append((vstart, _brace_end(text, vstart, "[]"), key))
             continue
         if cls is None:
+            at = vstart + 1 if vstart < n and text[vstart] in "\"'" else vstart
+            if at < n and text[at] >= "\u3000" and key.lower() in _SCRIPT_NAME_KEYS:
+                sm = _SCRIPT_NAME_VALUE.match(text, at)
+                if sm is not None:  # name=陈思远, receiver=李晓燕: a name by its shape (see is_script_name)
+                    out.append(Span(sm.start(), sm.end(), "person_name", 2))
             continue
         if cls == "cookie":
             # the whole header value: every pair in it, not only the first (the next
@@ -2600,6 +2613,18 @@ _VIET_FULL_NAME = re.compile(r"(?<![\w])(?:" + "|".join(_VIET_SURNAMES) + r")(?:
 _HINDI_POSTPOSITIONS = frozenset({"का", "के", "की", "को", "ने", "से", "में", "पर", "और"})
 
 
+# keys that say nothing of whose name or what value they hold (name, receiver): a whole Chinese,
+# Japanese or Korean name under one is a person's (Chinese, Korean and Taiwanese back ends
+# write name=陈思远, receiver=李晓燕): a family and two given characters or syllables (two
+# Han characters are as often a word: 高级), or a Japanese family and given name with a
+# space; a Latin value under them is left to its own shapes
+_SCRIPT_NAME_KEYS = frozenset({"name", "receiver", "sender", "consignee", "holder", "applicant", "realname"})
+_SCRIPT_NAME_VALUE = re.compile(
+    r"(?:[" + _HAN_SURNAMES + r"][\u4e00-\u9fff]{2}|(?:" + _JP_SURNAMES + r"|[" + _HAN_SURNAMES + r"])"
+    r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}|[" + _HANGUL_SURNAMES + r"][가-힣]{2,3})(?![\w])"
+)
+
+
 def is_script_name(value: str) -> bool:
     """Whether ``value`` is a whole name in a script other than Latin (see :data:`_SCRIPT_NAME`):
     ``Смирнов Алексей``, ``王芳``, ``佐藤 健``, ``김민준``, ``محمد العتيبي``.
@@ -2691,7 +2716,10 @@ _CARET_TITLED = re.compile(
 )
 
 
-_X12_SEGMENT = re.compile(r"(?:^|(?<=[~\s]))(NM1|DMG|N3|N4|REF|PER)\*([^~\r\n]*)")
+# (after a key's = or :, a quote or a bracket too: "subscriber=NM1*IL*1*…")
+# (a segment logged without its ~ ends before a key=value: "…*MI*ZGP812004519 dob=…")
+_X12_SEGMENT = re.compile(
+    r"(?:^|(?<=[~\s=:'\"(\[]))(NM1|DMG|N3|N4|REF|PER)\*([^~\r\n]*?)(?=~|[\r\n]|\s+[\w.-]{1,40}=|$)")
 # REF qualifiers of a person's numbers: subscriber, member, SSN, client, patient account
 _X12_REFS = {"0F": "user_id", "1W": "user_id", "SY": "ssn", "23": "user_id", "EJ": "user_id", "IG": "user_id"}
 
@@ -2720,15 +2748,127 @@ def _x12_segments(text: str, out: list[Span]) -> None:
             wanted = {0: "address", 1: "address"}
         elif person and seg == "N4":
             wanted = {0: "address", 2: "address"}
-        elif person and seg == "PER":
+        elif seg == "PER" and (person or (len(elements) > 1 and elements[1].strip() != "")):
+            # a person's contact numbers, or a named contact's (PER*BD*Jane Roe*TE*6145550187)
             wanted = {i: "email" if elements[i - 1] == "EM" else "phone" for i in (3, 5, 7)
                       if i < len(elements) and elements[i - 1] in ("TE", "CP", "HP", "WP", "EM")}
+            if any(is_given_name(w) or is_surname(w) for w in elements[1].replace(",", " ").split()):
+                wanted[1] = "person_name"  # the contact's name (PER*IC*JANE ROE*TE*…), not a department's
         pos = m.start(2)
         for i, e in enumerate(elements):
             kind = wanted.get(i)
             if kind is not None and e.strip() and not is_neutral(e):
                 out.append(Span(pos, pos + len(e), kind, 1))
             pos += len(e) + 1
+
+
+# a German MT940 statement line's counterparty (:86: … ?32Name ?33more of it)
+_MT940_NAME = re.compile(r"\?3[23](?P<v>[^?\r\n]{3,27})")
+# a NACHA (ACH) entry detail record: 6, the transaction code, the bank's routing number and
+# check digit, the account (17), the amount (10), the individual's id (15) and name (22)
+_NACHA_ENTRY = re.compile(
+    r"(?:^|(?<=[\s'\"]))6[0-9]{2}[0-9]{9}(?P<acct>[0-9A-Za-z -]{17})[0-9]{10}(?P<id>[^\r\n]{15})(?P<name>[^\r\n]{22})")
+
+
+def _bank_files(text: str, out: list[Span]) -> None:
+    """A counterparty's name in MT940 statements and a person's account, id and name in NACHA
+    entries (see :data:`_MT940_NAME`, :data:`_NACHA_ENTRY`); a business's name stays."""
+    if "?3" in text:
+        for m in _MT940_NAME.finditer(text):
+            v = m.group("v").strip()
+            if is_plausible("person_name", v) and any(is_given_name(w) or is_surname(w) for w in v.split()):
+                out.append(Span(m.start("v"), m.start("v") + len(v), "person_name", 2))
+    for m in _NACHA_ENTRY.finditer(text):
+        for group, kind in (("acct", "iban"), ("id", "user_id"), ("name", "person_name")):
+            v = m.group(group).strip()
+            if not v or is_neutral(v) or (group != "name" and not any(c.isdigit() for c in v)):
+                continue
+            if kind == "person_name" and not is_plausible(kind, v):
+                continue
+            a = m.start(group) + m.group(group).index(v)
+            out.append(Span(a, a + len(v), kind, 2))
+
+
+# UN/EDIFACT segments about a person: NAD (name and address: qualifier, party id, unstructured
+# lines, the name's components, street, city, region, postcode, country), COM (a number and
+# its channel: TE, EM, FX, AL…), DTM with qualifier 329 (date of birth) and DOC (a travel
+# document's number, PAXLST); ' ends a segment, + an element, : a component, ? escapes
+# (a segment logged without its ' ends before the next one: "NAD+CN+++Jane Roe COM+…")
+_EDIFACT_SEGMENT = re.compile(
+    r"(?:^|(?<=[\s'=:\"(\[]))(NAD|COM|DTM|DOC)\+((?:[^'?\r\n]|\?.)*?)(?='|[\r\n]|\s+[A-Z]{3}\+|$)")
+_EDIFACT_TITLE = re.compile(r"(?i:mme|mlle|mr|mrs|ms|miss|dr|herr|frau|sr|sra|m)\.? ")
+
+
+def _edifact_parts(value: str, start: int, sep: str) -> list[tuple[int, str]]:
+    """``value``'s parts between ``sep`` (not after the release character ?) with their offsets."""
+    parts: list[tuple[int, str]] = []
+    begin = i = 0
+    while i < len(value):
+        if value[i] == "?":
+            i += 2
+            continue
+        if value[i] == sep:
+            parts.append((start + begin, value[begin:i]))
+            begin = i + 1
+        i += 1
+    parts.append((start + begin, value[begin:]))
+    return parts
+
+
+def _edifact_segments(text: str, out: list[Span]) -> None:
+    """A person's name, address, numbers, birth date and travel document in EDIFACT segments
+    (``NAD+DP++MME CLAIRE VASSEUR+12 ALLEE DES TILLEULS+VILLEURBANNE++69100'``,
+    ``COM+0176 55318824:TE'``, ``DTM+329:690823'``, ``DOC+P:110:111+C4RJ7PL29'``). A party
+    whose name has a company's legal form (``Baumarkt Süd GmbH``) is a business: its
+    address stays."""
+    for m in _EDIFACT_SEGMENT.finditer(text):
+        seg = m.group(1)
+        elements = _edifact_parts(m.group(2), m.start(2), "+")
+        if seg == "NAD":
+            # the name in C080 (the 4th element), or in the unstructured lines of C058 (the
+            # 3rd: name:street:city) when C080 is empty; street, city and postcode follow it
+            # (a C080 that starts with a digit is a street: the name was in C058). Most parties
+            # are businesses: a name counts when a passenger's or crew member's (PAXLST's FL,
+            # FM), or when one of its words is a listed given name or surname
+            at = 3 if len(elements) > 3 and elements[3][1].strip()[:1].isalpha() else 2
+            if len(elements) <= at or not elements[at][1].strip():
+                continue
+            parts = _edifact_parts(elements[at][1], elements[at][0], ":")
+            names = [(a, v) for a, v in parts if v.strip()]
+            lines: list[tuple[int, str]] = []
+            if at == 2:
+                names, lines = names[:1], names[1:]
+            if not names or any(not is_plausible("person_name", v) for _, v in names):
+                continue
+            if elements[0][1] not in ("FL", "FM") and not any(
+                    is_given_name(w) or is_surname(w) for _, v in names for w in v.replace(",", " ").split()):
+                continue
+            for a, v in names:
+                t = _EDIFACT_TITLE.match(v)
+                cut = t.end() if t is not None and t.end() < len(v) else 0
+                if not is_neutral(v):
+                    out.append(Span(a + cut, a + len(v), "person_name", 2))
+            for index in (at + 1, at + 2, at + 4):
+                if index < len(elements):
+                    lines += _edifact_parts(elements[index][1], elements[index][0], ":")
+            for a, v in lines:
+                if v.strip() and not is_neutral(v):
+                    out.append(Span(a, a + len(v), "address", 2))
+        elif seg == "COM" and elements:
+            parts = _edifact_parts(elements[0][1], elements[0][0], ":")
+            if len(parts) == 2 and parts[1][1] in ("TE", "FX", "AL", "AJ", "AV", "MB") and parts[0][1].strip():
+                a, v = parts[0]
+                if sum(c.isdigit() for c in v) >= 6 and not is_neutral(v):
+                    out.append(Span(a, a + len(v), "phone", 2))
+        elif seg == "DTM" and elements:
+            parts = _edifact_parts(elements[0][1], elements[0][0], ":")
+            if len(parts) >= 2 and parts[0][1] == "329" and parts[1][1].isdigit():
+                out.append(Span(parts[1][0], parts[1][0] + len(parts[1][1]), "dob", 2))
+        elif seg == "DOC" and len(elements) > 1:
+            a, v = elements[1]
+            v = v.split(":", 1)[0]
+            if len(v) >= 5 and any(c.isdigit() for c in v) and not is_neutral(v):
+                out.append(Span(a, a + len(v), "ssn", 2))
 
 
 _FILE_NAME = re.compile(
@@ -4139,10 +4279,10 @@ _DEVICE_TOKEN = re.compile(
 # A party's name in ISO 20022 payment messages (pain.001/002, pacs.008, camt: the creditor's,
 # the debtor's, the ultimate ones', the initiating party's), and the name and street lines
 # of a SWIFT MT103's ordering customer (:50K:, :50F:) and beneficiary (:59:, :59F:) after
-# their optional /account line; the town, the message's last line of a party, is kept
+# their optional /account line (the account too); the town, the message's last line of a party, is kept
 _ISO20022_NAME = re.compile(r"<(?:Cdtr|Dbtr|UltmtCdtr|UltmtDbtr|InitgPty)>\s*<Nm>(?P<v>[^<>\n]{1,140})</Nm>")
 _MT_PARTY = re.compile(
-    r"(?m)^:(?:50K|50F|59|59F):(?:/[^\n]*\n)?(?P<body>(?:(?!:[0-9]{2}[A-Z]?:|-\})[^\n]+(?:\n|$)){1,4})"
+    r"(?m)^:(?:50K|50F|59|59F):(?:/(?P<acct>[^\n]*)\n)?(?P<body>(?:(?!:[0-9]{2}[A-Z]?:|-\})[^\n]+(?:\n|$)){1,4})"
 )
 _MT_LINE_NO = re.compile(r"[1-8]/")
 
@@ -4153,11 +4293,16 @@ def _bank_messages(text: str, out: list[Span]) -> None:
             out.append(Span(m.start("v"), m.end("v"), "person_name", 1))
     if ":5" in text:
         for m in _MT_PARTY.finditer(text):
+            acct = m.group("acct")
+            if acct is not None and acct.strip() and not is_neutral(acct.strip()):
+                out.append(Span(m.start("acct"), m.start("acct") + len(acct.rstrip()), "iban", 1))  # its account
             pos = m.start("body")
             lines = m.group("body").split("\n")
             if lines and not lines[-1]:
                 lines.pop()
             keep_last = len(lines) >= 3  # name, street(s), town: the town stays
+            if lines and not is_plausible("person_name", _MT_LINE_NO.sub("", lines[0], count=1)):
+                continue  # a business (ACME PAYROLL LTD): its name and address stay
             for n, line in enumerate(lines):
                 start, end = pos, pos + len(line)
                 pos = end + 1
@@ -6024,8 +6169,12 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
             _one_time_codes(text, cands)
         if "-" in text or "_" in text:
             _device_names(text, cands)
-    if small and "*" in text and ("NM1*" in text or "DMG*D8*" in text):
+    if small and "*" in text and ("NM1*" in text or "DMG*D8*" in text or "PER*" in text):
         _x12_segments(text, cands)
+    if small and "+" in text and ("NAD+" in text or "COM+" in text or "DTM+329:" in text or "DOC+" in text):
+        _edifact_segments(text, cands)
+    if small and ("?3" in text or "6" in text):
+        _bank_files(text, cands)
     if small and "^" in text and _CARET_NAME_GATE.search(text) is not None:
         _caret_names(text, cands)
     if small and "P|" in text and _ASTM_GATE.search(text) is not None:

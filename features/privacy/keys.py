@@ -550,6 +550,8 @@ _NATIONAL_ID_WORDS = frozenset({"cpf", "nif", "dni", "bsn", "pesel", "curp", "rf
 # the classes a key's last words name whatever comes before them (custom_field_…, kyc_…)
 _SUFFIX_KINDS = frozenset({"ssn", "iban", "dob", "card"})  # (paymentCard.cardNumber)
 _AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
+# abbreviations of a person's role in keys (custNm, mbr_name, pat_name_l, guar_name)
+_NAME_OWNER_ABBREVIATIONS = frozenset({"cust", "mbr", "rcvr", "sndr", "clnt", "emp", "pat", "guar", "subscr", "benef"})
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
@@ -564,6 +566,8 @@ _PERSON_ID_PREFIX = frozenset({
     "kunde", "kunden", "cliente", "usuario", "utente", "klant", "gebruiker", "mitglied", "socio", "abonnent",
     "mitarbeiter", "empleado", "paciente", "alumno", "aluno", "estudiante", "adherent", "benutzer", "nutzer",
     "kullanici", "musteri", "uye", "uzytkownik", "klient", "utilisateur", "assure",
+    # abbreviations: a patient's, a member's, a German customer's number (PatNr, mbr_id, Kd-Nr)
+    "pat", "mbr", "kd",
 })  # fmt: skip
 # Whose or which place a coordinate key names (dest_lat, pickup_lng, last_known_latitude)
 _PLACE_PREFIX = frozenset({
@@ -781,8 +785,13 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "person_name"  # name_on_card, name_on_pan, name_on_aadhaar: a person's as a document holds it
     if last == "name" and len(parts) > 1 and parts[-2] in _NAME_PREFIX:
         return "person_name"
-    if last == "nm" and len(parts) > 1 and parts[-2] in _NAME_PREFIX | {"cust", "mbr", "rcvr", "sndr", "clnt", "emp"}:
+    if last == "nm" and len(parts) > 1 and parts[-2] in _NAME_PREFIX | _NAME_OWNER_ABBREVIATIONS:
         return "person_name"  # customerNm, custNm, mbrNm: the abbreviation of Korean and Japanese systems
+    if last == "name" and len(parts) > 1 and parts[-2] in _NAME_OWNER_ABBREVIATIONS:
+        return "person_name"  # pat_name, mbr_name, guar_name: a claim's or a payroll file's abbreviations
+    if (len(parts) > 2 and last in ("l", "f", "m", "last", "first", "middle") and parts[-2] in ("name", "nm")
+            and parts[-3] in _NAME_PREFIX | _NAME_OWNER_ABBREVIATIONS):
+        return "person_name"  # pat_name_l, pat_name_f, subscriber_name_last: a part of the name
     if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone") or parts[-2:] == ["phone", "number"]:
         return "phone"
     if last in ("dob", "birthdate", "birthday") or parts[-2:] in (["of", "birth"], ["birth", "date"]):
