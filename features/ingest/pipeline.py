@@ -201,9 +201,9 @@ class _Run:
         newest chunk read and not handed out, reading one more if it has none, so that it
         works instead of waiting. At most ``jobs + 2`` chunks are read and not yet
         committed, ``jobs + 4`` when this process reads ahead for itself (memory stays
-        that of a few chunks). One process fewer than ``jobs``
-        workers plus a committing process: the same CPUs kept busy, one process's
-        libraries and buffers less in memory.
+        that of a few chunks). One process fewer than ``jobs`` workers plus a committing
+        process: the same CPUs kept busy, one process's libraries and buffers less in
+        memory.
         """
         pool = self._workers(size)
         if pool is None:
@@ -248,8 +248,10 @@ class _Run:
                             item.done = self._prepare_here(item.raw)
                             break
                     else:
-                        if more and len(pending) < ahead + 2 and read():  # nothing to take: read one
-                            pending[-1].done = self._prepare_here(pending[-1].raw)
+                        if more and len(pending) < ahead + 2:  # nothing to take: read one more
+                            more = read()
+                            if more:
+                                pending[-1].done = self._prepare_here(pending[-1].raw)
                         else:
                             head.future.result()  # wait for the worker
                     continue
