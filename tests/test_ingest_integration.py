@@ -104,7 +104,7 @@ def test_worker_processes_give_the_same_store(sim, tmp_path, monkeypatch, jobs):
     monkeypatch.setattr(pipeline, "prepare", lambda raw, *a: here.append(raw) or chunk_module.prepare(raw, *a))
     made = []  # every chunk read (the last ones of a file are cut smaller)
     read = pipeline._Run._chunks
-    monkeypatch.setattr(pipeline._Run, "_chunks", lambda self, src: (made.append(raw) or raw for raw in read(self, src)))
+    monkeypatch.setattr(pipeline._Run, "_chunks", lambda self, *a: (made.append(raw) or raw for raw in read(self, *a)))
     anon = Anonymizer()
     parallel = tmp_path / "parallel.duckdb"
     got = ingest(folder, db=parallel, jobs=jobs, chunk_rows=400, anonymizer=anon)

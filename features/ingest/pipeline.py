@@ -283,7 +283,7 @@ class _Run:
         if src.kind == "catalog":
             return self._ingest_catalog(src, size, sha)
         return self._ingest_chunks(str(src.path), src.kind, size, sha,
-                                   self._prepared(self._chunks(src), size))
+                                   self._prepared(self._chunks(src, size), size))
 
     def ingest_frame(self, frame: Any, kind: str, name: str) -> FileResult:
         import pyarrow as pa
@@ -308,8 +308,8 @@ class _Run:
 
         return self._ingest_chunks(name, kind, buf.size, sha, self._prepared(chunks(), 0))
 
-    def _chunks(self, src: Source) -> Iterator[RawChunk]:
-        """The raw chunks of ``src``, in order."""
+    def _chunks(self, src: Source, size: int) -> Iterator[RawChunk]:
+        """The raw chunks of ``src`` (a file of ``size`` bytes), in order."""
         if src.fmt == "otlp":
             from features.ingest.otlp import read_otlp
 
@@ -318,7 +318,6 @@ class _Run:
             return
         if src.fmt == "jsonl":
             lines: Iterable[LineChunk] = read_lines(src.path, chunk_rows=self.chunk_rows)
-            size = _size(src.path)
             if self.jobs > 1 and size >= _PARALLEL_MIN_BYTES and not src.path.name.lower().endswith(".gz"):
                 lines = _cut_tail(lines, size, self.jobs + 2)
             for lc in lines:

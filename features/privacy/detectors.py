@@ -2724,6 +2724,13 @@ _X12_SEGMENT = re.compile(
 _X12_REFS = {"0F": "user_id", "1W": "user_id", "SY": "ssn", "23": "user_id", "EJ": "user_id", "IG": "user_id"}
 
 
+def _has_listed_word(value: str) -> bool:
+    """Whether a word of ``value`` (split at blanks and commas) is a listed given name or
+    surname: what tells a person's name from a department's or a business's in a field that
+    holds either (an X12 PER contact, an EDIFACT party)."""
+    return any(is_given_name(w) or is_surname(w) for w in value.replace(",", " ").split())
+
+
 def _x12_segments(text: str, out: list[Span]) -> None:
     """A person's data in ASC X12 segments (``NM1*IL*1*PETROVA*ELENA****MI*W882019344~``,
     ``DMG*D8*19690411*F~``, ``REF*0F*339104872~``): an NM1 of entity type 1 gives the
@@ -2752,7 +2759,7 @@ def _x12_segments(text: str, out: list[Span]) -> None:
             # a person's contact numbers, or a named contact's (PER*BD*Jane Roe*TE*6145550187)
             wanted = {i: "email" if elements[i - 1] == "EM" else "phone" for i in (3, 5, 7)
                       if i < len(elements) and elements[i - 1] in ("TE", "CP", "HP", "WP", "EM")}
-            if any(is_given_name(w) or is_surname(w) for w in elements[1].replace(",", " ").split()):
+            if _has_listed_word(elements[1]):
                 wanted[1] = "person_name"  # the contact's name (PER*IC*JANE ROE*TE*…), not a department's
         pos = m.start(2)
         for i, e in enumerate(elements):
@@ -2840,8 +2847,7 @@ def _edifact_segments(text: str, out: list[Span]) -> None:
                 names, lines = names[:1], names[1:]
             if not names or any(not is_plausible("person_name", v) for _, v in names):
                 continue
-            if elements[0][1] not in ("FL", "FM") and not any(
-                    is_given_name(w) or is_surname(w) for _, v in names for w in v.replace(",", " ").split()):
+            if elements[0][1] not in ("FL", "FM") and not any(_has_listed_word(v) for _, v in names):
                 continue
             for a, v in names:
                 t = _EDIFACT_TITLE.match(v)
