@@ -405,7 +405,13 @@ _KEY_WORDS = (
     "nadawca|ontvanger|afzender|fec_nac|dtnasc|eposta|numer_konta|numer_dowodu|nr_dowodu|seed_phrase|"
     "recovery_phrase|hapikey|google_ad|browser_fingerprint|anon_id|"
     # session 28's (alien_number, bvn, cnp, DocNro, TGL_LHR, fechNac, utilizador, palavraPasse, data_nasterii)
-    "alien|bvn|cnp|docnro|tgl_|fech|utiliz|palavra|data_nast"
+    "alien|bvn|cnp|docnro|tgl_|fech|utiliz|palavra|data_nast|"
+    # session 31's: keys the key classes name that no word above started (an Indonesian NIK,
+    # Singapore's NRIC and UIN/FIN, Turkey's TC kimlik, a guarantor, a vehicle's keeper, the
+    # Japanese and Chinese staff and student numbers)
+    "nik|nric|uinfin|tckimlik|foreign_tin|sin_n|guarantor|learner|pupil|originator|kaarthouder|fahrzeughalter|"
+    "souscripteur|hardware_id|sim_serial|icc_id|doc_identidad|codigo_ac|mob_n|laengengrad|langengrad|szeroko|"
+    "d[lł]ugo|kod_poczt|relateduserid|online_id|on_behalf|员工编号|工号|学号|社員番号|従業員番号|ユーザid|利用者id|ふりがな|フリガナ"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -3927,7 +3933,7 @@ _GIVEN_THEN_WORD = re.compile(
 # messages, groups or products (_NOT_NAME_WORDS); the surnames of the first list only, not those
 # that are common words (a word before "Price" or "Long" is no given name)
 _WORD_THEN_SURNAME = re.compile(
-    r"(?<![\w'’.@/\\-])(?P<f>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,20}) (?:(?:" + _PARTICLE_FORMS + ") )?(?:"
+    r"(?<![\w.@/\\-])(?<!\w['’])(?P<f>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,20}) (?:(?:" + _PARTICLE_FORMS + ") )?(?:"
     + word_pattern(written_forms(SURNAMES, capitals=False)) + ")" + _NAME_END
 )
 # words that start a sentence or a phrase before a name ("Using Chen's method", "Per Nguyen", "Ask Weber"),
@@ -3947,14 +3953,29 @@ _SENTENCE_WORDS = frozenset({
     "avec", "chez", "par", "sur", "les", "une", "para", "con", "por", "los", "las", "una", "del",
     "dal", "della", "voor", "met", "bij", "naar", "het", "een", "dla", "przez", "according", "regards",
 })  # fmt: skip
-# A title-cased family name (one to three words) and a listed given name after a comma, as
-# payroll, claims and HR systems write a person, in quotes or brackets ('Sørensen, Mette',
-# "Kim, Soo-ah", (Nakashima, Kenji), 'Van den Broeck, Lotte'): the family name need not be listed
+# A family name (one to three words) and a given name after a comma, as payroll, claims and HR
+# systems write a person, in quotes or brackets ('Sørensen, Mette', "Kim, Soo-ah", (Nakashima,
+# Kenji), 'Van den Broeck, Lotte', (LOPEZ, ROSA M)): either the given name's first word or a word
+# of the family name must be listed, and the given name must be no place ('Austin, Texas')
 _SURNAME_COMMA_GIVEN = re.compile(
-    r"(?<=['\"(«\\/])(?P<n>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|den|der|dos) ){0,2}"
-    r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:[- ][A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+)?, (?:" + _SEQ_GIVEN_TITLED + r")(?:-[a-z]{2,})?"
-    r"(?: [A-Z]\.?)?)(?=['\")»\\/])"
+    r"(?<=['\"(«\\/])(?P<n>(?P<s>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|den|der|dos) ){0,2}"
+    r"[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:[- ][A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+)?), "
+    r"(?P<g>[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+(?:-[A-Za-zß-ÿā-ž]{2,})?(?: [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?)(?: [A-Z]\.?)?"
+    r"|(?P<cs>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+(?: [A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’-]+)?), "
+    r"(?P<cg>[A-ZÀ-ÞĀ-Ž](?:[A-ZÀ-ÞĀ-Ž-]{2,}|[a-zß-ÿā-ž]+)(?: [A-ZÀ-ÞĀ-Ž](?:[A-ZÀ-ÞĀ-Ž-]+|[a-zß-ÿā-ž]+))?)(?: [A-Z]\.?)?)(?=['\")»\\/])"
 )
+# regions a city is followed by ('Austin, Texas', "Hamilton, Ontario"): no given names
+_REGIONS = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode", "tennessee", "texas", "utah",
+    "vermont", "virginia", "washington", "wisconsin", "wyoming", "ontario", "quebec", "alberta", "manitoba",
+    "saskatchewan", "nova", "yukon", "victoria", "queensland", "tasmania", "england", "scotland", "wales",
+    "ireland", "france", "germany", "spain", "italy", "portugal", "brazil", "mexico", "india", "china", "japan",
+    "canada", "australia", "argentina", "chile", "colombia", "peru", "bavaria", "bayern", "sachsen", "hessen",
+    "catalonia", "catalunya", "andalucia", "lombardia", "lazio", "toscana", "uk", "usa", "inc", "ltd", "llc",
+})  # fmt: skip
 # a given name and a surname in a row's two next fields, either way round (each a span of its own)
 _NAME_FIELDS = re.compile(
     "(?P<a>(?:" + _SEQ_GIVEN_FORMS + "))(?P<q>[\"']?)[,;](?P=q)(?P<b>(?:" + _SEQ_SURNAME_FORMS + "))" + _NAME_END
@@ -4000,14 +4021,19 @@ def _listed_names(text: str, out: list[Span]) -> None:
         out.append(Span(start, end, "person_name", 0))
     for m in _GIVEN_THEN_WORD.finditer(text):
         start = m.start()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’-./@\\"):
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-./@\\" or (
+            text[start - 1] in "'’" and start > 1 and text[start - 2].isalnum()  # O'Neil; 'Priya Raman' is quoted
+        )):
             continue
         words = m.group("s").split(" ")
         if len(words) == 2 and words[1].lower() in _NOT_NAME_WORDS:
             words.pop()  # "Aisha Bello Created …": the name ends before the word
         if any(w.lower() in _NOT_NAME_WORDS or w.lower() in WORD_SURNAMES for word in words for w in word.split("-")):
             continue
-        out.append(Span(start, m.start("s") + len(" ".join(words)), "person_name", 0))
+        end = m.start("s") + len(" ".join(words))
+        while text[end - 1] in "'’":
+            end -= 1  # 'Marcus Whitley': the closing quote is not the name's
+        out.append(Span(start, end, "person_name", 0))
     for m in _WORD_THEN_SURNAME.finditer(text):
         first = m.group("f")
         fl = first.lower()
@@ -4018,6 +4044,12 @@ def _listed_names(text: str, out: list[Span]) -> None:
         out.append(Span(m.start(), m.end(), "person_name", 0))
     if ", " in text:
         for m in _SURNAME_COMMA_GIVEN.finditer(text):
+            family, given = m.group("s", "g") if m.group("s") is not None else m.group("cs", "cg")
+            givens = given.split(" ")
+            if givens[0].lower() in _REGIONS or not (
+                is_given_name(givens[0].split("-")[0]) or any(is_surname(w) for w in family.replace("-", " ").split(" "))
+            ):
+                continue
             if not any(w.lower() in _NOT_NAME_WORDS for w in m.group("n").replace(",", "").split(" ")):
                 out.append(Span(m.start("n"), m.end("n"), "person_name", 0))
     if "," in text or ";" in text:

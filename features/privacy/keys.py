@@ -552,6 +552,9 @@ _SUFFIX_KINDS = frozenset({"ssn", "iban", "dob", "card"})  # (paymentCard.cardNu
 _AUTH_PROVIDERS = frozenset({"firebase", "auth", "auth0", "cognito", "supabase", "clerk", "okta", "keycloak"})
 # abbreviations of a person's role in keys (custNm, mbr_name, pat_name_l, guar_name)
 _NAME_OWNER_ABBREVIATIONS = frozenset({"cust", "mbr", "rcvr", "sndr", "clnt", "emp", "pat", "guar", "subscr", "benef"})
+# the parties of a payment whose bank account a key names (debtorAcct, bene_acct, dfi_account)
+_BANK_PARTIES = frozenset({"debtor", "dbtr", "creditor", "cdtr", "bene", "benef", "remitter", "orderer", "ordering",
+                           "sender", "receiver", "dfi", "holder", "counterparty", "drawee", "drawer"})
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
@@ -832,8 +835,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return {"ssn": "ssn", "iban": "iban"}.get(last, "card")
     if last in ("imsi", "imei", "imeisv", "iccid", "mrn"):
         return "user_id"  # servedIMSI, old_imei, new_imei, patient_mrn: the subscriber's, handset's or patient's
-    if last in ("account", "acct") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
-        return "user_id"  # patientAccount, customer_account, member_acct: whose account it is
+    if last in ("account", "acct") and len(parts) > 1 and (parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _BANK_PARTIES):
+        return "user_id"  # patientAccount, customer_account, member_acct, debtorAcct: whose account it is
     if last in _NATIONAL_ID_WORDS or (len(parts) > 1 and parts[-2] == "ssn" and last in ("last4", "last", "4")):
         return "ssn"  # dest.CPF, _billing_dni, ticket_cf_rfc, ssnLast4: the number its last word names
     if last == "key" and len(parts) > 1:
