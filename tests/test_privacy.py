@@ -486,7 +486,7 @@ def test_sql_parameters_are_read_under_their_columns() -> None:
             "[parameters: ('a@example.org', \"Nora O'Brien\", 'gold')]")
     assert [(s.kind, text[s.start:s.end]) for s in find_spans(text)] == [
         ("email", "a@example.org"), ("person_name", "Nora O'Brien")]
-    uneven = "INSERT INTO customers (full_name, tier) VALUES (%s) [parameters: ('Nora Brien', 'gold')]"
+    uneven = "INSERT INTO customers (full_name, tier) VALUES (%s) [parameters: ('Quiet Harbor', 'gold')]"
     assert find_spans(uneven) == []
     named = "VALUES (@p0, @p1)] @p1='Ian Wright' @p0='ORD-7' INSERT INTO t (order_ref, full_name) VALUES (@p0, @p1)"
     assert [named[s.start:s.end] for s in find_spans(named)] == ["Ian Wright"]

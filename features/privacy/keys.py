@@ -428,6 +428,16 @@ _add("iban", "kontonummer", "bankverbindung", "cuenta_bancaria", "numero_de_cuen
      "hesap_no")
 # ISO 20022 payment messages (pain.001/002, pacs.008): the party's postal address parts
 _add("address", "strt_nm", "bldg_nb", "pst_cd", "twn_nm", "adr_line")
+# Vietnamese (ho_ten, so_dien_thoai, ngay_sinh, dia_chi, the citizen's and the old identity
+# card's numbers), Indonesian phones (no_hp), Malaysian, Singaporean and Philippine identity and
+# social security numbers, Traditional Chinese (手機, 身分證, 出生), Turkish birth year and date
+_add("person_name", "ho_ten", "hoten", "ho_va_ten", "ten_khach_hang")
+_add("phone", "so_dien_thoai", "sodienthoai", "dien_thoai", "sdt", "no_hp", "nohp", "nomor_hp", "telp", "no_telp",
+     "手機", "手機號碼", "行動電話")
+_add("dob", "ngay_sinh", "ngaysinh", "dogum_tarihi", "dogum_yili", "dogumtarihi", "出生日期", "出生年月日")
+_add("address", "dia_chi", "diachi")
+_add("ssn", "cccd", "cmnd", "so_cccd", "ic_no", "ic_number", "nric_no", "sss_no", "身分證", "身份證", "身分證號",
+     "身分證字號", "身份證號碼")
 # the keys above in scripts written without separators, longest first (classify_key reads
 # them at the end of a longer key)
 _SCRIPT_KEYS = tuple(sorted(((w, c) for w, c in _EXACT.items() if not w.isascii() and "_" not in w),
@@ -555,6 +565,8 @@ _NAME_OWNER_ABBREVIATIONS = frozenset({"cust", "mbr", "rcvr", "sndr", "clnt", "e
 # the parties of a payment whose bank account a key names (debtorAcct, bene_acct, dfi_account)
 _BANK_PARTIES = frozenset({"debtor", "dbtr", "creditor", "cdtr", "bene", "benef", "remitter", "orderer", "ordering",
                            "sender", "receiver", "dfi", "holder", "counterparty", "drawee", "drawer"})
+# (an OAuth client's id is an application's: clnt_id stays an identifier)
+_ID_OWNER_ABBREVIATIONS = _NAME_OWNER_ABBREVIATIONS - {"clnt"}
 _PERSON_ID_PREFIX = frozenset({
     "requester", "reporter", "author", "assignee", "submitter", "principal", "beneficiary", "payee",
     "user", "customer", "member", "patient", "employee", "subscriber", "player", "buyer",
@@ -795,7 +807,9 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
     if (len(parts) > 2 and last in ("l", "f", "m", "last", "first", "middle") and parts[-2] in ("name", "nm")
             and parts[-3] in _NAME_PREFIX | _NAME_OWNER_ABBREVIATIONS):
         return "person_name"  # pat_name_l, pat_name_f, subscriber_name_last: a part of the name
-    if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone") or parts[-2:] == ["phone", "number"]:
+    if last in ("phone", "mobile", "telephone", "msisdn", "telefono", "telefon", "telefone", "tel", "telp") or (
+        parts[-2:] == ["phone", "number"]
+    ):
         return "phone"
     if last in ("dob", "birthdate", "birthday") or parts[-2:] in (["of", "birth"], ["birth", "date"]):
         return "dob"
@@ -815,13 +829,17 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "geo"  # dest_lat, pickup_lng (not a latency: p99_lat=120)
     if last in ("reference", "ref") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX:
         return "user_id"  # Adyen's shopperReference, customer_reference: the merchant's id for a person
-    if last in ("number", "no", "nr", "num") and len(parts) > 1 and parts[-2] in _PERSON_ID_PREFIX and parts[-2] != "contact":
-        return "user_id"  # customerNo, employee_number, member_nr: a person's number (contact_number is a phone)
+    if last in ("number", "no", "nr", "num") and len(parts) > 1 and (
+        parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _ID_OWNER_ABBREVIATIONS
+    ) and parts[-2] != "contact":
+        return "user_id"  # customerNo, employee_number, member_nr, custNo: a person's number (contact_number is a phone)
     if last == "uid" and len(parts) > 1 and (parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _AUTH_PROVIDERS):
         return "user_id"  # firebase_uid, customer_uid (not a Kubernetes pod_uid)
     if last == "id" and len(parts) > 1:
-        if parts[-2] in _PERSON_ID_PREFIX or (len(parts) > 2 and parts[-2] == "account" and parts[-3] in _PERSON_ID_PREFIX):
-            return "user_id"  # (Atlassian's userAccountId, creatorAccountId: a person's account)
+        if parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _ID_OWNER_ABBREVIATIONS or (
+            len(parts) > 2 and parts[-2] == "account" and parts[-3] in _PERSON_ID_PREFIX
+        ):
+            return "user_id"  # (custId; Atlassian's userAccountId, creatorAccountId: a person's account)
         if parts[-2] in ("session", "sess"):
             return "session_id"
         return "id"
