@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 PROBES = ROOT / "benchmarks" / "probes"
-HELD_OUT = frozenset({"AC", "AH", "AJ", "AK", "AN", "AO", "AR", "AU", "AX", "BD"})  # keep in step with probes/README.md
+HELD_OUT = frozenset({"AC", "AH", "AJ", "AK", "AN", "AO", "AR", "AU", "AX", "BD", "BE"})  # keep in step with probes/README.md
 BENCH_KEY = "faultline probe key, not a secret"
 
 

@@ -3621,8 +3621,23 @@ def _national_ids(
     letters); kind ``ssn``, as under a ``national_id`` key."""
     for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
         name = m.lastgroup  # the outer group of the branch that matched: it closes last
-        if name in _NATIONAL_CHECKS and _NATIONAL_CHECKS[name](m.group()):
+        if name in _NATIONAL_CHECKS and (_NATIONAL_CHECKS[name](m.group()) or _named_before(text, m.start(), name)):
             out.append(Span(m.start(), m.end(), "ssn"))
+
+
+# what a number's own name is written as shortly before it: a number that fails its check
+# is still the person's when the text names it ("CPF 527.384.190-06 inválido", a typo's echo)
+_NATIONAL_NAMES = {
+    "cpf": ("cpf",), "dni": ("dni", "nie", "nif"), "nir": ("nir", "insee", "sécurité sociale", "securite sociale"),
+    "aadhaar": ("aadhaar", "aadhar"), "cnid": ("身份证", "身分證", "身份證", "id card", "resident id"),
+    "nino": ("nino", "national insurance", "ni number"), "cf": ("codice fiscale", "codicefiscale", "cod. fisc"),
+    "nric": ("nric", "uinfin"),
+}  # fmt: skip
+
+
+def _named_before(text: str, start: int, name: str) -> bool:
+    before = text[max(0, start - 48):start].lower()
+    return any(w in before for w in _NATIONAL_NAMES.get(name, ()))
 
 
 def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:

@@ -436,6 +436,7 @@ _add("phone", "so_dien_thoai", "sodienthoai", "dien_thoai", "sdt", "no_hp", "noh
      "手機", "手機號碼", "行動電話")
 _add("dob", "ngay_sinh", "ngaysinh", "dogum_tarihi", "dogum_yili", "dogumtarihi", "出生日期", "出生年月日")
 _add("address", "dia_chi", "diachi")
+_add("ssn", "documento", "documento_identidad", "num_documento", "numero_documento_identidad")
 _add("ssn", "cccd", "cmnd", "so_cccd", "ic_no", "ic_number", "nric_no", "sss_no", "身分證", "身份證", "身分證號",
      "身分證字號", "身份證號碼")
 # the keys above in scripts written without separators, longest first (classify_key reads
@@ -855,6 +856,8 @@ def classify_key(key: str, parent: str | None = None) -> str | None:
         return "user_id"  # servedIMSI, old_imei, new_imei, patient_mrn: the subscriber's, handset's or patient's
     if last in ("account", "acct") and len(parts) > 1 and (parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _BANK_PARTIES):
         return "user_id"  # patientAccount, customer_account, member_acct, debtorAcct: whose account it is
+    if last == "document" and len(parts) > 1 and (parts[-2] in _PERSON_ID_PREFIX or parts[-2] in _BANK_PARTIES):
+        return "ssn"  # payer.document, customer_document: the identity document's number (Brazil's CPF)
     if last in _NATIONAL_ID_WORDS or (len(parts) > 1 and parts[-2] == "ssn" and last in ("last4", "last", "4")):
         return "ssn"  # dest.CPF, _billing_dni, ticket_cf_rfc, ssnLast4: the number its last word names
     if last == "key" and len(parts) > 1:
@@ -1089,6 +1092,8 @@ def is_plausible(kind: str, value: str) -> bool:
         return False  # (a constructor's call is an object's start: address=Address(line1='…', …))
     if kind == "dob" and not any(c.isdigit() for c in v):
         return False  # "DateOfBirth: parsing time …": a date has digits
+    if kind == "ssn" and not any(c.isdigit() for c in v) and ("." in v or not v.isupper()):
+        return False  # an identity number is no file's or word's name ("documento": "fatura.pdf")
     if kind not in ("password", "secret") and " " in v and (
             _VALIDATION_MESSAGE.match(v) or _VALIDATION_WORDS.search(v)):
         return False  # a form's error under the field's key: {"postcode": ["is not a valid UK postcode"]}
