@@ -3636,8 +3636,14 @@ _NATIONAL_NAMES = {
 
 
 def _named_before(text: str, start: int, name: str) -> bool:
+    """Whether the number's name stands in the 48 characters before ``start`` with no digit
+    after it: the name is this number's, not an earlier one's."""
     before = text[max(0, start - 48):start].lower()
-    return any(w in before for w in _NATIONAL_NAMES.get(name, ()))
+    for w in _NATIONAL_NAMES.get(name, ()):
+        at = before.rfind(w)
+        if at >= 0 and not any(c.isdigit() for c in before[at + len(w):]):
+            return True
+    return False
 
 
 def _phones(text: str, out: list[Span], pos: int = 0, endpos: int | None = None) -> None:
