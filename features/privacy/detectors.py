@@ -3307,6 +3307,39 @@ def _postcodes_after_addresses(text: str, out: list[Span]) -> None:
             out.append(Span(a.end + m.start(g), a.end + m.end(g), "address", 1))
 
 
+# the city of an address written beside its street or postcode, under its own key in JSON,
+# key=value or XML ("city": "Boise", <City>Uppsala</City>, plaats=Amsterdam, CITY Madrid)
+_CITY_FIELD = re.compile(
+    r"(?i:(?<![\w-])[\"']?(?P<k>city|town|ciudad|cidade|ville|ort|stadt|plaats|woonplaats|citt[aà]|comune|miasto|"
+    r"kota|locality|localidad|municipio|poblacion|kommune|kaupunki|mesto|varos)[\"']?(?:[ \t]*[=:][ \t]*|[ \t]+(?=[A-Z]))"
+    r"|<(?P<x>city|town|ciudad|cidade|ville|ort|stadt|plaats|citta|comune|miasto|locality|cityname|ctyofbirth|twnnm)>)"
+    r"(?P<q>[\"']?)(?P<v>[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?: [\w'’.-]+){0,3})"
+)
+
+
+def _cities_of_addresses(text: str, out: list[Span]) -> None:
+    """The city under its own key in a text where a street or postcode was found: a
+    part of the same person's address (a city alone stays: it names no one)."""
+    for m in _CITY_FIELD.finditer(text):
+        v, end = m.group("v"), m.end("v")
+        q = m.group("q")
+        if q and text.find(q, m.start("v")) >= 0:
+            end = text.find(q, m.start("v"))  # a quoted city ends at its quote
+        elif m.group("x") is not None:
+            close = text.find("<", m.start("v"))
+            end = close if close >= 0 else end
+        else:
+            cut = re.search(r"[,;&\]}\n]", text[m.start("v"):end])
+            if cut is not None:
+                end = m.start("v") + cut.start()
+        v = text[m.start("v"):end].rstrip(" ")
+        if 2 <= len(v) <= 40 and not is_placeholder(v) and v.lower() not in _NOT_CITY_WORDS:
+            out.append(Span(m.start("v"), m.start("v") + len(v), "address", 1))
+
+
+_NOT_CITY_WORDS = frozenset({"null", "none", "unknown", "n/a", "na", "true", "false", "default", "other"})
+
+
 def _driving_licences(text: str, out: list[Span]) -> None:
     for m in _UK_LICENCE.finditer(text):
         month, day = int(m.group("m")) % 50, int(m.group("d"))
@@ -6334,6 +6367,7 @@ def find_spans(text: str, *, identifiers: bool = False, gates: int | None = None
         _names_after_ids(text, cands)
     if cands and any(c.kind == "address" for c in cands):
         _postcodes_after_addresses(text, cands)
+        _cities_of_addresses(text, cands)
     if len(cands) > 1:
         _widen_named(cands)
     if ("{" in text or "$" in text) and any(text[c.start] in "{$" for c in cands):
