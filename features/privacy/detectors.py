@@ -1958,7 +1958,8 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
             at = vstart + 1 if vstart < n and text[vstart] in "\"'" else vstart
             if at < n and text[at] >= "\u3000" and key.lower() in _SCRIPT_NAME_KEYS:
                 sm = _SCRIPT_NAME_VALUE.match(text, at)
-                if sm is not None:  # name=陈思远, receiver=李晓燕: a name by its shape (see is_script_name)
+                if sm is not None and sm.group("jg") not in _JP_BUSINESS_WORDS:
+                    # name=陈思远, receiver=李晓燕, name=山田太郎: a name by its shape (see is_script_name)
                     out.append(Span(sm.start(), sm.end(), "person_name", 2))
             continue
         if cls == "cookie":
@@ -2635,8 +2636,15 @@ _HINDI_POSTPOSITIONS = frozenset({"का", "के", "की", "को", "न�
 _SCRIPT_NAME_KEYS = frozenset({"name", "receiver", "sender", "consignee", "holder", "applicant", "realname"})
 _SCRIPT_NAME_VALUE = re.compile(
     r"(?:[" + _HAN_SURNAMES + r"][\u4e00-\u9fff]{2}|(?:" + _JP_SURNAMES + r"|[" + _HAN_SURNAMES + r"])"
-    r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}|[" + _HANGUL_SURNAMES + r"][가-힣]{2,3})(?![\w])"
+    r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,3}|[" + _HANGUL_SURNAMES + r"][가-힣]{2,3}"
+    # a Japanese family name and a given name of one or two kanji or two or three kana, unspaced
+    # (山田太郎, 佐藤さくら), unless the rest is a business's word (山田商店, 田中工業)
+    r"|(?:" + _JP_SURNAMES + r")(?P<jg>[\u4e00-\u9fff]{1,2}|[\u3040-\u309f]{2,3}))(?![\w])"
 )
+_JP_BUSINESS_WORDS = frozenset({
+    "商店", "商事", "商会", "工業", "工務", "建設", "産業", "病院", "医院", "銀行", "会社", "物産", "電機", "電気", "工場",
+    "書店", "薬局", "歯科", "内科", "運輸", "倉庫", "興業", "技研", "製作", "組", "店", "屋", "家", "様", "氏", "邸",
+})  # fmt: skip
 
 
 def is_script_name(value: str) -> bool:
