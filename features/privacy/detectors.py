@@ -419,7 +419,7 @@ _KEY_WORDS = (
     "socio|staff|steam|uye|uzytkownik|xbl|xbox|playfab|psn|punter|kd_|kd-|kdnr|benef|bene_|clnt|cust|guar_|rcvr|sndr|"
     "cdtr|dbtr|dfi_|drawee|drawer|orderer|ordering|remitter|counterpart|consignee|kyc|id_no|idno|id_num|"
     "sdt|so_dien|dien_thoai|ngay_sinh|ngaysinh|ho_ten|hoten|cccd|cmnd|dia_chi|no_hp|nohp|telp|ic_n|sss_n|"
-    "手機|身分證|身份證"
+    "手機|身分證|身份證|kvnr|versicherten|versicherungsn|rvnr|rentenversicherungsn"
 )
 # Every branch of the hint but the key-word one: the shapes and phrases its detectors
 # start from. The batch path puts these, and the key runs below, in place of the key-word
@@ -1686,7 +1686,8 @@ _GEO_AFTER_REV = r"(?<=\.[0-9]:)|(?<=\.[0-9]{2}:)|(?<=\.[0-9]{3}:)|(?<=\.[0-9]-:
 # (compact JSON: "lat":48.85) -- in the reversed text what followed the colon comes before
 # it; then _KEY_REV. Found from the end, so used in reverse.
 _SEP_KEY_REV = re.compile(
-    r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])|" + _GEO_AFTER_REV + r"))" + _KEY_REV.pattern
+    r"(?:=|：|:(?<!//:)(?<!::)(?!:)(?:(?<![0-9]:)|(?=[ \t]{0,3}[\"'])|(?=[dD][iI])|" + _GEO_AFTER_REV + r"))"
+    + _KEY_REV.pattern  # (a number after an id's key: userId:40991, read when the key is a person's)
 )
 _REJECTED = "rejected value ["
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
@@ -1741,6 +1742,8 @@ _NOT_STREET_BEFORE = re.compile(r"(?i)\b(?:e-?mail|mail|ip|mac|memory|network|se
 _CODE_REF = re.compile(r"[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*")  # a name or attribute in code
 _RESOURCE_SID = re.compile(r"[A-Z]{2}[0-9a-f]{32}")
 _KEY_AHEAD = re.compile(r"[A-Za-z_][\w.\-]{0,63}=")
+_ID_KEY_END = re.compile(r"(?:[Ii][Dd]|_?(?:[Nn]umber|NUMBER|[Nn]o|NO|[Nn]r|NR))$")
+_BARE_NUMBER = re.compile(r"[0-9]{2,20}(?![\w:.\-/])")
 _STATUS_REASON = re.compile(  # an HTTP status and its reason phrase (not "189 Lake Shore Dr")
     r"[1-5][0-9]{2} (?:OK|Created|Accepted|No Content|Moved Permanently|Found|See Other|Not Modified|"
     r"Temporary Redirect|Permanent Redirect|Bad Request|Unauthori[sz]ed|Payment Required|Forbidden|"
@@ -1924,8 +1927,11 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
         vstart = n - km.start()  # just after the separator
         if (cls != "geo" and text[vstart - 1] == ":" and "\"" not in text[key_end:vstart] and "'" not in text[key_end:vstart]
                 and vstart < n
-                and (text[vstart].isdigit() or (text[vstart] == "-" and text[vstart + 1:vstart + 2].isdigit()))):
-            continue  # a colon and a number (file:line, a time, a version): a key only for a coordinate
+                and (text[vstart].isdigit() or (text[vstart] == "-" and text[vstart + 1:vstart + 2].isdigit()))
+                and not (cls == "user_id" and _ID_KEY_END.search(key) is not None and _BARE_NUMBER.match(text, vstart))):
+            # a colon and a number (file:line, a time, a version): a key only for a coordinate, or
+            # for a person's id by a key that says so, before a plain number ("userId:40991")
+            continue
         if j > 0 and text[j - 1] == "(" and text.startswith(_PAM_TYPES, vstart):
             continue  # a PAM module's service and type, pam_sss(login:auth), not a login
         if vstart < n and text[vstart] == "=" and text[vstart - 1] == "=":
@@ -3671,7 +3677,8 @@ def _national_ids(
 _NATIONAL_NAMES = {
     "cpf": ("cpf",), "dni": ("dni", "nie", "nif"), "nir": ("nir", "insee", "sécurité sociale", "securite sociale"),
     "aadhaar": ("aadhaar", "aadhar"), "cnid": ("身份证", "身分證", "身份證", "id card", "resident id"),
-    "nino": ("nino", "national insurance", "ni number"), "cf": ("codice fiscale", "codicefiscale", "cod. fisc"),
+    "nino": ("nino", "national insurance", "ni number"),
+    "cf": ("codice fiscale", "codicefiscale", "cod. fisc", "fiscal", ".cf", "cf=", "cf:", "cf\"", "cf "),
     "nric": ("nric", "uinfin"),
 }  # fmt: skip
 

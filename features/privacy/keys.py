@@ -437,6 +437,9 @@ _add("phone", "so_dien_thoai", "sodienthoai", "dien_thoai", "sdt", "no_hp", "noh
 _add("dob", "ngay_sinh", "ngaysinh", "dogum_tarihi", "dogum_yili", "dogumtarihi", "出生日期", "出生年月日")
 _add("address", "dia_chi", "diachi")
 _add("ssn", "documento", "documento_identidad", "num_documento", "numero_documento_identidad")
+# a German health insurance's and pension insurance's numbers
+_add("ssn", "kvnr", "versichertennummer", "krankenversichertennummer", "versicherungsnummer", "rvnr",
+     "rentenversicherungsnummer")
 _add("ssn", "cccd", "cmnd", "so_cccd", "ic_no", "ic_number", "nric_no", "sss_no", "身分證", "身份證", "身分證號",
      "身分證字號", "身份證號碼")
 # the keys above in scripts written without separators, longest first (classify_key reads
