@@ -82,3 +82,18 @@ def simulated_events(folder) -> list[dict]:
             if isinstance(obj, dict):
                 rows.append(obj)
     return rows
+
+
+def spans_found(text: str) -> list[tuple[str, str]]:
+    """What the detectors find in ``text``, as (kind, value) pairs in order."""
+    from features.privacy.detectors import find_spans
+
+    return [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
+
+
+def same_with_gates(text: str) -> None:
+    """``text`` passes the batch path's gates, and the gates change nothing it finds."""
+    from features.privacy.detectors import could_find, find_spans, gate_bits
+
+    assert could_find(text)
+    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)

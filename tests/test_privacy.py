@@ -553,7 +553,8 @@ def test_free_text_keys_in_other_scripts_and_camel_case(anon: Anonymizer) -> Non
     out = anon.anonymize_text("退款失败，用户：王芳，手机号：13812345678，订单号：202406041822318841")
     assert "王芳" not in out and "13812345678" not in out and "202406041822318841" in out
     out = anon.anonymize_text("buyer[registrationAddress=Bagdat Cad. 214 Kadikoy,city=Istanbul]")
-    assert "Bagdat" not in out and "city=Istanbul" in out
+    # the city beside the street is the same person's address (a city alone stays: see below)
+    assert "Bagdat" not in out and "Istanbul" not in out and "city=<address:" in out
     # a key word after a camelCase boundary is read; an address's value stops at an em dash
     out = anon.anonymize_text("adresse : 12 rue de la Paix, 75002 Paris — colis 6A12345678901 retourné")
     assert "rue de la Paix" not in out and "6A12345678901 retourné" in out

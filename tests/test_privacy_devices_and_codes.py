@@ -6,18 +6,10 @@ looks alike and must stay."""
 from __future__ import annotations
 
 import pytest
+from conftest import same_with_gates, spans_found
 
-from features.privacy.detectors import could_find, find_spans, gate_bits, role_kind
+from features.privacy.detectors import find_spans, gate_bits, role_kind
 from features.privacy.keys import classify_key
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
-
-
-def _same_with_gates(text: str) -> None:
-    assert could_find(text)
-    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
 @pytest.mark.parametrize(
@@ -33,8 +25,8 @@ def _same_with_gates(text: str) -> None:
     ],
 )
 def test_devices_named_after_their_owners(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +42,7 @@ def test_devices_named_after_their_owners(text: str, expected: list) -> None:
     ],
 )
 def test_devices_named_otherwise_stay(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -64,8 +56,8 @@ def test_devices_named_otherwise_stay(text: str) -> None:
     ],
 )
 def test_one_time_codes(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +71,7 @@ def test_one_time_codes(text: str, expected: list) -> None:
     ],
 )
 def test_codes_of_errors_stay(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -91,13 +83,13 @@ def test_codes_of_errors_stay(text: str) -> None:
     ],
 )
 def test_a_cards_expiry(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize("text", ["cert expiry 12/2025 renewal", "Expires: 06/30", "token exp=1710250000"])
 def test_other_expiry_dates_stay(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -109,13 +101,13 @@ def test_other_expiry_dates_stay(text: str) -> None:
     ],
 )
 def test_addresses_with_the_at_spelt_out(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize("text", ["see docs [at] line 4", "x = foo(at)", "Array(at) index 3"])
 def test_at_in_brackets_alone_stays(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
 
 
 def test_a_login_under_a_role_and_login_id() -> None:
@@ -124,13 +116,13 @@ def test_a_login_under_a_role_and_login_id() -> None:
     assert role_kind("named_person", "yuki.tanabe") == "user_id"
     assert role_kind("named_person", "marco_ricci7") == "user_id"
     assert role_kind("named_person", "platform.team") is None
-    assert _found("assignee: yuki.tanabe escalated") == [("user_id", "yuki.tanabe")]
+    assert spans_found("assignee: yuki.tanabe escalated") == [("user_id", "yuki.tanabe")]
 
 
 def test_a_mac_address_under_an_ids_key() -> None:
     text = "Anrufende Stations-ID:\t\t2C-F0-5D-81-6E-3A"
-    assert _found(text) == [("mac", "2C-F0-5D-81-6E-3A")]
-    assert _found("trace_id=00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") == []
+    assert spans_found(text) == [("mac", "2C-F0-5D-81-6E-3A")]
+    assert spans_found("trace_id=00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01") == []
 
 
 @pytest.mark.parametrize(
@@ -141,31 +133,31 @@ def test_a_mac_address_under_an_ids_key() -> None:
     ],
 )
 def test_an_unlisted_given_name_before_a_listed_surname(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize("text", ["Using Chen's method", "Payment Service Kowalski", "Dear Kowalski,"])
 def test_words_before_a_surname_that_are_no_given_name(text: str) -> None:
-    assert [k for k, v in _found(text) if v.split(" ")[0] in ("Using", "Payment", "Service", "Dear")] == []
+    assert [k for k, v in spans_found(text) if v.split(" ")[0] in ("Using", "Payment", "Service", "Dear")] == []
 
 
 def test_sap_fields_and_an_orms_parameter_list() -> None:
     text = "INSERT bind values: MANDT=100, KUNNR=0000204411, NAME1='Yilmaz Ahmet', STRAS='Zeil 5', PSTLZ='60313'"
-    assert _found(text) == [("user_id", "0000204411"), ("person_name", "Yilmaz Ahmet"), ("address", "Zeil 5"),
+    assert spans_found(text) == [("user_id", "0000204411"), ("person_name", "Yilmaz Ahmet"), ("address", "Zeil 5"),
                             ("address", "60313")]
-    assert _found("NAME1='Bello Design Studio'") == []  # a business's name
+    assert spans_found("NAME1='Bello Design Studio'") == []  # a business's name
     text = ("INSERT INTO employees (emp_no, first_name, last_name, birth_date) VALUES (?, ?, ?, ?) "
             "parameters: [10472, 'Siddharth', 'Menon', '1990-02-03']")
-    assert _found(text) == [("user_id", "10472"), ("person_name", "Siddharth"), ("person_name", "Menon"),
+    assert spans_found(text) == [("user_id", "10472"), ("person_name", "Siddharth"), ("person_name", "Menon"),
                             ("dob", "1990-02-03")]
-    _same_with_gates(text)
+    same_with_gates(text)
 
 
 def test_access_badges() -> None:
-    assert _found("Access Denied | Badge 100482 | Panel 3") == [("user_id", "100482")]
-    assert _found("Karte gesperrt | Kartennummer 7341 | Zeit") == [("user_id", "7341")]
-    assert _found("badge 2 of 5 earned") == []
+    assert spans_found("Access Denied | Badge 100482 | Panel 3") == [("user_id", "100482")]
+    assert spans_found("Karte gesperrt | Kartennummer 7341 | Zeit") == [("user_id", "7341")]
+    assert spans_found("badge 2 of 5 earned") == []
 
 
 def test_salesforce_people() -> None:
@@ -173,11 +165,11 @@ def test_salesforce_people() -> None:
 
     assert salesforce_checksum("0055e000003XyZq") == "AAK"
     text = "owner 0055e000003XyZqAAK changed"
-    assert _found(text) == [("user_id", "0055e000003XyZqAAK")]
-    _same_with_gates(text)
+    assert spans_found(text) == [("user_id", "0055e000003XyZqAAK")]
+    same_with_gates(text)
     assert salesforce_checksum("0055e000003XyZQ") == "AA0"  # the case of each letter counts
-    assert _found("sfdc sync: 00Q5e000001AbCd not found") == [("user_id", "00Q5e000001AbCd")]
-    assert _found("order 003123456789012 shipped") == []
+    assert spans_found("sfdc sync: 00Q5e000001AbCd not found") == [("user_id", "00Q5e000001AbCd")]
+    assert spans_found("order 003123456789012 shipped") == []
 
 
 def test_a_machine_readable_zone() -> None:
@@ -185,20 +177,20 @@ def test_a_machine_readable_zone() -> None:
 
     assert mrz_check_digit("L898902C3") == "6"
     td3 = "MRZ: P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< L898902C36UTO7408122F1204159ZE184226B<<<<<10"
-    assert _found(td3) == [("person_name", "ERIKSSON<<ANNA<MARIA"), ("ssn", "L898902C3"), ("dob", "740812")]
-    _same_with_gates(td3)
+    assert spans_found(td3) == [("person_name", "ERIKSSON<<ANNA<MARIA"), ("ssn", "L898902C3"), ("dob", "740812")]
+    same_with_gates(td3)
     td1 = "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
-    assert _found(td1) == [("ssn", "D23145890"), ("dob", "740812"), ("person_name", "ERIKSSON<<ANNA<MARIA")]
+    assert spans_found(td1) == [("ssn", "D23145890"), ("dob", "740812"), ("person_name", "ERIKSSON<<ANNA<MARIA")]
     # a wrong check digit, C++'s stream operator, a heredoc: no zone
-    assert _found("P<UTOERIKSSON<<ANNA L898902C35UTO7408122F1204159") == [("person_name", "ERIKSSON<<ANNA")]
-    assert _found("std::cout << x << y;") == _found("cat <<EOF") == _found("ERR<<CODE") == []
+    assert spans_found("P<UTOERIKSSON<<ANNA L898902C35UTO7408122F1204159") == [("person_name", "ERIKSSON<<ANNA")]
+    assert spans_found("std::cout << x << y;") == spans_found("cat <<EOF") == spans_found("ERR<<CODE") == []
 
 
 def test_a_boarding_pass() -> None:
     text = "BCBP M1DESMARAIS/LUC       EABC123 YULFRAAC 0834 326J001A0025 100"
-    assert _found(text) == [("person_name", "DESMARAIS/LUC"), ("user_id", "ABC123")]
-    _same_with_gates(text)
-    assert _found("route M1/M2 motorway") == []
+    assert spans_found(text) == [("person_name", "DESMARAIS/LUC"), ("user_id", "ABC123")]
+    same_with_gates(text)
+    assert spans_found("route M1/M2 motorway") == []
 
 
 @pytest.mark.parametrize(
@@ -213,7 +205,7 @@ def test_a_boarding_pass() -> None:
     ],
 )
 def test_mac_addresses_under_their_keys(text: str, expected: list) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
@@ -227,7 +219,7 @@ def test_mac_addresses_under_their_keys(text: str, expected: list) -> None:
     ],
 )
 def test_a_homes_supply_point(text: str, expected: list) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
@@ -243,40 +235,40 @@ def test_a_homes_supply_point(text: str, expected: list) -> None:
     ],
 )
 def test_a_given_name_alone_after_a_family_word(text: str, expected: list) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
 def test_role_logins() -> None:
-    assert _found("login alumno.garcia22 failed") == [("user_id", "alumno.garcia22")]
-    assert _found("prof.ndiaye changed a grade") == [("user_id", "prof.ndiaye")]
-    assert _found("tech.support queue is full") == []
+    assert spans_found("login alumno.garcia22 failed") == [("user_id", "alumno.garcia22")]
+    assert spans_found("prof.ndiaye changed a grade") == [("user_id", "prof.ndiaye")]
+    assert spans_found("tech.support queue is full") == []
 
 
 def test_database_users_okta_logins_and_hyphenated_logins() -> None:
-    assert _found("CREATE ROLE k_nowak LOGIN PASSWORD 'x' IN ROLE hr_readonly")[0] == ("user_id", "k_nowak")
-    assert _found("CREATE ROLE hr_readonly NOLOGIN") == []  # a group role
-    assert _found("create user jdiaz with password 'x'")[0] == ("user_id", "jdiaz")
-    assert all(v != "postgres" for _, v in _found("ALTER USER postgres WITH PASSWORD 'x'"))
-    assert _found("create user failed: quota") == []
+    assert spans_found("CREATE ROLE k_nowak LOGIN PASSWORD 'x' IN ROLE hr_readonly")[0] == ("user_id", "k_nowak")
+    assert spans_found("CREATE ROLE hr_readonly NOLOGIN") == []  # a group role
+    assert spans_found("create user jdiaz with password 'x'")[0] == ("user_id", "jdiaz")
+    assert all(v != "postgres" for _, v in spans_found("ALTER USER postgres WITH PASSWORD 'x'"))
+    assert spans_found("create user failed: quota") == []
     text = '"alternateId":"bjorn.sandvik","displayName"'
-    assert _found(text) == [("user_id", "bjorn.sandvik")]
-    _same_with_gates(text)
-    assert _found("sender=freya-hansen, hook_id=4") == [("user_id", "freya-hansen")]
-    assert _found("owner=kube-system") == []
+    assert spans_found(text) == [("user_id", "bjorn.sandvik")]
+    same_with_gates(text)
+    assert spans_found("sender=freya-hansen, hook_id=4") == [("user_id", "freya-hansen")]
+    assert spans_found("owner=kube-system") == []
 
 
 def test_a_cjk_family_name_and_given_name_under_a_key() -> None:
     # the family name, a space and the given name: one value (a name defined twice in the
     # module hid the pattern this needs until session 29)
-    assert _found("user=佐藤 由紀 ok") == [("user_id", "佐藤 由紀")]
-    assert _found("user=佐藤 ok") == [("user_id", "佐藤")]
+    assert spans_found("user=佐藤 由紀 ok") == [("user_id", "佐藤 由紀")]
+    assert spans_found("user=佐藤 ok") == [("user_id", "佐藤")]
 
 
 def test_a_group_role_is_no_login() -> None:
-    assert _found("CREATE ROLE k_nowak LOGIN PASSWORD 'x'")[0] == ("user_id", "k_nowak")
-    assert _found("CREATE ROLE analysts IN ROLE readonly_users") == []
-    assert _found("CREATE ROLE reporting_group NOLOGIN INHERIT") == []
+    assert spans_found("CREATE ROLE k_nowak LOGIN PASSWORD 'x'")[0] == ("user_id", "k_nowak")
+    assert spans_found("CREATE ROLE analysts IN ROLE readonly_users") == []
+    assert spans_found("CREATE ROLE reporting_group NOLOGIN INHERIT") == []
 
 
 def test_no_module_name_of_the_detectors_is_defined_twice() -> None:

@@ -6,18 +6,10 @@ names under a bare ``name`` key. And what looks alike and must stay."""
 from __future__ import annotations
 
 import pytest
+from conftest import same_with_gates, spans_found
 
-from features.privacy.detectors import could_find, find_spans, gate_bits
+from features.privacy.detectors import find_spans, gate_bits
 from features.privacy.keys import classify_key
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
-
-
-def _same_with_gates(text: str) -> None:
-    assert could_find(text)
-    assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
 @pytest.mark.parametrize(
@@ -42,8 +34,8 @@ def _same_with_gates(text: str) -> None:
     ],
 )
 def test_edifact_segments_about_a_person(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +49,7 @@ def test_edifact_segments_about_a_person(text: str, expected: list) -> None:
 )
 def test_edifact_businesses_and_dates_stay(text: str) -> None:
     # (a street's own shape may still be read: "Ringweg 4" is one wherever it stands)
-    assert [f for f in _found(text) if f[0] != "address" or not f[1].startswith("Ringweg")] == []
+    assert [f for f in spans_found(text) if f[0] != "address" or not f[1].startswith("Ringweg")] == []
 
 
 @pytest.mark.parametrize(
@@ -74,36 +66,36 @@ def test_edifact_businesses_and_dates_stay(text: str) -> None:
     ],
 )
 def test_x12_segments_logged_after_a_key(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 def test_x12_unnamed_contacts_and_departments() -> None:
     text = "PER*IC*BILLING DEPT*TE*8005551234~"
-    assert _found(text) == [("phone", "8005551234")]  # a department is no person
+    assert spans_found(text) == [("phone", "8005551234")]  # a department is no person
 
 
 def test_swift_accounts_and_businesses() -> None:
     text = (":20:PAY-0000884172\n:50K:/0041827733\nJOHN SMITH\n12 HIGH STREET\n10117 BERLIN\n"
             ":59:/0718842195\nACME PAYROLL LTD\nSOME ROAD 1\n:70:TUITION")
-    assert _found(text) == [("iban", "0041827733"), ("person_name", "JOHN SMITH"), ("address", "12 HIGH STREET"),
+    assert spans_found(text) == [("iban", "0041827733"), ("person_name", "JOHN SMITH"), ("address", "12 HIGH STREET"),
                             ("iban", "0718842195")]
-    _same_with_gates(text)
+    same_with_gates(text)
 
 
 def test_nacha_entry_detail_record() -> None:
     text = ("ACH return: Entry 0000014 returned R03\n"
             "6220910000194418203991       0000184250EMP00442       ANDERSEN KRISTOFER      0091000010000014")
-    assert _found(text) == [("iban", "4418203991"), ("user_id", "EMP00442"), ("person_name", "ANDERSEN KRISTOFER")]
-    _same_with_gates(text)
-    assert _found("trace 6123456789012345 ok") == []
+    assert spans_found(text) == [("iban", "4418203991"), ("user_id", "EMP00442"), ("person_name", "ANDERSEN KRISTOFER")]
+    same_with_gates(text)
+    assert spans_found("trace 6123456789012345 ok") == []
 
 
 def test_mt940_counterparty_name() -> None:
     text = "unbekanntes Subfeld :86:166?00SEPA-UEBERWEISUNG?20EREF+RE-2024-1187?30SOLADEST600?32Dominik Jablonski?35XY"
-    assert _found(text) == [("person_name", "Dominik Jablonski")]
-    _same_with_gates(text)
-    assert _found(":86:166?00SEPA-LASTSCHRIFT?32AMAZON PAYMENTS EUROPE SCA?20REF") == []
+    assert spans_found(text) == [("person_name", "Dominik Jablonski")]
+    same_with_gates(text)
+    assert spans_found(":86:166?00SEPA-LASTSCHRIFT?32AMAZON PAYMENTS EUROPE SCA?20REF") == []
 
 
 @pytest.mark.parametrize(
@@ -127,8 +119,8 @@ def test_abbreviated_keys(key: str, cls: str | None) -> None:
     ],
 )
 def test_cjk_names_under_a_bare_name_key(text: str, expected: list) -> None:
-    assert _found(text) == expected
-    _same_with_gates(text)
+    assert spans_found(text) == expected
+    same_with_gates(text)
 
 
 @pytest.mark.parametrize(
@@ -136,5 +128,5 @@ def test_cjk_names_under_a_bare_name_key(text: str, expected: list) -> None:
     ["name=高级 level=2", "name=金额不足", '{"name": "高级会员"}', "name=订单服务 status=UP", "label=王芳"],
 )
 def test_words_under_a_bare_name_key_stay(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
     assert find_spans(text, gates=gate_bits(text)) == []

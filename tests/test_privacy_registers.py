@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import spans_found
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from features.privacy.detectors import find_spans, is_person_name
 from features.privacy.gazetteer import JOINED_WORDS, SURNAMES
 from features.privacy.keys import classify_key, is_role_id
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
 
 
 @pytest.mark.parametrize(
@@ -29,38 +26,38 @@ def _found(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_codes_after_the_word_that_names_them(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
 
 
 def test_a_date_of_birth_ends_with_its_digits() -> None:
-    assert _found("CLAIM RSP DOB=19490112 Rx#6281940") == [("dob", "19490112")]
-    assert _found("dob=2011-07-23 below minimum age") == [("dob", "2011-07-23")]
-    assert _found("dob=12 March 1990") == [("dob", "12 March 1990")]  # a date in words goes on
+    assert spans_found("CLAIM RSP DOB=19490112 Rx#6281940") == [("dob", "19490112")]
+    assert spans_found("dob=2011-07-23 below minimum age") == [("dob", "2011-07-23")]
+    assert spans_found("dob=12 March 1990") == [("dob", "12 March 1990")]  # a date in words goes on
 
 
 def test_register_names_surname_comma_given() -> None:
     assert is_person_name("LEBLANC,JOSEPH") and is_person_name("BECKER, TRAVIS L")
     assert not is_person_name("ERROR, WARN") and not is_person_name("GET,POST") and not is_person_name("HTTP,HTTPS")
-    assert _found("for patient BECKER, TRAVIS L DOB 07/22/1985")[0] == ("person_name", "BECKER, TRAVIS L")
-    assert ("person_name", "GARCIA,ROSA") in _found("Multiple matches for Name=GARCIA,ROSA | RequestId=1b7e")
+    assert spans_found("for patient BECKER, TRAVIS L DOB 07/22/1985")[0] == ("person_name", "BECKER, TRAVIS L")
+    assert ("person_name", "GARCIA,ROSA") in spans_found("Multiple matches for Name=GARCIA,ROSA | RequestId=1b7e")
 
 
 def test_an_id_in_brackets_after_a_name() -> None:
-    assert _found("EOB for member Aleksandra Kozłowska (ID 4471-220918) failed") == [
+    assert spans_found("EOB for member Aleksandra Kozłowska (ID 4471-220918) failed") == [
         ("person_name", "Aleksandra Kozłowska"), ("user_id", "4471-220918")]  # fmt: skip
-    assert _found("Benutzer Jürgen Hoffmann (ID 558201)")[-1] == ("user_id", "558201")
-    assert _found("job Nightly Export (ID 558201)") == []  # no name before it
+    assert spans_found("Benutzer Jürgen Hoffmann (ID 558201)")[-1] == ("user_id", "558201")
+    assert spans_found("job Nightly Export (ID 558201)") == []  # no name before it
 
 
 def test_a_title_initial_is_not_taken_for_a_given_name() -> None:
-    assert _found("refusé pour (M. Olivier Lambert) - motif AC01") == [("person_name", "M. Olivier Lambert")]
-    assert _found("patiënt J. Bakker-de Vries") == _found("patiënt J. Bakker-de Vries")  # (unchanged form)
+    assert spans_found("refusé pour (M. Olivier Lambert) - motif AC01") == [("person_name", "M. Olivier Lambert")]
+    assert spans_found("patiënt J. Bakker-de Vries") == spans_found("patiënt J. Bakker-de Vries")  # (unchanged form)
 
 
 def test_keys_of_people_that_no_key_word_starts() -> None:
     assert classify_key("patient_mrn") == classify_key("patientAccount") == classify_key("EMPLID") == "user_id"
     assert is_role_id("MEM-4471-8820-19")
-    assert _found("x-err=0x8015DC0B xuid=2535412873491022 gamertag=\"SirPuddington\"") == [
+    assert spans_found("x-err=0x8015DC0B xuid=2535412873491022 gamertag=\"SirPuddington\"") == [
         ("user_id", "2535412873491022"), ("user_id", "SirPuddington")]  # fmt: skip
 
 
@@ -74,16 +71,16 @@ def test_keys_of_people_that_no_key_word_starts() -> None:
     ],
 )
 def test_airline_names_surname_slash_given(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
 
 
 def test_logins_with_no_separator() -> None:
-    assert _found("100 JSCHNEIDER  ZHR_PAYSLIP R68") == [("user_id", "JSCHNEIDER")]
-    assert _found("OPERATOR=mrossi CARD=Guest and mschulze7 logged") == [("user_id", "mrossi"), ("user_id", "mschulze7")]
+    assert spans_found("100 JSCHNEIDER  ZHR_PAYSLIP R68") == [("user_id", "JSCHNEIDER")]
+    assert spans_found("OPERATOR=mrossi CARD=Guest and mschulze7 logged") == [("user_id", "mrossi"), ("user_id", "mschulze7")]
     # words that are a letter and a surname, glyph names, a login inside a module path
-    assert _found("atomic slopes halves swimmer zcaron com.jkowalski.app") == []
+    assert spans_found("atomic slopes halves swimmer zcaron com.jkowalski.app") == []
     # inside an address or a path, the address's and the home directory's detectors take it whole
-    assert _found("mail jkowalski@example.com") == [("email", "jkowalski@example.com")]
+    assert spans_found("mail jkowalski@example.com") == [("email", "jkowalski@example.com")]
 
 
 _JOINED = sorted(s for s in SURNAMES if len(s) >= 5 and s.isascii() and s.isalpha() and s != "caron")
@@ -93,7 +90,7 @@ _JOINED = sorted(s for s in SURNAMES if len(s) >= 5 and s.isascii() and s.isalph
 @given(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), st.sampled_from(_JOINED), st.booleans())
 def test_every_initial_and_surname_is_a_login_unless_a_word(initial: str, surname: str, caps: bool) -> None:
     token = (initial + surname).upper() if caps else initial + surname
-    found = _found(f"locked by {token} at 10:00")
+    found = spans_found(f"locked by {token} at 10:00")
     if (initial + surname) in JOINED_WORDS:
         assert found == []
     else:

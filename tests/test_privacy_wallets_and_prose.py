@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from conftest import spans_found
 
 from features.privacy.anonymizer import Anonymizer
 from features.privacy.checks import is_base58check_valid, is_bech32_valid, is_vin_valid
@@ -14,10 +15,6 @@ from features.privacy.detectors import could_find, find_spans, gate_bits
 from features.privacy.keys import classify_key
 from features.privacy.policy import Policy
 from features.privacy.tokens import TokenKey
-
-
-def _found(text: str) -> list[tuple[str, str]]:
-    return [(s.kind, text[s.start : s.end]) for s in find_spans(text)]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +35,7 @@ def _found(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_wallets_and_vehicles(text: str, expected: list) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
     assert could_find(text)
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
@@ -57,7 +54,7 @@ def test_wallets_and_vehicles(text: str, expected: list) -> None:
     ],
 )
 def test_what_only_looks_like_a_wallet_or_a_vin_stays(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
 
 
 def test_the_checks() -> None:
@@ -81,14 +78,14 @@ def test_the_checks() -> None:
     ],
 )
 def test_a_listed_given_name_before_a_surname_no_list_holds(text: str, name: str) -> None:
-    assert ("person_name", name) in _found(text)
+    assert ("person_name", name) in spans_found(text)
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
 def test_a_given_name_before_a_word_of_messages_stays() -> None:
     # the word after the given name is one of services, statuses and products
     for text in ("Diana Service Unavailable after 3 retries", "deploy of Neil Gateway failed"):
-        assert not any(kind == "person_name" for kind, _ in _found(text)), text
+        assert not any(kind == "person_name" for kind, _ in spans_found(text)), text
 
 
 @pytest.mark.parametrize(
@@ -105,21 +102,21 @@ def test_a_given_name_before_a_word_of_messages_stays() -> None:
     ],
 )
 def test_an_identity_number_after_its_local_name(text: str, value: str) -> None:
-    assert ("ssn", value) in _found(text)
+    assert ("ssn", value) in spans_found(text)
 
 
 def test_an_acronym_that_names_other_things_keeps_its_number() -> None:
     # a UK Penalty Charge Notice is a PCN too; a request id after "id" stays
-    assert _found("pcn-payments WARN challenge failed PCN ZY48213977 acs=ACS-TIMEOUT") == []
-    assert _found("request id 20240314 retried") == []
+    assert spans_found("pcn-payments WARN challenge failed PCN ZY48213977 acs=ACS-TIMEOUT") == []
+    assert spans_found("request id 20240314 retried") == []
 
 
 def test_identity_numbers_under_their_registries_keys() -> None:
     for key in ("alien_number", "bvn", "cnp", "DocNro", "TCKimlikNo"):
         assert classify_key(key) == "ssn", key
-    assert _found("everify.case.result status=TNC alien_number=A208417736 hire_date=05/06/2024") == [
+    assert spans_found("everify.case.result status=TNC alien_number=A208417736 hire_date=05/06/2024") == [
         ("ssn", "A208417736")]
-    assert _found("NIBSS BVN validation: responseCode=01 bvn=22184736591 bankCode=058") == [
+    assert spans_found("NIBSS BVN validation: responseCode=01 bvn=22184736591 bankCode=058") == [
         ("ssn", "22184736591")]
 
 
@@ -157,7 +154,7 @@ def test_the_batch_path_finds_the_same() -> None:
     ],
 )
 def test_accounts_phones_licences_and_people_in_prose(text: str, expected: list) -> None:
-    assert _found(text) == expected
+    assert spans_found(text) == expected
     assert could_find(text)
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
@@ -173,7 +170,7 @@ def test_accounts_phones_licences_and_people_in_prose(text: str, expected: list)
     ],
 )
 def test_what_only_looks_like_them_stays(text: str) -> None:
-    assert _found(text) == []
+    assert spans_found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -186,13 +183,13 @@ def test_what_only_looks_like_them_stays(text: str) -> None:
     ],
 )
 def test_a_postal_code_after_an_address(text: str, postcode: str) -> None:
-    assert ("address", postcode) in _found(text)
+    assert ("address", postcode) in spans_found(text)
 
 
 def test_numbers_after_an_address_that_are_no_postal_code_stay() -> None:
     # an amount, a count and a date after the address, no town after them
     text = "delivered to 221B Baker Street, 2 items, 1500 units, total 4410, on 20240314"
-    assert _found(text) == [("address", "221B Baker Street")]
+    assert spans_found(text) == [("address", "221B Baker Street")]
 
 
 @pytest.mark.parametrize(
@@ -205,25 +202,25 @@ def test_numbers_after_an_address_that_are_no_postal_code_stay() -> None:
     ],
 )
 def test_names_after_their_cue_in_arabic_hebrew_thai_and_ukrainian(text: str, name: str) -> None:
-    assert ("person_name", name) in _found(text)
+    assert ("person_name", name) in spans_found(text)
     assert could_find(text)
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
 def test_names_under_other_languages_bare_keys_and_their_registers_capitals() -> None:
-    assert _found('{"nome":"MARIANA CONCEICAO DOS SANTOS","situacao":{"codigo":"2"}}') == [
+    assert spans_found('{"nome":"MARIANA CONCEICAO DOS SANTOS","situacao":{"codigo":"2"}}') == [
         ("person_name", "MARIANA CONCEICAO DOS SANTOS")]
-    assert _found('{"nume":"Bianca Munteanu","ts":"2024-03-14T09:12:05Z"}') == [("person_name", "Bianca Munteanu")]
+    assert spans_found('{"nume":"Bianca Munteanu","ts":"2024-03-14T09:12:05Z"}') == [("person_name", "Bianca Munteanu")]
     # capitals under a bare name key with no listed name in them stay: a service, a pool
     for text in ("name=PAYMENT SERVICE", "name: DEFAULT POOL", 'nome="FATTURA ELETTRONICA"'):
-        assert _found(text) == [], text
+        assert spans_found(text) == [], text
 
 
 def test_birth_dates_logins_and_passwords_under_their_keys_in_other_languages() -> None:
-    assert _found('{"utilizador":"ritamarques","palavraPasse":"Benfica#1904","lembrar":true}') == [
+    assert spans_found('{"utilizador":"ritamarques","palavraPasse":"Benfica#1904","lembrar":true}') == [
         ("user_id", "ritamarques"), ("password", "Benfica#1904")]
-    assert _found("renapo-client consultaPorCurp fechNac=27/11/1993 http=200") == [("dob", "27/11/1993")]
-    assert _found('Dukcapil: verifikasi gagal TGL_LHR=12-05-1992 kode=13') == [("dob", "12-05-1992")]
+    assert spans_found("renapo-client consultaPorCurp fechNac=27/11/1993 http=200") == [("dob", "27/11/1993")]
+    assert spans_found('Dukcapil: verifikasi gagal TGL_LHR=12-05-1992 kode=13') == [("dob", "12-05-1992")]
 
 
 @pytest.mark.parametrize(
@@ -236,16 +233,16 @@ def test_birth_dates_logins_and_passwords_under_their_keys_in_other_languages() 
     ],
 )
 def test_a_family_name_a_comma_and_a_listed_given_name_in_quotes_or_brackets(text: str, name: str) -> None:
-    assert ("person_name", name) in _found(text)
+    assert ("person_name", name) in spans_found(text)
     assert find_spans(text, gates=gate_bits(text)) == find_spans(text)
 
 
 def test_words_with_a_comma_in_quotes_that_are_no_name_stay() -> None:
-    assert _found("error ('Payments, Refund') in (Timeout, Retry)") == []
+    assert spans_found("error ('Payments, Refund') in (Timeout, Retry)") == []
 
 
 def test_singapore_nric_with_its_check_letter() -> None:
     text = 'SingPass MyInfo person data {"uinfin":{"value":"S1234567D"}} and order S1234567A'
-    assert _found(text) == [("ssn", "S1234567D")]
+    assert spans_found(text) == [("ssn", "S1234567D")]
     assert could_find("SingPass S1234567D ok")
     assert classify_key("uinfin") == "ssn"

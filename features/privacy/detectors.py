@@ -933,8 +933,9 @@ _NAME_GATE_PARTS = (
     # (or a listed given name and any title-cased word: _GIVEN_THEN_WORD)
     "(?:" + _GIVEN_FORMS + ")(?:(?:" + _NAME_SPACE + "(?:(?:" + _PARTICLE_FORMS + ")" + _NAME_SPACE + ")?|" + _CSV_SEP
     + ")(?:" + _SURNAME_WIDE + ")| [A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2})",
-    # (or any word before the comma: _SURNAME_COMMA_GIVEN)
-    "(?:(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")|[a-zß-ÿā-ž'’]{2}, )(?:" + _GIVEN_FORMS + ")",
+    # (a listed surname and any capital after the comma, or any word before a listed given
+    # name: _SURNAME_COMMA_GIVEN; a listed surname and given name in a row's fields: _NAME_FIELDS)
+    "(?:" + _SURNAME_WIDE + ")(?:, |" + _CSV_SEP + ")[A-ZÀ-ÞĀ-Ž]|[A-Za-zß-ÿā-žÀ-ÞĀ-Ž'’]{2}, (?:" + _GIVEN_FORMS + ")",
     "(?:" + _SURNAME_CAPS + ") (?:" + _GIVEN_TITLED + ")",
     # (or any title-cased word before the surname: _WORD_THEN_SURNAME)
     "(?:[A-Z]\\.|[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]{2,20}) (?:(?:" + _PARTICLE_FORMS + ") )?(?:" + _SURNAME_FORMS + ")",
@@ -1691,7 +1692,9 @@ _SEP_KEY_REV = re.compile(
 )
 _REJECTED = "rejected value ["
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}")
-_CJK_GIVEN = re.compile(r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,4}(?![\u4e00-\u9fff\u3040-\u30ff])")
+_CJK_GIVEN = re.compile(  # (not the next key: name=佐藤 電話=…)
+    r"[ \u3000][\u4e00-\u9fff\u3040-\u30ff]{1,4}(?![\u4e00-\u9fff\u3040-\u30ff]|[ \t]*[=:：])"
+)
 # (the object's gate, PERSON_OBJECT_GATE, is defined with the hint above)
 _PERSON_OBJECT = re.compile(
     r"(?<![\w$])(?P<cls>" + _PERSON_CLASSES + _PERSON_CLASS_SUFFIX + r")(?:@[0-9a-f]{1,16})? ?(?P<open>[{(\[])(?= ?[A-Za-z_]+ ?[=:])"
@@ -2579,7 +2582,8 @@ _ASTM_FIELDS = {2: "user_id", 3: "user_id", 4: "user_id", 5: "person_name", 6: "
 
 _CJK_NAME = re.compile(
     r"(?:" + _CJK_CUES + r")[ \t]*[:：=]?[ \t　]*"
-    r"(?P<v>[가-힣]{2,5}(?![가-힣])|[\u4e00-\u9fff]{1,3}[ 　]?[\u4e00-\u9fff\u3040-\u30ff]{1,4}(?![\u4e00-\u9fff\u3040-\u30ff])"
+    r"(?P<v>[가-힣]{2,5}(?![가-힣])|[\u4e00-\u9fff]{1,3}[ 　]?[\u4e00-\u9fff\u3040-\u30ff]{1,4}"
+    r"(?![\u4e00-\u9fff\u3040-\u30ff]|[ \t]*[=:：])"  # (not the next key: 收件人=黃柏翰 手機=…)
     r"|[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2}(?![\w-]))"
 )
 # what follows a name and is none of it: an honorific (様, さん, 殿, 님, 씨)
@@ -3343,14 +3347,15 @@ def _cities_of_addresses(text: str, out: list[Span]) -> None:
             close = text.find("<", m.start("v"))
             end = close if close >= 0 else end
         else:
-            cut = re.search(r"[,;&\]}\n]", text[m.start("v"):end])
+            cut = _CITY_END.search(text, m.start("v"), end + 1)
             if cut is not None:
-                end = m.start("v") + cut.start()
+                end = cut.start()  # (city=London postcode=…: the next key ends it)
         v = text[m.start("v"):end].rstrip(" ")
         if 2 <= len(v) <= 40 and not is_placeholder(v) and v.lower() not in _NOT_CITY_WORDS:
             out.append(Span(m.start("v"), m.start("v") + len(v), "address", 1))
 
 
+_CITY_END = re.compile(r"[,;&\]}\n]| [\w.-]+[=:]")
 _NOT_CITY_WORDS = frozenset({"null", "none", "unknown", "n/a", "na", "true", "false", "default", "other"})
 
 
@@ -4289,7 +4294,7 @@ _LOGIN_IS = re.compile(r"(?i:user ?name|login|user ?id) is (?P<v>[A-Za-z0-9][\w.
 # A cache's key with a person's id in it (Redis, Memcached): "user:58213:profile",
 # "session:9f2c4e7a…", "customer:77881:contact"
 _CACHE_KEY = re.compile(
-    r"(?<![\w.:/-])(?P<k>user|customer|member|account|session|sess|patient|employee|uid)s?:"
+    r"(?<![\w./-])(?<!::)(?P<k>user|customer|member|account|session|sess|patient|employee|uid)s?:"  # (cart:user:8821)
     r"(?P<v>[A-Za-z0-9_@.+-]{0,127}[0-9][A-Za-z0-9_@.+-]{0,127}?)(?=:[A-Za-z*]|[\"'\s,\]})]|$)"
 )
 # The gate of _logins_and_cache_keys (the shape branch of a login in prose, a cache key and
