@@ -668,10 +668,11 @@ def _alternation(words: tuple[str, ...], reverse: bool = False) -> str:
     return "|".join(re.escape(w[::-1] if reverse else w).replace("\\ ", " ") for w in ordered)
 
 
-# the gate (polars runs it over whole columns, could_find): a cue, then a blank or a separator
+# the gate (polars runs it over whole columns, could_find): a cue, perhaps its link ("号",
+# "nummer": 手机号 13812345678), then a blank or a separator
 _CUE_GATE = re.compile(
     r"(?:" + _alternation(_ID_CUE_ACRONYMS) + r"|(?i:" + _alternation(_ID_CUE_WORDS + _PHONE_CUE_WORDS) + r"))"
-    r"[ \t.:=#：-]"
+    r"(?i:" + _alternation(_CUE_LINKS) + r")?[ \t.:=#：-]"
 )
 # a key word, then key characters, then = or : (a colon before a digit is a file:line or
 # a time, not a key: Foo.java:42, 10:00; but a quoted key's colon is a key's before
@@ -1722,8 +1723,10 @@ def _has_key_word(key: str) -> bool:
     if _KEY_START.search(key) is not None:
         return True
     # a key word after a camelCase boundary (registrationAddress, primaryEmail), or spelt
-    # with an accent the words leave out
-    return not key.islower() and _KEY_START.search(normalize_key(key)) is not None
+    # with an accent the words leave out; the key as written must hold a key word somewhere,
+    # as the batch path's key runs do (DocNo is doc_no only once normalized: not read)
+    return (not key.islower() and _KEY_START.search(normalize_key(key)) is not None
+            and _KEY_WORD.search(key) is not None)
 
 
 _NO_KEY = "-"  # not a class: the key's value is not read
@@ -2092,7 +2095,7 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
 # holder=worker-3 stays, only a person's name is taken)
 # what _OTHER_NAME_KEYS needs, as lower-case substrings (cheaper than the regex per text)
 _OTHER_NAME_KEY_WORDS = ("nimi", "navn", "namn", "név", "jméno", "naam", "nome", "nombre", "isim", "nume", "nama", 'nom"', "nom'", "nom ",
-                         "nom=", "nom:", "nom\\", "nom\t", "ad:")
+                         "nom=", "nom:", "nom\\", "nom\t", "ad:", "ad=", 'ad"', "ad'", "ad :", "ad =")  # (Turkish Ad=AYŞE)
 _BARE_NAME_KEY = re.compile(
     r"(?:(?<![\w.\-\[\]])(?:name|Name|NAME|holder|Holder|HOLDER|" + _OTHER_NAME_KEYS + r")(?:\\?[\"'])?"
     r"|(?<=\[)(?:name|Name|NAME)\])[ \t]{0,3}(?:=>?|:)[ \t]{0,3}"
