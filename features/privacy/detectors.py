@@ -272,7 +272,7 @@ _NAME_CUES_OTHER = (
     r"[Mm]itarbeiter(?:in)?|[Ee]mplead[oa]|[Ee]mploy[ée]e?|[Ff]uncion[áa]ri[oa]|[Dd]ipendente|"
     r"[Pp]racownik(?:a|iem)?|[Mm]edewerker|[Pp]agador(?:a)?:?|[Zz]ahler(?:in)?|[Pp]ayeur|[Pp]agatore|"
     r"[Aa]bonn[ée]e?|[Aa]bonnent(?:in)?|[Ss]uscriptor(?:a)?|[Aa]ssinante|[Aa]bbonat[oa]|"
-    r"[Dd]estinatari[oa]:?|[Rr]eceptor:?|[Pp]atientin|[Pp]aciente|[Pp]aziente|[Pp]acjent(?:ka|a)?|"
+    r"[Dd]estinat[áa]ri[oa]:?|[Rr]eceptor:?|[Pp]atientin|[Pp]aciente|[Pp]aziente|[Pp]acjent(?:ka|a)?|"
     r"[Pp]ati[ëe]nt|[Bb]enutzer(?:in)?|[Uu]suari[oa]|[Uu]tilisat(?:eur|rice)|[Uu]tente|"
     r"[Uu]żytkownik(?:a)?|[Gg]ebruiker|[Kk]ullan[ıi]c[ıi]|[Ss]ayın|[Ee]stimad[oa]|[Gg]eachte|[Ss]zanown[ya]|[Bb]este|[Ll]ieber?|[Qq]uerid[oa]|"
     r"[Aa]lıcı:|l'assuré(?:e)?|[Ee]mpfänger(?:in)?:|[Oo]dbiorca:|[Dd]estinataire:|"
@@ -286,6 +286,13 @@ _NAME_CUES_OTHER = (
     r"[Vv]ersicherte[rn]?|[Cc]ontraente|[Aa]ssicurat[oa]|[Ss]igortal[ıi]|[Mm]ieter(?:in)?|[Ll]ocataire|"
     r"[Ii]nquilin[oa]|[Hh]uurder|[Nn]ajemca|[Hh]alter(?:in)?|[Ss]ürücü|[Kk]äufer(?:in)?|[Aa]cheteu(?:r|se)|"
     r"[Ss]alari[ée]e?|[Hh]ouder|"
+    # a recipient, a debtor, a taxpayer, an insured person and an account's holder in Dutch,
+    # French, Spanish, Portuguese and German; Italian courtesy titles ("Referente: sig.ra Chiara
+    # Bellandi", "ontvanger Lieselot Van den Broeck", "contribuable DUPONT-MOREAU Claire")
+    r"[Oo]ntvanger:?|[Aa]fzender:?|[Vv]erzekerde:?|[Dd]ebiteur:?|[Cc]rediteur:?|[Cc]ontribuable:?|[Dd][ée]biteur:?|"
+    r"[Cc]r[ée]ancier:?|[Ss]ouscripteur:?|[Tt]itular(?: declarad[oa])?:|[Dd]eudor(?:a)?:?|[Aa]filiad[oa]:?|"
+    r"[Cc]ontribuyente:?|[Dd]evedor(?:a)?:?|[Cc]ontribuinte:?|[Ss]chuldner(?:in)?:?|[Kk]ontoinhaber(?:in)?:?|"
+    r"[Aa]bsender(?:in)?:|[Ss]ig\.(?:ra)?|[Dd]ott\.(?:ssa)?|[Aa]vv\.|"
     # a payer, a buyer, a driver and a courier in Czech, Hungarian, Italian, Polish, German,
     # French, Portuguese and Spanish ("plátce Jan Novák", "vásárló: Nagy Zsófia", "conducente …")
     r"[Pp]látce|[Vv]ásárló:?|[Cc]onducente|[Kk]ierowca|[Ff]ahrer(?:in)?:?|[Cc]hauffeur|[Mm]otorista|"
@@ -1193,7 +1200,9 @@ _OTHER_NAME_STARTS = (
     "requerente", "demandeur", "aanvrager", "trabajador", "trabalhador", "viajer", "benefici", "danneggiat",
     "assur", "ubezpiecz", "tomador", "asegurad", "versicherungsnehmer", "versicherte", "contraente", "assicurat",
     "sigortal", "mieter", "locataire", "inquilin", "huurder", "najemca", "halter", "sürücü", "käufer", "acheteu",
-    "salari", "houder",
+    "salari", "houder", "ontvanger", "afzender", "verzekerde", "debiteur", "crediteur", "contribu", "débiteur",
+    "créancier", "creancier", "souscripteur", "titular", "deudor", "afiliad", "devedor", "schuldner", "kontoinhaber",
+    "absender", "sig.", "dott.", "avv.", "destinatá",
     "soy", "me llamo", "mi nombre es", "meu nome", "je m'appelle", "ich heiße", "ich heisse", "mein name ist",
     "mi chiamo", "il mio nome", "mijn naam is", "nazywam się", "jmenuji se", "benim adım", "ismim", "hi it's",
     "hi, it's",
