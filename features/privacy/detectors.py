@@ -638,6 +638,10 @@ _ID_CUE_WORDS = (
     "krankenversichertennummer", "verzekerdennummer", "carteirinha", "número de utente", "numero de utente",
     "personidentifikator", "rijksregisternummer", "health card", "member id", "member number", "個人番号",
     "被保険者番号", "医保卡号", "社会保障号",
+    # the acronyms above that are no word in lower case either, as logs write them ("bsn 739201840"),
+    # and an identity number named in English words
+    "bsn", "cpf", "nif", "pesel", "cuit", "cuil", "ssn", "tckn", "nino", "nric", "hkid", "curp", "npwp", "cnpj",
+    "kvnr", "svnr", "amka", "ppsn", "jmbg", "hetu", "dni", "identity number", "identification number",
     # a passport, an identity card and a driving licence in other languages, and Germany's
     # social insurance number ("паспорт 4510 123456", "Führerscheinnummer B072RRE2I55")
     "паспорт", "passeport", "pasaporte", "passaporto", "paszport", "dowodu", "dowód osobisty", "personalausweis",
@@ -3890,6 +3894,8 @@ _GROUPED_ID = re.compile(
     # and dotted national formats: Switzerland's AHV 756.9482.1730.51, Brazil's NIT/PIS
     # 120.48271.93-8, Belgium's national number 85.03.21-183.23
     r"|756\.[0-9]{4}\.[0-9]{4}\.[0-9]{2}|[0-9]{3}\.[0-9]{5}\.[0-9]{2}-[0-9]|[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[0-9]{3}\.[0-9]{2}"
+    # Indonesia's NPWP 09.254.294.3-407.000
+    r"|[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9]-[0-9]{3}\.[0-9]{3}"
 )
 
 
