@@ -48,6 +48,19 @@ from features.privacy.keys import classify_key, is_plausible
         ("收件人=黃柏翰 手機=0978123456 寄件", [("person_name", "黃柏翰"), ("phone", "0978123456")]),
         ('"geburtsdatum":"1962-04-19","kvnr":"A123456780"', [("dob", "1962-04-19"), ("ssn", "A123456780")]),
         ("pagador=x documento=39053344705 y", [("ssn", "39053344705")]),
+        # a postal code's key, its value two words at most, to a comma
+        ("applicant=x, postal=H2X 1Y4, session 7", [("address", "H2X 1Y4")]),
+        ("SET PostCode = N'LS6 2QT' WHERE x", [("address", "LS6 2QT")]),
+        # names after role words in other languages and Italian courtesy titles
+        ("onbekend; ontvanger Lieselot Van den Broeck, x", [("person_name", "Lieselot Van den Broeck")]),
+        ("Referente: sig.ra Chiara Bellandi, PEC x", [("person_name", "Chiara Bellandi")]),
+        ("(titular declarado: Agustín Pereyra Iraola, CUIT x", [("person_name", "Agustín Pereyra Iraola")]),
+        ("— contribuable DUPONT-MOREAU Claire, courriel x", [("person_name", "DUPONT-MOREAU Claire")]),
+        ("TCKN=x, Ad=AYŞE, Soyad=KARA; y", [("person_name", "AYŞE"), ("person_name", "KARA")]),
+        # identity numbers after their acronym in lower case, a phone after its cue and link
+        ("COV check: bsn 739201840 not insured", [("ssn", "739201840")]),
+        ("coretax DJP: NPWP 09.254.294.3-407.000 atas nama", [("ssn", "09.254.294.3-407.000")]),
+        ("短信发送失败: 手机号 13812345678 已被拦截", [("phone", "13812345678")]),
     ],
 )
 def test_found(text: str, expected: list[tuple[str, str]]) -> None:
@@ -70,6 +83,8 @@ def test_found(text: str, expected: list[tuple[str, str]]) -> None:
         "binds: src_acct=0071000882739",  # a transfer's source account: whose is not said
         "k8s system:serviceaccount:default:builder-7",
         '{"documento":"fatura.pdf"}',  # a file under a document key
+        "Schuldner: Max Mustermann GmbH, x",  # a business after a debtor's cue
+        "order id number 20240517 x",  # an id number is no identity number
     ],
 )
 def test_left_alone(text: str) -> None:

@@ -1604,7 +1604,17 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     elif mode == "words":
         parts = text[i:end].split(" ")
         end = min(end, i + len(" ".join(parts[:3])))
+    elif mode == "postcode":  # two words at most, to a comma ("postal=H2X 1Y4, session …")
+        parts = _POSTCODE_STOP.split(text[i:end], maxsplit=1)[0].split(" ")
+        end = min(end, i + len(" ".join(parts[:2])))
+        while end > i and text[end - 1] in " .":
+            end -= 1
     return (i, end) if end > i else None
+
+
+_POSTCODE_STOP = re.compile(r"[,;&|]")
+# the keys of a postal code alone (postal, PostCode, zip, plz): its value is two words at most
+_POSTCODE_KEY = re.compile(r"(?i)(?:postal|post_?code|postal_?code|zip|zip_?code|plz|postleitzahl)$")
 
 
 _MODE = {
@@ -2013,7 +2023,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                     sm2 = _ANY_SCHEME.match(text, vstart)  # Authorization: Splunk <token>, GenieKey <key>
                 if sm2 is not None:
                     vstart = sm2.end()
-            ext = _value_extent(text, vstart, _MODE.get(cls, "narrow"))
+            mode = _MODE.get(cls, "narrow")
+            if cls == "address" and _POSTCODE_KEY.search(key) is not None:
+                mode = "postcode"
+            ext = _value_extent(text, vstart, mode)
         if ext is None and vstart < n and text[vstart] == "[" and cls not in _NOT_LISTED:
             # a JSON list of strings under a personal key: FHIR's "given": ["Ada", "M."]
             lm = _STRING_LIST.match(text, vstart)

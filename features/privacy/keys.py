@@ -109,7 +109,7 @@ _add("dob", "dob", "date_of_birth", "dateofbirth", "birth_date", "birthdate", "b
 _add("address", "address", "addr", "street", "street_name", "streetname", "street_address", "streetaddress", "address_line",
      "address_line1", "address_line2", "address1", "address2", "home_address", "billing_address",
      "shipping_address", "postal_address", "mailing_address", "delivery_address",
-     "residential_address", "postal_code", "postcode", "zip", "zipcode", "zip_code",
+     "residential_address", "postal_code", "postcode", "post_code", "postal", "zip", "zipcode", "zip_code",
      "house_number", "apartment", "city_address", "pickup", "dropoff", "pickup_address", "dropoff_address")
 _add("user_id", "user_id", "userid", "uid", "user", "username", "user_name", "login",
      "login_name", "customer_id", "customerid", "customer", "member_id", "memberid",
