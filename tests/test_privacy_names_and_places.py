@@ -61,6 +61,9 @@ from features.privacy.keys import classify_key, is_plausible
         ("COV check: bsn 739201840 not insured", [("ssn", "739201840")]),
         ("coretax DJP: NPWP 09.254.294.3-407.000 atas nama", [("ssn", "09.254.294.3-407.000")]),
         ("短信发送失败: 手机号 13812345678 已被拦截", [("phone", "13812345678")]),
+        # a client's address: its own port is an ephemeral one, or there is none
+        ("login from 10.20.1.5:41822 failed", [("ipv4", "10.20.1.5")]),
+        ("sshd: Accepted key from 203.0.113.50 port 51234", [("ipv4", "203.0.113.50")]),
     ],
 )
 def test_found(text: str, expected: list[tuple[str, str]]) -> None:
@@ -85,6 +88,10 @@ def test_found(text: str, expected: list[tuple[str, str]]) -> None:
         '{"documento":"fatura.pdf"}',  # a file under a document key
         "Schuldner: Max Mustermann GmbH, x",  # a business after a debtor's cue
         "order id number 20240517 x",  # an id number is no identity number
+        # a server's address, by the port it listens on
+        "dial tcp 10.3.0.17:5432: connect: connection refused",
+        'upstream: "http://10.20.3.14:8443/api/v2/claims/status"',
+        "[10.0.3.5]:443 is unreachable",
     ],
 )
 def test_left_alone(text: str) -> None:

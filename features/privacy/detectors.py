@@ -3586,8 +3586,35 @@ def _ipv4(text: str, out: list[Span]) -> None:
         prefix = int(pm.group(1)) if pm else None
         if prefix is not None and prefix > 32:
             prefix = None
+        if _server_port(text, e):
+            continue  # a server's address: dial tcp 10.3.0.17:5432, upstream http://10.20.3.14:8443/
         if is_personal_ip(m.group(), prefix):
             out.append(Span(s, e, "ipv4"))
+
+
+# The ports servers listen on: below 1024, and the common ones of databases, brokers, caches,
+# web and application servers, RPC, directories and monitoring. A client's own port is an
+# ephemeral one (32768 and up on Linux, 49152 and up on Windows), so an address with one of
+# these after it is where a connection went, a server's, no person's (SIP's 5060 is left
+# out: a phone's own port is 5060 too)
+_SERVER_PORTS = frozenset({
+    1433, 1521, 1812, 1813, 2049, 2181, 2375, 2376, 2379, 2380, 3000, 3306, 3389, 4317, 4318, 5000, 5432, 5433,
+    5601, 5671, 5672, 5984, 6379, 6380, 6443, 7000, 7001, 7199, 7474, 7687, 8000, 8008, 8080, 8081, 8088, 8200,
+    8443, 8500, 8761, 8883, 8888, 9000, 9042, 9090, 9091, 9092, 9093, 9094, 9100, 9200, 9300, 9418, 9443, 10250,
+    11211, 15672, 26257, 27017, 27018, 28017, 50051,
+})  # fmt: skip
+_PORT_AFTER = re.compile(r"\]?:([0-9]{1,5})(?![0-9.]|:[0-9])")
+
+
+def _server_port(text: str, end: int) -> bool:
+    """Whether a server's port follows an address ending at ``end`` (``:5432``, ``]:443``)."""
+    if end >= len(text) or text[end] not in ":]":
+        return False
+    m = _PORT_AFTER.match(text, end)
+    if m is None:
+        return False
+    port = int(m.group(1))
+    return (port < 1024 and port != 0) or port in _SERVER_PORTS
 
 
 def _ipv6(text: str, out: list[Span]) -> None:
