@@ -64,6 +64,10 @@ from features.privacy.keys import classify_key, is_plausible
         # a client's address: its own port is an ephemeral one, or there is none
         ("login from 10.20.1.5:41822 failed", [("ipv4", "10.20.1.5")]),
         ("sshd: Accepted key from 203.0.113.50 port 51234", [("ipv4", "203.0.113.50")]),
+        # a SIP URI's number, not its host; a business's contact mailbox is read
+        ("INVITE sip:+4930123456789@sip.carrier.de SIP/2.0", [("phone", "+4930123456789")]),
+        ("reply to info@boulangerie-martin.fr", [("email", "info@boulangerie-martin.fr")]),
+        ('{"bssid":"f4:e2:c6:0a:11:31"}', [("mac", "f4:e2:c6:0a:11:31")]),
     ],
 )
 def test_found(text: str, expected: list[tuple[str, str]]) -> None:
@@ -92,6 +96,9 @@ def test_found(text: str, expected: list[tuple[str, str]]) -> None:
         "dial tcp 10.3.0.17:5432: connect: connection refused",
         'upstream: "http://10.20.3.14:8443/api/v2/claims/status"',
         "[10.0.3.5]:443 is unreachable",
+        # a mail system's own mailboxes; an access point's address
+        "bounce from MAILER-DAEMON@mx.example.com to postmaster@example.com, noreply@shop.example",
+        '{"ap_mac":"f4:e2:c6:0a:11:30"}',
     ],
 )
 def test_left_alone(text: str) -> None:

@@ -2244,6 +2244,15 @@ _UPI_HANDLE = re.compile(
 )
 
 
+# mailboxes of a mail system's function, no one's (RFC 2142's and the senders that take no
+# replies); a business's contact mailboxes (info@, support@) stay read: a sole trader's are theirs
+_ROLE_MAILBOXES = frozenset({
+    "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "postmaster", "mailer-daemon",
+    "hostmaster", "webmaster", "abuse", "catchall", "catch-all", "bounce", "bounces", "nobody",
+})  # fmt: skip
+_SIP_USER = re.compile(r"\+?[0-9]{5,16}")
+
+
 def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
     rev = None
     n = len(text)
@@ -2287,6 +2296,16 @@ def _emails(text: str, out: list[Span], identifiers: bool = False) -> None:
                       and _MACHINE_LOCAL.match(text, j, i) is not None):
                     # a Message-ID, in its brackets (<20240314120001.1.A7C3E9B2F1D40E58@mg.…>) or
                     # alone under an id's key ("message-id": "20240718103555.b6f1a9c2e3d4@mg.…")
+                    m = None
+                if m is not None and sep == "@" and text[j:i].lower().split("+", 1)[0] in _ROLE_MAILBOXES:
+                    m = None  # a role's mailbox, no one's: noreply@, postmaster@, catchall@
+                elif m is not None and j >= 4 and _SIP_USER.fullmatch(text, j, i) and (
+                        text[j - 4:j].lower() in ("sip:", "tel:") or text[j - 5:j].lower() == "sips:"):
+                    out.append(Span(j, i, "phone"))  # sip:+4930123456789@sip.carrier.de: the number, not the host
+                    if m.end() < n and text[m.end()] in ">;":
+                        k = text.rfind("<", j - 6, j)  # and the caller's name before <sip:…> (see below)
+                        if k > 1 and text[k - 1] == " " and text[k + 1:j - 1].lower() in ("sip", "sips", "tel"):
+                            _display_name(text, k - 1, out)
                     m = None
                 if m is not None:
                     out.append(Span(j, m.end(), "email"))
@@ -3644,6 +3663,8 @@ def _ipv6(text: str, out: list[Span]) -> None:
 
 def _mac(text: str, out: list[Span]) -> None:
     for m in _MAC.finditer(text):
+        if _NETWORK_MAC_KEY.search(text, max(0, m.start() - 16), m.start()) is not None:
+            continue  # an access point's or a switch's own address: the network's, no one's
         v = m.group().lower()
         hexd = re.sub(r"[^0-9a-f]", "", v)
         if hexd in ("000000000000", "ffffffffffff"):
@@ -3653,6 +3674,8 @@ def _mac(text: str, out: list[Span]) -> None:
         out.append(Span(m.start(), m.end(), "mac"))
 
 
+# (not a BSSID: a home's router is its household's)
+_NETWORK_MAC_KEY = re.compile(r"(?i:ap_?mac|switch_?mac|controller_?mac)[\"']?[ \t]*[=:][ \t]*[\"']?$")
 _CARD_CUE = re.compile(r"(?i:card|carte|karte|tarjeta|cart[aã]o|carta|kaart|karty|kort|\bpan\b)|カード|卡号|卡號|카드")
 
 
