@@ -1604,15 +1604,19 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
     elif mode == "words":
         parts = text[i:end].split(" ")
         end = min(end, i + len(" ".join(parts[:3])))
-    elif mode == "postcode":  # two words at most, to a comma ("postal=H2X 1Y4, session …")
+    elif mode == "postcode":  # the code (one or two parts) and a town after it, to a comma
         parts = _POSTCODE_STOP.split(text[i:end], maxsplit=1)[0].split(" ")
-        end = min(end, i + len(" ".join(parts[:2])))
+        k = 2 if len(parts) > 1 and _CODE_PART.fullmatch(parts[1]) else 1  # (H2X 1Y4, 114 55, 1016 GV)
+        while k < len(parts) and parts[k][:1].isupper() and parts[k].replace("-", "").isalpha():
+            k += 1  # "postcode=114 55 Stockholm"; not "zip=75024 state=TX"
+        end = min(end, i + len(" ".join(parts[:k])))
         while end > i and text[end - 1] in " .":
             end -= 1
     return (i, end) if end > i else None
 
 
 _POSTCODE_STOP = re.compile(r"[,;&|]")
+_CODE_PART = re.compile(r"[A-Z0-9]{1,4}")
 # the keys of a postal code alone (postal, PostCode, zip, plz): its value is two words at most
 _POSTCODE_KEY = re.compile(r"(?i)(?:postal|post_?code|postal_?code|zip|zip_?code|plz|postleitzahl)$")
 
