@@ -51,6 +51,8 @@ from features.privacy.keys import classify_key, is_plausible
         # a postal code's key, its value two words at most, to a comma
         ("applicant=x, postal=H2X 1Y4, session 7", [("address", "H2X 1Y4")]),
         ("SET PostCode = N'LS6 2QT' WHERE x", [("address", "LS6 2QT")]),
+        ("postcode=114 55 Stockholm", [("address", "114 55 Stockholm")]),
+        ("Undefined index: address_city=Berlin in /var/www/shop/ipn.php on line 77", [("address", "Berlin")]),
         # names after role words in other languages and Italian courtesy titles
         ("onbekend; ontvanger Lieselot Van den Broeck, x", [("person_name", "Lieselot Van den Broeck")]),
         ("Referente: sig.ra Chiara Bellandi, PEC x", [("person_name", "Chiara Bellandi")]),

@@ -1617,8 +1617,10 @@ def _value_extent(text: str, i: int, mode: str) -> tuple[int, int] | None:
 
 _POSTCODE_STOP = re.compile(r"[,;&|]")
 _CODE_PART = re.compile(r"[A-Z0-9]{1,4}")
-# the keys of a postal code alone (postal, PostCode, zip, plz): its value is two words at most
-_POSTCODE_KEY = re.compile(r"(?i)(?:postal|post_?code|postal_?code|zip|zip_?code|plz|postleitzahl)$")
+# the keys of a postal code (postal, PostCode, zip, plz) or a town: the code and the town's words
+_POSTCODE_KEY = re.compile(
+    r"(?i)(?:postal|post_?code|postal_?code|zip|zip_?code|plz|postleitzahl|city|town|ort|stadt|state|province)$"
+)  # (and an address's town: address_city=Berlin in /var/www/…: the town, not the rest of the line)
 
 
 _MODE = {
