@@ -2030,9 +2030,10 @@ def _key_values(text: str, out: list[Span], ids: list[tuple[int, int]]) -> None:
                 if sm2 is not None:
                     vstart = sm2.end()
             mode = _MODE.get(cls, "narrow")
-            if cls == "address" and _POSTCODE_KEY.search(key) is not None:
-                mode = "postcode"
             ext = _value_extent(text, vstart, mode)
+            if cls == "address" and ext is not None and _POSTCODE_KEY.search(key) is not None and is_plausible(
+                    cls, text[ext[0]:ext[1]]):  # (the whole line first: "postcode: is not a valid UK postcode")
+                ext = _value_extent(text, vstart, "postcode")
         if ext is None and vstart < n and text[vstart] == "[" and cls not in _NOT_LISTED:
             # a JSON list of strings under a personal key: FHIR's "given": ["Ada", "M."]
             lm = _STRING_LIST.match(text, vstart)
