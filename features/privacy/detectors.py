@@ -3383,7 +3383,7 @@ def _postcodes_after_addresses(text: str, out: list[Span]) -> None:
 # the city of an address written beside its street or postcode, under its own key in JSON,
 # key=value or XML ("city": "Boise", <City>Uppsala</City>, plaats=Amsterdam, CITY Madrid)
 _CITY_FIELD = re.compile(
-    r"(?i:(?<![\w-])[\"']?(?P<k>city|town|ciudad|cidade|ville|ort|stadt|plaats|woonplaats|citt[aà]|comune|miasto|"
+    r"(?i:(?<![\w-])[\"']?(?:city|town|ciudad|cidade|ville|ort|stadt|plaats|woonplaats|citt[aà]|comune|miasto|"
     r"kota|locality|localidad|municipio|poblacion|kommune|kaupunki|mesto|varos)[\"']?(?:[ \t]*[=:][ \t]*|[ \t]+(?=[A-Z]))"
     r"|<(?P<x>city|town|ciudad|cidade|ville|ort|stadt|plaats|citta|comune|miasto|locality|cityname|ctyofbirth|twnnm)>)"
     r"(?P<q>[\"']?)(?P<v>[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?: [\w'’.-]+){0,3})"
@@ -3394,7 +3394,7 @@ def _cities_of_addresses(text: str, out: list[Span]) -> None:
     """The city under its own key in a text where a street or postcode was found: a
     part of the same person's address (a city alone stays: it names no one)."""
     for m in _CITY_FIELD.finditer(text):
-        v, end = m.group("v"), m.end("v")
+        end = m.end("v")
         q = m.group("q")
         if q and text.find(q, m.start("v")) >= 0:
             end = text.find(q, m.start("v"))  # a quoted city ends at its quote

@@ -430,12 +430,13 @@ _add("iban", "kontonummer", "bankverbindung", "cuenta_bancaria", "numero_de_cuen
 _add("address", "strt_nm", "bldg_nb", "pst_cd", "twn_nm", "adr_line")
 # Vietnamese (ho_ten, so_dien_thoai, ngay_sinh, dia_chi, the citizen's and the old identity
 # card's numbers), Indonesian phones (no_hp), Malaysian, Singaporean and Philippine identity and
-# social security numbers, Traditional Chinese (手機, 身分證, 出生), Turkish birth year and date
+# social security numbers, Traditional Chinese (手機, 身分證, 出生日期), Turkish birth year and date
 _add("person_name", "ho_ten", "hoten", "ho_va_ten", "ten_khach_hang")
 _add("phone", "so_dien_thoai", "sodienthoai", "dien_thoai", "sdt", "no_hp", "nohp", "nomor_hp", "telp", "no_telp",
      "手機", "手機號碼", "行動電話")
 _add("dob", "ngay_sinh", "ngaysinh", "dogum_tarihi", "dogum_yili", "dogumtarihi", "出生日期", "出生年月日")
 _add("address", "dia_chi", "diachi")
+# an identity document's number in Spanish and Portuguese (Brazil's pagador's documento: a CPF)
 _add("ssn", "documento", "documento_identidad", "num_documento", "numero_documento_identidad")
 # a German health insurance's and pension insurance's numbers
 _add("ssn", "kvnr", "versichertennummer", "krankenversichertennummer", "versicherungsnummer", "rvnr",
